@@ -1,0 +1,790 @@
+package org.socialcare.core;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.socialcare.core.domain.Agent;
+import org.socialcare.core.domain.AgentId;
+import org.socialcare.core.domain.AuditAction;
+import org.socialcare.core.domain.AuditEntry;
+import org.socialcare.core.domain.Batch;
+import org.socialcare.core.domain.CallbackRequest;
+import org.socialcare.core.domain.Channel;
+import org.socialcare.core.domain.ChannelHealth;
+import org.socialcare.core.domain.ChannelId;
+import org.socialcare.core.domain.Checks;
+import org.socialcare.core.domain.Checkpoint;
+import org.socialcare.core.domain.Conversation;
+import org.socialcare.core.domain.ConversationId;
+import org.socialcare.core.domain.ConversationState;
+import org.socialcare.core.domain.DeadLetter;
+import org.socialcare.core.domain.DeliveryStatus;
+import org.socialcare.core.domain.Direction;
+import org.socialcare.core.domain.EscalationNotice;
+import org.socialcare.core.domain.HealthState;
+import org.socialcare.core.domain.InboundMessage;
+import org.socialcare.core.domain.MessageKey;
+import org.socialcare.core.domain.OwnMessage;
+import org.socialcare.core.domain.Platform;
+import org.socialcare.core.domain.Presence;
+import org.socialcare.core.domain.RejectedPayload;
+import org.socialcare.core.domain.Reply;
+import org.socialcare.core.domain.ReplyId;
+import org.socialcare.core.domain.ReplyKind;
+import org.socialcare.core.domain.StoredMessage;
+import org.socialcare.core.domain.Team;
+import org.socialcare.core.domain.TeamId;
+import org.socialcare.core.domain.Visibility;
+import org.socialcare.core.error.CareException;
+import org.socialcare.core.error.MalformedPayloadException;
+import org.socialcare.core.error.PlatformException;
+import org.socialcare.core.error.UnknownConversationException;
+import org.socialcare.core.error.WebhookRejectedException;
+import org.socialcare.core.internal.ChannelRegistry;
+import org.socialcare.core.memory.InMemoryStorage;
+import org.socialcare.core.port.in.DispatchResult;
+import org.socialcare.core.port.in.IngestResult;
+import org.socialcare.core.port.in.PollResult;
+import org.socialcare.core.port.in.WebhookRequest;
+import org.socialcare.core.port.in.WebhookResult;
+import org.socialcare.core.port.out.CallbackGateway;
+import org.socialcare.core.port.out.CareStorage;
+import org.socialcare.core.port.out.ChannelHealthListener;
+import org.socialcare.core.port.out.ChannelPublisher;
+import org.socialcare.core.port.out.ChannelSource;
+import org.socialcare.core.port.out.EscalationNotifier;
+import org.socialcare.core.port.out.IdGenerator;
+import org.socialcare.core.port.out.WebhookHandler;
+
+/**
+ * The facade of the library: a bank's social care desk. Build one with {@link #builder()}, feed it with
+ * {@link #ingest(Batch)}, {@link #poll(ChannelSource)} or {@link #webhook(WebhookHandler, WebhookRequest)},
+ * let agents work conversations ({@link #claim}, {@link #reply}, {@link #moveToPrivate},
+ * {@link #requestCallback}, {@link #resolve}, {@link #close}), and publish with {@link #dispatchOutbox()}.
+ *
+ * <p>Ingest dedupes by (platform, message id), threads each message into a conversation, stores it and its
+ * audit line, and saves the source's checkpoint last, all in one storage transaction. Agent actions change the
+ * conversation and enqueue replies in one transaction; the dispatcher publishes later and never publishes on
+ * a PAUSED or unhealthy channel (the reply stays QUEUED and shows why).
+ *
+ * <p>Thread-safe: any number of threads (and several desks sharing one storage) may call it; conflicting
+ * conversation updates fail with {@link org.socialcare.core.error.ConcurrentUpdateException}.
+ */
+public final class CareDesk {
+    private static final Logger LOG = LoggerFactory.getLogger(CareDesk.class);
+    private static final String SYSTEM = "system";
+
+    private final Clock clock;
+    private final IdGenerator ids;
+    private final CareStorage storage;
+    private final ChannelRegistry channels;
+    private final Map<Platform, ChannelPublisher> publishers;
+    private final Map<TeamId, Team> teams;
+    private final Map<AgentId, Agent> agents;
+    private final EscalationNotifier notifier;
+    private final Optional<CallbackGateway> callbacks;
+    private final DeskSettings settings;
+
+    private CareDesk(Builder b) {
+        this.clock = b.clock;
+        this.ids = b.ids;
+        this.storage = b.storage;
+        this.notifier = b.notifier;
+        this.callbacks = Optional.ofNullable(b.callbacks);
+        this.settings = b.settings;
+        this.publishers = Map.copyOf(b.publishers);
+        this.teams = Map.copyOf(b.teams);
+        this.agents = new ConcurrentHashMap<>(b.agents);
+        List<ChannelHealthListener> listeners = new ArrayList<>(b.healthListeners);
+        listeners.add(this::notifyUnhealthy);
+        this.channels = new ChannelRegistry(b.channels.values(), listeners, clock);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ---------------------------------------------------------------- ingest
+
+    /**
+     * Stores a batch: rejected payloads become dead letters, messages are deduped and threaded, the bank's
+     * own echoes are matched against the outbox, then the batch's checkpoint is saved, all in one transaction.
+     *
+     * @throws org.socialcare.core.error.UnknownChannelException if a message names a channel the desk lacks
+     */
+    public IngestResult ingest(Batch batch) {
+        Checks.notNull(batch, "batch");
+        batch.messages().forEach(m -> channels.get(m.channel()));
+        batch.ownMessages().forEach(m -> channels.get(m.channel()));
+        List<InboundMessage> ordered = new ArrayList<>(batch.messages());
+        ordered.sort(Comparator.comparing(InboundMessage::createdAt));
+        return storage.transactions().inTransaction(() -> {
+            IngestResult result = IngestResult.nothing();
+            for (RejectedPayload bad : batch.rejected()) {
+                deadLetter(bad.source(), bad.rawPayload(), bad.reason());
+                result = result.plus(new IngestResult(0, 0, 0, 0, 0, 1, List.of()));
+            }
+            for (InboundMessage m : ordered) {
+                result = result.plus(ingestOne(m));
+            }
+            for (OwnMessage own : batch.ownMessages()) {
+                matchEcho(own);
+                result = result.plus(new IngestResult(0, 0, 0, 0, 1, 0, List.of()));
+            }
+            batch.nextCheckpoint().ifPresent(storage.checkpoints()::save);
+            return result;
+        });
+    }
+
+    /**
+     * Polls one source from its stored checkpoint and ingests what it returns. Platform errors update the
+     * channel's health and are rethrown (the {@link PollingScheduler} waits accordingly).
+     */
+    public PollResult poll(ChannelSource source) {
+        Optional<Checkpoint> since = storage.checkpoints().load(source.sourceId());
+        Batch batch;
+        try {
+            batch = source.poll(since);
+        } catch (PlatformException e) {
+            channels.recordFailure(source.channel(), e);
+            throw e;
+        }
+        channels.recordSuccess(source.channel());
+        return new PollResult(ingest(batch), batch.hasMore());
+    }
+
+    /**
+     * Handles a platform callback with {@code handler}: verification challenges are answered, messages are
+     * ingested, a rejected signature is audited and answered with its status, a malformed body is kept as a
+     * dead letter and answered 400. Never throws for bad input.
+     */
+    public WebhookResult webhook(WebhookHandler handler, WebhookRequest request) {
+        WebhookResult result;
+        try {
+            result = handler.handle(request);
+        } catch (WebhookRejectedException e) {
+            LOG.warn("{} webhook rejected: {}", handler.platform(), e.getMessage());
+            storage.transactions().run(() -> storage.audit().append(new AuditEntry(clock.instant(), SYSTEM,
+                    AuditAction.WEBHOOK_REJECTED, Optional.empty(), Optional.empty(), handler.platform() + ": " + e.getMessage())));
+            return new WebhookResult(e.httpStatus(), "text/plain", "rejected", List.of());
+        } catch (MalformedPayloadException e) {
+            LOG.warn("{} webhook payload dead-lettered: {}", handler.platform(), e.getMessage());
+            storage.transactions().run(() -> deadLetter("webhook:" + handler.platform(), request.bodyAsString(), e.getMessage()));
+            return new WebhookResult(400, "text/plain", e.getMessage(), List.of());
+        }
+        for (Batch b : result.batches()) {
+            ingest(b);
+        }
+        return result;
+    }
+
+    private IngestResult ingestOne(InboundMessage m) {
+        if (storage.messages().find(m.key()).isPresent()) {
+            return new IngestResult(0, 1, 0, 0, 0, 0, List.of());
+        }
+        Threading t = thread(m);
+        if (!storage.messages().insertIfAbsent(StoredMessage.inbound(m, t.conversation.id()))) {
+            return new IngestResult(0, 1, 0, 0, 0, 0, List.of()); // another node stored it first
+        }
+        Conversation c = t.conversation;
+        if (t.kind == ThreadKind.NEW) {
+            Channel channel = channels.get(m.channel());
+            c = c.assignTo(channel.team(), Optional.empty());
+        } else {
+            c = c.customerWrote(m);
+        }
+        if (c.responseDueAt().isEmpty() && c.awaitingResponseSince().isPresent()) {
+            c = c.withDue(Optional.of(c.awaitingResponseSince().get().plus(settings.firstResponseTarget())), c.resolutionDueAt());
+        }
+        c = storage.conversations().save(c);
+        Instant now = clock.instant();
+        switch (t.kind) {
+            case NEW -> audit(now, SYSTEM, AuditAction.CONVERSATION_OPENED, c, "opened by " + m.visibility() + " message " + m.key());
+            case REOPENED -> audit(now, SYSTEM, AuditAction.CONVERSATION_REOPENED, c, "customer wrote again within the reopen window: " + m.key());
+            case JOINED -> {}
+        }
+        audit(now, SYSTEM, AuditAction.MESSAGE_RECEIVED, c, m.visibility() + " message " + m.key() + " (" + t.reason + ")");
+        return new IngestResult(1, 0, t.kind == ThreadKind.NEW ? 1 : 0, t.kind == ThreadKind.REOPENED ? 1 : 0, 0, 0, List.of(c.id()));
+    }
+
+    private enum ThreadKind { NEW, JOINED, REOPENED }
+
+    private record Threading(Conversation conversation, ThreadKind kind, String reason) {}
+
+    /** The threading rules of DESIGN.md: reply joins its thread; private joins a recent public one; resolved reopens in the window. */
+    private Threading thread(InboundMessage m) {
+        if (m.inReplyTo().isPresent()) {
+            Optional<Conversation> parent = storage.messages().find(MessageKey.of(m.platform(), m.inReplyTo().get()))
+                    .flatMap(s -> storage.conversations().find(s.conversation()))
+                    .filter(c -> c.customer().platformUserId().equals(m.author().platformUserId()) || c.state().isActive());
+            if (parent.isPresent()) {
+                Optional<Threading> joined = joinOrReopen(parent.get(), m, "reply to " + m.inReplyTo().get());
+                if (joined.isPresent()) {
+                    return joined.get();
+                }
+            }
+        }
+        Optional<Conversation> latest = storage.conversations().findLatestOfCustomer(m.channel(), m.author().platformUserId());
+        if (latest.isPresent()) {
+            Conversation c = latest.get();
+            if (c.state().isActive() && m.visibility() == Visibility.PRIVATE && !c.hasPrivateLeg()) {
+                Instant lastSeen = c.lastAgentReplyAt().filter(a -> a.isAfter(c.lastCustomerMessageAt())).orElse(c.lastCustomerMessageAt());
+                if (!m.createdAt().isAfter(lastSeen.plus(settings.privateJoinWindow()))) {
+                    return new Threading(c, ThreadKind.JOINED, "private message joins the customer's public conversation");
+                }
+            } else {
+                Optional<Threading> joined = joinOrReopen(c, m, "same customer on the same channel");
+                if (joined.isPresent()) {
+                    return joined.get();
+                }
+            }
+        }
+        return new Threading(Conversation.start(ConversationId.of(ids.newId()), m), ThreadKind.NEW, "new conversation");
+    }
+
+    private Optional<Threading> joinOrReopen(Conversation c, InboundMessage m, String reason) {
+        if (c.state().isActive()) {
+            return Optional.of(new Threading(c, ThreadKind.JOINED, reason));
+        }
+        if (c.state() == ConversationState.RESOLVED
+                && c.resolvedAt().filter(r -> !m.createdAt().isAfter(r.plus(settings.reopenWindow()))).isPresent()) {
+            return Optional.of(new Threading(c, ThreadKind.REOPENED, reason + ", reopened"));
+        }
+        return Optional.empty();
+    }
+
+    private void matchEcho(OwnMessage own) {
+        Instant now = clock.instant();
+        Optional<Reply> sent = storage.outbox().findByPlatformMessageId(own.channel(), own.key().messageId());
+        if (sent.isPresent()) {
+            audit(now, SYSTEM, AuditAction.ECHO_MATCHED, sent.get().conversation(), own.channel(), "own message " + own.key() + " is reply " + sent.get().id());
+            return;
+        }
+        // A crash between publishing and recording leaves the entry QUEUED: the echo proves it was published.
+        Optional<Reply> unrecorded = storage.outbox().queued(own.channel()).stream()
+                .filter(r -> r.kind().carriesText() && r.visibility() == own.visibility() && r.text().equals(own.text())
+                        && (own.inReplyTo().isEmpty() || r.target().equals(own.inReplyTo())))
+                .findFirst();
+        if (unrecorded.isPresent()) {
+            Reply r = unrecorded.get();
+            markSent(r, Optional.of(own.key().messageId()), now);
+            audit(now, SYSTEM, AuditAction.ECHO_MATCHED, r.conversation(), own.channel(), "own message " + own.key() + " reconciled as reply " + r.id());
+            return;
+        }
+        storage.audit().append(new AuditEntry(now, SYSTEM, AuditAction.ECHO_UNMATCHED, Optional.empty(), Optional.of(own.channel()),
+                "own message " + own.key() + " was not sent by this desk (source app: " + own.sourceApp().orElse("unknown") + ")"));
+    }
+
+    private void deadLetter(String source, String raw, String reason) {
+        Instant now = clock.instant();
+        String id = ids.newId();
+        storage.deadLetters().put(new DeadLetter(id, source, raw, reason, now));
+        storage.audit().append(new AuditEntry(now, SYSTEM, AuditAction.DEAD_LETTERED, Optional.empty(), Optional.empty(),
+                "dead letter " + id + " from " + source + ": " + reason));
+    }
+
+    // ---------------------------------------------------------------- agent work
+
+    /** The team's unassigned active conversations in queue order (priority, then due time). */
+    public List<Conversation> queue(TeamId team, int limit) {
+        requireTeam(team);
+        return storage.conversations().unassignedQueue(team, limit);
+    }
+
+    /** The agent's active conversations in queue order. */
+    public List<Conversation> assignedTo(AgentId agent) {
+        requireAgent(agent);
+        return storage.conversations().assignedTo(agent);
+    }
+
+    /** The agent takes the conversation. @throws org.socialcare.core.error.AlreadyClaimedException if another agent holds it */
+    public Conversation claim(ConversationId id, AgentId agent) {
+        requireAgent(agent);
+        return change(id, "agent:" + agent, c -> c.claim(agent), AuditAction.CLAIMED, "claimed by " + agent);
+    }
+
+    /**
+     * The assigned agent answers in public under the customer's latest public message; the reply is queued in
+     * the outbox in the same transaction.
+     *
+     * @throws org.socialcare.core.error.NotAssignedException if the agent does not hold the conversation
+     * @throws CareException if the conversation has no public customer message to answer
+     */
+    public Reply reply(ConversationId id, AgentId agent, String text) {
+        requireAgent(agent);
+        Checks.notBlank(text, "text");
+        return storage.transactions().inTransaction(() -> {
+            Conversation c = load(id);
+            String target = lastCustomerMessage(c, Visibility.PUBLIC).orElseThrow(() -> new CareException(
+                    "conversation " + id + " has no public customer message to answer; send a private message instead"));
+            return enqueueReply(c, agent, ReplyKind.PUBLIC_REPLY, Optional.of(target), Optional.empty(), text);
+        });
+    }
+
+    /** The assigned agent sends the customer a private message (DM, Messenger). */
+    public Reply sendPrivate(ConversationId id, AgentId agent, String text) {
+        requireAgent(agent);
+        Checks.notBlank(text, "text");
+        return storage.transactions().inTransaction(() -> {
+            Conversation c = load(id);
+            return enqueueReply(c, agent, ReplyKind.PRIVATE_MESSAGE, Optional.empty(), Optional.of(c.customer().platformUserId()), text);
+        });
+    }
+
+    /**
+     * Moves the conversation to a private channel: a public reply invites the customer ("DM us your number and
+     * we'll call you"), and, when {@code privateOpening} is given, a private message opens the private leg.
+     * Both are queued in one transaction; the customer's private answer joins this conversation.
+     */
+    public List<Reply> moveToPrivate(ConversationId id, AgentId agent, String publicInvite, Optional<String> privateOpening) {
+        requireAgent(agent);
+        Checks.notBlank(publicInvite, "publicInvite");
+        Checks.notNull(privateOpening, "privateOpening");
+        return storage.transactions().inTransaction(() -> {
+            List<Reply> out = new ArrayList<>();
+            out.add(reply(id, agent, publicInvite));
+            privateOpening.ifPresent(text -> out.add(sendPrivate(id, agent, text)));
+            Conversation c = load(id);
+            audit(clock.instant(), "agent:" + agent, AuditAction.MOVED_TO_PRIVATE, c, "invited the customer to a private channel");
+            return List.copyOf(out);
+        });
+    }
+
+    /**
+     * The assigned agent asks the bank's phone team to call the customer. Audited with the number masked,
+     * then handed to the {@link CallbackGateway}.
+     *
+     * @throws IllegalStateException if the desk was built without a callback gateway
+     */
+    public CallbackRequest requestCallback(ConversationId id, AgentId agent, String phoneNumber, Optional<Instant> preferredAt) {
+        requireAgent(agent);
+        CallbackGateway gateway = callbacks.orElseThrow(() -> new IllegalStateException(
+                "no CallbackGateway configured; set one with CareDesk.builder().callbackGateway(...)"));
+        CallbackRequest request = storage.transactions().inTransaction(() -> {
+            Conversation c = load(id);
+            if (!c.isAssignedTo(agent)) {
+                throw new org.socialcare.core.error.NotAssignedException(id, agent, c.assignee());
+            }
+            CallbackRequest r = new CallbackRequest(id, c.customer(), phoneNumber, preferredAt, agent, clock.instant());
+            audit(r.requestedAt(), "agent:" + agent, AuditAction.CALLBACK_REQUESTED, c, "callback to " + r.maskedPhoneNumber()
+                    + preferredAt.map(p -> " at " + p).orElse(" as soon as possible"));
+            return r;
+        });
+        gateway.requestCallback(request);
+        return request;
+    }
+
+    /** Marks the conversation RESOLVED. */
+    public Conversation resolve(ConversationId id, AgentId agent) {
+        requireAgent(agent);
+        Instant now = clock.instant();
+        return change(id, "agent:" + agent, c -> c.resolve(now), AuditAction.RESOLVED, "resolved by " + agent);
+    }
+
+    /** Closes a RESOLVED conversation for good. */
+    public Conversation close(ConversationId id) {
+        return change(id, SYSTEM, Conversation::close, AuditAction.CLOSED, "closed");
+    }
+
+    /** Escalates the conversation (to a supervisor), notifying the {@link EscalationNotifier}. */
+    public Conversation escalate(ConversationId id, String actor, String reason) {
+        Checks.notBlank(reason, "reason");
+        Conversation c = change(id, actor, Conversation::escalate, AuditAction.ESCALATED, reason);
+        notifier.notify(new EscalationNotice(EscalationNotice.Kind.CONVERSATION_ESCALATED, c.channel(), Optional.of(c.id()),
+                reason, c.priority(), clock.instant()));
+        return c;
+    }
+
+    /**
+     * Changes an agent's presence. An agent going OFFLINE gives back their active conversations: they return to
+     * their team queue, keeping their priority and due times.
+     */
+    public Agent setPresence(AgentId agentId, Presence presence) {
+        Agent agent = requireAgent(agentId).withPresence(presence);
+        agents.put(agentId, agent);
+        if (presence == Presence.OFFLINE) {
+            for (Conversation c : storage.conversations().assignedTo(agentId)) {
+                change(c.id(), SYSTEM, Conversation::unassign, AuditAction.UNASSIGNED, agentId + " went offline");
+            }
+        }
+        return agent;
+    }
+
+    private Reply enqueueReply(Conversation c, AgentId agent, ReplyKind kind, Optional<String> target, Optional<String> recipient, String text) {
+        Instant now = clock.instant();
+        Conversation replied = storage.conversations().save(c.agentReplied(agent, kind.visibility(), now));
+        Reply r = Reply.queued(ReplyId.of(ids.newId()), c.id(), c.channel(), kind, target, recipient, text, Optional.of(agent), now);
+        storage.outbox().enqueue(r);
+        audit(now, "agent:" + agent, AuditAction.REPLY_QUEUED, replied, kind + " " + r.id());
+        return r;
+    }
+
+    private Optional<String> lastCustomerMessage(Conversation c, Visibility visibility) {
+        List<StoredMessage> thread = storage.messages().listByConversation(c.id());
+        for (int i = thread.size() - 1; i >= 0; i--) {
+            StoredMessage s = thread.get(i);
+            if (s.direction() == Direction.INBOUND && s.visibility() == visibility) {
+                return Optional.of(s.key().messageId());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Conversation change(ConversationId id, String actor, java.util.function.UnaryOperator<Conversation> f, AuditAction action, String detail) {
+        return storage.transactions().inTransaction(() -> {
+            Conversation saved = storage.conversations().save(f.apply(load(id)));
+            audit(clock.instant(), actor, action, saved, detail);
+            return saved;
+        });
+    }
+
+    private Conversation load(ConversationId id) {
+        return storage.conversations().find(Checks.notNull(id, "conversation id")).orElseThrow(() -> new UnknownConversationException(id));
+    }
+
+    // ---------------------------------------------------------------- publish
+
+    /**
+     * Publishes due outbox entries through the platforms' publishers. Entries of a PAUSED or unhealthy channel
+     * stay QUEUED with the reason; rate limits wait until the platform's reset time; transient errors retry
+     * with exponential backoff and jitter up to {@link DeskSettings#maxAttempts()}; duplicates count as sent;
+     * permission, invalid-request and messaging-window errors fail the entry with the reason.
+     */
+    public DispatchResult dispatchOutbox() {
+        Instant now = clock.instant();
+        List<Reply> claimed = storage.transactions().inTransaction(() ->
+                storage.outbox().claimDue(now, settings.dispatchBatchSize(), settings.dispatchLease()));
+        DispatchResult result = DispatchResult.nothing();
+        for (Reply r : claimed) {
+            result = result.plus(dispatchOne(r));
+        }
+        return result;
+    }
+
+    private DispatchResult dispatchOne(Reply r) {
+        Instant now = clock.instant();
+        Channel channel = channels.get(r.channel());
+        ChannelHealth health = channels.health(r.channel());
+        if (!channel.isActive() || !health.isPublishable(now)) {
+            String why = "channel " + channel.id() + " is " + (channel.isActive() ? health.state() : "PAUSED")
+                    + health.retryAfter().filter(now::isBefore).map(t -> " until " + t).orElse("");
+            hold(r, r.attempts(), health.retryAfter().filter(now::isBefore).orElse(now), why);
+            return new DispatchResult(0, 1, 0);
+        }
+        ChannelPublisher publisher = publishers.get(channel.platform());
+        if (publisher == null) {
+            hold(r, r.attempts(), now, "no publisher configured for platform " + channel.platform());
+            return new DispatchResult(0, 1, 0);
+        }
+        int attempt = r.attempts() + 1;
+        try {
+            Optional<String> platformId = publisher.publish(channel, r);
+            channels.recordSuccess(channel.id());
+            storage.transactions().run(() -> markSent(r.withStatus(new DeliveryStatus.Queued(attempt, now, Optional.empty())), platformId, clock.instant()));
+            return new DispatchResult(1, 0, 0);
+        } catch (PlatformException e) {
+            return onPublishError(r, channel, attempt, e);
+        } catch (RuntimeException e) {
+            LOG.warn("publisher for {} failed unexpectedly on reply {}: {}", channel.platform(), r.id(), e.getClass().getName());
+            return onPublishError(r, channel, attempt, new PlatformException(PlatformException.Kind.TRANSIENT,
+                    "unexpected " + e.getClass().getSimpleName(), Optional.empty(), Optional.empty(), e));
+        }
+    }
+
+    private DispatchResult onPublishError(Reply r, Channel channel, int attempt, PlatformException e) {
+        Instant now = clock.instant();
+        switch (e.kind()) {
+            case DUPLICATE -> {
+                storage.transactions().run(() -> markSent(r.withStatus(new DeliveryStatus.Queued(attempt, now, Optional.empty())), Optional.empty(), now));
+                return new DispatchResult(1, 0, 0);
+            }
+            case RATE_LIMITED -> {
+                channels.recordFailure(channel.id(), e);
+                hold(r, attempt, e.retryAt().orElse(now.plus(settings.retryBase())), e.getMessage());
+                return new DispatchResult(0, 1, 0);
+            }
+            case AUTH_FAILED -> {
+                channels.recordFailure(channel.id(), e);
+                hold(r, attempt, now, e.getMessage());
+                return new DispatchResult(0, 1, 0);
+            }
+            case TRANSIENT -> {
+                channels.recordFailure(channel.id(), e);
+                if (attempt >= settings.maxAttempts()) {
+                    fail(r, attempt, "gave up after " + attempt + " attempts: " + e.getMessage());
+                    return new DispatchResult(0, 0, 1);
+                }
+                hold(r, attempt, now.plus(backoff(attempt)), e.getMessage());
+                return new DispatchResult(0, 1, 0);
+            }
+            default -> {
+                if (e.kind() == PlatformException.Kind.PERMISSION) {
+                    channels.recordFailure(channel.id(), e);
+                }
+                fail(r, attempt, e.getMessage());
+                return new DispatchResult(0, 0, 1);
+            }
+        }
+    }
+
+    private Duration backoff(int attempt) {
+        long base = settings.retryBase().toMillis();
+        long cap = settings.retryCap().toMillis();
+        long exp = attempt >= 30 ? cap : Math.min(cap, base << (attempt - 1));
+        long jittered = exp / 2 + ThreadLocalRandom.current().nextLong(exp / 2 + 1);
+        return Duration.ofMillis(Math.max(1, jittered));
+    }
+
+    private void hold(Reply r, int attempts, Instant next, String why) {
+        storage.transactions().run(() -> {
+            storage.outbox().update(r.withStatus(new DeliveryStatus.Queued(attempts, next, Optional.of(why))));
+            Optional<String> previous = r.status() instanceof DeliveryStatus.Queued q ? q.lastError() : Optional.empty();
+            if (!previous.equals(Optional.of(why))) {
+                audit(clock.instant(), SYSTEM, AuditAction.REPLY_HELD, r.conversation(), r.channel(), r.kind() + " " + r.id() + " held: " + why);
+            }
+        });
+    }
+
+    private void fail(Reply r, int attempts, String why) {
+        Instant now = clock.instant();
+        storage.transactions().run(() -> {
+            storage.outbox().update(r.withStatus(new DeliveryStatus.Failed(why, now, attempts)));
+            audit(now, SYSTEM, AuditAction.REPLY_FAILED, r.conversation(), r.channel(), r.kind() + " " + r.id() + " failed: " + why);
+        });
+        LOG.warn("reply {} on channel {} failed: {}", r.id(), r.channel(), why);
+    }
+
+    private void markSent(Reply r, Optional<String> platformId, Instant at) {
+        Reply sent = r.withStatus(new DeliveryStatus.Sent(platformId, at, r.attempts()));
+        storage.outbox().update(sent);
+        if (r.kind().carriesText() && platformId.isPresent()) {
+            Channel channel = channels.get(r.channel());
+            storage.messages().insertIfAbsent(new StoredMessage(MessageKey.of(channel.platform(), platformId.get()), r.conversation(),
+                    r.channel(), Direction.OUTBOUND, channel.platformAccountId(), channel.handle(), r.text(), r.visibility(), r.target(), at));
+        }
+        audit(at, SYSTEM, AuditAction.REPLY_SENT, r.conversation(), r.channel(), r.kind() + " " + r.id() + platformId.map(p -> " as " + p).orElse(" (platform already had it)"));
+    }
+
+    // ---------------------------------------------------------------- channels
+
+    /** Pauses the channel (kill switch): nothing is published on it until {@link #resumeChannel}. Audited. */
+    public void pauseChannel(ChannelId id, String reason) {
+        Checks.notBlank(reason, "reason");
+        channels.pause(id, reason);
+        storage.transactions().run(() -> storage.audit().append(new AuditEntry(clock.instant(), SYSTEM, AuditAction.CHANNEL_PAUSED,
+                Optional.empty(), Optional.of(id), reason)));
+    }
+
+    /** Lifts the kill switch; queued replies go out on the next dispatch. Audited. */
+    public void resumeChannel(ChannelId id, String actor) {
+        channels.resume(id);
+        storage.transactions().run(() -> storage.audit().append(new AuditEntry(clock.instant(), actor, AuditAction.CHANNEL_RESUMED,
+                Optional.empty(), Optional.of(id), "resumed by " + actor)));
+    }
+
+    public Channel channel(ChannelId id) {
+        return channels.get(id);
+    }
+
+    public List<Channel> channels() {
+        return channels.all();
+    }
+
+    public ChannelHealth health(ChannelId id) {
+        return channels.health(id);
+    }
+
+    public Optional<Agent> agent(AgentId id) {
+        return Optional.ofNullable(agents.get(id));
+    }
+
+    public List<Agent> agents() {
+        return agents.values().stream().sorted(Comparator.comparing(a -> a.id().value())).toList();
+    }
+
+    public List<Team> teams() {
+        return teams.values().stream().sorted(Comparator.comparing(t -> t.id().value())).toList();
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    public Optional<Conversation> conversation(ConversationId id) {
+        return storage.conversations().find(id);
+    }
+
+    /** The conversation's thread, customer's and bank's published messages, oldest first. */
+    public List<StoredMessage> messages(ConversationId id) {
+        return storage.messages().listByConversation(id);
+    }
+
+    /** Every outbox entry of the conversation with its delivery status, oldest first. */
+    public List<Reply> replies(ConversationId id) {
+        return storage.outbox().findByConversation(id);
+    }
+
+    /** The conversation's audit trail, in order. */
+    public List<AuditEntry> history(ConversationId id) {
+        return storage.audit().forConversation(id);
+    }
+
+    public CareStorage storage() {
+        return storage;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private void notifyUnhealthy(ChannelHealth before, ChannelHealth after) {
+        if (after.state() == HealthState.AUTH_FAILED) {
+            notifier.notify(new EscalationNotice(EscalationNotice.Kind.CHANNEL_UNHEALTHY, after.channel(), Optional.empty(),
+                    "channel " + after.channel() + " cannot authenticate: " + after.lastError().orElse("unknown"),
+                    org.socialcare.core.domain.Priority.URGENT, clock.instant()));
+        }
+    }
+
+    private void audit(Instant at, String actor, AuditAction action, Conversation c, String detail) {
+        audit(at, actor, action, c.id(), c.channel(), detail);
+    }
+
+    private void audit(Instant at, String actor, AuditAction action, ConversationId c, ChannelId ch, String detail) {
+        storage.audit().append(AuditEntry.of(at, actor, action, c, ch, detail));
+    }
+
+    private Agent requireAgent(AgentId id) {
+        Agent a = agents.get(Checks.notNull(id, "agent id"));
+        if (a == null) {
+            throw new CareException("unknown agent '" + id + "'; configured agents are " + agents.keySet());
+        }
+        return a;
+    }
+
+    private void requireTeam(TeamId id) {
+        if (!teams.containsKey(Checks.notNull(id, "team id"))) {
+            throw new CareException("unknown team '" + id + "'; configured teams are " + teams.keySet());
+        }
+    }
+
+    /**
+     * Configures a {@link CareDesk}. Defaults: in-memory storage, system UTC clock, random UUID ids, no
+     * notifier, {@link DeskSettings#ofDefaults()}. {@link #build()} validates that every channel's and agent's
+     * team is configured. Not thread-safe.
+     */
+    public static final class Builder {
+        private Clock clock = Clock.systemUTC();
+        private IdGenerator ids = IdGenerator.uuids();
+        private CareStorage storage;
+        private EscalationNotifier notifier = EscalationNotifier.none();
+        private CallbackGateway callbacks;
+        private DeskSettings settings = DeskSettings.ofDefaults();
+        private final Map<Platform, ChannelPublisher> publishers = new HashMap<>();
+        private final Map<ChannelId, Channel> channels = new LinkedHashMap<>();
+        private final Map<TeamId, Team> teams = new LinkedHashMap<>();
+        private final Map<AgentId, Agent> agents = new LinkedHashMap<>();
+        private final List<ChannelHealthListener> healthListeners = new ArrayList<>();
+
+        private Builder() {}
+
+        public Builder clock(Clock value) {
+            clock = Checks.notNull(value, "clock");
+            return this;
+        }
+
+        public Builder ids(IdGenerator value) {
+            ids = Checks.notNull(value, "ids");
+            return this;
+        }
+
+        public Builder storage(CareStorage value) {
+            storage = Checks.notNull(value, "storage");
+            return this;
+        }
+
+        public Builder notifier(EscalationNotifier value) {
+            notifier = Checks.notNull(value, "notifier");
+            return this;
+        }
+
+        public Builder callbackGateway(CallbackGateway value) {
+            callbacks = Checks.notNull(value, "callbackGateway");
+            return this;
+        }
+
+        public Builder settings(DeskSettings value) {
+            settings = Checks.notNull(value, "settings");
+            return this;
+        }
+
+        public Builder publisher(ChannelPublisher value) {
+            Checks.notNull(value, "publisher");
+            if (publishers.put(value.platform(), value) != null) {
+                throw new IllegalArgumentException("a publisher for platform " + value.platform() + " is already configured");
+            }
+            return this;
+        }
+
+        public Builder channel(Channel value) {
+            Checks.notNull(value, "channel");
+            if (channels.put(value.id(), value) != null) {
+                throw new IllegalArgumentException("channel id '" + value.id() + "' is configured twice");
+            }
+            return this;
+        }
+
+        public Builder team(Team value) {
+            Checks.notNull(value, "team");
+            teams.put(value.id(), value);
+            return this;
+        }
+
+        public Builder agent(Agent value) {
+            Checks.notNull(value, "agent");
+            agents.put(value.id(), value);
+            return this;
+        }
+
+        public Builder healthListener(ChannelHealthListener value) {
+            healthListeners.add(Checks.notNull(value, "healthListener"));
+            return this;
+        }
+
+        /**
+         * @throws IllegalStateException naming the setting when a channel or agent refers to an unknown team, or
+         *     no channel is configured
+         */
+        public CareDesk build() {
+            if (channels.isEmpty()) {
+                throw new IllegalStateException("a desk needs at least one channel; add one with channel(...)");
+            }
+            for (Channel c : channels.values()) {
+                if (!teams.containsKey(c.team())) {
+                    throw new IllegalStateException("channel '" + c.id() + "' belongs to team '" + c.team()
+                            + "', which is not configured; configured teams are " + teams.keySet());
+                }
+            }
+            for (Agent a : agents.values()) {
+                if (!teams.containsKey(a.team())) {
+                    throw new IllegalStateException("agent '" + a.id() + "' belongs to team '" + a.team()
+                            + "', which is not configured; configured teams are " + teams.keySet());
+                }
+            }
+            if (storage == null) {
+                storage = InMemoryStorage.create();
+            }
+            return new CareDesk(this);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.socialcare.core.domain;
+
+import java.util.Objects;
+
+/** Precondition helpers whose messages name the parameter and echo the bad value. Not API. */
+public final class Checks {
+    private Checks() {}
+
+    public static <T> T notNull(T value, String name) {
+        return Objects.requireNonNull(value, () -> name + " must not be null");
+    }
+
+    public static String notBlank(String value, String name) {
+        notNull(value, name);
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+        return value;
+    }
+
+    public static long notNegative(long value, String name) {
+        if (value < 0) {
+            throw new IllegalArgumentException(name + " must be >= 0 but was " + value);
+        }
+        return value;
+    }
+
+    public static int positive(int value, String name) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + " must be > 0 but was " + value);
+        }
+        return value;
+    }
+
+    public static java.time.Duration positive(java.time.Duration value, String name) {
+        notNull(value, name);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be a positive duration but was " + value);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,43 @@
+package org.socialcare.core.port.out;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.socialcare.core.domain.AgentId;
+import org.socialcare.core.domain.ChannelId;
+import org.socialcare.core.domain.Conversation;
+import org.socialcare.core.domain.ConversationId;
+import org.socialcare.core.domain.TeamId;
+
+/**
+ * Keeps {@link Conversation} aggregates, with optimistic locking.
+ *
+ * <p>Promises: {@link #save} inserts a conversation whose version is 0 and updates one whose stored version
+ * equals the given version, returning it with the version incremented; any other case throws
+ * {@link org.socialcare.core.error.ConcurrentUpdateException} and writes nothing. Reads never return null.
+ * Queue orders: priority descending, then response due ascending (absent last), then opened ascending.
+ *
+ * <p>Thread safety: implementations are safe for concurrent use. Calls made inside
+ * {@link TransactionManager#inTransaction} take part in that transaction.
+ */
+public interface ConversationStore {
+    /** Inserts (version 0) or updates (version = stored version); returns the stored copy with version + 1. */
+    Conversation save(Conversation conversation);
+
+    Optional<Conversation> find(ConversationId id);
+
+    /** The customer's most recently active conversation on this channel (any state), if any. */
+    Optional<Conversation> findLatestOfCustomer(ChannelId channel, String customerPlatformUserId);
+
+    /** Active (not RESOLVED/CLOSED) conversations of the team that no agent holds, in queue order. */
+    List<Conversation> unassignedQueue(TeamId team, int limit);
+
+    /** Active conversations held by the agent, in queue order. */
+    List<Conversation> assignedTo(AgentId agent);
+
+    /** Active conversations whose response or resolution due instant is at or before {@code instant}, earliest first. */
+    List<Conversation> dueBy(Instant instant, int limit);
+
+    /** Conversations opened in [from, to), oldest first (for metrics and reports). */
+    List<Conversation> openedBetween(Instant from, Instant to);
+}
