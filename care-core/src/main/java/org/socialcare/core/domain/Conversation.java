@@ -16,7 +16,8 @@ import org.socialcare.core.error.NotAssignedException;
  * <p>Immutable: every change returns a new instance with the same {@link #version()}; the store bumps the
  * version when it saves (optimistic locking). {@code awaitingResponseSince} is the time of the oldest
  * customer message the bank has not answered yet (empty when the bank spoke last); response SLAs count from
- * it.
+ * it. {@code language} is the customer's language as last seen (BCP 47), for skills routing;
+ * {@code negativeStreak} counts the customer's consecutive negative messages (triage keeps it).
  */
 public record Conversation(
         ConversationId id,
@@ -39,6 +40,8 @@ public record Conversation(
         Optional<Instant> responseDueAt,
         Optional<Instant> resolutionDueAt,
         int customerMessageCount,
+        Optional<String> language,
+        int negativeStreak,
         long version) {
 
     public Conversation {
@@ -60,6 +63,8 @@ public record Conversation(
         Checks.notNull(responseDueAt, "responseDueAt");
         Checks.notNull(resolutionDueAt, "resolutionDueAt");
         Checks.notNegative(customerMessageCount, "customerMessageCount");
+        Checks.notNull(language, "language");
+        Checks.notNegative(negativeStreak, "negativeStreak");
         Checks.notNegative(version, "version");
     }
 
@@ -86,6 +91,8 @@ public record Conversation(
                 Optional.empty(),
                 Optional.empty(),
                 1,
+                first.language(),
+                0,
                 0);
     }
 
@@ -110,6 +117,7 @@ public record Conversation(
                 .publicLeg(hasPublicLeg || message.visibility() == Visibility.PUBLIC)
                 .privateLeg(hasPrivateLeg || message.visibility() == Visibility.PRIVATE)
                 .customerMessageCount(customerMessageCount + 1)
+                .language(message.language().or(() -> language))
                 .build();
     }
 
@@ -244,6 +252,8 @@ public record Conversation(
         private Optional<Instant> responseDueAt;
         private Optional<Instant> resolutionDueAt;
         private int customerMessageCount;
+        private Optional<String> language;
+        private int negativeStreak;
         private long version;
 
         private Builder(Conversation c) {
@@ -267,6 +277,8 @@ public record Conversation(
             responseDueAt = c.responseDueAt;
             resolutionDueAt = c.resolutionDueAt;
             customerMessageCount = c.customerMessageCount;
+            language = c.language;
+            negativeStreak = c.negativeStreak;
             version = c.version;
         }
 
@@ -290,12 +302,14 @@ public record Conversation(
         public Builder responseDueAt(Optional<Instant> v) { responseDueAt = v; return this; }
         public Builder resolutionDueAt(Optional<Instant> v) { resolutionDueAt = v; return this; }
         public Builder customerMessageCount(int v) { customerMessageCount = v; return this; }
+        public Builder language(Optional<String> v) { language = v; return this; }
+        public Builder negativeStreak(int v) { negativeStreak = v; return this; }
         public Builder version(long v) { version = v; return this; }
 
         public Conversation build() {
             return new Conversation(id, channel, customer, state, priority, category, riskFlags, team, assignee, openedAt,
                     lastCustomerMessageAt, awaitingResponseSince, firstResponseAt, lastAgentReplyAt, resolvedAt, publicLeg,
-                    privateLeg, responseDueAt, resolutionDueAt, customerMessageCount, version);
+                    privateLeg, responseDueAt, resolutionDueAt, customerMessageCount, language, negativeStreak, version);
         }
     }
 }
