@@ -1,0 +1,250 @@
+package org.socialcare.persistence.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.socialcare.core.domain.AgentId;
+import org.socialcare.core.domain.Category;
+import org.socialcare.core.domain.ChannelId;
+import org.socialcare.core.domain.Checks;
+import org.socialcare.core.domain.Conversation;
+import org.socialcare.core.domain.ConversationId;
+import org.socialcare.core.domain.ConversationState;
+import org.socialcare.core.domain.Party;
+import org.socialcare.core.domain.Priority;
+import org.socialcare.core.domain.RiskFlag;
+import org.socialcare.core.domain.TeamId;
+import org.socialcare.core.error.ConcurrentUpdateException;
+import org.socialcare.core.port.out.ConversationStore;
+import org.socialcare.persistence.jdbc.dialect.SqlDialect;
+
+/**
+ * {@link ConversationStore} over one table, one row per conversation with every field of {@link Conversation}
+ * in its own column. Optimistic locking: an insert of version 0 that meets an existing id, or an update whose
+ * {@code WHERE version = ?} matches nothing, throws {@link ConcurrentUpdateException} and writes nothing.
+ * Instants are kept at microsecond precision; {@link #save} returns the conversation as stored.
+ *
+ * <p>{@code next_due_at} (the earlier of the response and resolution due instants) is indexed with the state,
+ * so {@link #dueBy} costs what is due, not what is open. Thread-safe; joins the current transaction.
+ */
+public final class JdbcConversationStore implements ConversationStore {
+    private static final String ACTIVE_STATES = Arrays.stream(ConversationState.values())
+            .filter(ConversationState::isActive)
+            .map(s -> "'" + s.name() + "'")
+            .collect(Collectors.joining(", ", "(", ")"));
+    private static final String QUEUE_ORDER = " ORDER BY priority_rank DESC,"
+            + " CASE WHEN response_due_at IS NULL THEN 1 ELSE 0 END, response_due_at, opened_at, id";
+
+    private final JdbcTransactionManager tx;
+    private final SqlDialect dialect;
+    private final String table;
+
+    JdbcConversationStore(JdbcTransactionManager tx, SqlDialect dialect, Tables tables) {
+        this.tx = tx;
+        this.dialect = dialect;
+        this.table = tables.conversation();
+    }
+
+    @Override
+    public Conversation save(Conversation conversation) {
+        Checks.notNull(conversation, "conversation");
+        long expected = conversation.version();
+        Conversation stored = stored(conversation).withVersion(expected + 1);
+        Row row = row(stored);
+        return tx.call("save conversation " + conversation.id(), c -> {
+            if (expected == 0) {
+                try (PreparedStatement ps = c.prepareStatement(dialect.insertIgnore(table, row.columns(), List.of("id")))) {
+                    row.bind(ps, 1, dialect);
+                    if (!dialect.executeInsertIgnore(ps)) {
+                        throw new ConcurrentUpdateException(conversation.id(), expected);
+                    }
+                }
+            } else {
+                try (PreparedStatement ps = c.prepareStatement(row.update(table, "id = ? AND version = ?"))) {
+                    int next = row.bind(ps, 1, dialect);
+                    ps.setString(next, conversation.id().value());
+                    ps.setLong(next + 1, expected);
+                    if (ps.executeUpdate() != 1) {
+                        throw new ConcurrentUpdateException(conversation.id(), expected);
+                    }
+                }
+            }
+            return stored;
+        });
+    }
+
+    @Override
+    public Optional<Conversation> find(ConversationId id) {
+        Checks.notNull(id, "id");
+        return tx.call("find conversation " + id, c -> first(c, "SELECT * FROM " + table + " WHERE id = ?", id.value()));
+    }
+
+    @Override
+    public Optional<Conversation> findLatestOfCustomer(ChannelId channel, String customerPlatformUserId) {
+        Checks.notNull(channel, "channel");
+        Checks.notNull(customerPlatformUserId, "customerPlatformUserId");
+        String sql = dialect.limit("SELECT * FROM " + table + " WHERE channel_id = ? AND customer_id = ?"
+                + " ORDER BY last_customer_message_at DESC, opened_at DESC, id DESC");
+        return tx.call("find the latest conversation of a customer", c -> first(c, sql, channel.value(), customerPlatformUserId, 1));
+    }
+
+    @Override
+    public List<Conversation> unassignedQueue(TeamId team, int limit) {
+        Checks.notNull(team, "team");
+        Checks.notNegative(limit, "limit");
+        String sql = dialect.limit("SELECT * FROM " + table + " WHERE team_id = ? AND assignee_id IS NULL AND state IN "
+                + ACTIVE_STATES + QUEUE_ORDER);
+        return tx.call("list the unassigned queue of team " + team, c -> list(c, sql, team.value(), limit));
+    }
+
+    @Override
+    public List<Conversation> assignedTo(AgentId agent) {
+        Checks.notNull(agent, "agent");
+        String sql = "SELECT * FROM " + table + " WHERE assignee_id = ? AND state IN " + ACTIVE_STATES + QUEUE_ORDER;
+        return tx.call("list the conversations of agent " + agent, c -> list(c, sql, agent.value()));
+    }
+
+    @Override
+    public List<Conversation> dueBy(Instant instant, int limit) {
+        Checks.notNull(instant, "instant");
+        Checks.notNegative(limit, "limit");
+        String sql = dialect.limit("SELECT * FROM " + table + " WHERE state IN " + ACTIVE_STATES + " AND next_due_at <= ?"
+                + " ORDER BY next_due_at, id");
+        return tx.call("list conversations due by " + instant, c -> list(c, sql, instant, limit));
+    }
+
+    @Override
+    public List<Conversation> openedBetween(Instant from, Instant to) {
+        Checks.notNull(from, "from");
+        Checks.notNull(to, "to");
+        String sql = "SELECT * FROM " + table + " WHERE opened_at >= ? AND opened_at < ? ORDER BY opened_at, id";
+        return tx.call("list conversations opened between " + from + " and " + to, c -> list(c, sql, from, to));
+    }
+
+    // ------------------------------------------------------------ mapping
+
+    private Optional<Conversation> first(Connection c, String sql, Object... params) throws SQLException {
+        List<Conversation> found = list(c, sql, params);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    private List<Conversation> list(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            Params.bind(ps, dialect, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Conversation> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(read(rs));
+                }
+                return List.copyOf(out);
+            }
+        }
+    }
+
+    /** The conversation with its instants at the precision the database keeps. */
+    static Conversation stored(Conversation c) {
+        return c.copy()
+                .openedAt(Row.stored(c.openedAt()))
+                .lastCustomerMessageAt(Row.stored(c.lastCustomerMessageAt()))
+                .awaitingResponseSince(Row.stored(c.awaitingResponseSince()))
+                .firstResponseAt(Row.stored(c.firstResponseAt()))
+                .lastAgentReplyAt(Row.stored(c.lastAgentReplyAt()))
+                .resolvedAt(Row.stored(c.resolvedAt()))
+                .responseDueAt(Row.stored(c.responseDueAt()))
+                .resolutionDueAt(Row.stored(c.resolutionDueAt()))
+                .build();
+    }
+
+    private static Row row(Conversation c) {
+        Party p = c.customer();
+        return Row.of()
+                .text("id", c.id().value())
+                .text("channel_id", c.channel().value())
+                .text("customer_id", p.platformUserId())
+                .text("customer_handle", p.handle())
+                .text("customer_name", p.displayName())
+                .bigint("customer_followers", p.followerCount())
+                .bool("customer_verified", p.verified())
+                .text("state", c.state().name())
+                .text("priority", c.priority().name())
+                .integer("priority_rank", c.priority().ordinal())
+                .text("category", c.category().name())
+                .text("risk_flags", riskFlags(c.riskFlags()))
+                .text("team_id", c.team().map(TeamId::value))
+                .text("assignee_id", c.assignee().map(AgentId::value))
+                .instant("opened_at", c.openedAt())
+                .instant("last_customer_message_at", c.lastCustomerMessageAt())
+                .instant("awaiting_response_since", c.awaitingResponseSince())
+                .instant("first_response_at", c.firstResponseAt())
+                .instant("last_agent_reply_at", c.lastAgentReplyAt())
+                .instant("resolved_at", c.resolvedAt())
+                .bool("public_leg", c.hasPublicLeg())
+                .bool("private_leg", c.hasPrivateLeg())
+                .instant("response_due_at", c.responseDueAt())
+                .instant("resolution_due_at", c.resolutionDueAt())
+                .instant("next_due_at", nextDue(c))
+                .integer("customer_message_count", c.customerMessageCount())
+                .text("language", c.language())
+                .integer("negative_streak", c.negativeStreak())
+                .bigint("version", c.version());
+    }
+
+    private static Optional<Instant> nextDue(Conversation c) {
+        return c.responseDueAt()
+                .map(r -> c.resolutionDueAt().filter(s -> s.isBefore(r)).orElse(r))
+                .or(c::resolutionDueAt);
+    }
+
+    private static String riskFlags(Set<RiskFlag> flags) {
+        return flags.stream().sorted().map(RiskFlag::name).collect(Collectors.joining(","));
+    }
+
+    private static Set<RiskFlag> riskFlags(String stored) {
+        if (stored == null || stored.isEmpty()) {
+            return Set.of();
+        }
+        EnumSet<RiskFlag> flags = EnumSet.noneOf(RiskFlag.class);
+        for (String name : stored.split(",")) {
+            flags.add(RiskFlag.valueOf(name));
+        }
+        return flags;
+    }
+
+    private Conversation read(ResultSet rs) throws SQLException {
+        Party customer = new Party(rs.getString("customer_id"), rs.getString("customer_handle"), Row.optText(rs, "customer_name"),
+                rs.getLong("customer_followers"), rs.getBoolean("customer_verified"));
+        return new Conversation(
+                ConversationId.of(rs.getString("id")),
+                ChannelId.of(rs.getString("channel_id")),
+                customer,
+                ConversationState.valueOf(rs.getString("state")),
+                Priority.valueOf(rs.getString("priority")),
+                Category.valueOf(rs.getString("category")),
+                riskFlags(rs.getString("risk_flags")),
+                Row.optText(rs, "team_id").map(TeamId::of),
+                Row.optText(rs, "assignee_id").map(AgentId::of),
+                Row.instant(rs, "opened_at", dialect),
+                Row.instant(rs, "last_customer_message_at", dialect),
+                Row.optInstant(rs, "awaiting_response_since", dialect),
+                Row.optInstant(rs, "first_response_at", dialect),
+                Row.optInstant(rs, "last_agent_reply_at", dialect),
+                Row.optInstant(rs, "resolved_at", dialect),
+                rs.getBoolean("public_leg"),
+                rs.getBoolean("private_leg"),
+                Row.optInstant(rs, "response_due_at", dialect),
+                Row.optInstant(rs, "resolution_due_at", dialect),
+                rs.getInt("customer_message_count"),
+                Row.optText(rs, "language"),
+                rs.getInt("negative_streak"),
+                rs.getLong("version"));
+    }
+}

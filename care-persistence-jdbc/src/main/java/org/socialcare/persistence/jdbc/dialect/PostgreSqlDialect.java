@@ -1,0 +1,62 @@
+package org.socialcare.persistence.jdbc.dialect;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * PostgreSQL 12 and later. Overrides: {@code ON CONFLICT DO NOTHING} for insert-ignore (a failed statement
+ * would abort the whole transaction, so the ANSI duplicate-key catch cannot be used), {@code ON CONFLICT DO
+ * UPDATE} for upserts (MERGE arrived only in 15 and can still fail on concurrent inserts), {@code LIMIT}, and
+ * {@code FOR UPDATE SKIP LOCKED} for claims. Immutable and thread-safe.
+ */
+public class PostgreSqlDialect extends AnsiDialect {
+
+    @Override
+    public String name() {
+        return "postgresql";
+    }
+
+    @Override
+    public String migrationFolder() {
+        return "postgresql";
+    }
+
+    /** PostgreSQL runs DDL inside transactions, so a schema script applies completely or not at all. */
+    @Override
+    public boolean supportsTransactionalDdl() {
+        return true;
+    }
+
+    @Override
+    public String limit(String select) {
+        return select + " LIMIT ?";
+    }
+
+    @Override
+    public boolean supportsSkipLocked() {
+        return true;
+    }
+
+    @Override
+    public String forUpdateSkipLocked(String limitedSelect) {
+        return limitedSelect + " FOR UPDATE SKIP LOCKED";
+    }
+
+    @Override
+    public String insertIgnore(String table, List<String> columns, List<String> key) {
+        return insert(table, columns) + " ON CONFLICT (" + String.join(", ", key) + ") DO NOTHING";
+    }
+
+    @Override
+    public boolean executeInsertIgnore(PreparedStatement statement) throws SQLException {
+        return statement.executeUpdate() > 0;
+    }
+
+    @Override
+    public String upsert(String table, List<String> columns, List<String> key) {
+        String set = columns.stream().filter(c -> !key.contains(c)).map(c -> c + " = EXCLUDED." + c).collect(Collectors.joining(", "));
+        return insert(table, columns) + " ON CONFLICT (" + String.join(", ", key) + ") DO UPDATE SET " + set;
+    }
+}
