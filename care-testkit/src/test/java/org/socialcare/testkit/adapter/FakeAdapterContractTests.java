@@ -8,18 +8,13 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.platform.launcher.Launcher;
-import org.junit.platform.launcher.LauncherDiscoveryRequest;
-import org.junit.platform.launcher.core.LauncherFactory;
-import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.socialcare.core.domain.Channel;
 import org.socialcare.core.port.in.WebhookRequest;
 import org.socialcare.core.port.out.ChannelPublisher;
 import org.socialcare.core.port.out.ChannelSource;
 import org.socialcare.core.port.out.WebhookHandler;
-
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
-import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
+import org.socialcare.testkit.support.ContractRunner;
+import org.socialcare.testkit.support.PlantedFault;
 
 /**
  * The adapter contracts pass on a correct fake adapter and fail on broken ones (so they can fail at all).
@@ -130,6 +125,7 @@ class FakeAdapterContractTests {
     }
 
     /** Loses the last message of every page. */
+    @PlantedFault
     static class LossySource extends ChannelSourceContract {
         final FakePlatform platform = new FakePlatform();
 
@@ -151,6 +147,7 @@ class FakeAdapterContractTests {
     }
 
     /** Puts the app secret into its auth error message. */
+    @PlantedFault
     static class LeakyPublisher extends CorrectPublisherBase {
         @Override
         protected ChannelPublisher publisher() {
@@ -159,6 +156,7 @@ class FakeAdapterContractTests {
     }
 
     /** Never checks the signature's value. */
+    @PlantedFault
     static class TrustingWebhook extends WebhookHandlerContract {
         @Override
         protected WebhookHandler handler() {
@@ -229,13 +227,7 @@ class FakeAdapterContractTests {
         assertThat(failures(TrustingWebhook.class)).as("failed checks of a webhook trusting any signature").isEqualTo(3);
     }
 
-    /** Runs one contract subclass through the JUnit launcher and returns how many of its tests failed. */
-    static long failures(Class<?> testClass) {
-        LauncherDiscoveryRequest discovery = request().selectors(selectClass(testClass)).build();
-        Launcher launcher = LauncherFactory.create();
-        SummaryGeneratingListener listener = new SummaryGeneratingListener();
-        launcher.execute(discovery, listener);
-        assertThat(listener.getSummary().getTestsStartedCount()).as("tests run in %s", testClass.getSimpleName()).isPositive();
-        return listener.getSummary().getTotalFailureCount();
+    private static long failures(Class<?> testClass) {
+        return ContractRunner.failedTests(testClass).size();
     }
 }
