@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.socialcare.testkit.TestData.at;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -122,7 +121,6 @@ public abstract class ConversationStoreContract {
         int threads = 8;
         for (int round = 0; round < 5; round++) {
             Conversation base = store.save(TestData.conversation());
-            Conversation current = base;
             List<Concurrently.Outcome<Conversation>> outcomes = Concurrently.run(threads, i -> {
                 Conversation mine = base.copy().customerMessageCount(100 + i).build();
                 return () -> store.save(mine);
@@ -132,7 +130,7 @@ public abstract class ConversationStoreContract {
             assertThat(winners).as("winners of round %d", round).hasSize(1);
             assertThat(outcomes.stream().filter(o -> !o.succeeded()).map(Concurrently.Outcome::error))
                     .allSatisfy(e -> assertThat(e).isInstanceOf(ConcurrentUpdateException.class));
-            assertThat(store.find(current.id())).contains(winners.get(0));
+            assertThat(store.find(base.id())).contains(winners.get(0));
             assertThat(winners.get(0).version()).isEqualTo(2);
         }
     }
@@ -147,6 +145,8 @@ public abstract class ConversationStoreContract {
 
         List<Conversation> winners = outcomes.stream().filter(Concurrently.Outcome::succeeded).map(Concurrently.Outcome::value).toList();
         assertThat(winners).hasSize(1);
+        assertThat(outcomes.stream().filter(o -> !o.succeeded()).map(Concurrently.Outcome::error))
+                .allSatisfy(e -> assertThat(e).isInstanceOf(ConcurrentUpdateException.class));
         assertThat(store.find(fresh.id())).contains(winners.get(0));
     }
 
