@@ -69,6 +69,8 @@ public abstract class ChannelPublisherContract {
     /**
      * Makes the next platform call fail with the platform's rate-limit answer and returns the reset instant the
      * answer announces (the earliest moment the adapter may report as {@link PlatformException#retryAt()}).
+     * When the platform's answer names no reset time (some Graph API limits), return the current instant:
+     * the adapter's own estimate must then simply not lie in the past.
      */
     protected abstract Instant failNextCallWithRateLimit();
 

@@ -176,10 +176,10 @@ public abstract class ChannelSourceContract {
         for (int i = 0; i < 3; i++) {
             Batch batch = source.poll(since);
             NoNulls.assertNoNulls("batch of poll " + i, batch);
-            since = batch.nextCheckpoint().or(() -> Optional.empty());
-            if (since.isEmpty()) {
+            if (batch.nextCheckpoint().isEmpty() || !batch.hasMore()) {
                 break;
             }
+            since = batch.nextCheckpoint();
         }
         assertThat(source.sourceId()).isNotBlank();
         assertThat(source.pollInterval()).isPositive();
