@@ -29,7 +29,8 @@ import org.socialcare.persistence.jdbc.dialect.SqlDialect;
  * has SKIP LOCKED it reads the due rows {@code FOR UPDATE SKIP LOCKED} and sets their lease in the same
  * transaction (rows another node is claiming are skipped, not waited for); otherwise it reads candidates and
  * claims each with a conditional {@code UPDATE ... WHERE lease is free}, which the database re-checks after
- * any concurrent claim commits. Thread-safe; joins the current transaction.
+ * any concurrent claim commits. Lists are oldest first by creation time, then enqueue order. Thread-safe;
+ * joins the current transaction.
  */
 public final class JdbcOutbox implements Outbox {
     private static final String QUEUED = "QUEUED";
@@ -147,7 +148,7 @@ public final class JdbcOutbox implements Outbox {
     public List<Reply> findByConversation(ConversationId conversation) {
         Checks.notNull(conversation, "conversation");
         return tx.call("list the outbox entries of conversation " + conversation,
-                c -> list(c, "SELECT * FROM " + table + " WHERE conversation_id = ? ORDER BY seq", conversation.value()));
+                c -> list(c, "SELECT * FROM " + table + " WHERE conversation_id = ? ORDER BY created_at, seq", conversation.value()));
     }
 
     @Override
@@ -163,7 +164,7 @@ public final class JdbcOutbox implements Outbox {
     public List<Reply> queued(ChannelId channel) {
         Checks.notNull(channel, "channel");
         return tx.call("list queued outbox entries of channel " + channel, c -> list(c,
-                "SELECT * FROM " + table + " WHERE channel_id = ? AND status = '" + QUEUED + "' ORDER BY seq", channel.value()));
+                "SELECT * FROM " + table + " WHERE channel_id = ? AND status = '" + QUEUED + "' ORDER BY created_at, seq", channel.value()));
     }
 
     // ------------------------------------------------------------ mapping

@@ -333,14 +333,14 @@ abstract class JdbcStorageBehaviourTest {
     }
 
     @Test
-    void queuedListsOnlyQueuedEntriesOfTheChannelInEnqueueOrder() {
+    void queuedListsOnlyQueuedEntriesOfTheChannelOldestFirst() {
         storage.outbox().enqueue(Samples.reply("r2", "c1", T0.plusSeconds(1)));
         storage.outbox().enqueue(Samples.reply("r1", "c2", T0));
         storage.outbox().enqueue(Samples.reply("r3", "c1", T0));
         storage.outbox().update(Samples.reply("r3", "c1", T0).withStatus(new DeliveryStatus.Sent(Optional.empty(), T0, 1)));
 
-        assertThat(storage.outbox().queued(CHANNEL)).extracting(r -> r.id().value()).containsExactly("r2", "r1");
-        assertThat(storage.outbox().findByConversation(ConversationId.of("c1"))).extracting(r -> r.id().value()).containsExactly("r2", "r3");
+        assertThat(storage.outbox().queued(CHANNEL)).extracting(r -> r.id().value()).containsExactly("r1", "r2");
+        assertThat(storage.outbox().findByConversation(ConversationId.of("c1"))).extracting(r -> r.id().value()).containsExactly("r3", "r2");
     }
 
     // ------------------------------------------------------------ audit
