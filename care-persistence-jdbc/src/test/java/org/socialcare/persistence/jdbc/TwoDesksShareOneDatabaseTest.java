@@ -1,0 +1,259 @@
+package org.socialcare.persistence.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.socialcare.core.CareDesk;
+import org.socialcare.core.domain.Agent;
+import org.socialcare.core.domain.Batch;
+import org.socialcare.core.domain.Channel;
+import org.socialcare.core.domain.ChannelKind;
+import org.socialcare.core.domain.Checkpoint;
+import org.socialcare.core.domain.Conversation;
+import org.socialcare.core.domain.ConversationId;
+import org.socialcare.core.domain.DeliveryStatus;
+import org.socialcare.core.domain.InboundMessage;
+import org.socialcare.core.domain.MessageKey;
+import org.socialcare.core.domain.Party;
+import org.socialcare.core.domain.Platform;
+import org.socialcare.core.domain.Reply;
+import org.socialcare.core.domain.Team;
+import org.socialcare.core.domain.TeamId;
+import org.socialcare.core.error.ConcurrentUpdateException;
+import org.socialcare.core.port.in.DispatchResult;
+import org.socialcare.core.port.out.ChannelPublisher;
+
+/**
+ * Two desks (two connection pools, as two nodes would have) on one database ingest overlapping batches of the
+ * same customer messages at the same time, agents reply through both, and both dispatch the one outbox at the
+ * same time through a counting publisher: every message is stored once, every reply is published once, and the
+ * audit chain both desks extended is intact. A batch that loses an optimistic-lock race or a deadlock is
+ * simply ingested again, as a poller would (its checkpoint did not advance). One subclass per database.
+ */
+abstract class TwoDesksShareOneDatabaseTest {
+    private static final Logger LOG = LoggerFactory.getLogger(TwoDesksShareOneDatabaseTest.class);
+    private static final Instant T0 = Instant.parse("2026-03-02T08:00:00Z");
+    private static final TeamId TEAM = TeamId.of("care");
+    private static final Channel CHANNEL = Channel.of("twitter-care", Platform.TWITTER, "BankCare", "9000", ChannelKind.DEDICATED_CARE, TEAM);
+    private static final Agent ANNA = Agent.of("anna", "Anna", "AA", TEAM).withCapacity(1000);
+    private static final int CUSTOMERS = 30;
+    private static final int MESSAGES_PER_CUSTOMER = 4;
+    private static final int BATCH_SIZE = 8;
+
+    private TestDatabase db;
+    private JdbcCareStorage nodeA;
+    private JdbcCareStorage nodeB;
+    private final CountingPublisher publisher = new CountingPublisher();
+    private final AtomicInteger retries = new AtomicInteger();
+
+    abstract TestDatabase open();
+
+    @BeforeEach
+    void twoNodes() {
+        db = open();
+        nodeA = JdbcCareStorage.builder(db.newDataSource(4)).createSchema(true).build();
+        nodeB = JdbcCareStorage.builder(db.newDataSource(4)).build();
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        db.close();
+    }
+
+    @Test
+    void overlappingIngestAndDispatchStoreEveryMessageOnceAndSendEveryReplyOnce() throws Exception {
+        CareDesk deskA = desk(nodeA);
+        CareDesk deskB = desk(nodeB);
+        List<InboundMessage> messages = customerMessages();
+
+        // A takes the first two thirds, B the last two thirds, so the middle third arrives at both; then both
+        // replay everything, as a webhook retry and a catch-up poll would.
+        List<Batch> forA = batches(messages.subList(0, messages.size() * 2 / 3), "a");
+        List<Batch> forB = batches(messages.subList(messages.size() / 3, messages.size()), "b");
+        forA.addAll(batches(messages, "a"));
+        forB.addAll(batches(messages, "b"));
+        JdbcStorageBehaviourTest.runTogether(List.of(ingestAll(deskA, forA), ingestAll(deskB, forB)));
+
+        assertThat(count("SELECT COUNT(*) FROM care_message")).as("stored messages").isEqualTo(messages.size());
+        for (InboundMessage m : messages) {
+            assertThat(nodeA.storage().messages().find(m.key())).as("message %s", m.key()).isPresent();
+        }
+        assertThat(nodeA.storage().checkpoints().load("source-a")).isPresent();
+        assertThat(nodeB.storage().checkpoints().load("source-b")).isPresent();
+
+        List<ConversationId> conversations = conversationIds();
+        LOG.info("{}: {} messages of {} customers threaded into {} conversations; {} batch retries", db.kind(), messages.size(),
+                CUSTOMERS, conversations.size(), retries.get());
+        List<ConversationId> viaA = new ArrayList<>();
+        List<ConversationId> viaB = new ArrayList<>();
+        for (int i = 0; i < conversations.size(); i++) {
+            (i % 2 == 0 ? viaA : viaB).add(conversations.get(i));
+        }
+        JdbcStorageBehaviourTest.runTogether(List.of(replyToAll(deskA, viaA), replyToAll(deskB, viaB)));
+
+        JdbcStorageBehaviourTest.runTogether(List.of(dispatchUntilEmpty(deskA), dispatchUntilEmpty(deskB),
+                dispatchUntilEmpty(deskA), dispatchUntilEmpty(deskB)));
+
+        List<Reply> replies = new ArrayList<>();
+        conversations.forEach(id -> replies.addAll(nodeA.storage().outbox().findByConversation(id)));
+        assertThat(replies).as("one reply per conversation").hasSize(conversations.size());
+        assertThat(replies).allSatisfy(r -> assertThat(r.status()).isInstanceOf(DeliveryStatus.Sent.class));
+        assertThat(publisher.published).as("publications per reply").hasSize(replies.size());
+        assertThat(publisher.published.values()).as("publications per reply").allSatisfy(n -> assertThat(n.get()).isEqualTo(1));
+        assertThat(count("SELECT COUNT(*) FROM care_message WHERE direction = 'OUTBOUND'")).isEqualTo(replies.size());
+        AuditVerification audit = nodeB.audit().verify();
+        assertThat(audit.intact()).as(audit.toString()).isTrue();
+    }
+
+    // ------------------------------------------------------------ the two nodes' work
+
+    private Callable<Void> ingestAll(CareDesk desk, List<Batch> batches) {
+        return () -> {
+            for (Batch b : batches) {
+                retrying(() -> desk.ingest(b));
+            }
+            return null;
+        };
+    }
+
+    private Callable<Void> replyToAll(CareDesk desk, List<ConversationId> ids) {
+        return () -> {
+            for (ConversationId id : ids) {
+                retrying(() -> desk.claim(id, ANNA.id()));
+                retrying(() -> desk.reply(id, ANNA.id(), "Sorry to hear that, we are on it ^AA"));
+            }
+            return null;
+        };
+    }
+
+    private static Callable<Void> dispatchUntilEmpty(CareDesk desk) {
+        return () -> {
+            for (int idle = 0; idle < 3; ) {
+                DispatchResult r = desk.dispatchOutbox();
+                idle = r.total() == 0 ? idle + 1 : 0;
+            }
+            return null;
+        };
+    }
+
+    /** Runs the work again when it lost a race (optimistic lock, deadlock): it is idempotent. */
+    private <T> T retrying(Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return work.get();
+            } catch (ConcurrentUpdateException | JdbcStorageException e) {
+                boolean retryable = e instanceof ConcurrentUpdateException || ((JdbcStorageException) e).isTransient();
+                if (!retryable || attempt >= 30) {
+                    throw e;
+                }
+                retries.incrementAndGet();
+            }
+        }
+    }
+
+    // ------------------------------------------------------------ set-up
+
+    private CareDesk desk(JdbcCareStorage node) {
+        return CareDesk.builder()
+                .storage(node.storage())
+                .channel(CHANNEL)
+                .team(Team.of(TEAM.value(), "Care team"))
+                .agent(ANNA)
+                .publisher(publisher)
+                .build();
+    }
+
+    /** Each customer writes a few public messages, a minute apart, each replying to their previous one. */
+    private static List<InboundMessage> customerMessages() {
+        List<InboundMessage> out = new ArrayList<>();
+        for (int m = 0; m < MESSAGES_PER_CUSTOMER; m++) {
+            for (int c = 0; c < CUSTOMERS; c++) {
+                Party customer = Party.of("cust-" + c, "@customer" + c);
+                InboundMessage.Builder b = InboundMessage.builder(MessageKey.of(Platform.TWITTER, id(c, m)), CHANNEL.id(), customer)
+                        .text("@BankCare message " + m + " from customer " + c)
+                        .createdAt(T0.plusSeconds(60L * m + c));
+                if (m > 0) {
+                    b.inReplyTo(id(c, m - 1));
+                }
+                out.add(b.build());
+            }
+        }
+        return out;
+    }
+
+    private static String id(int customer, int message) {
+        return String.valueOf(1_800_000_000_000_000_000L + customer * 100L + message);
+    }
+
+    private static List<Batch> batches(List<InboundMessage> messages, String node) {
+        List<Batch> out = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i += BATCH_SIZE) {
+            List<InboundMessage> part = messages.subList(i, Math.min(messages.size(), i + BATCH_SIZE));
+            out.add(Batch.of(part).withCheckpoint(new Checkpoint("source-" + node, part.get(part.size() - 1).key().messageId())));
+        }
+        return out;
+    }
+
+    private List<ConversationId> conversationIds() {
+        List<ConversationId> ids = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int c = 0; c < CUSTOMERS; c++) {
+            for (int m = 0; m < MESSAGES_PER_CUSTOMER; m++) {
+                String conversation = nodeA.storage().messages().find(MessageKey.of(Platform.TWITTER, id(c, m))).orElseThrow()
+                        .conversation().value();
+                if (seen.add(conversation)) {
+                    ids.add(ConversationId.of(conversation));
+                }
+            }
+        }
+        for (ConversationId id : ids) {
+            Optional<Conversation> stored = nodeA.storage().conversations().find(id);
+            assertThat(stored).as("conversation %s of a stored message", id).isPresent();
+        }
+        return ids;
+    }
+
+    private long count(String sql) throws SQLException {
+        DataSource ds = db.newDataSource(1);
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Publishes nothing anywhere; counts how often each reply was handed to it. Thread-safe. */
+    private static final class CountingPublisher implements ChannelPublisher {
+        final Map<String, AtomicInteger> published = new ConcurrentHashMap<>();
+
+        @Override
+        public Platform platform() {
+            return Platform.TWITTER;
+        }
+
+        @Override
+        public Optional<String> publish(Channel channel, Reply reply) {
+            published.computeIfAbsent(reply.id().value(), k -> new AtomicInteger()).incrementAndGet();
+            return Optional.of("9" + Math.abs((long) reply.id().value().hashCode()) + reply.id().value().substring(0, 8));
+        }
+    }
+}
