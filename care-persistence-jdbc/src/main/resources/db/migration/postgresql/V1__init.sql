@@ -86,8 +86,9 @@ CREATE TABLE care_outbox (
     CONSTRAINT care_outbox_pk PRIMARY KEY (id),
     CONSTRAINT care_outbox_seq UNIQUE (seq)
 );
--- the dispatcher's claim: QUEUED entries by next attempt
-CREATE INDEX care_outbox_due_idx ON care_outbox (status, next_attempt_at);
+-- the dispatcher's claim: QUEUED entries in claim order (next attempt, then seq), so the locking read walks the
+-- index and locks only the rows it returns (a sort would make MariaDB lock every due row)
+CREATE INDEX care_outbox_due_idx ON care_outbox (status, next_attempt_at, seq);
 CREATE INDEX care_outbox_conversation_idx ON care_outbox (conversation_id, seq);
 -- echo matching and queued-per-channel
 CREATE INDEX care_outbox_platform_idx ON care_outbox (channel_id, platform_message_id);

@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,6 +44,7 @@ import org.socialcare.core.domain.ReplyId;
 import org.socialcare.core.domain.TeamId;
 import org.socialcare.core.error.ConcurrentUpdateException;
 import org.socialcare.core.port.out.CareStorage;
+import org.socialcare.persistence.jdbc.dialect.SqlDialect;
 
 /**
  * What the JDBC stores promise beyond the port contracts, on one database: exact round trips, optimistic
@@ -58,11 +60,18 @@ abstract class JdbcStorageBehaviourTest {
 
     abstract TestDatabase open();
 
+    /** A dialect to use instead of the detected one (to run the fallback paths on a server); empty for detection. */
+    Optional<SqlDialect> dialect() {
+        return Optional.empty();
+    }
+
     @BeforeAll
     void openDatabase() {
         db = open();
         dataSource = db.newDataSource(8);
-        jdbc = JdbcCareStorage.builder(dataSource).createSchema(true).build();
+        JdbcCareStorage.Builder builder = JdbcCareStorage.builder(dataSource).createSchema(true);
+        dialect().ifPresent(builder::dialect);
+        jdbc = builder.build();
         storage = jdbc.storage();
     }
 
@@ -330,6 +339,48 @@ abstract class JdbcStorageBehaviourTest {
         runTogether(claimers).forEach(all::addAll);
 
         assertThat(all).doesNotHaveDuplicates().hasSize(entries);
+    }
+
+    @Test
+    void aSecondClaimerGetsOtherEntriesWhileTheFirstClaimIsUncommitted() throws Exception {
+        for (int i = 0; i < 6; i++) {
+            storage.outbox().enqueue(Samples.reply("r" + i, "c1", T0.plusSeconds(i)));
+        }
+        Instant now = T0.plusSeconds(60);
+        CountDownLatch firstClaimed = new CountDownLatch(1);
+        AtomicBoolean firstCommitted = new AtomicBoolean();
+        Callable<List<Reply>> first = () -> {
+            List<Reply> mine = storage.transactions().inTransaction(() -> {
+                List<Reply> claimed = storage.outbox().claimDue(now, 3, Duration.ofMinutes(1));
+                firstClaimed.countDown();
+                sleep(500);
+                return claimed;
+            });
+            firstCommitted.set(true);
+            return mine;
+        };
+        Callable<List<Reply>> second = () -> {
+            firstClaimed.await();
+            List<Reply> mine = storage.outbox().claimDue(now, 10, Duration.ofMinutes(1));
+            if (jdbc.dialect().supportsSkipLocked()) {
+                assertThat(firstCommitted).as("first claim committed before SKIP LOCKED returned").isFalse();
+            }
+            return mine;
+        };
+
+        List<List<Reply>> claims = runTogether(List.of(first, second));
+
+        assertThat(ids(claims.get(0))).containsExactlyInAnyOrder("r0", "r1", "r2");
+        assertThat(ids(claims.get(1))).containsExactlyInAnyOrder("r3", "r4", "r5");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
