@@ -46,6 +46,14 @@ CREATE INDEX care_conversation_assignee_idx ON care_conversation (assignee_id, s
 -- reports
 CREATE INDEX care_conversation_opened_idx ON care_conversation (opened_at);
 
+-- one row per customer and channel, locked while a transaction threads that customer's messages, so two
+-- nodes ingesting the same customer at once do not both open a conversation
+CREATE TABLE care_customer_lock (
+    channel_id  VARCHAR(128) NOT NULL,
+    customer_id VARCHAR(255) NOT NULL,
+    CONSTRAINT care_customer_lock_pk PRIMARY KEY (channel_id, customer_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+
 CREATE TABLE care_message (
     seq             BIGINT NOT NULL AUTO_INCREMENT,
     platform        VARCHAR(32) NOT NULL,

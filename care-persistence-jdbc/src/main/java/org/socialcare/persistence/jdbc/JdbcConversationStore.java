@@ -34,7 +34,9 @@ import org.socialcare.persistence.jdbc.dialect.SqlDialect;
  * Instants are kept at microsecond precision; {@link #save} returns the conversation as stored.
  *
  * <p>{@code next_due_at} (the earlier of the response and resolution due instants) is indexed with the state,
- * so {@link #dueBy} costs what is due, not what is open. Thread-safe; joins the current transaction.
+ * so {@link #dueBy} costs what is due, not what is open. {@link #findLatestOfCustomer} inside a transaction
+ * serializes transactions that thread the same customer (see there). Thread-safe; joins the current
+ * transaction.
  */
 public final class JdbcConversationStore implements ConversationStore {
     private static final String ACTIVE_STATES = Arrays.stream(ConversationState.values())
@@ -47,11 +49,13 @@ public final class JdbcConversationStore implements ConversationStore {
     private final JdbcTransactionManager tx;
     private final SqlDialect dialect;
     private final String table;
+    private final String customerLock;
 
     JdbcConversationStore(JdbcTransactionManager tx, SqlDialect dialect, Tables tables) {
         this.tx = tx;
         this.dialect = dialect;
         this.table = tables.conversation();
+        this.customerLock = tables.customerLock();
     }
 
     @Override
@@ -88,13 +92,42 @@ public final class JdbcConversationStore implements ConversationStore {
         return tx.call("find conversation " + id, c -> first(c, "SELECT * FROM " + table + " WHERE id = ?", id.value()));
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Inside a transaction this first locks the customer (a row of the customer lock table) until the
+     * transaction ends, so transactions on any node that look up the same customer run one after the other and
+     * each sees the conversation the previous one opened: two desks ingesting the same new customer at once do
+     * not both open a conversation. Outside a transaction it only reads.
+     */
     @Override
     public Optional<Conversation> findLatestOfCustomer(ChannelId channel, String customerPlatformUserId) {
         Checks.notNull(channel, "channel");
         Checks.notNull(customerPlatformUserId, "customerPlatformUserId");
+        boolean lock = tx.isActive();
         String sql = dialect.limit("SELECT * FROM " + table + " WHERE channel_id = ? AND customer_id = ?"
                 + " ORDER BY last_customer_message_at DESC, opened_at DESC, id DESC");
-        return tx.call("find the latest conversation of a customer", c -> first(c, sql, channel.value(), customerPlatformUserId, 1));
+        return tx.call("find the latest conversation of a customer", c -> {
+            if (lock) {
+                lockCustomer(c, channel.value(), customerPlatformUserId);
+            }
+            return first(c, sql, channel.value(), customerPlatformUserId, 1);
+        });
+    }
+
+    private void lockCustomer(Connection c, String channel, String customer) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(dialect.insertIgnore(customerLock, List.of("channel_id", "customer_id"),
+                List.of("channel_id", "customer_id")))) {
+            ps.setString(1, channel);
+            ps.setString(2, customer);
+            dialect.executeInsertIgnore(ps);
+        }
+        try (PreparedStatement ps = c.prepareStatement(dialect.forUpdate("SELECT channel_id FROM " + customerLock
+                + " WHERE channel_id = ? AND customer_id = ?"))) {
+            ps.setString(1, channel);
+            ps.setString(2, customer);
+            ps.executeQuery().close();
+        }
     }
 
     @Override

@@ -19,6 +19,10 @@ record Tables(String prefix) {
         return prefix + "conversation";
     }
 
+    String customerLock() {
+        return prefix + "customer_lock";
+    }
+
     String message() {
         return prefix + "message";
     }
@@ -49,6 +53,6 @@ record Tables(String prefix) {
 
     /** Every table the stores use (the schema version table belongs to the initializer). */
     List<String> all() {
-        return List.of(conversation(), message(), outbox(), audit(), auditHead(), checkpoint(), deadLetter());
+        return List.of(conversation(), customerLock(), message(), outbox(), audit(), auditHead(), checkpoint(), deadLetter());
     }
 }

@@ -212,6 +212,29 @@ abstract class JdbcStorageBehaviourTest {
     }
 
     @Test
+    void aTransactionLookingUpACustomerWaitsForAnotherThreadingTheSameCustomer() throws Exception {
+        Conversation opened = Samples.bareConversation("first", T0);
+        String customer = opened.customer().platformUserId();
+        CountDownLatch firstLookedUp = new CountDownLatch(1);
+        Callable<Optional<Conversation>> first = () -> storage.transactions().inTransaction(() -> {
+            Optional<Conversation> none = storage.conversations().findLatestOfCustomer(CHANNEL, customer);
+            firstLookedUp.countDown();
+            sleep(300);
+            storage.conversations().save(opened);
+            return none;
+        });
+        Callable<Optional<Conversation>> second = () -> {
+            firstLookedUp.await();
+            return storage.transactions().inTransaction(() -> storage.conversations().findLatestOfCustomer(CHANNEL, customer));
+        };
+
+        List<Optional<Conversation>> seen = runTogether(List.of(first, second));
+
+        assertThat(seen.get(0)).isEmpty();
+        assertThat(seen.get(1)).as("the second lookup sees what the first transaction opened").map(c -> c.id().value()).contains("first");
+    }
+
+    @Test
     void openedBetweenIsHalfOpenAndOldestFirst() {
         storage.conversations().save(Samples.bareConversation("o1", T0.plusSeconds(5)));
         storage.conversations().save(Samples.bareConversation("o2", T0));

@@ -46,8 +46,8 @@ import org.socialcare.core.port.out.ChannelPublisher;
 /**
  * Two desks (two connection pools, as two nodes would have) on one database ingest overlapping batches of the
  * same customer messages at the same time, agents reply through both, and both dispatch the one outbox at the
- * same time through a counting publisher: every message is stored once, every reply is published once, and the
- * audit chain both desks extended is intact. A batch that loses an optimistic-lock race or a deadlock is
+ * same time through a counting publisher: every message is stored once, each customer's messages are threaded
+ * into one conversation, every reply is published once, and the audit chain both desks extended is intact. A batch that loses an optimistic-lock race or a deadlock is
  * simply ingested again, as a poller would (its checkpoint did not advance). One subclass per database.
  */
 abstract class TwoDesksShareOneDatabaseTest {
@@ -58,7 +58,6 @@ abstract class TwoDesksShareOneDatabaseTest {
     private static final Agent ANNA = Agent.of("anna", "Anna", "AA", TEAM).withCapacity(1000);
     private static final int CUSTOMERS = 30;
     private static final int MESSAGES_PER_CUSTOMER = 4;
-    private static final int BATCH_SIZE = 8;
 
     private TestDatabase db;
     private JdbcCareStorage nodeA;
@@ -86,12 +85,13 @@ abstract class TwoDesksShareOneDatabaseTest {
         CareDesk deskB = desk(nodeB);
         List<InboundMessage> messages = customerMessages();
 
-        // A takes the first two thirds, B the last two thirds, so the middle third arrives at both; then both
-        // replay everything, as a webhook retry and a catch-up poll would.
-        List<Batch> forA = batches(messages.subList(0, messages.size() * 2 / 3), "a");
-        List<Batch> forB = batches(messages.subList(messages.size() / 3, messages.size()), "b");
-        forA.addAll(batches(messages, "a"));
-        forB.addAll(batches(messages, "b"));
+        // A takes the first two thirds and B the last two thirds at the same time, so while A opens conversations
+        // B threads the same customers' later messages, and the middle third arrives at both; then both replay
+        // everything with other batch sizes, as a catch-up poll and a webhook retry would.
+        List<Batch> forA = batches(messages.subList(0, messages.size() * 2 / 3), 8, "a");
+        List<Batch> forB = batches(messages.subList(messages.size() / 3, messages.size()), 8, "b");
+        forA.addAll(batches(messages, 7, "a"));
+        forB.addAll(batches(messages, 5, "b"));
         JdbcStorageBehaviourTest.runTogether(List.of(ingestAll(deskA, forA), ingestAll(deskB, forB)));
 
         assertThat(count("SELECT COUNT(*) FROM care_message")).as("stored messages").isEqualTo(messages.size());
@@ -102,6 +102,7 @@ abstract class TwoDesksShareOneDatabaseTest {
         assertThat(nodeB.storage().checkpoints().load("source-b")).isPresent();
 
         List<ConversationId> conversations = conversationIds();
+        assertThat(conversations).as("one conversation per customer, though both desks threaded them at once").hasSize(CUSTOMERS);
         LOG.info("{}: {} messages of {} customers threaded into {} conversations; {} batch retries", db.kind(), messages.size(),
                 CUSTOMERS, conversations.size(), retries.get());
         List<ConversationId> viaA = new ArrayList<>();
@@ -205,10 +206,10 @@ abstract class TwoDesksShareOneDatabaseTest {
         return String.valueOf(1_800_000_000_000_000_000L + customer * 100L + message);
     }
 
-    private static List<Batch> batches(List<InboundMessage> messages, String node) {
+    private static List<Batch> batches(List<InboundMessage> messages, int size, String node) {
         List<Batch> out = new ArrayList<>();
-        for (int i = 0; i < messages.size(); i += BATCH_SIZE) {
-            List<InboundMessage> part = messages.subList(i, Math.min(messages.size(), i + BATCH_SIZE));
+        for (int i = 0; i < messages.size(); i += size) {
+            List<InboundMessage> part = messages.subList(i, Math.min(messages.size(), i + size));
             out.add(Batch.of(part).withCheckpoint(new Checkpoint("source-" + node, part.get(part.size() - 1).key().messageId())));
         }
         return out;
