@@ -115,18 +115,28 @@ public final class JdbcConversationStore implements ConversationStore {
         });
     }
 
+    /** Locks the customer's row, creating it on first sight (the common case, a known customer, is one statement). */
     private void lockCustomer(Connection c, String channel, String customer) throws SQLException {
+        if (selectForUpdate(c, channel, customer)) {
+            return;
+        }
         try (PreparedStatement ps = c.prepareStatement(dialect.insertIgnore(customerLock, List.of("channel_id", "customer_id"),
                 List.of("channel_id", "customer_id")))) {
             ps.setString(1, channel);
             ps.setString(2, customer);
             dialect.executeInsertIgnore(ps);
         }
+        selectForUpdate(c, channel, customer);
+    }
+
+    private boolean selectForUpdate(Connection c, String channel, String customer) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(dialect.forUpdate("SELECT channel_id FROM " + customerLock
                 + " WHERE channel_id = ? AND customer_id = ?"))) {
             ps.setString(1, channel);
             ps.setString(2, customer);
-            ps.executeQuery().close();
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
         }
     }
 
