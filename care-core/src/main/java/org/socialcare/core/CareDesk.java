@@ -227,7 +227,8 @@ public final class CareDesk {
         if (m.inReplyTo().isPresent()) {
             Optional<Conversation> parent = storage.messages().find(MessageKey.of(m.platform(), m.inReplyTo().get()))
                     .flatMap(s -> storage.conversations().find(s.conversation()))
-                    .filter(c -> c.customer().platformUserId().equals(m.author().platformUserId()) || c.state().isActive());
+                    // a conversation is one customer's: someone else replying in the thread starts their own
+                    .filter(c -> c.customer().platformUserId().equals(m.author().platformUserId()));
             if (parent.isPresent()) {
                 Optional<Threading> joined = joinOrReopen(parent.get(), m, "reply to " + m.inReplyTo().get());
                 if (joined.isPresent()) {
