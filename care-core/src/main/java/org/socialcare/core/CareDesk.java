@@ -737,6 +737,12 @@ public final class CareDesk {
             return this;
         }
 
+        /** Adds several publishers, one per platform. */
+        public Builder publishers(java.util.Collection<? extends ChannelPublisher> values) {
+            Checks.notNull(values, "publishers").forEach(this::publisher);
+            return this;
+        }
+
         public Builder channel(Channel value) {
             Checks.notNull(value, "channel");
             if (channels.put(value.id(), value) != null) {
