@@ -132,8 +132,8 @@ public final class HtmlReport {
 
     static Map<String, Integer> histogram(List<Long> minutes) {
         Map<String, Integer> buckets = new LinkedHashMap<>();
-        String[] labels = {"0-5", "5-10", "10-15", "15-30", "30-60", "60-120", "120+"};
-        long[] upper = {5, 10, 15, 30, 60, 120, Long.MAX_VALUE};
+        String[] labels = {"<1", "1-2", "2-3", "3-5", "5-10", "10-15", "15-30", "30-60", "60-120", "120+"};
+        long[] upper = {1, 2, 3, 5, 10, 15, 30, 60, 120, Long.MAX_VALUE};
         for (String l : labels) {
             buckets.put(l, 0);
         }
