@@ -365,6 +365,14 @@ final class PayloadParser {
     /** Parses a status with twitter4j and maps it; a bad status becomes a reject naming its field. */
     private static void statusItem(Map<String, Object> o, String at, Perspective p, Extraction out) {
         String raw = Json.write(o);
+        Optional<Long> author = Json.object(o, "user").flatMap(u -> Json.longValue(u, "id"));
+        if (o.get("retweeted_status") instanceof Map<?, ?> rt && !p.includeRetweets() && !(author.isPresent() && p.isBank(author.get()))) {
+            // skipped before strict checks: recorded retweets may lack their own id and time
+            String retweeted = Json.asObject(rt).flatMap(r -> Json.text(r, "id")).orElse("?");
+            out.skipped.add(new PayloadReading.Skipped("status " + Json.text(o, "id").orElse("(no id)") + author.map(a -> " by user " + a).orElse(""),
+                    "retweet of status " + retweeted + " (retweets are ignored unless configured)"));
+            return;
+        }
         try {
             out.add(MessageMapper.tweet(parseStatus(raw, at), p));
         } catch (MalformedPayloadException e) {
