@@ -167,6 +167,11 @@ public final class TwitterApiEmulator implements AutoCloseable {
         return addStatus(author, "@" + account.screenName() + " " + text, 0, true, 0);
     }
 
+    /** A customer tweets at the account at {@code createdAt} (newer than every earlier status); returns the status id. */
+    public long mentionAt(User author, String text, Instant createdAt) {
+        return addStatus(author, "@" + account.screenName() + " " + text, 0, true, 0, createdAt);
+    }
+
     /** A customer replies to {@code inReplyTo} (mentioning the account); returns the status id. */
     public long replyFromCustomer(User author, long inReplyTo, String text) {
         return addStatus(author, "@" + account.screenName() + " " + text, inReplyTo, true, 0);
@@ -194,6 +199,14 @@ public final class TwitterApiEmulator implements AutoCloseable {
     /** A customer sends the account a direct message; returns the event id. */
     public long directMessageFromCustomer(User sender, String text) {
         return addDm(sender.id(), account.id(), text, Optional.empty());
+    }
+
+    /** A customer sends the account a direct message at {@code createdAt}; returns the event id. */
+    public long directMessageFromCustomerAt(User sender, String text, Instant createdAt) {
+        synchronized (lock) {
+            users.putIfAbsent(sender.id(), sender);
+        }
+        return addDm(sender.id(), account.id(), text, Optional.empty(), createdAt);
     }
 
     /** The account sends a DM from another app (e.g. the phone app); returns the event id. */
@@ -295,18 +308,26 @@ public final class TwitterApiEmulator implements AutoCloseable {
     // ------------------------------------------------------------------ internals
 
     private long addStatus(User author, String text, long inReplyTo, boolean mentionsAccount, long retweetOf) {
+        return addStatus(author, text, inReplyTo, mentionsAccount, retweetOf, clock.instant());
+    }
+
+    private long addStatus(User author, String text, long inReplyTo, boolean mentionsAccount, long retweetOf, Instant at) {
         synchronized (lock) {
             users.putIfAbsent(author.id(), author);
             long id = ids.addAndGet(1 + (ids.get() % 7));
-            statuses.put(id, new StatusRec(id, author.id(), text, inReplyTo, clock.instant(), mentionsAccount, retweetOf, "en"));
+            statuses.put(id, new StatusRec(id, author.id(), text, inReplyTo, at, mentionsAccount, retweetOf, "en"));
             return id;
         }
     }
 
     private long addDm(long sender, long recipient, String text, Optional<String> appId) {
+        return addDm(sender, recipient, text, appId, clock.instant());
+    }
+
+    private long addDm(long sender, long recipient, String text, Optional<String> appId, Instant at) {
         synchronized (lock) {
             long id = ids.addAndGet(3);
-            dms.put(id, new DmRec(id, sender, recipient, text, clock.instant(), appId));
+            dms.put(id, new DmRec(id, sender, recipient, text, at, appId));
             return id;
         }
     }
