@@ -27,12 +27,26 @@ import twitter4j.v1.TwitterV1;
  * <p>Thread-safe (twitter4j's client is).
  */
 public final class Twitter4jApi implements TwitterApi {
+    /**
+     * twitter4j logs the OAuth signature base string, which holds the access token, at debug level; with SLF4J 2
+     * on the class path it logs through java.util.logging. This logger is capped at INFO so turning on debug
+     * logging never writes a token. Held strongly: java.util.logging forgets unreferenced loggers' levels.
+     */
+    private static final java.util.logging.Logger OAUTH_LOG = capOAuthLogging();
     private final TwitterV1 v1;
     private final TwitterAdapterConfig config;
 
     private Twitter4jApi(TwitterV1 v1, TwitterAdapterConfig config) {
         this.v1 = v1;
         this.config = config;
+    }
+
+    private static java.util.logging.Logger capOAuthLogging() {
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger("twitter4j.OAuthAuthorization");
+        if (log.getLevel() == null || log.getLevel().intValue() < java.util.logging.Level.INFO.intValue()) {
+            log.setLevel(java.util.logging.Level.INFO);
+        }
+        return log;
     }
 
     /** A client for the configured account and base URL. */
@@ -50,6 +64,7 @@ public final class Twitter4jApi implements TwitterApi {
                 .includeEntitiesEnabled(true)
                 .jsonStoreEnabled(true)
                 .build();
+        OAUTH_LOG.getLevel(); // keeps the capped logger reachable
         return new Twitter4jApi(twitter.v1(), config);
     }
 

@@ -362,13 +362,17 @@ public final class TwitterApiEmulator implements AutoCloseable {
     }
 
     private record Answer(int status, String body, Map<String, String> headers) {
-        static Answer ok(Object json) {
-            return new Answer(200, Json.write(json), rateHeaders(Instant.now().plusSeconds(900), 899));
+        static Answer ok(Object json, Instant now) {
+            return new Answer(200, Json.write(json), rateHeaders(now.plusSeconds(900), 899));
         }
 
         static Answer error(int status, int code, String message) {
             return new Answer(status, Json.write(Map.of("errors", List.of(Map.of("code", code, "message", message)))), Map.of());
         }
+    }
+
+    private Answer ok(Object json) {
+        return Answer.ok(json, clock.instant());
     }
 
     private static Map<String, String> rateHeaders(Instant reset, int remaining) {
@@ -429,7 +433,7 @@ public final class TwitterApiEmulator implements AutoCloseable {
                 }
             }
         }
-        return Answer.ok(out);
+        return ok(out);
     }
 
     private Answer dmList(Map<String, String> params) {
@@ -457,7 +461,7 @@ public final class TwitterApiEmulator implements AutoCloseable {
         if (more) {
             body.put("next_cursor", Base64.getUrlEncoder().withoutPadding().encodeToString(("before:" + lastId).getBytes(StandardCharsets.UTF_8)));
         }
-        return Answer.ok(body);
+        return ok(body);
     }
 
     private static long cursorValue(String cursor) {
@@ -486,7 +490,7 @@ public final class TwitterApiEmulator implements AutoCloseable {
         synchronized (lock) {
             d = dms.get(id);
         }
-        return Answer.ok(Map.of("event", dmJson(d)));
+        return ok(Map.of("event", dmJson(d)));
     }
 
     private Answer update(Map<String, String> params) {
@@ -506,7 +510,7 @@ public final class TwitterApiEmulator implements AutoCloseable {
             long id = ids.addAndGet(2);
             StatusRec s = new StatusRec(id, account.id(), text, inReplyTo, clock.instant(), false, 0, "en");
             statuses.put(id, s);
-            return Answer.ok(statusJson(s));
+            return ok(statusJson(s));
         }
     }
 
@@ -526,7 +530,7 @@ public final class TwitterApiEmulator implements AutoCloseable {
                 return Answer.error(403, 183, "You may not delete another user's status.");
             }
             statuses.remove(id);
-            return Answer.ok(statusJson(s));
+            return ok(statusJson(s));
         }
     }
 
