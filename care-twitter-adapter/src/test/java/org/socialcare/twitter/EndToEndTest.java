@@ -74,6 +74,26 @@ class EndToEndTest {
     }
 
     @Test
+    void directMessagesBothWaysThreadIntoTheConversationAndTheEchoIsNotACustomerMessage() {
+        Twitter4jChannelSource dms = Twitter4jChannelSource.directMessages(config);
+        emulator.mention(customer, "my card was swallowed by the ATM");
+        desk.poll(mentions);
+        Conversation c = onlyConversation();
+        desk.claim(c.id(), ana);
+        desk.sendPrivate(c.id(), ana, "Hi Jane, which branch was it? ^AN");
+        assertThat(desk.dispatchOutbox().sent()).isEqualTo(1);
+        assertThat(emulator.sentDirectMessages()).singleElement().satisfies(d -> assertThat(d.get("recipient_id")).isEqualTo(501L));
+
+        emulator.directMessageFromCustomer(customer, "The one on Main Street");
+        var polled = desk.poll(dms).ingested();
+
+        assertThat(polled.stored()).isEqualTo(1);   // the customer's answer
+        assertThat(polled.echoes()).isEqualTo(1);   // our own DM, matched, not threaded as a customer message
+        assertThat(polled.opened()).isZero();       // the private answer joined the public conversation
+        assertThat(desk.messages(c.id())).hasSize(3);
+    }
+
+    @Test
     void sameTweetByPollAndWebhookIsStoredOnce() {
         long mention = emulator.mention(customer, "app down again?");
         String body = emulator.tweetCreateEvents(mention);

@@ -50,6 +50,21 @@ class TwitterPayloadReaderTest {
     }
 
     @Test
+    void shortLinksAreExpandedAndHtmlEntitiesUnescaped() {
+        // written for this test after the v1.1 status documentation; not a recorded payload
+        String status = "{\"created_at\":\"Wed Oct 10 20:19:24 +0000 2018\",\"id\":77,\"full_text\":\"@bankcare fees &amp; charges? https://t.co/AbC\","
+                + "\"truncated\":false,\"display_text_range\":[0,46],\"entities\":{\"urls\":[{\"url\":\"https://t.co/AbC\","
+                + "\"expanded_url\":\"https://www.bank.com/fees\",\"display_url\":\"bank.com/fees\",\"indices\":[30,46]}],"
+                + "\"user_mentions\":[],\"hashtags\":[],\"symbols\":[]},\"user\":{\"id\":501,\"screen_name\":\"jane_doe\",\"followers_count\":3},"
+                + "\"lang\":\"und\"}";
+        PayloadReading r = reader.read(status);
+        assertThat(r.customerMessages()).singleElement().satisfies(m -> {
+            assertThat(m.text()).isEqualTo("@bankcare fees & charges? https://www.bank.com/fees");
+            assertThat(m.language()).isEmpty(); // "und" means Twitter could not tell
+        });
+    }
+
+    @Test
     void errorsBodyIsANoticeWithCodeAndMessage() {
         PayloadReading r = reader.read("{\"errors\":[{\"code\":88,\"message\":\"Rate limit exceeded\"}]}");
         assertThat(r.customerMessages()).isEmpty();
