@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.socialcare.core.domain.Channel;
 import org.socialcare.core.domain.Platform;
 import org.socialcare.core.domain.Reply;
+import org.socialcare.core.domain.ReplyKind;
 import org.socialcare.core.error.PlatformException;
 import org.socialcare.core.error.PlatformException.Kind;
 import org.socialcare.core.port.out.ChannelPublisher;
@@ -62,7 +63,7 @@ public final class Twitter4jChannelPublisher implements ChannelPublisher {
                 yield Optional.of(Long.toString(api.reply(id(reply.target(), "target status id", reply), reply.text())));
             }
             case PRIVATE_MESSAGE -> {
-                if (reply.text().length() > TwitterTextLimits.MAX_DIRECT_MESSAGE_LENGTH) {
+                if (!limits.fits(reply.text(), ReplyKind.PRIVATE_MESSAGE)) {
                     throw PlatformException.of(Kind.INVALID_REQUEST, "direct message " + reply.id() + " is longer than "
                             + TwitterTextLimits.MAX_DIRECT_MESSAGE_LENGTH + " characters", null);
                 }

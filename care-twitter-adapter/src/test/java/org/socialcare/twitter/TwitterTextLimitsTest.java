@@ -34,6 +34,16 @@ class TwitterTextLimitsTest {
     }
 
     @Test
+    void portShapedMethodsCountTweetsWeightedAndDirectMessagesByCodePoints() {
+        assertThat(limits.maxLength(org.socialcare.core.domain.ReplyKind.PUBLIC_REPLY)).isEqualTo(280);
+        assertThat(limits.maxLength(org.socialcare.core.domain.ReplyKind.PRIVATE_MESSAGE)).isEqualTo(10_000);
+        assertThat(limits.fits("\u3042".repeat(141), org.socialcare.core.domain.ReplyKind.PUBLIC_REPLY)).isFalse();
+        assertThat(limits.fits("\u3042".repeat(141), org.socialcare.core.domain.ReplyKind.PRIVATE_MESSAGE)).isTrue();
+        assertThat(limits.fits("\uD83D\uDE21".repeat(10_000), org.socialcare.core.domain.ReplyKind.PRIVATE_MESSAGE)).isTrue();
+        assertThat(limits.length("see https://www.bank.com/a/very/long/path/to/something")).isEqualTo(27);
+    }
+
+    @Test
     void blankTextIsNotATweet() {
         assertThat(limits.fits("")).isFalse();
     }
