@@ -132,6 +132,18 @@ class FakeAdapterContractTests {
         }
 
         @Override
+        protected boolean failNextCallWithServerError() {
+            platform.nextFailure = "5xx";
+            return true;
+        }
+
+        @Override
+        protected boolean failNextCallAsDuplicate() {
+            platform.nextFailure = "dup";
+            return true;
+        }
+
+        @Override
         protected List<String> secrets() {
             return List.of(FakePlatform.SECRET);
         }
