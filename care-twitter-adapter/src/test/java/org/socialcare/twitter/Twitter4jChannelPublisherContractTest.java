@@ -69,6 +69,18 @@ class Twitter4jChannelPublisherContractTest extends ChannelPublisherContract {
     }
 
     @Override
+    protected boolean failNextCallWithServerError() {
+        emulator.failNext(Fault.unavailable());
+        return true;
+    }
+
+    @Override
+    protected boolean failNextCallAsDuplicate() {
+        emulator.failNext(Fault.duplicate());
+        return true;
+    }
+
+    @Override
     protected List<String> secrets() {
         return List.of(config.consumerSecret(), config.accessToken(), config.accessTokenSecret());
     }

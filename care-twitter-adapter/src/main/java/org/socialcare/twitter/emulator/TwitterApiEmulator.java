@@ -82,6 +82,11 @@ public final class TwitterApiEmulator implements AutoCloseable {
             return new Fault(503, 130, "Over capacity", Optional.empty());
         }
 
+        /** HTTP 403, code 187 (status is a duplicate). */
+        public static Fault duplicate() {
+            return new Fault(403, 187, "Status is a duplicate.", Optional.empty());
+        }
+
         /** HTTP 401, code 89 (invalid or expired token). */
         public static Fault expiredToken() {
             return new Fault(401, 89, "Invalid or expired token.", Optional.empty());
