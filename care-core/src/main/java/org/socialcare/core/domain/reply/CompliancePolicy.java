@@ -27,8 +27,9 @@ import org.socialcare.core.port.out.TextLimits;
  *       (default: card numbers, IBANs, sort code with account; a bank's own phone number or e-mail address in
  *       a public reply is fine);
  *   <li>{@link Rule#BANNED_PHRASE}: no reply, public or private, may contain a banned phrase ("send us your
- *       card number", "your PIN", "CVV"), except right after a configured negation: "we will never ask for
- *       your PIN" is allowed (the negation must be at most three words before the phrase);
+ *       card number", "your PIN", "CVV"), except after a configured negation ("never", "nunca") in the same
+ *       clause: "we will never ask for your PIN or your full card number" is allowed, "never mind, send us your
+ *       PIN" is not (clauses end at {@code . , ; : ! ?} and line breaks);
  *   <li>required {@link Disclosure}s are added at the end;
  *   <li>{@link Rule#TOO_LONG}: the final text must fit the platform's {@link TextLimits};
  *   <li>four-eyes approval is demanded when the conversation carries an approval risk flag (default
@@ -42,7 +43,8 @@ import org.socialcare.core.port.out.TextLimits;
 public final class CompliancePolicy {
     private static final List<String> DEFAULT_BANNED = List.of(
             "send us your card number", "send your card number", "dm us your card number", "dm your card number",
-            "your full card number", "full card number", "your long card number", "your card details", "card number and expiry",
+            "your full card number", "full card number", "your long card number", "send us your card details", "dm us your card details",
+            "confirm your card details", "card number and expiry",
             "cvv", "cvc", "security code on the back", "your pin", "pin number", "your password", "your passcode",
             "one time passcode", "your online banking password", "your memorable word",
             "tu numero de tarjeta", "su numero de tarjeta", "numero completo de la tarjeta", "tu pin", "su pin",
@@ -50,6 +52,8 @@ public final class CompliancePolicy {
     private static final List<String> DEFAULT_NEGATIONS = List.of("never", "nunca", "jamas");
     private static final List<String> DEFAULT_APPROVAL_PHRASES = List.of(
             "goodwill payment", "goodwill gesture", "compensation payment", "compensate you", "pago de cortesia", "compensacion economica");
+
+    private static final java.util.regex.Pattern CLAUSE = java.util.regex.Pattern.compile("[.,;:!?\u00a1\u00bf\\n]+");
 
     private final SensitiveDataDetector detector;
     private final Set<SensitiveDataKind> publicBlockedKinds;
@@ -104,7 +108,7 @@ public final class CompliancePolicy {
             }
         }
         NormalizedText words = NormalizedText.of(text);
-        List<String> bannedFound = bannedIn(words);
+        List<String> bannedFound = bannedIn(text);
         if (!bannedFound.isEmpty()) {
             throw new ComplianceViolationException(Rule.BANNED_PHRASE, "a " + kind + " must not contain the banned phrase '"
                     + bannedFound.get(0) + "'; never ask customers for card numbers, PINs or passwords");
@@ -130,19 +134,18 @@ public final class CompliancePolicy {
         return new ComplianceReview(finalText, approvalReasons(draft, words), added);
     }
 
-    private List<String> bannedIn(NormalizedText words) {
+    private List<String> bannedIn(String text) {
         List<String> found = new ArrayList<>();
-        boolean[] negation = new boolean[words.size()];
-        for (PhraseSet.Match m : negations.occurrencesIn(words)) {
-            negation[m.startToken()] = true;
-        }
-        for (PhraseSet.Match m : banned.occurrencesIn(words)) {
-            boolean negated = false;
-            for (int i = Math.max(0, m.startToken() - 3); i < m.startToken(); i++) {
-                negated |= negation[i];
+        for (String clause : CLAUSE.split(text)) {
+            NormalizedText words = NormalizedText.of(clause);
+            int firstNegation = Integer.MAX_VALUE;
+            for (PhraseSet.Match m : negations.occurrencesIn(words)) {
+                firstNegation = Math.min(firstNegation, m.startToken());
             }
-            if (!negated && !found.contains(m.phrase())) {
-                found.add(m.phrase());
+            for (PhraseSet.Match m : banned.occurrencesIn(words)) {
+                if (m.startToken() < firstNegation && !found.contains(m.phrase())) {
+                    found.add(m.phrase());
+                }
             }
         }
         return found;
