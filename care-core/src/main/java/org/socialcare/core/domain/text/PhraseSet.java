@@ -2,6 +2,7 @@ package org.socialcare.core.domain.text;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +18,8 @@ import org.socialcare.core.domain.Checks;
  * "fraudulent" and "fraudster" (still not "defraud"). Stems need at least three letters, so a stray
  * {@code a*} cannot match half of every text.
  *
- * <p>Immutable and thread-safe. Cost is proportional to text length times the number of entries, which is
- * fine for tens to hundreds of entries and social-media-sized texts.
+ * <p>Immutable and thread-safe. Entries are indexed by their first word, so a text is scanned once whatever
+ * the number of entries (stems are checked at every word).
  *
  * @see NormalizedText
  */
@@ -26,11 +27,27 @@ public final class PhraseSet {
     private static final PhraseSet EMPTY = new PhraseSet(List.of());
 
     private final List<Entry> entries;
+    /** Entries whose first word must match exactly, by that word: a text is scanned once, not once per entry. */
+    private final Map<String, List<Entry>> byFirstWord;
+    /** Single-word stems ({@code fraud*}), checked at every token. */
+    private final List<Entry> stems;
 
-    private record Entry(String original, List<String> words, boolean prefix) {}
+    private record Entry(int index, String original, List<String> words, boolean prefix) {}
 
     private PhraseSet(List<Entry> entries) {
         this.entries = entries;
+        Map<String, List<Entry>> first = new HashMap<>();
+        List<Entry> stemList = new ArrayList<>();
+        for (Entry e : entries) {
+            if (e.prefix() && e.words().size() == 1) {
+                stemList.add(e);
+            } else {
+                first.computeIfAbsent(e.words().get(0), w -> new ArrayList<>()).add(e);
+            }
+        }
+        first.replaceAll((w, list) -> List.copyOf(list));
+        this.byFirstWord = Map.copyOf(first);
+        this.stems = List.copyOf(stemList);
     }
 
     /** No entries: matches nothing. */
@@ -62,7 +79,7 @@ public final class PhraseSet {
             if (prefix && words.get(words.size() - 1).length() < 3) {
                 throw new IllegalArgumentException("stem of phrase '" + phrase + "' must have at least 3 letters");
             }
-            byKey.putIfAbsent(String.join(" ", words) + (prefix ? "*" : ""), new Entry(trimmed, words, prefix));
+            byKey.putIfAbsent(String.join(" ", words) + (prefix ? "*" : ""), new Entry(byKey.size(), trimmed, words, prefix));
         }
         return new PhraseSet(List.copyOf(byKey.values()));
     }
@@ -94,9 +111,12 @@ public final class PhraseSet {
 
     /** True if any entry occurs in {@code text}. */
     public boolean matchesAny(NormalizedText text) {
-        for (Entry e : entries) {
-            if (firstAt(e, text.tokens(), 0) >= 0) {
-                return true;
+        List<String> tokens = text.tokens();
+        for (int i = 0; i < tokens.size(); i++) {
+            for (Entry e : candidates(tokens.get(i))) {
+                if (matchesAt(e, tokens, i)) {
+                    return true;
+                }
             }
         }
         return false;
@@ -104,9 +124,20 @@ public final class PhraseSet {
 
     /** The configured entries that occur in {@code text}, each once, in configuration order. */
     public List<String> matchesIn(NormalizedText text) {
-        List<String> found = new ArrayList<>();
+        List<String> tokens = text.tokens();
+        boolean[] hit = new boolean[entries.size()];
+        int count = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            for (Entry e : candidates(tokens.get(i))) {
+                if (!hit[e.index()] && matchesAt(e, tokens, i)) {
+                    hit[e.index()] = true;
+                    count++;
+                }
+            }
+        }
+        List<String> found = new ArrayList<>(count);
         for (Entry e : entries) {
-            if (firstAt(e, text.tokens(), 0) >= 0) {
+            if (hit[e.index()]) {
                 found.add(e.original());
             }
         }
@@ -114,40 +145,45 @@ public final class PhraseSet {
     }
 
     /**
-     * Every occurrence of every entry: the matched entry and the index of its first token. Used for
-     * context-sensitive rules (negation windows).
+     * Every occurrence of every entry: the matched entry and its token range, ordered by position. Used for
+     * context-sensitive rules (negation, sentiment weights).
      */
     public List<Match> occurrencesIn(NormalizedText text) {
         List<Match> found = new ArrayList<>();
         List<String> tokens = text.tokens();
-        for (Entry e : entries) {
-            int from = 0;
-            int at;
-            while ((at = firstAt(e, tokens, from)) >= 0) {
-                found.add(new Match(e.original(), at, at + e.words().size()));
-                from = at + 1;
+        for (int i = 0; i < tokens.size(); i++) {
+            for (Entry e : candidates(tokens.get(i))) {
+                if (matchesAt(e, tokens, i)) {
+                    found.add(new Match(e.original(), i, i + e.words().size()));
+                }
             }
         }
         return found;
     }
 
-    /** An occurrence of {@code phrase} covering tokens {@code [startToken, endToken)}. */
-    public record Match(String phrase, int startToken, int endToken) {}
-
-    private static int firstAt(Entry e, List<String> tokens, int from) {
-        List<String> words = e.words();
-        int n = words.size();
-        for (int i = from; i + n <= tokens.size(); i++) {
-            if (matchesAt(e, tokens, i)) {
-                return i;
+    private List<Entry> candidates(String token) {
+        List<Entry> exact = byFirstWord.getOrDefault(token, List.of());
+        if (stems.isEmpty()) {
+            return exact;
+        }
+        List<Entry> all = new ArrayList<>(exact);
+        for (Entry e : stems) {
+            if (token.startsWith(e.words().get(0))) {
+                all.add(e);
             }
         }
-        return -1;
+        return all;
     }
+
+    /** An occurrence of {@code phrase} covering tokens {@code [startToken, endToken)}. */
+    public record Match(String phrase, int startToken, int endToken) {}
 
     private static boolean matchesAt(Entry e, List<String> tokens, int i) {
         List<String> words = e.words();
         int last = words.size() - 1;
+        if (i + last >= tokens.size()) {
+            return false;
+        }
         for (int k = 0; k <= last; k++) {
             String token = tokens.get(i + k);
             String word = words.get(k);
