@@ -6,7 +6,9 @@ package org.socialcare.core.domain.triage;
  * @param notable followers from which a customer is {@link InfluenceTier#NOTABLE}; default 1,000
  * @param influencer from which {@link InfluenceTier#INFLUENCER}; default 10,000
  * @param highProfile from which {@link InfluenceTier#HIGH_PROFILE}; default 100,000
- * @throws IllegalArgumentException unless {@code 0 < notable < influencer < highProfile}, naming the values
+ *
+ * <p>The constructor throws {@link IllegalArgumentException} unless {@code 0 < notable < influencer < highProfile},
+ * naming the values.
  */
 public record InfluenceThresholds(long notable, long influencer, long highProfile) {
     public static final long DEFAULT_NOTABLE = 1_000;

@@ -1,10 +1,10 @@
 package org.socialcare.core.domain.triage;
 
-
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
-
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -39,14 +39,14 @@ public final class TriageConfig {
     private final Set<SensitiveDataKind> publicSensitiveKinds;
 
     private TriageConfig(Builder b) {
-        languages = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.languages));
+        languages = Collections.unmodifiableMap(new LinkedHashMap<>(b.languages));
         defaultLanguage = b.defaultLanguage;
         influence = b.influence;
         negativeThreshold = b.negativeThreshold;
         positiveThreshold = b.positiveThreshold;
-        riskPriorities = java.util.Collections.unmodifiableMap(new EnumMap<>(b.riskPriorities));
-        unhappyInfluencePriorities = java.util.Collections.unmodifiableMap(new EnumMap<>(b.influencePriorities));
-        publicSensitiveKinds = java.util.Collections.unmodifiableSet(EnumSet.copyOf(b.publicSensitiveKinds));
+        riskPriorities = Collections.unmodifiableMap(new EnumMap<>(b.riskPriorities));
+        unhappyInfluencePriorities = Collections.unmodifiableMap(new EnumMap<>(b.influencePriorities));
+        publicSensitiveKinds = Collections.unmodifiableSet(EnumSet.copyOf(b.publicSensitiveKinds));
     }
 
     private static final class Defaults {
@@ -94,8 +94,8 @@ public final class TriageConfig {
             return Optional.of(exact);
         }
         int dash = tag.indexOf('-');
-        return dash > 0 ? Optional.ofNullable(languages.get(tag.substring(0, dash).toLowerCase(java.util.Locale.ROOT)))
-                : Optional.ofNullable(languages.get(tag.toLowerCase(java.util.Locale.ROOT)));
+        return dash > 0 ? Optional.ofNullable(languages.get(tag.substring(0, dash).toLowerCase(Locale.ROOT)))
+                : Optional.ofNullable(languages.get(tag.toLowerCase(Locale.ROOT)));
     }
 
     public String defaultLanguage() {
@@ -231,5 +231,4 @@ public final class TriageConfig {
             return new TriageConfig(this);
         }
     }
-
 }
