@@ -377,6 +377,9 @@ public final class CareDesk {
         Checks.notNull(privateOpening, "privateOpening");
         complianceAudited(id, agent, () -> {
             Conversation c = load(id);
+            if (!c.isAssignedTo(agent)) {
+                throw new org.socialcare.core.error.NotAssignedException(id, agent, c.assignee());
+            }
             Channel channel = channels.get(c.channel());
             guard.review(c, channel, ReplyKind.PUBLIC_REPLY, publicInvite);
             privateOpening.ifPresent(text -> guard.review(c, channel, ReplyKind.PRIVATE_MESSAGE, text));
@@ -453,9 +456,9 @@ public final class CareDesk {
     }
 
     private Reply enqueueReply(Conversation c, AgentId agent, ReplyKind kind, Optional<String> target, Optional<String> recipient, String text) {
-        ComplianceReview review = guard.review(c, channels.get(c.channel()), kind, text);
         Instant now = clock.instant();
         Conversation answered = c.agentReplied(agent, kind.visibility(), now);
+        ComplianceReview review = guard.review(c, channels.get(c.channel()), kind, text);
         Reply r = Reply.queued(ReplyId.of(ids.newId()), c.id(), c.channel(), kind, target, recipient, review.text(), Optional.of(agent), now);
         if (review.needsApproval()) {
             guard.policies().approvals().submit(new ApprovalRequest(r, review.approvalReasons(), now));
