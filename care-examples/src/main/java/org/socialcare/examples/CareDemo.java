@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         version = "care-demo 0.1.0",
         description = "The care library's bank care desk demo: Northbank's care day, replayed through the desk.",
-        subcommands = {CareDemo.Story.class})
+        subcommands = {CareDemo.Story.class, ReplayCommand.class})
 public final class CareDemo implements Callable<Integer> {
     @CommandLine.Mixin
     DayOptions options = new DayOptions();
