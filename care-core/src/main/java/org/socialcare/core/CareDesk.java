@@ -99,6 +99,7 @@ public final class CareDesk {
     private final CareStorage storage;
     private final ChannelRegistry channels;
     private final Map<Platform, ChannelPublisher> publishers;
+    private final Map<ChannelId, ChannelPublisher> channelPublishers;
     private final Map<TeamId, Team> teams;
     private final Map<AgentId, Agent> agents;
     private final EscalationNotifier notifier;
@@ -115,6 +116,7 @@ public final class CareDesk {
         this.settings = b.settings;
         this.guard = new MessageGuard(b.messagePolicies, b.ids);
         this.publishers = Map.copyOf(b.publishers);
+        this.channelPublishers = Map.copyOf(b.channelPublishers);
         this.teams = Map.copyOf(b.teams);
         this.agents = new ConcurrentHashMap<>(b.agents);
         List<ChannelHealthListener> listeners = new ArrayList<>(b.healthListeners);
@@ -624,7 +626,7 @@ public final class CareDesk {
             hold(r, r.attempts(), health.retryAfter().filter(now::isBefore).orElse(now), why);
             return new DispatchResult(0, 1, 0);
         }
-        ChannelPublisher publisher = publishers.get(channel.platform());
+        ChannelPublisher publisher = channelPublishers.getOrDefault(channel.id(), publishers.get(channel.platform()));
         if (publisher == null) {
             hold(r, r.attempts(), now, "no publisher configured for platform " + channel.platform());
             return new DispatchResult(0, 1, 0);
@@ -834,6 +836,7 @@ public final class CareDesk {
         private DeskSettings settings = DeskSettings.ofDefaults();
         private MessagePolicies messagePolicies;
         private final Map<Platform, ChannelPublisher> publishers = new HashMap<>();
+        private final Map<ChannelId, ChannelPublisher> channelPublishers = new HashMap<>();
         private final Map<ChannelId, Channel> channels = new LinkedHashMap<>();
         private final Map<TeamId, Team> teams = new LinkedHashMap<>();
         private final Map<AgentId, Agent> agents = new LinkedHashMap<>();
@@ -888,6 +891,19 @@ public final class CareDesk {
             return this;
         }
 
+        /**
+         * Publishes the channel's entries with this publisher instead of its platform's: for accounts with their
+         * own credentials (one Twitter publisher per account). The channel must be configured by {@link #build()}.
+         */
+        public Builder publisher(ChannelId channel, ChannelPublisher value) {
+            Checks.notNull(channel, "channel");
+            Checks.notNull(value, "publisher");
+            if (channelPublishers.put(channel, value) != null) {
+                throw new IllegalArgumentException("a publisher for channel '" + channel + "' is already configured");
+            }
+            return this;
+        }
+
         /** Adds several publishers, one per platform. */
         public Builder publishers(java.util.Collection<? extends ChannelPublisher> values) {
             Checks.notNull(values, "publishers").forEach(this::publisher);
@@ -931,6 +947,16 @@ public final class CareDesk {
                 if (!teams.containsKey(c.team())) {
                     throw new IllegalStateException("channel '" + c.id() + "' belongs to team '" + c.team()
                             + "', which is not configured; configured teams are " + teams.keySet());
+                }
+            }
+            for (ChannelId id : channelPublishers.keySet()) {
+                if (!channels.containsKey(id)) {
+                    throw new IllegalStateException("a publisher is configured for channel '" + id
+                            + "', which is not configured; configured channels are " + channels.keySet());
+                }
+                if (!channelPublishers.get(id).platform().equals(channels.get(id).platform())) {
+                    throw new IllegalStateException("channel '" + id + "' is on " + channels.get(id).platform()
+                            + " but its publisher publishes on " + channelPublishers.get(id).platform());
                 }
             }
             for (Agent a : agents.values()) {

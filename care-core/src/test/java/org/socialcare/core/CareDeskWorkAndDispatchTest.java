@@ -196,6 +196,24 @@ class CareDeskWorkAndDispatchTest {
     }
 
     @Test
+    void channelWithItsOwnPublisherPublishesThroughIt() {
+        DeskFixture.RecordingPublisher own = new DeskFixture.RecordingPublisher();
+        DeskFixture g = new DeskFixture(b -> b.publisher(DeskFixture.TWITTER_CARE, own));
+        ConversationId id = g.desk.ingest(Batch.of(List.of(g.tweet("1", ANNA, "hello")))).touched().get(0);
+        g.desk.claim(id, g.alice.id());
+        g.desk.reply(id, g.alice.id(), "Hi ^AB");
+        assertThat(g.desk.dispatchOutbox().sent()).isEqualTo(1);
+        assertThat(own.published).hasSize(1);
+        assertThat(g.publisher.published).isEmpty();
+    }
+
+    @Test
+    void publisherForAnUnknownChannelIsRejectedAtBuild() {
+        assertThatThrownBy(() -> new DeskFixture(b -> b.publisher(org.socialcare.core.domain.ChannelId.of("nope"), new DeskFixture.RecordingPublisher())))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("'nope'");
+    }
+
+    @Test
     void unknownAgentIsNamed() {
         ConversationId id = open();
         assertThatThrownBy(() -> desk.claim(id, org.socialcare.core.domain.AgentId.of("zed")))
