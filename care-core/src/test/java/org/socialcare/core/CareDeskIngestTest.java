@@ -40,7 +40,7 @@ class CareDeskIngestTest {
         assertThat(c.responseDueAt()).contains(f.clock.instant().plus(DeskSettings.DEFAULT_FIRST_RESPONSE_TARGET));
         assertThat(desk.queue(DeskFixture.CARE, 10)).extracting(Conversation::id).containsExactly(c.id());
         assertThat(desk.history(c.id())).extracting(e -> e.action())
-                .containsExactly(AuditAction.CONVERSATION_OPENED, AuditAction.MESSAGE_RECEIVED);
+                .containsExactly(AuditAction.CONVERSATION_OPENED, AuditAction.MESSAGE_RECEIVED, AuditAction.TRIAGED);
     }
 
     @Test
