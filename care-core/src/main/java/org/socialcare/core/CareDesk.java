@@ -783,6 +783,11 @@ public final class CareDesk {
         return storage;
     }
 
+    /** The triage, moderation, composer and compliance policies this desk applies. */
+    public MessagePolicies messagePolicies() {
+        return guard.policies();
+    }
+
     public Clock clock() {
         return clock;
     }

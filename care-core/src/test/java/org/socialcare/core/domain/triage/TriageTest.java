@@ -147,6 +147,20 @@ class TriageTest {
     }
 
     @Test
+    void spanishSarcasticThanksIsNegative() {
+        TriageResult r = publicly("Gracias por nada, tres semanas sin respuesta");
+        assertThat(r.sentiment()).isEqualTo(Sentiment.NEGATIVE);
+        assertThat(r.category()).isEqualTo(Category.COMPLAINT);
+    }
+
+    @Test
+    void emailAloneInPublicIsFoundButNotFlagged() {
+        TriageResult r = publicly("you can reach me at jane.doe@example.com");
+        assertThat(r.sensitiveKinds()).containsExactly(SensitiveDataKind.EMAIL);
+        assertThat(r.riskFlags()).doesNotContain(RiskFlag.SENSITIVE_DATA_PUBLIC);
+    }
+
+    @Test
     void vulnerableCustomerIsRecognised() {
         TriageResult r = publicly("My husband passed away last month and you keep sending letters in his name. Please help.");
         assertThat(r.riskFlags()).contains(RiskFlag.VULNERABLE_CUSTOMER);
