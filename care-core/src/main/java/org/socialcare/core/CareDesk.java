@@ -826,8 +826,8 @@ public final class CareDesk {
 
     /**
      * Configures a {@link CareDesk}. Defaults: in-memory storage, system UTC clock, random UUID ids, no
-     * notifier, {@link DeskSettings#ofDefaults()}, {@link MessagePolicies#ofDefaults()}. {@link #build()} validates that every channel's and agent's
-     * team is configured. Not thread-safe.
+     * notifier, {@link DeskSettings#ofDefaults()}, {@link MessagePolicies#ofDefaults()}. {@link #build()}
+     * validates that every channel's and agent's team is configured. Not thread-safe.
      */
     public static final class Builder {
         private Clock clock = Clock.systemUTC();
