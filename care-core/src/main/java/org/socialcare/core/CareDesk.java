@@ -786,6 +786,11 @@ public final class CareDesk {
         return storage;
     }
 
+    /** The triage, moderation, composer and compliance policies this desk applies. */
+    public MessagePolicies messagePolicies() {
+        return guard.policies();
+    }
+
     public Clock clock() {
         return clock;
     }
@@ -824,8 +829,8 @@ public final class CareDesk {
 
     /**
      * Configures a {@link CareDesk}. Defaults: in-memory storage, system UTC clock, random UUID ids, no
-     * notifier, {@link DeskSettings#ofDefaults()}. {@link #build()} validates that every channel's and agent's
-     * team is configured. Not thread-safe.
+     * notifier, {@link DeskSettings#ofDefaults()}, {@link MessagePolicies#ofDefaults()}. {@link #build()}
+     * validates that every channel's and agent's team is configured. Not thread-safe.
      */
     public static final class Builder {
         private Clock clock = Clock.systemUTC();

@@ -141,6 +141,31 @@ class CareDeskLanguagePoliciesTest {
     }
 
     @Test
+    void moveToPrivateQueuesBothLegsWhenTheyPassCompliance() {
+        Conversation c = ingestOne(tweet("I have been on hold for 40 minutes, my card was swallowed by the ATM"));
+        desk.claim(c.id(), ANNA);
+
+        List<Reply> out = desk.moveToPrivate(c.id(), ANNA, "So sorry Jane, we've sent you a DM so we can call you ^AB",
+                Optional.of("Hi Jane, what's a good number and time to call you? We'll never ask for your PIN."));
+
+        assertThat(out).extracting(Reply::kind).containsExactly(ReplyKind.PUBLIC_REPLY, ReplyKind.PRIVATE_MESSAGE);
+        assertThat(desk.replies(c.id())).hasSize(2);
+        assertThat(audit(c.id(), AuditAction.MOVED_TO_PRIVATE)).hasSize(1);
+        assertThat(audit(c.id(), AuditAction.COMPLIANCE_BLOCKED)).isEmpty();
+    }
+
+    @Test
+    void unassignedAgentIsRefusedBeforeComplianceIsConsidered() {
+        Conversation c = ingestOne(tweet("my card keeps getting declined, why?"));
+
+        assertThatThrownBy(() -> desk.moveToPrivate(c.id(), ANNA, "DM us your card number", Optional.empty()))
+                .isInstanceOf(org.socialcare.core.error.NotAssignedException.class);
+        assertThatThrownBy(() -> desk.reply(c.id(), ANNA, "send us your card number"))
+                .isInstanceOf(org.socialcare.core.error.NotAssignedException.class);
+        assertThat(audit(c.id(), AuditAction.COMPLIANCE_BLOCKED)).isEmpty();
+    }
+
+    @Test
     void harshCriticismCommentOnTheFacebookPageIsNotHidden() {
         Conversation c = ingestOne(comment("900", "Worst bank ever, 3 weeks and still no refund. Shameful."));
 

@@ -33,8 +33,9 @@ import org.socialcare.core.domain.text.PhraseSet;
  *   <li><b>Risk flags</b> from the risk phrases of <em>every</em> configured language, not only the message's:
  *       a Spanish fraud report mislabelled as English must still raise FRAUD.
  *   <li><b>Sentiment</b>: each negative word counts -1 (strong ones -2), each positive word +1 (+2), each
- *       complaint phrase -1; a negator up to three words before flips a word ("not happy"), an intensifier
- *       right before multiplies it by 1.5; the sum {@code s} gives the score {@code tanh(s / 3)}.
+ *       complaint phrase -1; a negator up to three words before, in the same clause, flips a word ("not
+ *       happy"; clauses end at {@code . , ; : ! ?}), an intensifier right before multiplies it by 1.5; the sum
+ *       {@code s} gives the score {@code tanh(s / 3)}.
  *   <li><b>Category</b>: SPAM when spam phrases occur twice, or once with a link, and no complaint phrase
  *       does (spam then drops keyword risk flags: scam bots use fraud vocabulary); else COMPLAINT on a
  *       complaint phrase, a NEGATIVE sentiment or a LEGAL_THREAT, REGULATOR or CLOSE_ACCOUNT flag; else PRAISE
@@ -42,12 +43,14 @@ import org.socialcare.core.domain.text.PhraseSet;
  *       else OTHER.
  *   <li><b>Priority</b>: LOW for spam and praise, NORMAL otherwise, raised to the highest priority any risk
  *       flag suggests and, for an unhappy customer (COMPLAINT or NEGATIVE), to the one their influence tier
- *       suggests (see {@link TriageConfig}).
+ *       suggests (see {@link TriageConfig}); praise stays at most NORMAL whatever it mentions ("thanks for
+ *       refunding the fraudulent payments" keeps its FRAUD flag but is not urgent).
  * </ol>
  *
  * <p>Immutable and thread-safe; never throws for any text.
  */
 public final class Triage {
+    private static final Pattern CLAUSE = Pattern.compile("[.,;:!?\u00a1\u00bf\\n]+");
     private static final Pattern LINK = Pattern.compile("(?i)(?:https?://|www\\.)\\S+");
     private static final Set<RiskFlag> COMPLAINT_FLAGS = EnumSet.of(RiskFlag.LEGAL_THREAT, RiskFlag.REGULATOR, RiskFlag.CLOSE_ACCOUNT);
 
@@ -117,7 +120,10 @@ public final class Triage {
         });
 
         List<String> complaintHits = rules.complaint().matchesIn(words);
-        double raw = sentimentSum(words, rules) - complaintHits.size();
+        double raw = -complaintHits.size();
+        for (String clause : CLAUSE.split(text)) {
+            raw += sentimentSum(NormalizedText.of(clause), rules);
+        }
         double score = Math.tanh(raw / 3.0);
         Sentiment sentiment = score <= config.negativeThreshold() ? Sentiment.NEGATIVE
                 : score >= config.positiveThreshold() ? Sentiment.POSITIVE : Sentiment.NEUTRAL;
@@ -150,6 +156,9 @@ public final class Triage {
         }
         if (category == Category.COMPLAINT || sentiment == Sentiment.NEGATIVE) {
             priority = max(priority, config.unhappyInfluencePriorities().get(tier));
+        }
+        if (category == Category.PRAISE && priority.compareTo(Priority.NORMAL) > 0) {
+            priority = Priority.NORMAL;
         }
         return new TriageResult(category, sentiment, score, flags, tier, rules.language(), detected, findings, priority, reasons);
     }

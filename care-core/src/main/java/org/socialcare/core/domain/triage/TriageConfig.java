@@ -21,7 +21,8 @@ import org.socialcare.core.domain.sensitive.SensitiveDataKind;
  * {@link InfluenceThresholds#ofDefaults()}, sentiment NEGATIVE at a score of -0.25 or below and POSITIVE at
  * 0.25 or above, risk priorities FRAUD, ACCOUNT_SECURITY and SENSITIVE_DATA_PUBLIC URGENT, the other flags
  * HIGH; an unhappy customer (complaint or negative message) who is an INFLUENCER gets HIGH, HIGH_PROFILE gets
- * URGENT; every sensitive data kind in a PUBLIC message raises SENSITIVE_DATA_PUBLIC.
+ * URGENT; card numbers, IBANs, sort code with account and phone numbers in a PUBLIC message raise
+ * SENSITIVE_DATA_PUBLIC (an e-mail address alone does not: customers share them to be contacted).
  *
  * <p>Immutable and thread-safe; change with {@link #toBuilder()}.
  */
@@ -147,7 +148,8 @@ public final class TriageConfig {
         private double positiveThreshold = DEFAULT_POSITIVE_THRESHOLD;
         private final Map<RiskFlag, Priority> riskPriorities = new EnumMap<>(RiskFlag.class);
         private final Map<InfluenceTier, Priority> influencePriorities = new EnumMap<>(InfluenceTier.class);
-        private Set<SensitiveDataKind> publicSensitiveKinds = EnumSet.allOf(SensitiveDataKind.class);
+        private Set<SensitiveDataKind> publicSensitiveKinds = EnumSet.of(SensitiveDataKind.CARD_NUMBER, SensitiveDataKind.IBAN,
+                SensitiveDataKind.SORT_CODE_ACCOUNT, SensitiveDataKind.PHONE);
 
         private Builder() {
             for (RiskFlag f : RiskFlag.values()) {

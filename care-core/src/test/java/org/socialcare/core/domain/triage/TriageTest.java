@@ -147,6 +147,36 @@ class TriageTest {
     }
 
     @Test
+    void negationDoesNotCrossSentences() {
+        TriageResult r = publicly("Me han clonado la tarjeta y el banco no hace nada. Vergonzoso.");
+        assertThat(r.sentiment()).isEqualTo(Sentiment.NEGATIVE);
+        assertThat(r.riskFlags()).contains(RiskFlag.FRAUD);
+        assertThat(publicly("Not great. Happy to switch banks though").riskFlags()).contains(RiskFlag.CLOSE_ACCOUNT);
+    }
+
+    @Test
+    void praiseMentioningFraudKeepsTheFlagButIsNotUrgent() {
+        TriageResult r = publicly("Thank you @MyBank for refunding the fraudulent transactions so quickly, really impressed");
+        assertThat(r.category()).isEqualTo(Category.PRAISE);
+        assertThat(r.riskFlags()).contains(RiskFlag.FRAUD);
+        assertThat(r.priority()).isEqualTo(Priority.NORMAL);
+    }
+
+    @Test
+    void spanishSarcasticThanksIsNegative() {
+        TriageResult r = publicly("Gracias por nada, tres semanas sin respuesta");
+        assertThat(r.sentiment()).isEqualTo(Sentiment.NEGATIVE);
+        assertThat(r.category()).isEqualTo(Category.COMPLAINT);
+    }
+
+    @Test
+    void emailAloneInPublicIsFoundButNotFlagged() {
+        TriageResult r = publicly("you can reach me at jane.doe@example.com");
+        assertThat(r.sensitiveKinds()).containsExactly(SensitiveDataKind.EMAIL);
+        assertThat(r.riskFlags()).doesNotContain(RiskFlag.SENSITIVE_DATA_PUBLIC);
+    }
+
+    @Test
     void vulnerableCustomerIsRecognised() {
         TriageResult r = publicly("My husband passed away last month and you keep sending letters in his name. Please help.");
         assertThat(r.riskFlags()).contains(RiskFlag.VULNERABLE_CUSTOMER);
