@@ -40,4 +40,15 @@ public interface ConversationStore {
 
     /** Conversations opened in [from, to), oldest first (for metrics and reports). */
     List<Conversation> openedBetween(Instant from, Instant to);
+
+    /**
+     * How many conversations of the customer (platform user id) on any of {@code channels} were opened in
+     * [from, to): the repeat-contact escalation condition. The default filters {@link #openedBetween}; stores
+     * with an index on the customer should override it.
+     */
+    default int countOpenedByCustomer(String customerPlatformUserId, java.util.Set<ChannelId> channels, Instant from, Instant to) {
+        return (int) openedBetween(from, to).stream()
+                .filter(c -> c.customer().platformUserId().equals(customerPlatformUserId) && channels.contains(c.channel()))
+                .count();
+    }
 }
