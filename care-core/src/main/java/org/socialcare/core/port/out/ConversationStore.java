@@ -51,4 +51,16 @@ public interface ConversationStore {
                 .filter(c -> c.customer().platformUserId().equals(customerPlatformUserId) && channels.contains(c.channel()))
                 .count();
     }
+
+    /**
+     * When an agent last replied on any conversation of the channel (account activity for metrics). The
+     * default scans {@link #openedBetween}; stores should override it with an indexed query.
+     */
+    default Optional<Instant> lastAgentReplyAt(ChannelId channel) {
+        return openedBetween(Instant.EPOCH, Instant.MAX).stream()
+                .filter(c -> c.channel().equals(channel))
+                .map(Conversation::lastAgentReplyAt)
+                .flatMap(Optional::stream)
+                .max(Instant::compareTo);
+    }
 }
