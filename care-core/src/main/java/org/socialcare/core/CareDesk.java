@@ -93,6 +93,13 @@ import org.socialcare.core.port.out.WebhookHandler;
  * conversation and enqueue replies in one transaction; the dispatcher publishes later and never publishes on
  * a PAUSED or unhealthy channel (the reply stays QUEUED and shows why).
  *
+ * <p>Operations policies, each configured on the builder with a default that keeps the desk simple:
+ * {@link RoutingPolicy} (team by channel and business unit; agents claim from the queue unless it
+ * auto-assigns), {@link SlaPolicy} (SLA clocks; checkpoints stored on the conversation for {@link #sweep()}),
+ * {@link EscalationPolicy} (rules applied at ingest and in the sweep, firings kept in an
+ * {@link EscalationFiringStore}), {@link HijackGuard} (echoes the outbox did not send) and
+ * {@link PublishingGuard} (rate cap and link allow-list at dispatch).
+ *
  * <p>Thread-safe: any number of threads (and several desks sharing one storage) may call it; conflicting
  * conversation updates fail with {@link org.socialcare.core.error.ConcurrentUpdateException}.
  */
@@ -676,6 +683,7 @@ public final class CareDesk {
         return ops.slaStatus(load(id), clock.instant());
     }
 
+    /** The SLA policy the desk schedules with (for reports such as {@code CareMetrics}). */
     public SlaPolicy slaPolicy() {
         return sla;
     }

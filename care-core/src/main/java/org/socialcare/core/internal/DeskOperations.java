@@ -286,9 +286,11 @@ public final class DeskOperations {
     }
 
     private Optional<Agent> supervisorFor(TeamId team) {
-        Comparator<Agent> byLoad = Comparator.comparingInt((Agent a) -> storage.conversations().assignedTo(a.id()).size())
-                .thenComparing(a -> a.id().value());
         List<Agent> online = agents.values().stream().filter(a -> a.supervisor() && a.presence() == Presence.ONLINE).toList();
+        Map<AgentId, Integer> load = new HashMap<>();
+        online.forEach(a -> load.put(a.id(), storage.conversations().assignedTo(a.id()).size()));
+        // Escalations reach a supervisor whatever their load: the least loaded of the team, else of the desk.
+        Comparator<Agent> byLoad = Comparator.comparingInt((Agent a) -> load.get(a.id())).thenComparing(a -> a.id().value());
         return online.stream().filter(a -> a.team().equals(team)).min(byLoad).or(() -> online.stream().min(byLoad));
     }
 

@@ -9,7 +9,8 @@ import org.socialcare.core.domain.Checks;
  * One escalation rule: an id (stable: firings are recorded under it), a condition and the actions to take
  * when it starts to hold. Immutable.
  *
- * @throws IllegalArgumentException when the id is not lower-case letters, digits and dashes, or no action is given
+ * <p>The constructor throws {@link IllegalArgumentException} when the id is not lower-case letters, digits and
+ * dashes, or no action is given.
  */
 public record EscalationRule(String id, EscalationCondition when, List<EscalationAction> then) {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");

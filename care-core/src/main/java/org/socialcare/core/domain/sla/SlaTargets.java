@@ -10,7 +10,7 @@ import org.socialcare.core.domain.Checks;
  * Durations are business time of the channel's {@link BusinessCalendar} (wall time on a 24/7 calendar).
  * Immutable.
  *
- * @throws IllegalArgumentException naming the target when a duration is not positive
+ * <p>The constructor throws {@link IllegalArgumentException} naming the target when a duration is not positive.
  */
 public record SlaTargets(Duration firstResponse, Duration nextResponse, Optional<Duration> resolution) {
     public SlaTargets {
