@@ -24,8 +24,8 @@ import org.socialcare.core.domain.CallbackRequest;
 import org.socialcare.core.domain.Channel;
 import org.socialcare.core.domain.ChannelHealth;
 import org.socialcare.core.domain.ChannelId;
-import org.socialcare.core.domain.Checks;
 import org.socialcare.core.domain.Checkpoint;
+import org.socialcare.core.domain.Checks;
 import org.socialcare.core.domain.Conversation;
 import org.socialcare.core.domain.ConversationId;
 import org.socialcare.core.domain.ConversationState;
@@ -47,14 +47,6 @@ import org.socialcare.core.domain.StoredMessage;
 import org.socialcare.core.domain.Team;
 import org.socialcare.core.domain.TeamId;
 import org.socialcare.core.domain.Visibility;
-import org.socialcare.core.error.CareException;
-import org.socialcare.core.error.MalformedPayloadException;
-import org.socialcare.core.error.PlatformException;
-import org.socialcare.core.error.UnknownConversationException;
-import org.socialcare.core.error.WebhookRejectedException;
-import org.socialcare.core.internal.AfterCommit;
-import org.socialcare.core.internal.ChannelRegistry;
-import org.socialcare.core.internal.DeskOperations;
 import org.socialcare.core.domain.escalation.EscalationAction;
 import org.socialcare.core.domain.escalation.EscalationFiring;
 import org.socialcare.core.domain.escalation.EscalationPolicy;
@@ -63,14 +55,20 @@ import org.socialcare.core.domain.guard.PublishingGuard;
 import org.socialcare.core.domain.routing.RoutingPolicy;
 import org.socialcare.core.domain.sla.SlaPolicy;
 import org.socialcare.core.domain.sla.SlaStatus;
+import org.socialcare.core.error.CareException;
+import org.socialcare.core.error.MalformedPayloadException;
+import org.socialcare.core.error.PlatformException;
+import org.socialcare.core.error.UnknownConversationException;
+import org.socialcare.core.error.WebhookRejectedException;
+import org.socialcare.core.internal.AfterCommit;
+import org.socialcare.core.internal.ChannelRegistry;
+import org.socialcare.core.internal.DeskOperations;
 import org.socialcare.core.memory.InMemoryEscalationFiringStore;
-import org.socialcare.core.port.in.SweepResult;
-import org.socialcare.core.port.out.ComplaintGateway;
-import org.socialcare.core.port.out.EscalationFiringStore;
 import org.socialcare.core.memory.InMemoryStorage;
 import org.socialcare.core.port.in.DispatchResult;
 import org.socialcare.core.port.in.IngestResult;
 import org.socialcare.core.port.in.PollResult;
+import org.socialcare.core.port.in.SweepResult;
 import org.socialcare.core.port.in.WebhookRequest;
 import org.socialcare.core.port.in.WebhookResult;
 import org.socialcare.core.port.out.CallbackGateway;
@@ -78,6 +76,8 @@ import org.socialcare.core.port.out.CareStorage;
 import org.socialcare.core.port.out.ChannelHealthListener;
 import org.socialcare.core.port.out.ChannelPublisher;
 import org.socialcare.core.port.out.ChannelSource;
+import org.socialcare.core.port.out.ComplaintGateway;
+import org.socialcare.core.port.out.EscalationFiringStore;
 import org.socialcare.core.port.out.EscalationNotifier;
 import org.socialcare.core.port.out.IdGenerator;
 import org.socialcare.core.port.out.WebhookHandler;
@@ -942,6 +942,12 @@ public final class CareDesk {
                             + "', which is not configured; configured teams are " + teams.keySet());
                 }
             }
+            routing.businessUnitTeams().forEach((unit, team) -> {
+                if (!teams.containsKey(team)) {
+                    throw new IllegalStateException("routing sends business unit '" + unit + "' to team '" + team
+                            + "', which is not configured; configured teams are " + teams.keySet());
+                }
+            });
             for (var rule : escalation.rules()) {
                 for (EscalationAction action : rule.then()) {
                     if (action instanceof EscalationAction.ReassignToTeam to && !teams.containsKey(to.team())) {

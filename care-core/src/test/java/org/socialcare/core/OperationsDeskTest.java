@@ -286,6 +286,16 @@ class OperationsDeskTest {
         assertThat(min).as("every agent gets work at ingest").isGreaterThan(0);
     }
 
+    @Test
+    void buildRejectsRulesAndRoutingThatNameUnknownTeams() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> desk(EscalationPolicy.builder()
+                        .rule("fraud").when(riskFlag(RiskFlag.FRAUD)).then(reassignToTeam(TeamId.of("fraud-squad"))).build()).build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("'fraud'").hasMessageContaining("'fraud-squad'");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> desk(EscalationPolicy.none())
+                        .routing(RoutingPolicy.builder().businessUnitTeam("mortgages", TeamId.of("mortgage-team")).build()).build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("'mortgages'").hasMessageContaining("'mortgage-team'");
+    }
+
     static void flag(CareDesk desk, ConversationId id, RiskFlag flag) {
         Conversation c = desk.conversation(id).orElseThrow();
         desk.storage().conversations().save(c.withTriage(Category.COMPLAINT, java.util.Set.of(flag), c.priority()));

@@ -73,6 +73,11 @@ public final class RoutingPolicy {
         return autoAssign;
     }
 
+    /** The business-unit rules: unit -> team. */
+    public Map<String, TeamId> businessUnitTeams() {
+        return teamByBusinessUnit;
+    }
+
     /** The team for a conversation on {@code channel}: its business unit's team if configured, else the channel's. */
     public TeamId teamFor(Channel channel) {
         Checks.notNull(channel, "channel");
