@@ -151,6 +151,7 @@ class OperationsDeskTest {
         ingest(desk, victim, "Hello?? 3 more transactions just went out");
 
         Conversation c = desk.conversation(id).orElseThrow();
+        assertThat(desk.assignedTo(AgentId.of("ab"))).as("Alice has room again").isEmpty();
         assertThat(c.team()).contains(FRAUD_OPS);
         assertThat(c.priority()).isEqualTo(Priority.URGENT);
         assertThat(c.assignee()).as("auto-assigned within fraud ops").contains(AgentId.of("fo"));

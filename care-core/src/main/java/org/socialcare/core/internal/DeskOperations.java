@@ -156,6 +156,10 @@ public final class DeskOperations {
                 if (!before.team().equals(c.team())) {
                     c.team().ifPresent(after::queueChanged);
                 }
+                if (before.assignee().isPresent() && !before.assignee().equals(c.assignee())) {
+                    // the agent it was taken from has room again
+                    Optional.ofNullable(agents.get(before.assignee().get())).map(Agent::team).ifPresent(after::queueChanged);
+                }
             }
         }
         Conversation scheduled = schedule(c, now);
