@@ -46,6 +46,7 @@ class SweepCostTest {
         final ConversationStore delegate;
         final AtomicInteger loaded = new AtomicInteger();
         final List<String> calls = new ArrayList<>();
+        final List<String> found = new ArrayList<>();
 
         CountingStore(ConversationStore delegate) {
             this.delegate = delegate;
@@ -71,6 +72,7 @@ class SweepCostTest {
         @Override
         public Optional<Conversation> find(ConversationId id) {
             Optional<Conversation> c = delegate.find(id);
+            found.add(id.value());
             return one("find", c, c);
         }
 
@@ -128,8 +130,9 @@ class SweepCostTest {
         SweepResult result = desk.sweep();
 
         assertThat(result).isEqualTo(new SweepResult(5, 5, 5, 0, false));
-        assertThat(store.loaded.get()).as("conversations read from the store").isEqualTo(5);
-        assertThat(store.calls).containsExactly("dueBy");
+        assertThat(store.loaded.get()).as("conversations read: the 5 due, listed then re-read in their transaction").isEqualTo(10);
+        assertThat(store.calls).containsExactly("dueBy", "find", "find", "find", "find", "find");
+        assertThat(store.found).containsExactly("c00000", "c00001", "c00002", "c00003", "c00004");
         for (int i = 0; i < 5; i++) {
             Conversation c = desk.conversation(ConversationId.of(String.format("c%05d", i))).orElseThrow();
             assertThat(c.priority()).isEqualTo(Priority.HIGH);

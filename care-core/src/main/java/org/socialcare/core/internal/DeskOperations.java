@@ -359,7 +359,7 @@ public final class DeskOperations {
 
     /**
      * Reviews up to {@code limit} conversations whose checkpoint is due at {@code now}, each in its own
-     * transaction; touches nothing else. A conversation another desk changed meanwhile is skipped (it stays due).
+     * transaction (re-read in it); touches nothing else. A conversation another desk changed meanwhile is skipped (it stays due).
      */
     public SweepResult sweep(int limit, TxRunner tx) {
         Instant now = clock.instant();
@@ -371,7 +371,8 @@ public final class DeskOperations {
             AfterCommit after = new AfterCommit();
             try {
                 tx.inTransaction(() -> {
-                    review(c, now, after);
+                    // re-read inside the transaction: the due list was read in another one
+                    storage.conversations().find(c.id()).filter(fresh -> fresh.state().isActive()).ifPresent(fresh -> review(fresh, now, after));
                     assignWaiting(after.changedQueues());
                     return null;
                 });
