@@ -40,6 +40,23 @@ public final class EscalationPolicy {
         return NONE;
     }
 
+    /**
+     * The library's recommended rules for a bank (fraud and security urgent, sensitive data hidden, legal and
+     * regulator threats under approval with a formal complaint, influencer complaints to a supervisor, SLA
+     * rules), read from the classpath resource {@code recommended.rules} next to this class. Not the desk's
+     * default; a starting point to copy and adapt.
+     */
+    public static EscalationPolicy recommended() {
+        try (java.io.InputStream in = EscalationPolicy.class.getResourceAsStream("recommended.rules")) {
+            if (in == null) {
+                throw new IllegalStateException("recommended.rules is missing from the classpath next to " + EscalationPolicy.class.getName());
+            }
+            return parse(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read recommended.rules", e);
+        }
+    }
+
     public static Builder builder() {
         return new Builder();
     }

@@ -170,6 +170,20 @@ class EscalationPolicyTest {
     }
 
     @Test
+    void recommendedRulesLoadAndHandleTheClassicBankingCases() {
+        EscalationPolicy recommended = EscalationPolicy.recommended();
+        assertThat(recommended.rules()).hasSizeGreaterThan(10);
+        Conversation fraud = conversation("c1", "askbank", "u1", T0).copy().riskFlags(Set.of(RiskFlag.FRAUD)).build();
+        assertThat(fired(recommended, at(fraud, T0))).containsExactly("fraud-report");
+        Conversation cardInPublic = conversation("c2", "askbank", "u2", T0).copy().riskFlags(Set.of(RiskFlag.SENSITIVE_DATA_PUBLIC)).build();
+        assertThat(fired(recommended, at(cardInPublic, T0))).containsExactly("sensitive-data-public");
+        Conversation praise = conversation("c3", "askbank", "famous", T0).copy()
+                .customer(Party.of("famous", "@famous").withFollowers(90_000)).category(Category.PRAISE).build();
+        assertThat(fired(recommended, at(praise, T0))).as("praise from an influencer is no escalation").isEmpty();
+        assertThat(recommended.rule("legal-threat").orElseThrow().requiresApproval()).isTrue();
+    }
+
+    @Test
     void builderRejectsDuplicateIdsAndRulesWithoutActions() {
         assertThatThrownBy(() -> EscalationPolicy.builder().rule("a").when(slaBreached()).then(notifyPeople())
                 .rule("a").when(slaAtRisk()).then(notifyPeople()))
