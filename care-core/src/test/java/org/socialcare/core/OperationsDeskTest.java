@@ -111,7 +111,7 @@ class OperationsDeskTest {
             assertThat(n.kind()).isEqualTo(EscalationNotice.Kind.CONVERSATION_ESCALATED);
             assertThat(n.conversation()).contains(influencer);
             assertThat(n.priority()).isEqualTo(Priority.URGENT);
-            assertThat(n.reason()).contains("followers >= 10000");
+            assertThat(n.reason()).contains("followers >= 10000 (customer has 250000)");
         });
         assertThat(desk.history(influencer)).filteredOn(e -> e.action() == AuditAction.ESCALATION_RULE_FIRED)
                 .singleElement().extracting(AuditEntry::detail).asString()

@@ -128,7 +128,7 @@ public final class DeskOperations {
             }
             for (EscalationRule rule : decision.fire()) {
                 Conversation before = c;
-                String reason = "rule " + rule.id() + ": " + rule.when().describe();
+                String reason = "rule " + rule.id() + ": " + rule.when().explain(ctx);
                 Optional<EscalationFiring> firing = firings.fire(c.id(), rule.id(), now, reason,
                         rule.then().stream().map(EscalationAction::describe).toList());
                 if (firing.isEmpty()) {

@@ -27,6 +27,11 @@ public sealed interface EscalationCondition {
     /** The condition in rules-file syntax, also used in audit reasons. */
     String describe();
 
+    /** Why it holds for this conversation: {@link #describe()} with the facts behind it, for audit and notices. */
+    default String explain(EscalationContext ctx) {
+        return describe();
+    }
+
     static EscalationCondition slaAtRisk() {
         return new Sla(SlaStatus.AT_RISK);
     }
@@ -85,6 +90,14 @@ public sealed interface EscalationCondition {
         public String describe() {
             return status == SlaStatus.AT_RISK ? "sla at-risk" : "sla breached";
         }
+
+        @Override
+        public String explain(EscalationContext ctx) {
+            StringBuilder s = new StringBuilder(describe());
+            ctx.sla().response().ifPresent(k -> s.append(" (").append(k.kind()).append(" due ").append(k.dueAt()).append(')'));
+            ctx.sla().resolution().ifPresent(k -> s.append(" (RESOLUTION due ").append(k.dueAt()).append(')'));
+            return s.toString();
+        }
     }
 
     /** The customer has at least this many followers. */
@@ -101,6 +114,11 @@ public sealed interface EscalationCondition {
         @Override
         public String describe() {
             return "followers >= " + followers;
+        }
+
+        @Override
+        public String explain(EscalationContext ctx) {
+            return describe() + " (customer has " + ctx.conversation().customer().followerCount() + ")";
         }
     }
 
@@ -137,6 +155,11 @@ public sealed interface EscalationCondition {
         public String describe() {
             return "repeat-contact " + conversations + " within " + Durations.format(within);
         }
+
+        @Override
+        public String explain(EscalationContext ctx) {
+            return describe() + " (" + ctx.contactsWithin(within) + " conversations)";
+        }
     }
 
     /** The customer's last {@code atLeast} messages were negative (triage keeps the streak). */
@@ -153,6 +176,11 @@ public sealed interface EscalationCondition {
         @Override
         public String describe() {
             return "negative-streak " + atLeast;
+        }
+
+        @Override
+        public String explain(EscalationContext ctx) {
+            return describe() + " (" + ctx.conversation().negativeStreak() + " negative messages in a row)";
         }
     }
 
@@ -179,6 +207,12 @@ public sealed interface EscalationCondition {
         @Override
         public String describe() {
             return "unanswered " + Durations.format(duration);
+        }
+
+        @Override
+        public String explain(EscalationContext ctx) {
+            return describe() + ctx.conversation().awaitingResponseSince()
+                    .map(since -> " (waiting since " + since + ")").orElse("");
         }
     }
 
@@ -224,6 +258,11 @@ public sealed interface EscalationCondition {
         @Override
         public String describe() {
             return conditions.stream().map(EscalationCondition::describe).collect(Collectors.joining(" and "));
+        }
+
+        @Override
+        public String explain(EscalationContext ctx) {
+            return conditions.stream().map(c -> c.explain(ctx)).collect(Collectors.joining(" and "));
         }
     }
 }
