@@ -35,11 +35,11 @@ public final class BusinessCalendar {
     private static final BusinessCalendar ALWAYS_OPEN = new BusinessCalendar(ZoneOffset.UTC, Map.of(), Set.of(), true);
 
     private final ZoneId zone;
-    private final Map<DayOfWeek, LocalTime[]> hours;
+    private final Map<DayOfWeek, OpeningHours> hours;
     private final Set<LocalDate> holidays;
     private final boolean alwaysOpen;
 
-    private BusinessCalendar(ZoneId zone, Map<DayOfWeek, LocalTime[]> hours, Set<LocalDate> holidays, boolean alwaysOpen) {
+    private BusinessCalendar(ZoneId zone, Map<DayOfWeek, OpeningHours> hours, Set<LocalDate> holidays, boolean alwaysOpen) {
         this.zone = zone;
         this.hours = hours;
         this.holidays = holidays;
@@ -69,10 +69,22 @@ public final class BusinessCalendar {
         return holidays;
     }
 
-    /** The weekday's local opening interval as {from, to} ({@code to} 00:00 = midnight), if open that weekday. */
-    public Optional<LocalTime[]> openingHours(DayOfWeek day) {
-        LocalTime[] h = hours.get(day);
-        return h == null ? Optional.empty() : Optional.of(h.clone());
+    /** One weekday's local opening hours, [from, to); {@code to} 00:00 means until midnight. Immutable. */
+    public record OpeningHours(LocalTime from, LocalTime to) {
+        public OpeningHours {
+            Checks.notNull(from, "from");
+            Checks.notNull(to, "to");
+        }
+
+        @Override
+        public String toString() {
+            return from + "-" + (to.equals(LocalTime.MIDNIGHT) ? "24:00" : to.toString());
+        }
+    }
+
+    /** The weekday's opening hours, if open that weekday. */
+    public Optional<OpeningHours> openingHours(DayOfWeek day) {
+        return Optional.ofNullable(hours.get(Checks.notNull(day, "day")));
     }
 
     /** True when {@code t} lies inside an opening interval ([from, to)). */
@@ -153,14 +165,14 @@ public final class BusinessCalendar {
         if (holidays.contains(date)) {
             return null;
         }
-        LocalTime[] h = hours.get(date.getDayOfWeek());
+        OpeningHours h = hours.get(date.getDayOfWeek());
         if (h == null) {
             return null;
         }
-        Instant from = date.atTime(h[0]).atZone(zone).toInstant();
-        Instant to = h[1].equals(LocalTime.MIDNIGHT)
+        Instant from = date.atTime(h.from()).atZone(zone).toInstant();
+        Instant to = h.to().equals(LocalTime.MIDNIGHT)
                 ? date.plusDays(1).atStartOfDay(zone).toInstant()
-                : date.atTime(h[1]).atZone(zone).toInstant();
+                : date.atTime(h.to()).atZone(zone).toInstant();
         return to.isAfter(from) ? new Instant[] {from, to} : null;
     }
 
@@ -170,15 +182,14 @@ public final class BusinessCalendar {
             return "BusinessCalendar[24/7]";
         }
         StringBuilder s = new StringBuilder("BusinessCalendar[").append(zone);
-        hours.forEach((d, h) -> s.append(' ').append(d.name(), 0, 3).append(' ').append(h[0]).append('-')
-                .append(h[1].equals(LocalTime.MIDNIGHT) ? "24:00" : h[1].toString()));
+        hours.forEach((d, h) -> s.append(' ').append(d.name(), 0, 3).append(' ').append(h));
         return s.append(", ").append(holidays.size()).append(" holidays]").toString();
     }
 
     /** Configures a {@link BusinessCalendar}; validated eagerly; not thread-safe. */
     public static final class Builder {
         private final ZoneId zone;
-        private final Map<DayOfWeek, LocalTime[]> hours = new EnumMap<>(DayOfWeek.class);
+        private final Map<DayOfWeek, OpeningHours> hours = new EnumMap<>(DayOfWeek.class);
         private final Set<LocalDate> holidays = new TreeSet<>();
 
         private Builder(ZoneId zone) {
@@ -199,7 +210,7 @@ public final class BusinessCalendar {
                 throw new IllegalArgumentException("opening hours of " + day + " must end after they start but were "
                         + from + "-" + to);
             }
-            hours.put(day, new LocalTime[] {from, to});
+            hours.put(day, new OpeningHours(from, to));
             return this;
         }
 
@@ -238,9 +249,7 @@ public final class BusinessCalendar {
                 throw new IllegalStateException("a business calendar needs at least one open weekday; use open(...) or "
                         + "BusinessCalendar.alwaysOpen() for a 24/7 team");
             }
-            Map<DayOfWeek, LocalTime[]> copy = new EnumMap<>(DayOfWeek.class);
-            hours.forEach((d, h) -> copy.put(d, h.clone()));
-            return new BusinessCalendar(zone, copy, java.util.Collections.unmodifiableSet(new TreeSet<>(holidays)), false);
+            return new BusinessCalendar(zone, java.util.Collections.unmodifiableMap(new EnumMap<>(hours)), java.util.Collections.unmodifiableSet(new TreeSet<>(holidays)), false);
         }
     }
 }

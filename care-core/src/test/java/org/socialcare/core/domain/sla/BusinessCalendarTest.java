@@ -84,6 +84,15 @@ class BusinessCalendarTest {
     }
 
     @Test
+    void exposesItsHours() {
+        BusinessCalendar cal = ukCareTeam();
+        assertThat(cal.openingHours(DayOfWeek.SATURDAY)).contains(new BusinessCalendar.OpeningHours(LocalTime.of(9, 0), LocalTime.of(17, 0)));
+        assertThat(cal.openingHours(DayOfWeek.SUNDAY)).isEmpty();
+        assertThat(cal.holidays()).containsExactly(LocalDate.of(2026, 12, 25), LocalDate.of(2026, 12, 28));
+        assertThat(cal.toString()).contains("Europe/London", "MON 08:00-20:00", "SAT 09:00-17:00", "2 holidays");
+    }
+
+    @Test
     void betweenIsNegatedWhenTheEndComesFirst() {
         BusinessCalendar cal = ukCareTeam();
         assertThat(cal.between(london("2026-11-30T10:00"), london("2026-11-30T09:00"))).isEqualTo(Duration.ofHours(-1));
