@@ -641,7 +641,8 @@ public final class CareDesk {
      * {@code ConversationStore.dueBy}, each in its own transaction, and moves each one's checkpoint on (at-risk,
      * then breach, then none), so its cost grows with due work, not with open conversations. Call it from a
      * scheduler every minute or so; call again while {@link SweepResult#hasMore()}. Safe to run on several
-     * desks at once (a conversation changed by another desk is skipped and stays due).
+     * desks at once (a conversation changed by another desk is skipped and stays due). Without time-based
+     * escalation rules ({@link EscalationPolicy#hasTimeBasedRules()}) there is nothing to apply and it reads nothing.
      */
     public SweepResult sweep() {
         return sweep(DEFAULT_SWEEP_LIMIT);

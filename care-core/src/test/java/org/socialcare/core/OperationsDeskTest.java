@@ -244,6 +244,9 @@ class OperationsDeskTest {
         assertThat(c.assignee()).isEmpty();
         assertThat(c.responseDueAt()).as("default policy: at risk at 45 of 60 minutes").contains(T0.plus(Duration.ofMinutes(45)));
         assertThat(desk.queue(CARE, 10)).extracting(Conversation::id).containsExactly(id);
+        clock.advance(Duration.ofHours(2));
+        assertThat(desk.sweep()).as("no time-based rules: nothing to sweep").isEqualTo(SweepResult.nothing());
+        assertThat(desk.slaStatus(id)).isEqualTo(SlaStatus.BREACHED);
     }
 
     @Test

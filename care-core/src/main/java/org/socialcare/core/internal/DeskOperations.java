@@ -362,6 +362,10 @@ public final class DeskOperations {
      * transaction (re-read in it); touches nothing else. A conversation another desk changed meanwhile is skipped (it stays due).
      */
     public SweepResult sweep(int limit, TxRunner tx) {
+        if (!escalation.hasTimeBasedRules()) {
+            // Nothing changes with time alone: leave the checkpoints where they are (they also order the queue).
+            return SweepResult.nothing();
+        }
         Instant now = clock.instant();
         List<Conversation> due = tx.inTransaction(() -> storage.conversations().dueBy(now, limit));
         int reviewed = 0;

@@ -122,6 +122,14 @@ public final class EscalationPolicy {
         return rules.stream().map(r -> r.when().changesAt(ctx)).flatMap(Optional::stream).min(Instant::compareTo);
     }
 
+    /**
+     * Whether any rule depends on time passing (SLA at risk or breached, unanswered for a while), so a sweep
+     * has something to do; without such rules the desk's sweep reads nothing.
+     */
+    public boolean hasTimeBasedRules() {
+        return rules.stream().anyMatch(r -> mentions(r.when(), EscalationCondition.Sla.class) || mentions(r.when(), EscalationCondition.Unanswered.class));
+    }
+
     /** Whether any rule needs the customer's contact history (so the desk only queries it then). */
     public boolean usesContactHistory() {
         return rules.stream().anyMatch(r -> mentions(r.when(), EscalationCondition.RepeatContact.class));

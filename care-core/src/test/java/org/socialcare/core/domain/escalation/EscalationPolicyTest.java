@@ -118,6 +118,10 @@ class EscalationPolicyTest {
         });
         assertThat(fired(bankRules(), third)).containsExactly("third-contact");
         assertThat(bankRules().usesContactHistory()).isTrue();
+        assertThat(bankRules().hasTimeBasedRules()).isTrue();
+        assertThat(EscalationPolicy.builder().rule("fraud").when(riskFlag(RiskFlag.FRAUD)).then(notifyPeople()).build().hasTimeBasedRules()).isFalse();
+        assertThat(EscalationPolicy.builder().rule("vip-late").when(allOf(followersAtLeast(5000), unansweredFor(Duration.ofMinutes(30))))
+                .then(notifyPeople()).build().hasTimeBasedRules()).isTrue();
     }
 
     @Test
