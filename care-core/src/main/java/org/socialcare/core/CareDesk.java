@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -23,8 +24,8 @@ import org.socialcare.core.domain.CallbackRequest;
 import org.socialcare.core.domain.Channel;
 import org.socialcare.core.domain.ChannelHealth;
 import org.socialcare.core.domain.ChannelId;
-import org.socialcare.core.domain.Checks;
 import org.socialcare.core.domain.Checkpoint;
+import org.socialcare.core.domain.Checks;
 import org.socialcare.core.domain.Conversation;
 import org.socialcare.core.domain.ConversationId;
 import org.socialcare.core.domain.ConversationState;
@@ -50,18 +51,30 @@ import org.socialcare.core.domain.reply.ApprovalRequest;
 import org.socialcare.core.domain.reply.ComplianceReview;
 import org.socialcare.core.domain.reply.TemplateContext;
 import org.socialcare.core.error.ApprovalException;
+import org.socialcare.core.domain.escalation.EscalationAction;
+import org.socialcare.core.domain.escalation.EscalationFiring;
+import org.socialcare.core.domain.escalation.EscalationPolicy;
+import org.socialcare.core.domain.guard.HijackGuard;
+import org.socialcare.core.domain.guard.PublishingGuard;
+import org.socialcare.core.domain.routing.RoutingPolicy;
+import org.socialcare.core.domain.sla.SlaPolicy;
+import org.socialcare.core.domain.sla.SlaStatus;
 import org.socialcare.core.error.CareException;
 import org.socialcare.core.error.ComplianceViolationException;
 import org.socialcare.core.error.MalformedPayloadException;
 import org.socialcare.core.error.PlatformException;
 import org.socialcare.core.error.UnknownConversationException;
 import org.socialcare.core.error.WebhookRejectedException;
+import org.socialcare.core.internal.AfterCommit;
 import org.socialcare.core.internal.ChannelRegistry;
 import org.socialcare.core.internal.MessageGuard;
+import org.socialcare.core.internal.DeskOperations;
+import org.socialcare.core.memory.InMemoryEscalationFiringStore;
 import org.socialcare.core.memory.InMemoryStorage;
 import org.socialcare.core.port.in.DispatchResult;
 import org.socialcare.core.port.in.IngestResult;
 import org.socialcare.core.port.in.PollResult;
+import org.socialcare.core.port.in.SweepResult;
 import org.socialcare.core.port.in.WebhookRequest;
 import org.socialcare.core.port.in.WebhookResult;
 import org.socialcare.core.port.out.CallbackGateway;
@@ -69,6 +82,8 @@ import org.socialcare.core.port.out.CareStorage;
 import org.socialcare.core.port.out.ChannelHealthListener;
 import org.socialcare.core.port.out.ChannelPublisher;
 import org.socialcare.core.port.out.ChannelSource;
+import org.socialcare.core.port.out.ComplaintGateway;
+import org.socialcare.core.port.out.EscalationFiringStore;
 import org.socialcare.core.port.out.EscalationNotifier;
 import org.socialcare.core.port.out.IdGenerator;
 import org.socialcare.core.port.out.WebhookHandler;
@@ -86,6 +101,13 @@ import org.socialcare.core.port.out.WebhookHandler;
  * until {@link #approve}. Agent actions change the
  * conversation and enqueue replies in one transaction; the dispatcher publishes later and never publishes on
  * a PAUSED or unhealthy channel (the reply stays QUEUED and shows why).
+ *
+ * <p>Operations policies, each configured on the builder with a default that keeps the desk simple:
+ * {@link RoutingPolicy} (team by channel and business unit; agents claim from the queue unless it
+ * auto-assigns), {@link SlaPolicy} (SLA clocks; checkpoints stored on the conversation for {@link #sweep()}),
+ * {@link EscalationPolicy} (rules applied at ingest and in the sweep, firings kept in an
+ * {@link EscalationFiringStore}), {@link HijackGuard} (echoes the outbox did not send) and
+ * {@link PublishingGuard} (rate cap and link allow-list at dispatch).
  *
  * <p>Thread-safe: any number of threads (and several desks sharing one storage) may call it; conflicting
  * conversation updates fail with {@link org.socialcare.core.error.ConcurrentUpdateException}.
@@ -106,6 +128,9 @@ public final class CareDesk {
     private final Optional<CallbackGateway> callbacks;
     private final DeskSettings settings;
     private final MessageGuard guard;
+    private final SlaPolicy sla;
+    private final PublishingGuard publishing;
+    private final DeskOperations ops;
 
     private CareDesk(Builder b) {
         this.clock = b.clock;
@@ -122,6 +147,11 @@ public final class CareDesk {
         List<ChannelHealthListener> listeners = new ArrayList<>(b.healthListeners);
         listeners.add(this::notifyUnhealthy);
         this.channels = new ChannelRegistry(b.channels.values(), listeners, clock);
+        // Operations policies (routing, SLA, escalation, hijack guard) live in DeskOperations.
+        this.sla = b.sla != null ? b.sla : SlaPolicy.wallClock(settings.firstResponseTarget());
+        this.publishing = b.publishing;
+        this.ops = new DeskOperations(storage, clock, ids, channels, teams, agents, notifier, Optional.ofNullable(b.complaints),
+                b.routing, sla, b.escalation, b.firings, b.hijack, Set.of(Platform.FACEBOOK));
     }
 
     public static Builder builder() {
@@ -142,22 +172,26 @@ public final class CareDesk {
         batch.ownMessages().forEach(m -> channels.get(m.channel()));
         List<InboundMessage> ordered = new ArrayList<>(batch.messages());
         ordered.sort(Comparator.comparing(InboundMessage::createdAt));
-        return storage.transactions().inTransaction(() -> {
+        AfterCommit after = new AfterCommit();
+        IngestResult ingested = storage.transactions().inTransaction(() -> {
             IngestResult result = IngestResult.nothing();
             for (RejectedPayload bad : batch.rejected()) {
                 deadLetter(bad.source(), bad.rawPayload(), bad.reason());
                 result = result.plus(new IngestResult(0, 0, 0, 0, 0, 1, List.of()));
             }
             for (InboundMessage m : ordered) {
-                result = result.plus(ingestOne(m));
+                result = result.plus(ingestOne(m, after));
             }
             for (OwnMessage own : batch.ownMessages()) {
-                matchEcho(own);
+                matchEcho(own, after);
                 result = result.plus(new IngestResult(0, 0, 0, 0, 1, 0, List.of()));
             }
+            ops.assignWaiting(after.changedQueues());
             batch.nextCheckpoint().ifPresent(storage.checkpoints()::save);
             return result;
         });
+        after.run();
+        return ingested;
     }
 
     /**
@@ -202,7 +236,7 @@ public final class CareDesk {
         return result;
     }
 
-    private IngestResult ingestOne(InboundMessage m) {
+    private IngestResult ingestOne(InboundMessage m, AfterCommit after) {
         if (storage.messages().find(m.key()).isPresent()) {
             return new IngestResult(0, 1, 0, 0, 0, 0, List.of());
         }
@@ -213,17 +247,15 @@ public final class CareDesk {
         Conversation c = t.conversation;
         if (t.kind == ThreadKind.NEW) {
             Channel channel = channels.get(m.channel());
-            c = c.assignTo(channel.team(), Optional.empty());
+            c = c.assignTo(ops.teamFor(channel), Optional.empty());
         } else {
             c = c.customerWrote(m);
         }
         MessageGuard.Inbound judged = guard.onInbound(c, m, channels.get(m.channel()), clock.instant());
         c = judged.conversation();
-        if (c.responseDueAt().isEmpty() && c.awaitingResponseSince().isPresent()) {
-            c = c.withDue(Optional.of(c.awaitingResponseSince().get().plus(settings.firstResponseTarget())), c.resolutionDueAt());
-        }
-        c = storage.conversations().save(c);
         Instant now = clock.instant();
+        c = ops.schedule(c, now); // SLA checkpoints (SlaPolicy), stored for the sweep
+        c = storage.conversations().save(c);
         switch (t.kind) {
             case NEW -> audit(now, SYSTEM, AuditAction.CONVERSATION_OPENED, c, "opened by " + m.visibility() + " message " + m.key());
             case REOPENED -> audit(now, SYSTEM, AuditAction.CONVERSATION_REOPENED, c, "customer wrote again within the reopen window: " + m.key());
@@ -232,6 +264,10 @@ public final class CareDesk {
         audit(now, SYSTEM, AuditAction.MESSAGE_RECEIVED, c, m.visibility() + " message " + m.key() + " (" + t.reason + ")");
         judged.outbox().forEach(storage.outbox()::enqueue);
         judged.audit().forEach(storage.audit()::append);
+        c = ops.review(c, now, after); // escalation rules, then the next checkpoints
+        if (c.assignee().isEmpty()) {
+            c.team().ifPresent(after::queueChanged);
+        }
         return new IngestResult(1, 0, t.kind == ThreadKind.NEW ? 1 : 0, t.kind == ThreadKind.REOPENED ? 1 : 0, 0, 0, List.of(c.id()));
     }
 
@@ -282,7 +318,7 @@ public final class CareDesk {
         return Optional.empty();
     }
 
-    private void matchEcho(OwnMessage own) {
+    private void matchEcho(OwnMessage own, AfterCommit after) {
         Instant now = clock.instant();
         Optional<Reply> sent = storage.outbox().findByPlatformMessageId(own.channel(), own.key().messageId());
         if (sent.isPresent()) {
@@ -300,8 +336,7 @@ public final class CareDesk {
             audit(now, SYSTEM, AuditAction.ECHO_MATCHED, r.conversation(), own.channel(), "own message " + own.key() + " reconciled as reply " + r.id());
             return;
         }
-        storage.audit().append(new AuditEntry(now, SYSTEM, AuditAction.ECHO_UNMATCHED, Optional.empty(), Optional.of(own.channel()),
-                "own message " + own.key() + " was not sent by this desk (source app: " + own.sourceApp().orElse("unknown") + ")"));
+        ops.onUnmatchedEcho(own, after); // audited; the hijack guard may pause the channel
     }
 
     private void deadLetter(String source, String raw, String reason) {
@@ -424,9 +459,11 @@ public final class CareDesk {
 
     /** Marks the conversation RESOLVED. */
     public Conversation resolve(ConversationId id, AgentId agent) {
-        requireAgent(agent);
+        Agent who = requireAgent(agent);
         Instant now = clock.instant();
-        return change(id, "agent:" + agent, c -> c.resolve(now), AuditAction.RESOLVED, "resolved by " + agent);
+        Conversation resolved = change(id, "agent:" + agent, c -> c.resolve(now), AuditAction.RESOLVED, "resolved by " + agent);
+        assignWaiting(who.team()); // the agent has room for the next waiting conversation
+        return resolved;
     }
 
     /** Closes a RESOLVED conversation for good. */
@@ -445,7 +482,8 @@ public final class CareDesk {
 
     /**
      * Changes an agent's presence. An agent going OFFLINE gives back their active conversations: they return to
-     * their team queue, keeping their priority and due times.
+     * their team queue, keeping their priority and due times, and (with auto-assignment) are re-routed to the
+     * team's agents who can take more. An agent coming ONLINE gets waiting work.
      */
     public Agent setPresence(AgentId agentId, Presence presence) {
         Agent agent = requireAgent(agentId).withPresence(presence);
@@ -454,6 +492,9 @@ public final class CareDesk {
             for (Conversation c : storage.conversations().assignedTo(agentId)) {
                 change(c.id(), SYSTEM, Conversation::unassign, AuditAction.UNASSIGNED, agentId + " went offline");
             }
+        }
+        if (presence != Presence.AWAY) {
+            assignWaiting(agent.team()); // re-route what the agent gave back, or give a returning agent work
         }
         return agent;
     }
@@ -631,6 +672,19 @@ public final class CareDesk {
             hold(r, r.attempts(), now, "no publisher configured for platform " + channel.platform());
             return new DispatchResult(0, 1, 0);
         }
+        // Guard rails (PublishingGuard): link allow-list fails the entry, the outbound rate cap holds it.
+        List<String> badLinks = publishing.disallowedLinks(r);
+        if (!badLinks.isEmpty()) {
+            String why = "links to domains not on the allow-list: " + String.join(", ", badLinks);
+            storage.transactions().run(() -> audit(now, SYSTEM, AuditAction.COMPLIANCE_BLOCKED, r.conversation(), r.channel(), r.kind() + " " + r.id() + " blocked: " + why));
+            fail(r, r.attempts(), why);
+            return new DispatchResult(0, 0, 1);
+        }
+        Optional<Instant> capped = publishing.tryAcquire(channel.id(), now);
+        if (capped.isPresent()) {
+            hold(r, r.attempts(), capped.get(), "outbound rate cap of " + publishing.describeCap(channel.id()) + " reached on channel " + channel.id());
+            return new DispatchResult(0, 1, 0);
+        }
         int attempt = r.attempts() + 1;
         try {
             Optional<String> platformId = publisher.publish(channel, r);
@@ -718,6 +772,65 @@ public final class CareDesk {
                     r.channel(), Direction.OUTBOUND, channel.platformAccountId(), channel.handle(), r.text(), r.visibility(), r.target(), at));
         }
         audit(at, SYSTEM, AuditAction.REPLY_SENT, r.conversation(), r.channel(), r.kind() + " " + r.id() + platformId.map(p -> " as " + p).orElse(" (platform already had it)"));
+    }
+
+    // ---------------------------------------------------------------- operations: routing, SLA sweep, escalation
+
+    /** The default number of due conversations one {@link #sweep()} reviews. */
+    public static final int DEFAULT_SWEEP_LIMIT = 500;
+
+    /**
+     * Applies time-based rules to conversations whose SLA or rule checkpoint is due now (AT_RISK, BREACHED,
+     * unanswered for N): reviews up to {@value #DEFAULT_SWEEP_LIMIT} of them through
+     * {@code ConversationStore.dueBy}, each in its own transaction, and moves each one's checkpoint on (at-risk,
+     * then breach, then none), so its cost grows with due work, not with open conversations. Call it from a
+     * scheduler every minute or so; call again while {@link SweepResult#hasMore()}. Safe to run on several
+     * desks at once (a conversation changed by another desk is skipped and stays due). Without time-based
+     * escalation rules ({@link EscalationPolicy#hasTimeBasedRules()}) there is nothing to apply and it reads nothing.
+     */
+    public SweepResult sweep() {
+        return sweep(DEFAULT_SWEEP_LIMIT);
+    }
+
+    /** {@link #sweep()} reviewing at most {@code limit} due conversations. */
+    public SweepResult sweep(int limit) {
+        Checks.positive(limit, "limit");
+        return ops.sweep(limit, storage.transactions()::inTransaction);
+    }
+
+    /**
+     * Assigns the team's waiting conversations (priority first, then SLA due time) to its agents who can take
+     * more, by the desk's {@link RoutingPolicy}; returns how many were assigned. The desk calls it after
+     * ingest, when an agent resolves a conversation, goes offline or comes online. Does nothing when the
+     * routing policy does not auto-assign.
+     */
+    public int assignWaiting(TeamId team) {
+        requireTeam(team);
+        return storage.transactions().inTransaction(() -> ops.assignWaiting(team));
+    }
+
+    /**
+     * Whether replies on the conversation need a second person's approval: an escalation rule with the
+     * {@code require-approval} action has an open episode on it. Read from the {@link EscalationFiringStore},
+     * so every desk sharing the store agrees.
+     */
+    public boolean requiresApproval(ConversationId id) {
+        return ops.requiresApproval(Checks.notNull(id, "conversation id"));
+    }
+
+    /** Every escalation rule firing of the conversation, open or ended, in firing order. */
+    public List<EscalationFiring> escalations(ConversationId id) {
+        return ops.firings(Checks.notNull(id, "conversation id"));
+    }
+
+    /** The conversation's SLA status now (the worse of its running clocks). */
+    public SlaStatus slaStatus(ConversationId id) {
+        return ops.slaStatus(load(id), clock.instant());
+    }
+
+    /** The SLA policy the desk schedules with (for reports such as {@code CareMetrics}). */
+    public SlaPolicy slaPolicy() {
+        return sla;
     }
 
     // ---------------------------------------------------------------- channels
@@ -846,8 +959,57 @@ public final class CareDesk {
         private final Map<TeamId, Team> teams = new LinkedHashMap<>();
         private final Map<AgentId, Agent> agents = new LinkedHashMap<>();
         private final List<ChannelHealthListener> healthListeners = new ArrayList<>();
+        private RoutingPolicy routing = RoutingPolicy.queueOnly();
+        private SlaPolicy sla;
+        private EscalationPolicy escalation = EscalationPolicy.none();
+        private EscalationFiringStore firings;
+        private ComplaintGateway complaints;
+        private HijackGuard hijack = HijackGuard.off();
+        private PublishingGuard publishing = PublishingGuard.none();
 
         private Builder() {}
+
+        /** Team and agent choice. Default {@link RoutingPolicy#queueOnly()}: the channel's team queue, agents claim. */
+        public Builder routing(RoutingPolicy value) {
+            routing = Checks.notNull(value, "routing");
+            return this;
+        }
+
+        /** SLA targets and calendars. Default {@code SlaPolicy.wallClock(settings.firstResponseTarget())}. */
+        public Builder slaPolicy(SlaPolicy value) {
+            sla = Checks.notNull(value, "slaPolicy");
+            return this;
+        }
+
+        /** Escalation rules, applied at ingest and in {@link CareDesk#sweep()}. Default none. */
+        public Builder escalation(EscalationPolicy value) {
+            escalation = Checks.notNull(value, "escalation");
+            return this;
+        }
+
+        /** Where rule firings are kept. Default in memory; share a persistent one between desks on one database. */
+        public Builder escalationFirings(EscalationFiringStore value) {
+            firings = Checks.notNull(value, "escalationFirings");
+            return this;
+        }
+
+        /** The bank's complaint system, for the {@code open-complaint} action. Default none (the firing says so). */
+        public Builder complaintGateway(ComplaintGateway value) {
+            complaints = Checks.notNull(value, "complaintGateway");
+            return this;
+        }
+
+        /** Judges echoes the outbox did not send. Default {@link HijackGuard#off()} (audited only). */
+        public Builder hijackGuard(HijackGuard value) {
+            hijack = Checks.notNull(value, "hijackGuard");
+            return this;
+        }
+
+        /** Outbound rate cap and link allow-list applied at dispatch. Default {@link PublishingGuard#none()}. */
+        public Builder publishingGuard(PublishingGuard value) {
+            publishing = Checks.notNull(value, "publishingGuard");
+            return this;
+        }
 
         public Builder clock(Clock value) {
             clock = Checks.notNull(value, "clock");
@@ -970,11 +1132,28 @@ public final class CareDesk {
                             + "', which is not configured; configured teams are " + teams.keySet());
                 }
             }
+            routing.businessUnitTeams().forEach((unit, team) -> {
+                if (!teams.containsKey(team)) {
+                    throw new IllegalStateException("routing sends business unit '" + unit + "' to team '" + team
+                            + "', which is not configured; configured teams are " + teams.keySet());
+                }
+            });
+            for (var rule : escalation.rules()) {
+                for (EscalationAction action : rule.then()) {
+                    if (action instanceof EscalationAction.ReassignToTeam to && !teams.containsKey(to.team())) {
+                        throw new IllegalStateException("escalation rule '" + rule.id() + "' moves conversations to team '" + to.team()
+                                + "', which is not configured; configured teams are " + teams.keySet());
+                    }
+                }
+            }
             if (storage == null) {
                 storage = InMemoryStorage.create();
             }
             if (messagePolicies == null) {
                 messagePolicies = MessagePolicies.ofDefaults();
+            }
+            if (firings == null) {
+                firings = new InMemoryEscalationFiringStore();
             }
             return new CareDesk(this);
         }

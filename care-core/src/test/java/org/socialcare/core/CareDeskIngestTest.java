@@ -37,7 +37,8 @@ class CareDeskIngestTest {
         Conversation c = desk.conversation(r.touched().get(0)).orElseThrow();
         assertThat(c.state()).isEqualTo(ConversationState.NEW);
         assertThat(c.team()).contains(DeskFixture.CARE);
-        assertThat(c.responseDueAt()).contains(f.clock.instant().plus(DeskSettings.DEFAULT_FIRST_RESPONSE_TARGET));
+        // the stored checkpoint is the at-risk instant (75% of the wall-clock target): the sweep's next look
+        assertThat(c.responseDueAt()).contains(f.clock.instant().plus(DeskSettings.DEFAULT_FIRST_RESPONSE_TARGET.multipliedBy(3).dividedBy(4)));
         assertThat(desk.queue(DeskFixture.CARE, 10)).extracting(Conversation::id).containsExactly(c.id());
         assertThat(desk.history(c.id())).extracting(e -> e.action())
                 .containsExactly(AuditAction.CONVERSATION_OPENED, AuditAction.MESSAGE_RECEIVED, AuditAction.TRIAGED);
