@@ -1,0 +1,159 @@
+package org.socialcare.examples.webchat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.socialcare.core.domain.Batch;
+import org.socialcare.core.domain.ChannelId;
+import org.socialcare.core.domain.Checkpoint;
+import org.socialcare.core.domain.InboundMessage;
+import org.socialcare.core.domain.MessageKey;
+import org.socialcare.core.domain.OwnMessage;
+import org.socialcare.core.domain.Party;
+import org.socialcare.core.domain.RejectedPayload;
+import org.socialcare.core.domain.Visibility;
+import org.socialcare.core.error.PlatformException;
+import org.socialcare.core.port.out.ChannelSource;
+
+/**
+ * Reads one bank web chat through {@code GET /api/messages?after=<seq>&limit=<n>}: the checkpoint is the last
+ * sequence number read, each poll returns one page and says {@code hasMore} while a backlog remains. Customer
+ * items become PRIVATE {@link InboundMessage}s keyed {@code webchat:<seq>}, authored by the chat session (its id
+ * is the {@link Party#platformUserId()}, so one chat is one customer); agent items come back as
+ * {@link OwnMessage}s; an item that does not fit the format goes to {@link Batch#rejected()} with its raw JSON
+ * and the reason, and the checkpoint moves past it. A page that is not the API's JSON at all raises TRANSIENT
+ * (the checkpoint stays, the page is asked for again); HTTP errors map as {@link WebChatClient} says.
+ * Not thread-safe by contract (the scheduler never polls one source concurrently), though it holds no state.
+ */
+public final class WebChatChannelSource implements ChannelSource {
+    private final WebChatSettings settings;
+    private final ChannelId channel;
+    private final String sourceId;
+    private final WebChatClient client;
+
+    /** A source for the desk's {@code channel}, reading the server in {@code settings}. */
+    public WebChatChannelSource(WebChatSettings settings, ChannelId channel) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.channel = Objects.requireNonNull(channel, "channel");
+        this.sourceId = "webchat:" + channel.value() + ":messages";
+        this.client = new WebChatClient(settings);
+    }
+
+    @Override
+    public String sourceId() {
+        return sourceId;
+    }
+
+    @Override
+    public ChannelId channel() {
+        return channel;
+    }
+
+    @Override
+    public Duration pollInterval() {
+        return settings.pollInterval();
+    }
+
+    @Override
+    public Batch poll(Optional<Checkpoint> since) {
+        long after = since.map(this::sequenceOf).orElse(0L);
+        String body = client.get("/api/messages?after=" + after + "&limit=" + settings.pageSize());
+        Page page = Page.read(body);
+        List<InboundMessage> messages = new ArrayList<>();
+        List<OwnMessage> own = new ArrayList<>();
+        List<RejectedPayload> rejected = new ArrayList<>();
+        for (ChatJson.Parsed item : page.items()) {
+            try {
+                map(item.value(), messages, own);
+            } catch (IllegalArgumentException bad) {
+                rejected.add(new RejectedPayload(sourceId, item.raw(), "web chat item: " + bad.getMessage()));
+            }
+        }
+        Batch batch = new Batch(messages, own, rejected, Optional.empty(), page.hasMore());
+        return page.items().isEmpty() ? batch : batch.withCheckpoint(new Checkpoint(sourceId, String.valueOf(page.last())));
+    }
+
+    private void map(Object item, List<InboundMessage> messages, List<OwnMessage> own) {
+        if (!(item instanceof Map<?, ?> fields)) {
+            throw new IllegalArgumentException("not an object");
+        }
+        long seq = field(fields, "seq", Long.class);
+        if (seq < 1) {
+            throw new IllegalArgumentException("field 'seq' must be positive but was " + seq);
+        }
+        String session = field(fields, "sessionId", String.class);
+        if (session.isBlank()) {
+            throw new IllegalArgumentException("field 'sessionId' is blank");
+        }
+        String from = field(fields, "from", String.class);
+        String text = field(fields, "text", String.class);
+        Instant sentAt = instant(field(fields, "sentAt", String.class));
+        MessageKey key = MessageKey.of(WebChatSettings.PLATFORM, String.valueOf(seq));
+        switch (from) {
+            case "customer" -> {
+                String name = field(fields, "name", String.class);
+                Party author = name.isBlank() ? Party.of(session, "") : Party.of(session, name).withDisplayName(name);
+                messages.add(InboundMessage.builder(key, channel, author)
+                        .text(text).visibility(Visibility.PRIVATE).createdAt(sentAt).build());
+            }
+            case "agent" -> own.add(new OwnMessage(key, channel, text, Visibility.PRIVATE, Optional.empty(), sentAt, Optional.empty()));
+            default -> throw new IllegalArgumentException("field 'from' must be customer or agent but was '" + from + "'");
+        }
+    }
+
+    private long sequenceOf(Checkpoint checkpoint) {
+        try {
+            return Long.parseLong(checkpoint.position());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("checkpoint of " + sourceId + " must be a sequence number but was '"
+                    + checkpoint.position() + "'", e);
+        }
+    }
+
+    private static <T> T field(Map<?, ?> fields, String name, Class<T> type) {
+        Object value = fields.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("field '" + name + "' is missing");
+        }
+        if (!type.isInstance(value)) {
+            throw new IllegalArgumentException("field '" + name + "' must be a " + type.getSimpleName() + " but was " + value);
+        }
+        return type.cast(value);
+    }
+
+    private static Instant instant(String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("field 'sentAt' must be an ISO-8601 instant but was '" + value + "'");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "WebChatChannelSource[" + sourceId + ", " + settings + "]";
+    }
+
+    /** One page of {@code GET /api/messages}. */
+    private record Page(List<ChatJson.Parsed> items, long last, boolean hasMore) {
+        static Page read(String body) {
+            try {
+                if (ChatJson.parse(body) instanceof Map<?, ?> page
+                        && page.get("messages") instanceof List<?> items
+                        && page.get("last") instanceof Long last
+                        && page.get("hasMore") instanceof Boolean hasMore) {
+                    return new Page(items.stream().map(ChatJson.Parsed.class::cast).toList(), last, hasMore);
+                }
+                throw new IllegalArgumentException("expected {messages, last, hasMore}");
+            } catch (IllegalArgumentException e) {
+                throw PlatformException.of(PlatformException.Kind.TRANSIENT,
+                        "GET /api/messages gave an unreadable page: " + e.getMessage(), null);
+            }
+        }
+    }
+}
