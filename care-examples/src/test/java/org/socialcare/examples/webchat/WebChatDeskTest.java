@@ -76,6 +76,23 @@ class WebChatDeskTest {
     }
 
     @Test
+    void laterMessagesOfTheSessionJoinItsConversationAndABadItemBecomesADeadLetter() {
+        server.customerWrites("s-4711", "Anna K.", "My card was blocked", Instant.now());
+        ConversationId id = desk.poll(source).ingested().touched().get(0);
+        String bad = "{\"seq\":2,\"sessionId\":\"s-4711\",\"from\":\"customer\",\"name\":\"Anna K.\"}";
+        server.appendRawItem(bad);
+        server.customerWrites("s-4711", "Anna K.", "It works again, thanks", Instant.now());
+
+        IngestResult second = desk.poll(source).ingested();
+
+        assertThat(second.touched()).containsExactly(id);
+        assertThat(second.deadLettered()).isEqualTo(1);
+        assertThat(desk.conversation(id).orElseThrow().customerMessageCount()).isEqualTo(2);
+        assertThat(desk.storage().deadLetters().recent(10)).singleElement()
+                .satisfies(d -> assertThat(d.rawPayload()).isEqualTo(bad));
+    }
+
+    @Test
     void pausedChannelSendsNothingUntilResumed() {
         server.customerWrites("s-9", "Ben", "Someone used my card abroad", Instant.now());
         ConversationId id = scheduler.runDuePass().touched().get(0);
