@@ -1,9 +1,6 @@
 package org.socialcare.examples.webchat;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,11 +9,6 @@ import org.socialcare.core.domain.Batch;
 import org.socialcare.core.domain.ChannelId;
 import org.socialcare.core.domain.Checkpoint;
 import org.socialcare.core.domain.InboundMessage;
-import org.socialcare.core.domain.MessageKey;
-import org.socialcare.core.domain.OwnMessage;
-import org.socialcare.core.domain.Party;
-import org.socialcare.core.domain.RejectedPayload;
-import org.socialcare.core.domain.Visibility;
 import org.socialcare.core.error.PlatformException;
 import org.socialcare.core.port.out.ChannelSource;
 
@@ -35,6 +27,7 @@ public final class WebChatChannelSource implements ChannelSource {
     private final ChannelId channel;
     private final String sourceId;
     private final WebChatClient client;
+    private final ChatItems items;
 
     /** A source for the desk's {@code channel}, reading the server in {@code settings}. */
     public WebChatChannelSource(WebChatSettings settings, ChannelId channel) {
@@ -42,6 +35,7 @@ public final class WebChatChannelSource implements ChannelSource {
         this.channel = Objects.requireNonNull(channel, "channel");
         this.sourceId = "webchat:" + channel.value() + ":messages";
         this.client = new WebChatClient(settings);
+        this.items = new ChatItems(channel, sourceId);
     }
 
     @Override
@@ -64,46 +58,8 @@ public final class WebChatChannelSource implements ChannelSource {
         long after = since.map(this::sequenceOf).orElse(0L);
         String body = client.get("/api/messages?after=" + after + "&limit=" + settings.pageSize());
         Page page = Page.read(body);
-        List<InboundMessage> messages = new ArrayList<>();
-        List<OwnMessage> own = new ArrayList<>();
-        List<RejectedPayload> rejected = new ArrayList<>();
-        for (ChatJson.Parsed item : page.items()) {
-            try {
-                map(item.value(), messages, own);
-            } catch (IllegalArgumentException bad) {
-                rejected.add(new RejectedPayload(sourceId, item.raw(), "web chat item: " + bad.getMessage()));
-            }
-        }
-        Batch batch = new Batch(messages, own, rejected, Optional.empty(), page.hasMore());
+        Batch batch = items.read(page.items()).withHasMore(page.hasMore());
         return page.items().isEmpty() ? batch : batch.withCheckpoint(new Checkpoint(sourceId, String.valueOf(page.last())));
-    }
-
-    private void map(Object item, List<InboundMessage> messages, List<OwnMessage> own) {
-        if (!(item instanceof Map<?, ?> fields)) {
-            throw new IllegalArgumentException("not an object");
-        }
-        long seq = field(fields, "seq", Long.class);
-        if (seq < 1) {
-            throw new IllegalArgumentException("field 'seq' must be positive but was " + seq);
-        }
-        String session = field(fields, "sessionId", String.class);
-        if (session.isBlank()) {
-            throw new IllegalArgumentException("field 'sessionId' is blank");
-        }
-        String from = field(fields, "from", String.class);
-        String text = field(fields, "text", String.class);
-        Instant sentAt = instant(field(fields, "sentAt", String.class));
-        MessageKey key = MessageKey.of(WebChatSettings.PLATFORM, String.valueOf(seq));
-        switch (from) {
-            case "customer" -> {
-                String name = field(fields, "name", String.class);
-                Party author = name.isBlank() ? Party.of(session, "") : Party.of(session, name).withDisplayName(name);
-                messages.add(InboundMessage.builder(key, channel, author)
-                        .text(text).visibility(Visibility.PRIVATE).createdAt(sentAt).build());
-            }
-            case "agent" -> own.add(new OwnMessage(key, channel, text, Visibility.PRIVATE, Optional.empty(), sentAt, Optional.empty()));
-            default -> throw new IllegalArgumentException("field 'from' must be customer or agent but was '" + from + "'");
-        }
     }
 
     private long sequenceOf(Checkpoint checkpoint) {
@@ -112,25 +68,6 @@ public final class WebChatChannelSource implements ChannelSource {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("checkpoint of " + sourceId + " must be a sequence number but was '"
                     + checkpoint.position() + "'", e);
-        }
-    }
-
-    private static <T> T field(Map<?, ?> fields, String name, Class<T> type) {
-        Object value = fields.get(name);
-        if (value == null) {
-            throw new IllegalArgumentException("field '" + name + "' is missing");
-        }
-        if (!type.isInstance(value)) {
-            throw new IllegalArgumentException("field '" + name + "' must be a " + type.getSimpleName() + " but was " + value);
-        }
-        return type.cast(value);
-    }
-
-    private static Instant instant(String value) {
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("field 'sentAt' must be an ISO-8601 instant but was '" + value + "'");
         }
     }
 

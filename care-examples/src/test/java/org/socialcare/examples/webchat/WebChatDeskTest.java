@@ -3,6 +3,7 @@ package org.socialcare.examples.webchat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.socialcare.core.CareDesk;
@@ -20,6 +21,8 @@ import org.socialcare.core.domain.TeamId;
 import org.socialcare.core.domain.Visibility;
 import org.socialcare.core.port.in.DispatchResult;
 import org.socialcare.core.port.in.IngestResult;
+import org.socialcare.core.port.in.WebhookRequest;
+import org.socialcare.core.port.in.WebhookResult;
 
 /** The web chat channel inside a real {@link CareDesk}: polled by the scheduler, answered through the outbox. */
 class WebChatDeskTest {
@@ -90,6 +93,22 @@ class WebChatDeskTest {
         assertThat(desk.conversation(id).orElseThrow().customerMessageCount()).isEqualTo(2);
         assertThat(desk.storage().deadLetters().recent(10)).singleElement()
                 .satisfies(d -> assertThat(d.rawPayload()).isEqualTo(bad));
+    }
+
+    @Test
+    void signedPushIsIngestedAndAnUnsignedOneIsRefused() {
+        WebChatWebhookHandler hook = new WebChatWebhookHandler(settings, chat.id());
+        String body = "{\"messages\":[{\"seq\":1,\"sessionId\":\"s-5\",\"from\":\"customer\",\"name\":\"Cem\","
+                + "\"text\":\"Is the app down?\",\"sentAt\":\"2026-03-02T09:00:00Z\"}]}";
+        String signature = new ChatSignature(SECRET).sign(Instant.now(), "POST", "/webhooks/webchat", body);
+
+        WebhookResult refused = desk.webhook(hook, WebhookRequest.post("/webhooks/webchat", Map.of(), body));
+        WebhookResult accepted = desk.webhook(hook, WebhookRequest.post("/webhooks/webchat", Map.of(ChatSignature.HEADER, signature), body));
+
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(accepted.status()).isEqualTo(200);
+        assertThat(desk.queue(CARE, 10)).singleElement()
+                .satisfies(c -> assertThat(c.customer().platformUserId()).isEqualTo("s-5"));
     }
 
     @Test
