@@ -15,12 +15,13 @@ import org.socialcare.core.port.out.ChannelSource;
 /**
  * Reads one bank web chat through {@code GET /api/messages?after=<seq>&limit=<n>}: the checkpoint is the last
  * sequence number read, each poll returns one page and says {@code hasMore} while a backlog remains. Customer
- * items become PRIVATE {@link InboundMessage}s keyed {@code webchat:<seq>}, authored by the chat session (its id
- * is the {@link Party#platformUserId()}, so one chat is one customer); agent items come back as
- * {@link OwnMessage}s; an item that does not fit the format goes to {@link Batch#rejected()} with its raw JSON
- * and the reason, and the checkpoint moves past it. A page that is not the API's JSON at all raises TRANSIENT
- * (the checkpoint stays, the page is asked for again); HTTP errors map as {@link WebChatClient} says.
- * Not thread-safe by contract (the scheduler never polls one source concurrently), though it holds no state.
+ * items become PRIVATE {@link InboundMessage}s keyed {@code webchat:<seq>}, authored by the chat session (its
+ * id is the {@link org.socialcare.core.domain.Party#platformUserId()}, so one chat is one customer); agent
+ * items come back as {@link org.socialcare.core.domain.OwnMessage}s; an item that does not fit the format goes
+ * to {@link Batch#rejected()} with its raw JSON and the reason, and the checkpoint moves past it. A page that
+ * is not the API's JSON at all raises TRANSIENT (the checkpoint stays, the page is asked for again); HTTP
+ * errors map as {@link WebChatClient} says. Not thread-safe by contract (the scheduler never polls one source
+ * concurrently), though it holds no state.
  */
 public final class WebChatChannelSource implements ChannelSource {
     private final WebChatSettings settings;
