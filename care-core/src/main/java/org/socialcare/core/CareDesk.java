@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -23,8 +24,8 @@ import org.socialcare.core.domain.CallbackRequest;
 import org.socialcare.core.domain.Channel;
 import org.socialcare.core.domain.ChannelHealth;
 import org.socialcare.core.domain.ChannelId;
-import org.socialcare.core.domain.Checks;
 import org.socialcare.core.domain.Checkpoint;
+import org.socialcare.core.domain.Checks;
 import org.socialcare.core.domain.Conversation;
 import org.socialcare.core.domain.ConversationId;
 import org.socialcare.core.domain.ConversationState;
@@ -46,16 +47,34 @@ import org.socialcare.core.domain.StoredMessage;
 import org.socialcare.core.domain.Team;
 import org.socialcare.core.domain.TeamId;
 import org.socialcare.core.domain.Visibility;
+import org.socialcare.core.domain.reply.ApprovalRequest;
+import org.socialcare.core.domain.reply.ComplianceReview;
+import org.socialcare.core.domain.reply.TemplateContext;
+import org.socialcare.core.error.ApprovalException;
+import org.socialcare.core.domain.escalation.EscalationAction;
+import org.socialcare.core.domain.escalation.EscalationFiring;
+import org.socialcare.core.domain.escalation.EscalationPolicy;
+import org.socialcare.core.domain.guard.HijackGuard;
+import org.socialcare.core.domain.guard.PublishingGuard;
+import org.socialcare.core.domain.routing.RoutingPolicy;
+import org.socialcare.core.domain.sla.SlaPolicy;
+import org.socialcare.core.domain.sla.SlaStatus;
 import org.socialcare.core.error.CareException;
+import org.socialcare.core.error.ComplianceViolationException;
 import org.socialcare.core.error.MalformedPayloadException;
 import org.socialcare.core.error.PlatformException;
 import org.socialcare.core.error.UnknownConversationException;
 import org.socialcare.core.error.WebhookRejectedException;
+import org.socialcare.core.internal.AfterCommit;
 import org.socialcare.core.internal.ChannelRegistry;
+import org.socialcare.core.internal.MessageGuard;
+import org.socialcare.core.internal.DeskOperations;
+import org.socialcare.core.memory.InMemoryEscalationFiringStore;
 import org.socialcare.core.memory.InMemoryStorage;
 import org.socialcare.core.port.in.DispatchResult;
 import org.socialcare.core.port.in.IngestResult;
 import org.socialcare.core.port.in.PollResult;
+import org.socialcare.core.port.in.SweepResult;
 import org.socialcare.core.port.in.WebhookRequest;
 import org.socialcare.core.port.in.WebhookResult;
 import org.socialcare.core.port.out.CallbackGateway;
@@ -63,6 +82,8 @@ import org.socialcare.core.port.out.CareStorage;
 import org.socialcare.core.port.out.ChannelHealthListener;
 import org.socialcare.core.port.out.ChannelPublisher;
 import org.socialcare.core.port.out.ChannelSource;
+import org.socialcare.core.port.out.ComplaintGateway;
+import org.socialcare.core.port.out.EscalationFiringStore;
 import org.socialcare.core.port.out.EscalationNotifier;
 import org.socialcare.core.port.out.IdGenerator;
 import org.socialcare.core.port.out.WebhookHandler;
@@ -73,10 +94,20 @@ import org.socialcare.core.port.out.WebhookHandler;
  * let agents work conversations ({@link #claim}, {@link #reply}, {@link #moveToPrivate},
  * {@link #requestCallback}, {@link #resolve}, {@link #close}), and publish with {@link #dispatchOutbox()}.
  *
- * <p>Ingest dedupes by (platform, message id), threads each message into a conversation, stores it and its
- * audit line, and saves the source's checkpoint last, all in one storage transaction. Agent actions change the
+ * <p>Ingest dedupes by (platform, message id), threads each message into a conversation, triages it and
+ * moderates public comments ({@link MessagePolicies}), stores it and its audit lines, and saves the source's
+ * checkpoint last, all in one storage transaction. Every reply passes the compliance checks before it is
+ * queued; replies that need four-eyes approval wait in the {@link org.socialcare.core.port.out.ApprovalGateway}
+ * until {@link #approve}. Agent actions change the
  * conversation and enqueue replies in one transaction; the dispatcher publishes later and never publishes on
  * a PAUSED or unhealthy channel (the reply stays QUEUED and shows why).
+ *
+ * <p>Operations policies, each configured on the builder with a default that keeps the desk simple:
+ * {@link RoutingPolicy} (team by channel and business unit; agents claim from the queue unless it
+ * auto-assigns), {@link SlaPolicy} (SLA clocks; checkpoints stored on the conversation for {@link #sweep()}),
+ * {@link EscalationPolicy} (rules applied at ingest and in the sweep, firings kept in an
+ * {@link EscalationFiringStore}), {@link HijackGuard} (echoes the outbox did not send) and
+ * {@link PublishingGuard} (rate cap and link allow-list at dispatch).
  *
  * <p>Thread-safe: any number of threads (and several desks sharing one storage) may call it; conflicting
  * conversation updates fail with {@link org.socialcare.core.error.ConcurrentUpdateException}.
@@ -90,11 +121,16 @@ public final class CareDesk {
     private final CareStorage storage;
     private final ChannelRegistry channels;
     private final Map<Platform, ChannelPublisher> publishers;
+    private final Map<ChannelId, ChannelPublisher> channelPublishers;
     private final Map<TeamId, Team> teams;
     private final Map<AgentId, Agent> agents;
     private final EscalationNotifier notifier;
     private final Optional<CallbackGateway> callbacks;
     private final DeskSettings settings;
+    private final MessageGuard guard;
+    private final SlaPolicy sla;
+    private final PublishingGuard publishing;
+    private final DeskOperations ops;
 
     private CareDesk(Builder b) {
         this.clock = b.clock;
@@ -103,12 +139,19 @@ public final class CareDesk {
         this.notifier = b.notifier;
         this.callbacks = Optional.ofNullable(b.callbacks);
         this.settings = b.settings;
+        this.guard = new MessageGuard(b.messagePolicies, b.ids);
         this.publishers = Map.copyOf(b.publishers);
+        this.channelPublishers = Map.copyOf(b.channelPublishers);
         this.teams = Map.copyOf(b.teams);
         this.agents = new ConcurrentHashMap<>(b.agents);
         List<ChannelHealthListener> listeners = new ArrayList<>(b.healthListeners);
         listeners.add(this::notifyUnhealthy);
         this.channels = new ChannelRegistry(b.channels.values(), listeners, clock);
+        // Operations policies (routing, SLA, escalation, hijack guard) live in DeskOperations.
+        this.sla = b.sla != null ? b.sla : SlaPolicy.wallClock(settings.firstResponseTarget());
+        this.publishing = b.publishing;
+        this.ops = new DeskOperations(storage, clock, ids, channels, teams, agents, notifier, Optional.ofNullable(b.complaints),
+                b.routing, sla, b.escalation, b.firings, b.hijack, Set.of(Platform.FACEBOOK));
     }
 
     public static Builder builder() {
@@ -129,22 +172,26 @@ public final class CareDesk {
         batch.ownMessages().forEach(m -> channels.get(m.channel()));
         List<InboundMessage> ordered = new ArrayList<>(batch.messages());
         ordered.sort(Comparator.comparing(InboundMessage::createdAt));
-        return storage.transactions().inTransaction(() -> {
+        AfterCommit after = new AfterCommit();
+        IngestResult ingested = storage.transactions().inTransaction(() -> {
             IngestResult result = IngestResult.nothing();
             for (RejectedPayload bad : batch.rejected()) {
                 deadLetter(bad.source(), bad.rawPayload(), bad.reason());
                 result = result.plus(new IngestResult(0, 0, 0, 0, 0, 1, List.of()));
             }
             for (InboundMessage m : ordered) {
-                result = result.plus(ingestOne(m));
+                result = result.plus(ingestOne(m, after));
             }
             for (OwnMessage own : batch.ownMessages()) {
-                matchEcho(own);
+                matchEcho(own, after);
                 result = result.plus(new IngestResult(0, 0, 0, 0, 1, 0, List.of()));
             }
+            ops.assignWaiting(after.changedQueues());
             batch.nextCheckpoint().ifPresent(storage.checkpoints()::save);
             return result;
         });
+        after.run();
+        return ingested;
     }
 
     /**
@@ -189,7 +236,7 @@ public final class CareDesk {
         return result;
     }
 
-    private IngestResult ingestOne(InboundMessage m) {
+    private IngestResult ingestOne(InboundMessage m, AfterCommit after) {
         if (storage.messages().find(m.key()).isPresent()) {
             return new IngestResult(0, 1, 0, 0, 0, 0, List.of());
         }
@@ -200,21 +247,27 @@ public final class CareDesk {
         Conversation c = t.conversation;
         if (t.kind == ThreadKind.NEW) {
             Channel channel = channels.get(m.channel());
-            c = c.assignTo(channel.team(), Optional.empty());
+            c = c.assignTo(ops.teamFor(channel), Optional.empty());
         } else {
             c = c.customerWrote(m);
         }
-        if (c.responseDueAt().isEmpty() && c.awaitingResponseSince().isPresent()) {
-            c = c.withDue(Optional.of(c.awaitingResponseSince().get().plus(settings.firstResponseTarget())), c.resolutionDueAt());
-        }
-        c = storage.conversations().save(c);
+        MessageGuard.Inbound judged = guard.onInbound(c, m, channels.get(m.channel()), clock.instant());
+        c = judged.conversation();
         Instant now = clock.instant();
+        c = ops.schedule(c, now); // SLA checkpoints (SlaPolicy), stored for the sweep
+        c = storage.conversations().save(c);
         switch (t.kind) {
             case NEW -> audit(now, SYSTEM, AuditAction.CONVERSATION_OPENED, c, "opened by " + m.visibility() + " message " + m.key());
             case REOPENED -> audit(now, SYSTEM, AuditAction.CONVERSATION_REOPENED, c, "customer wrote again within the reopen window: " + m.key());
             case JOINED -> {}
         }
         audit(now, SYSTEM, AuditAction.MESSAGE_RECEIVED, c, m.visibility() + " message " + m.key() + " (" + t.reason + ")");
+        judged.outbox().forEach(storage.outbox()::enqueue);
+        judged.audit().forEach(storage.audit()::append);
+        c = ops.review(c, now, after); // escalation rules, then the next checkpoints
+        if (c.assignee().isEmpty()) {
+            c.team().ifPresent(after::queueChanged);
+        }
         return new IngestResult(1, 0, t.kind == ThreadKind.NEW ? 1 : 0, t.kind == ThreadKind.REOPENED ? 1 : 0, 0, 0, List.of(c.id()));
     }
 
@@ -227,7 +280,8 @@ public final class CareDesk {
         if (m.inReplyTo().isPresent()) {
             Optional<Conversation> parent = storage.messages().find(MessageKey.of(m.platform(), m.inReplyTo().get()))
                     .flatMap(s -> storage.conversations().find(s.conversation()))
-                    .filter(c -> c.customer().platformUserId().equals(m.author().platformUserId()) || c.state().isActive());
+                    // a conversation is one customer's: someone else replying in the thread starts their own
+                    .filter(c -> c.customer().platformUserId().equals(m.author().platformUserId()));
             if (parent.isPresent()) {
                 Optional<Threading> joined = joinOrReopen(parent.get(), m, "reply to " + m.inReplyTo().get());
                 if (joined.isPresent()) {
@@ -264,7 +318,7 @@ public final class CareDesk {
         return Optional.empty();
     }
 
-    private void matchEcho(OwnMessage own) {
+    private void matchEcho(OwnMessage own, AfterCommit after) {
         Instant now = clock.instant();
         Optional<Reply> sent = storage.outbox().findByPlatformMessageId(own.channel(), own.key().messageId());
         if (sent.isPresent()) {
@@ -282,8 +336,7 @@ public final class CareDesk {
             audit(now, SYSTEM, AuditAction.ECHO_MATCHED, r.conversation(), own.channel(), "own message " + own.key() + " reconciled as reply " + r.id());
             return;
         }
-        storage.audit().append(new AuditEntry(now, SYSTEM, AuditAction.ECHO_UNMATCHED, Optional.empty(), Optional.of(own.channel()),
-                "own message " + own.key() + " was not sent by this desk (source app: " + own.sourceApp().orElse("unknown") + ")"));
+        ops.onUnmatchedEcho(own, after); // audited; the hijack guard may pause the channel
     }
 
     private void deadLetter(String source, String raw, String reason) {
@@ -320,37 +373,56 @@ public final class CareDesk {
      *
      * @throws org.socialcare.core.error.NotAssignedException if the agent does not hold the conversation
      * @throws CareException if the conversation has no public customer message to answer
+     * @throws ComplianceViolationException if the text breaks a compliance rule (audited COMPLIANCE_BLOCKED);
+     *     a reply that needs approval is returned but held, see {@link #pendingApprovals()}
      */
     public Reply reply(ConversationId id, AgentId agent, String text) {
         requireAgent(agent);
         Checks.notBlank(text, "text");
-        return storage.transactions().inTransaction(() -> {
+        return complianceAudited(id, agent, () -> storage.transactions().inTransaction(() -> {
             Conversation c = load(id);
             String target = lastCustomerMessage(c, Visibility.PUBLIC).orElseThrow(() -> new CareException(
                     "conversation " + id + " has no public customer message to answer; send a private message instead"));
             return enqueueReply(c, agent, ReplyKind.PUBLIC_REPLY, Optional.of(target), Optional.empty(), text);
-        });
+        }));
     }
 
-    /** The assigned agent sends the customer a private message (DM, Messenger). */
+    /**
+     * The assigned agent sends the customer a private message (DM, Messenger), after the compliance checks.
+     *
+     * @throws ComplianceViolationException if the text breaks a compliance rule (audited COMPLIANCE_BLOCKED)
+     */
     public Reply sendPrivate(ConversationId id, AgentId agent, String text) {
         requireAgent(agent);
         Checks.notBlank(text, "text");
-        return storage.transactions().inTransaction(() -> {
+        return complianceAudited(id, agent, () -> storage.transactions().inTransaction(() -> {
             Conversation c = load(id);
             return enqueueReply(c, agent, ReplyKind.PRIVATE_MESSAGE, Optional.empty(), Optional.of(c.customer().platformUserId()), text);
-        });
+        }));
     }
 
     /**
      * Moves the conversation to a private channel: a public reply invites the customer ("DM us your number and
      * we'll call you"), and, when {@code privateOpening} is given, a private message opens the private leg.
-     * Both are queued in one transaction; the customer's private answer joins this conversation.
+     * Both are queued in one transaction; the customer's private answer joins this conversation. Both texts
+     * pass the compliance checks before anything is queued.
+     *
+     * @throws ComplianceViolationException if either text breaks a compliance rule (audited COMPLIANCE_BLOCKED)
      */
     public List<Reply> moveToPrivate(ConversationId id, AgentId agent, String publicInvite, Optional<String> privateOpening) {
         requireAgent(agent);
         Checks.notBlank(publicInvite, "publicInvite");
         Checks.notNull(privateOpening, "privateOpening");
+        complianceAudited(id, agent, () -> {
+            Conversation c = load(id);
+            if (!c.isAssignedTo(agent)) {
+                throw new org.socialcare.core.error.NotAssignedException(id, agent, c.assignee());
+            }
+            Channel channel = channels.get(c.channel());
+            guard.review(c, channel, ReplyKind.PUBLIC_REPLY, publicInvite);
+            privateOpening.ifPresent(text -> guard.review(c, channel, ReplyKind.PRIVATE_MESSAGE, text));
+            return c;
+        });
         return storage.transactions().inTransaction(() -> {
             List<Reply> out = new ArrayList<>();
             out.add(reply(id, agent, publicInvite));
@@ -387,9 +459,11 @@ public final class CareDesk {
 
     /** Marks the conversation RESOLVED. */
     public Conversation resolve(ConversationId id, AgentId agent) {
-        requireAgent(agent);
+        Agent who = requireAgent(agent);
         Instant now = clock.instant();
-        return change(id, "agent:" + agent, c -> c.resolve(now), AuditAction.RESOLVED, "resolved by " + agent);
+        Conversation resolved = change(id, "agent:" + agent, c -> c.resolve(now), AuditAction.RESOLVED, "resolved by " + agent);
+        assignWaiting(who.team()); // the agent has room for the next waiting conversation
+        return resolved;
     }
 
     /** Closes a RESOLVED conversation for good. */
@@ -408,7 +482,8 @@ public final class CareDesk {
 
     /**
      * Changes an agent's presence. An agent going OFFLINE gives back their active conversations: they return to
-     * their team queue, keeping their priority and due times.
+     * their team queue, keeping their priority and due times, and (with auto-assignment) are re-routed to the
+     * team's agents who can take more. An agent coming ONLINE gets waiting work.
      */
     public Agent setPresence(AgentId agentId, Presence presence) {
         Agent agent = requireAgent(agentId).withPresence(presence);
@@ -418,13 +493,23 @@ public final class CareDesk {
                 change(c.id(), SYSTEM, Conversation::unassign, AuditAction.UNASSIGNED, agentId + " went offline");
             }
         }
+        if (presence != Presence.AWAY) {
+            assignWaiting(agent.team()); // re-route what the agent gave back, or give a returning agent work
+        }
         return agent;
     }
 
     private Reply enqueueReply(Conversation c, AgentId agent, ReplyKind kind, Optional<String> target, Optional<String> recipient, String text) {
         Instant now = clock.instant();
-        Conversation replied = storage.conversations().save(c.agentReplied(agent, kind.visibility(), now));
-        Reply r = Reply.queued(ReplyId.of(ids.newId()), c.id(), c.channel(), kind, target, recipient, text, Optional.of(agent), now);
+        Conversation answered = c.agentReplied(agent, kind.visibility(), now);
+        ComplianceReview review = guard.review(c, channels.get(c.channel()), kind, text);
+        Reply r = Reply.queued(ReplyId.of(ids.newId()), c.id(), c.channel(), kind, target, recipient, review.text(), Optional.of(agent), now);
+        if (review.needsApproval()) {
+            guard.policies().approvals().submit(new ApprovalRequest(r, review.approvalReasons(), now));
+            audit(now, "agent:" + agent, AuditAction.APPROVAL_REQUESTED, c, kind + " " + r.id() + " held for approval: " + review.approvalReasons());
+            return r;
+        }
+        Conversation replied = storage.conversations().save(answered);
         storage.outbox().enqueue(r);
         audit(now, "agent:" + agent, AuditAction.REPLY_QUEUED, replied, kind + " " + r.id());
         return r;
@@ -451,6 +536,106 @@ public final class CareDesk {
 
     private Conversation load(ConversationId id) {
         return storage.conversations().find(Checks.notNull(id, "conversation id")).orElseThrow(() -> new UnknownConversationException(id));
+    }
+
+    // ---------------------------------------------------------------- templates, compliance, approval
+
+    /**
+     * The assigned agent answers with template {@code templateKey} of the {@link MessagePolicies#composer()},
+     * filled for the conversation's customer and language and signed with the agent's initials, as a
+     * PUBLIC_REPLY ({@link #reply}) or PRIVATE_MESSAGE ({@link #sendPrivate}), with the same compliance checks.
+     *
+     * @param values values for the template's custom placeholders
+     * @throws IllegalArgumentException for an unknown template, a missing placeholder value or another kind
+     */
+    public Reply replyWithTemplate(ConversationId id, AgentId agent, String templateKey, ReplyKind kind, Map<String, String> values) {
+        Agent author = requireAgent(agent);
+        Checks.notNull(kind, "kind");
+        if (kind != ReplyKind.PUBLIC_REPLY && kind != ReplyKind.PRIVATE_MESSAGE) {
+            throw new IllegalArgumentException("templates are sent as PUBLIC_REPLY or PRIVATE_MESSAGE but kind was " + kind);
+        }
+        Conversation c = load(id);
+        String text = guard.policies().composer().compose(templateKey, new TemplateContext(c.customer(), author, c.language(), values), kind);
+        return kind == ReplyKind.PUBLIC_REPLY ? reply(id, agent, text) : sendPrivate(id, agent, text);
+    }
+
+    /** Replies held for four-eyes approval, oldest first. */
+    public List<ApprovalRequest> pendingApprovals() {
+        return guard.policies().approvals().pending();
+    }
+
+    /**
+     * A supervisor approves a held reply: it is queued in the outbox (and counts as the author's answer while
+     * they still hold the active conversation). Audited APPROVAL_DECIDED.
+     *
+     * @throws ApprovalException if the reply is not awaiting approval, {@code supervisor} is not a supervisor,
+     *     or wrote the reply (four eyes)
+     */
+    public Reply approve(ReplyId replyId, AgentId supervisor) {
+        ApprovalRequest request = decidable(replyId, supervisor);
+        Reply held = request.reply();
+        AgentId author = held.author().orElseThrow();
+        if (author.equals(supervisor)) {
+            throw new ApprovalException("four eyes: " + supervisor + " wrote reply " + replyId + " and cannot approve it; ask another supervisor");
+        }
+        ApprovalRequest taken = guard.policies().approvals().take(replyId)
+                .orElseThrow(() -> new ApprovalException("reply " + replyId + " was decided by someone else meanwhile"));
+        try {
+            return storage.transactions().inTransaction(() -> {
+                Instant now = clock.instant();
+                Conversation c = load(held.conversation());
+                Reply r = Reply.queued(held.id(), held.conversation(), held.channel(), held.kind(), held.target(), held.recipient(),
+                        held.text(), held.author(), now);
+                if (c.isAssignedTo(author) && c.state().isActive()) {
+                    c = storage.conversations().save(c.agentReplied(author, r.visibility(), now));
+                }
+                storage.outbox().enqueue(r);
+                audit(now, "supervisor:" + supervisor, AuditAction.APPROVAL_DECIDED, c, "approved " + r.kind() + " " + r.id() + " by " + author);
+                audit(now, "agent:" + author, AuditAction.REPLY_QUEUED, c, r.kind() + " " + r.id() + " approved by " + supervisor);
+                return r;
+            });
+        } catch (RuntimeException e) {
+            guard.policies().approvals().submit(taken); // not decided after all: keep it pending
+            throw e;
+        }
+    }
+
+    /**
+     * A supervisor rejects a held reply; it is never queued. Audited APPROVAL_DECIDED with the reason.
+     *
+     * @throws ApprovalException if the reply is not awaiting approval or {@code supervisor} is not a supervisor
+     */
+    public ApprovalRequest rejectReply(ReplyId replyId, AgentId supervisor, String reason) {
+        Checks.notBlank(reason, "reason");
+        decidable(replyId, supervisor);
+        ApprovalRequest taken = guard.policies().approvals().take(replyId)
+                .orElseThrow(() -> new ApprovalException("reply " + replyId + " was decided by someone else meanwhile"));
+        Reply r = taken.reply();
+        storage.transactions().run(() -> audit(clock.instant(), "supervisor:" + supervisor, AuditAction.APPROVAL_DECIDED, r.conversation(),
+                r.channel(), "rejected " + r.kind() + " " + r.id() + " by " + r.author().map(AgentId::toString).orElse("desk") + ": " + reason));
+        return taken;
+    }
+
+    private ApprovalRequest decidable(ReplyId replyId, AgentId supervisor) {
+        Checks.notNull(replyId, "reply id");
+        Agent s = requireAgent(supervisor);
+        if (!s.supervisor()) {
+            throw new ApprovalException(supervisor + " is not a supervisor and cannot decide on reply " + replyId);
+        }
+        return guard.policies().approvals().find(replyId)
+                .orElseThrow(() -> new ApprovalException("reply " + replyId + " is not awaiting approval"));
+    }
+
+    /** Runs {@code work}; a compliance violation is audited COMPLIANCE_BLOCKED in its own transaction, then rethrown. */
+    private <T> T complianceAudited(ConversationId id, AgentId agent, java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (ComplianceViolationException e) {
+            LOG.info("reply on conversation {} by {} blocked: {}", id, agent, e.getMessage());
+            storage.transactions().run(() -> storage.conversations().find(id).ifPresent(c ->
+                    audit(clock.instant(), "agent:" + agent, AuditAction.COMPLIANCE_BLOCKED, c, e.getMessage())));
+            throw e;
+        }
     }
 
     // ---------------------------------------------------------------- publish
@@ -482,9 +667,22 @@ public final class CareDesk {
             hold(r, r.attempts(), health.retryAfter().filter(now::isBefore).orElse(now), why);
             return new DispatchResult(0, 1, 0);
         }
-        ChannelPublisher publisher = publishers.get(channel.platform());
+        ChannelPublisher publisher = channelPublishers.getOrDefault(channel.id(), publishers.get(channel.platform()));
         if (publisher == null) {
             hold(r, r.attempts(), now, "no publisher configured for platform " + channel.platform());
+            return new DispatchResult(0, 1, 0);
+        }
+        // Guard rails (PublishingGuard): link allow-list fails the entry, the outbound rate cap holds it.
+        List<String> badLinks = publishing.disallowedLinks(r);
+        if (!badLinks.isEmpty()) {
+            String why = "links to domains not on the allow-list: " + String.join(", ", badLinks);
+            storage.transactions().run(() -> audit(now, SYSTEM, AuditAction.COMPLIANCE_BLOCKED, r.conversation(), r.channel(), r.kind() + " " + r.id() + " blocked: " + why));
+            fail(r, r.attempts(), why);
+            return new DispatchResult(0, 0, 1);
+        }
+        Optional<Instant> capped = publishing.tryAcquire(channel.id(), now);
+        if (capped.isPresent()) {
+            hold(r, r.attempts(), capped.get(), "outbound rate cap of " + publishing.describeCap(channel.id()) + " reached on channel " + channel.id());
             return new DispatchResult(0, 1, 0);
         }
         int attempt = r.attempts() + 1;
@@ -576,6 +774,65 @@ public final class CareDesk {
         audit(at, SYSTEM, AuditAction.REPLY_SENT, r.conversation(), r.channel(), r.kind() + " " + r.id() + platformId.map(p -> " as " + p).orElse(" (platform already had it)"));
     }
 
+    // ---------------------------------------------------------------- operations: routing, SLA sweep, escalation
+
+    /** The default number of due conversations one {@link #sweep()} reviews. */
+    public static final int DEFAULT_SWEEP_LIMIT = 500;
+
+    /**
+     * Applies time-based rules to conversations whose SLA or rule checkpoint is due now (AT_RISK, BREACHED,
+     * unanswered for N): reviews up to {@value #DEFAULT_SWEEP_LIMIT} of them through
+     * {@code ConversationStore.dueBy}, each in its own transaction, and moves each one's checkpoint on (at-risk,
+     * then breach, then none), so its cost grows with due work, not with open conversations. Call it from a
+     * scheduler every minute or so; call again while {@link SweepResult#hasMore()}. Safe to run on several
+     * desks at once (a conversation changed by another desk is skipped and stays due). Without time-based
+     * escalation rules ({@link EscalationPolicy#hasTimeBasedRules()}) there is nothing to apply and it reads nothing.
+     */
+    public SweepResult sweep() {
+        return sweep(DEFAULT_SWEEP_LIMIT);
+    }
+
+    /** {@link #sweep()} reviewing at most {@code limit} due conversations. */
+    public SweepResult sweep(int limit) {
+        Checks.positive(limit, "limit");
+        return ops.sweep(limit, storage.transactions()::inTransaction);
+    }
+
+    /**
+     * Assigns the team's waiting conversations (priority first, then SLA due time) to its agents who can take
+     * more, by the desk's {@link RoutingPolicy}; returns how many were assigned. The desk calls it after
+     * ingest, when an agent resolves a conversation, goes offline or comes online. Does nothing when the
+     * routing policy does not auto-assign.
+     */
+    public int assignWaiting(TeamId team) {
+        requireTeam(team);
+        return storage.transactions().inTransaction(() -> ops.assignWaiting(team));
+    }
+
+    /**
+     * Whether replies on the conversation need a second person's approval: an escalation rule with the
+     * {@code require-approval} action has an open episode on it. Read from the {@link EscalationFiringStore},
+     * so every desk sharing the store agrees.
+     */
+    public boolean requiresApproval(ConversationId id) {
+        return ops.requiresApproval(Checks.notNull(id, "conversation id"));
+    }
+
+    /** Every escalation rule firing of the conversation, open or ended, in firing order. */
+    public List<EscalationFiring> escalations(ConversationId id) {
+        return ops.firings(Checks.notNull(id, "conversation id"));
+    }
+
+    /** The conversation's SLA status now (the worse of its running clocks). */
+    public SlaStatus slaStatus(ConversationId id) {
+        return ops.slaStatus(load(id), clock.instant());
+    }
+
+    /** The SLA policy the desk schedules with (for reports such as {@code CareMetrics}). */
+    public SlaPolicy slaPolicy() {
+        return sla;
+    }
+
     // ---------------------------------------------------------------- channels
 
     /** Pauses the channel (kill switch): nothing is published on it until {@link #resumeChannel}. Audited. */
@@ -642,6 +899,11 @@ public final class CareDesk {
         return storage;
     }
 
+    /** The triage, moderation, composer and compliance policies this desk applies. */
+    public MessagePolicies messagePolicies() {
+        return guard.policies();
+    }
+
     public Clock clock() {
         return clock;
     }
@@ -680,8 +942,8 @@ public final class CareDesk {
 
     /**
      * Configures a {@link CareDesk}. Defaults: in-memory storage, system UTC clock, random UUID ids, no
-     * notifier, {@link DeskSettings#ofDefaults()}. {@link #build()} validates that every channel's and agent's
-     * team is configured. Not thread-safe.
+     * notifier, {@link DeskSettings#ofDefaults()}, {@link MessagePolicies#ofDefaults()}. {@link #build()}
+     * validates that every channel's and agent's team is configured. Not thread-safe.
      */
     public static final class Builder {
         private Clock clock = Clock.systemUTC();
@@ -690,13 +952,64 @@ public final class CareDesk {
         private EscalationNotifier notifier = EscalationNotifier.none();
         private CallbackGateway callbacks;
         private DeskSettings settings = DeskSettings.ofDefaults();
+        private MessagePolicies messagePolicies;
         private final Map<Platform, ChannelPublisher> publishers = new HashMap<>();
+        private final Map<ChannelId, ChannelPublisher> channelPublishers = new HashMap<>();
         private final Map<ChannelId, Channel> channels = new LinkedHashMap<>();
         private final Map<TeamId, Team> teams = new LinkedHashMap<>();
         private final Map<AgentId, Agent> agents = new LinkedHashMap<>();
         private final List<ChannelHealthListener> healthListeners = new ArrayList<>();
+        private RoutingPolicy routing = RoutingPolicy.queueOnly();
+        private SlaPolicy sla;
+        private EscalationPolicy escalation = EscalationPolicy.none();
+        private EscalationFiringStore firings;
+        private ComplaintGateway complaints;
+        private HijackGuard hijack = HijackGuard.off();
+        private PublishingGuard publishing = PublishingGuard.none();
 
         private Builder() {}
+
+        /** Team and agent choice. Default {@link RoutingPolicy#queueOnly()}: the channel's team queue, agents claim. */
+        public Builder routing(RoutingPolicy value) {
+            routing = Checks.notNull(value, "routing");
+            return this;
+        }
+
+        /** SLA targets and calendars. Default {@code SlaPolicy.wallClock(settings.firstResponseTarget())}. */
+        public Builder slaPolicy(SlaPolicy value) {
+            sla = Checks.notNull(value, "slaPolicy");
+            return this;
+        }
+
+        /** Escalation rules, applied at ingest and in {@link CareDesk#sweep()}. Default none. */
+        public Builder escalation(EscalationPolicy value) {
+            escalation = Checks.notNull(value, "escalation");
+            return this;
+        }
+
+        /** Where rule firings are kept. Default in memory; share a persistent one between desks on one database. */
+        public Builder escalationFirings(EscalationFiringStore value) {
+            firings = Checks.notNull(value, "escalationFirings");
+            return this;
+        }
+
+        /** The bank's complaint system, for the {@code open-complaint} action. Default none (the firing says so). */
+        public Builder complaintGateway(ComplaintGateway value) {
+            complaints = Checks.notNull(value, "complaintGateway");
+            return this;
+        }
+
+        /** Judges echoes the outbox did not send. Default {@link HijackGuard#off()} (audited only). */
+        public Builder hijackGuard(HijackGuard value) {
+            hijack = Checks.notNull(value, "hijackGuard");
+            return this;
+        }
+
+        /** Outbound rate cap and link allow-list applied at dispatch. Default {@link PublishingGuard#none()}. */
+        public Builder publishingGuard(PublishingGuard value) {
+            publishing = Checks.notNull(value, "publishingGuard");
+            return this;
+        }
 
         public Builder clock(Clock value) {
             clock = Checks.notNull(value, "clock");
@@ -728,11 +1041,39 @@ public final class CareDesk {
             return this;
         }
 
+        /**
+         * Triage, moderation, reply composer, compliance, text limits and approval gateway. Default
+         * {@link MessagePolicies#ofDefaults()} (a fresh in-memory approval gateway per desk).
+         */
+        public Builder messagePolicies(MessagePolicies value) {
+            messagePolicies = Checks.notNull(value, "messagePolicies");
+            return this;
+        }
+
         public Builder publisher(ChannelPublisher value) {
             Checks.notNull(value, "publisher");
             if (publishers.put(value.platform(), value) != null) {
                 throw new IllegalArgumentException("a publisher for platform " + value.platform() + " is already configured");
             }
+            return this;
+        }
+
+        /**
+         * Publishes the channel's entries with this publisher instead of its platform's: for accounts with their
+         * own credentials (one Twitter publisher per account). The channel must be configured by {@link #build()}.
+         */
+        public Builder publisher(ChannelId channel, ChannelPublisher value) {
+            Checks.notNull(channel, "channel");
+            Checks.notNull(value, "publisher");
+            if (channelPublishers.put(channel, value) != null) {
+                throw new IllegalArgumentException("a publisher for channel '" + channel + "' is already configured");
+            }
+            return this;
+        }
+
+        /** Adds several publishers, one per platform. */
+        public Builder publishers(java.util.Collection<? extends ChannelPublisher> values) {
+            Checks.notNull(values, "publishers").forEach(this::publisher);
             return this;
         }
 
@@ -775,14 +1116,44 @@ public final class CareDesk {
                             + "', which is not configured; configured teams are " + teams.keySet());
                 }
             }
+            for (ChannelId id : channelPublishers.keySet()) {
+                if (!channels.containsKey(id)) {
+                    throw new IllegalStateException("a publisher is configured for channel '" + id
+                            + "', which is not configured; configured channels are " + channels.keySet());
+                }
+                if (!channelPublishers.get(id).platform().equals(channels.get(id).platform())) {
+                    throw new IllegalStateException("channel '" + id + "' is on " + channels.get(id).platform()
+                            + " but its publisher publishes on " + channelPublishers.get(id).platform());
+                }
+            }
             for (Agent a : agents.values()) {
                 if (!teams.containsKey(a.team())) {
                     throw new IllegalStateException("agent '" + a.id() + "' belongs to team '" + a.team()
                             + "', which is not configured; configured teams are " + teams.keySet());
                 }
             }
+            routing.businessUnitTeams().forEach((unit, team) -> {
+                if (!teams.containsKey(team)) {
+                    throw new IllegalStateException("routing sends business unit '" + unit + "' to team '" + team
+                            + "', which is not configured; configured teams are " + teams.keySet());
+                }
+            });
+            for (var rule : escalation.rules()) {
+                for (EscalationAction action : rule.then()) {
+                    if (action instanceof EscalationAction.ReassignToTeam to && !teams.containsKey(to.team())) {
+                        throw new IllegalStateException("escalation rule '" + rule.id() + "' moves conversations to team '" + to.team()
+                                + "', which is not configured; configured teams are " + teams.keySet());
+                    }
+                }
+            }
             if (storage == null) {
                 storage = InMemoryStorage.create();
+            }
+            if (messagePolicies == null) {
+                messagePolicies = MessagePolicies.ofDefaults();
+            }
+            if (firings == null) {
+                firings = new InMemoryEscalationFiringStore();
             }
             return new CareDesk(this);
         }

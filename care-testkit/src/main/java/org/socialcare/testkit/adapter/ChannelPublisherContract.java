@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.socialcare.core.domain.AgentId;
 import org.socialcare.core.domain.Channel;
@@ -31,7 +33,9 @@ import org.socialcare.core.port.out.ChannelPublisher;
  * {@link #customerMessageId()} to answer; a {@link #customerUserId()} who may receive private messages now
  * (inside any messaging window); {@link #received()} reading back what the emulator accepted; one-shot
  * fault injection {@link #failNextCallWithAuthError()} and {@link #failNextCallWithRateLimit()}; and
- * optionally the {@link #secrets()} that must never appear in messages.
+ * optionally {@link #failNextCallWithServerError()} (must map to TRANSIENT), {@link #failNextCallAsDuplicate()}
+ * (must map to DUPLICATE) and the {@link #secrets()} that must never appear in messages. A channel without
+ * public posts (a web chat, e-mail) overrides {@link #supportsPublicReplies()} to return false.
  * Example:
  * <pre>{@code
  * class RestFbChannelPublisherContractTest extends ChannelPublisherContract {
@@ -74,6 +78,33 @@ public abstract class ChannelPublisherContract {
      */
     protected abstract Instant failNextCallWithRateLimit();
 
+    /**
+     * Makes the next platform call fail with a server error (HTTP 500/503) and returns true; returns false (the
+     * default) to skip {@code serverErrorSurfacesAsTransient}.
+     */
+    protected boolean failNextCallWithServerError() {
+        return false;
+    }
+
+    /**
+     * Makes the next platform call fail the way the platform says it already has this content (Twitter code
+     * 187) and returns true; returns false (the default) when the platform has no such answer, which skips
+     * {@code duplicateContentSurfacesAsDuplicate}.
+     */
+    protected boolean failNextCallAsDuplicate() {
+        return false;
+    }
+
+    /**
+     * True (the default) when the platform has public replies. A private-only channel (a web chat, e-mail)
+     * returns false: {@code publicReplyReturnsThePlatformIdAndReachesTheTarget} is then skipped and the failure
+     * checks send a private message to {@link #customerUserId()} instead of a public reply to
+     * {@link #customerMessageId()}.
+     */
+    protected boolean supportsPublicReplies() {
+        return true;
+    }
+
     /** Tokens and secrets configured for the publisher; none may appear in an exception message. */
     protected List<String> secrets() {
         return List.of();
@@ -81,6 +112,7 @@ public abstract class ChannelPublisherContract {
 
     @Test
     void publicReplyReturnsThePlatformIdAndReachesTheTarget() {
+        Assumptions.assumeTrue(supportsPublicReplies(), "the platform has no public replies");
         String target = customerMessageId();
         String text = "Sorry for the wait, we're on it \u00e9 \uD83D\uDE4F ^AB";
 
@@ -114,13 +146,13 @@ public abstract class ChannelPublisherContract {
 
     @Test
     void authFailureSurfacesAsAuthFailedAndPostsNothing() {
-        String target = customerMessageId();
+        Function<String, Reply> probe = probes();
         ChannelPublisher publisher = publisher();
         int before = received().size();
         failNextCallWithAuthError();
 
         PlatformException e = catchThrowableOfType(PlatformException.class,
-                () -> publisher.publish(channel(), reply(ReplyKind.PUBLIC_REPLY, Optional.of(target), Optional.empty(), "auth check")));
+                () -> publisher.publish(channel(), probe.apply("auth check")));
 
         assertThat(e).as("exception for an expired token").isNotNull();
         assertThat(e.kind()).isEqualTo(PlatformException.Kind.AUTH_FAILED);
@@ -131,13 +163,13 @@ public abstract class ChannelPublisherContract {
 
     @Test
     void rateLimitSurfacesAsRateLimitedWithRetryAtNotBeforeTheReset() {
-        String target = customerMessageId();
+        Function<String, Reply> probe = probes();
         ChannelPublisher publisher = publisher();
         int before = received().size();
         Instant reset = failNextCallWithRateLimit();
 
         PlatformException e = catchThrowableOfType(PlatformException.class,
-                () -> publisher.publish(channel(), reply(ReplyKind.PUBLIC_REPLY, Optional.of(target), Optional.empty(), "limit check")));
+                () -> publisher.publish(channel(), probe.apply("limit check")));
 
         assertThat(e).as("exception for a rate limit").isNotNull();
         assertThat(e.kind()).isEqualTo(PlatformException.Kind.RATE_LIMITED);
@@ -148,14 +180,43 @@ public abstract class ChannelPublisherContract {
     }
 
     @Test
+    void serverErrorSurfacesAsTransient() {
+        Function<String, Reply> probe = probes();
+        ChannelPublisher publisher = publisher();
+        Assumptions.assumeTrue(failNextCallWithServerError(), "no server error injection");
+
+        PlatformException e = catchThrowableOfType(PlatformException.class,
+                () -> publisher.publish(channel(), probe.apply("5xx check")));
+
+        assertThat(e).as("exception for a server error").isNotNull();
+        assertThat(e.kind()).isEqualTo(PlatformException.Kind.TRANSIENT);
+        assertThat(e.isRetryable()).isTrue();
+        assertNoSecretIn(e);
+    }
+
+    @Test
+    void duplicateContentSurfacesAsDuplicate() {
+        Function<String, Reply> probe = probes();
+        ChannelPublisher publisher = publisher();
+        Assumptions.assumeTrue(failNextCallAsDuplicate(), "the platform has no duplicate answer");
+
+        PlatformException e = catchThrowableOfType(PlatformException.class,
+                () -> publisher.publish(channel(), probe.apply("dup check")));
+
+        assertThat(e).as("exception for duplicate content").isNotNull();
+        assertThat(e.kind()).isEqualTo(PlatformException.Kind.DUPLICATE);
+        assertNoSecretIn(e);
+    }
+
+    @Test
     void nextCallSucceedsAfterAnInjectedFailure() {
-        String target = customerMessageId();
+        Function<String, Reply> probe = probes();
         ChannelPublisher publisher = publisher();
         failNextCallWithRateLimit();
         catchThrowableOfType(PlatformException.class,
-                () -> publisher.publish(channel(), reply(ReplyKind.PUBLIC_REPLY, Optional.of(target), Optional.empty(), "first try")));
+                () -> publisher.publish(channel(), probe.apply("first try")));
 
-        Optional<String> id = publisher.publish(channel(), reply(ReplyKind.PUBLIC_REPLY, Optional.of(target), Optional.empty(), "second try"));
+        Optional<String> id = publisher.publish(channel(), probe.apply("second try"));
 
         assertThat(id).isPresent();
         assertThat(received()).anySatisfy(post -> assertThat(post.text()).contains("second try"));
@@ -165,6 +226,20 @@ public abstract class ChannelPublisherContract {
     @Test
     void publisherNamesItsPlatform() {
         assertThat(publisher().platform()).isEqualTo(channel().platform());
+    }
+
+    /**
+     * Replies for the failure checks, one per text: public replies to one {@link #customerMessageId()}, or
+     * private messages to one {@link #customerUserId()} when {@link #supportsPublicReplies()} is false. Asks the
+     * emulator for the target before any fault is injected.
+     */
+    private Function<String, Reply> probes() {
+        if (supportsPublicReplies()) {
+            String target = customerMessageId();
+            return text -> reply(ReplyKind.PUBLIC_REPLY, Optional.of(target), Optional.empty(), text);
+        }
+        String recipient = customerUserId();
+        return text -> reply(ReplyKind.PRIVATE_MESSAGE, Optional.empty(), Optional.of(recipient), text);
     }
 
     /** A QUEUED outbox entry of {@code kind} on {@link #channel()}, as the desk would hand it over. */

@@ -132,6 +132,18 @@ class FakeAdapterContractTests {
         }
 
         @Override
+        protected boolean failNextCallWithServerError() {
+            platform.nextFailure = "5xx";
+            return true;
+        }
+
+        @Override
+        protected boolean failNextCallAsDuplicate() {
+            platform.nextFailure = "dup";
+            return true;
+        }
+
+        @Override
         protected List<String> secrets() {
             return List.of(FakePlatform.SECRET);
         }
@@ -272,7 +284,7 @@ class FakeAdapterContractTests {
         assertThat(ContractRunner.failedTests(EchoBlindSource.class)).as("failed checks of a source blind to echoes and visibility")
                 .containsExactly("messagesKeepTheirTextAuthorAndTime", "ownPostsComeBackAsOwnMessagesNotAsCustomerMessages");
         assertThat(failures(LeakyPublisher.class)).as("failed checks of a publisher leaking its secret").isEqualTo(1);
-        assertThat(failures(TrustingWebhook.class)).as("failed checks of a webhook trusting any signature").isEqualTo(3);
+        assertThat(failures(TrustingWebhook.class)).as("failed checks of a webhook trusting any signature").isEqualTo(4);
     }
 
     private static long failures(Class<?> testClass) {

@@ -125,6 +125,12 @@ final class FakePlatform {
             if (failure.equals("auth")) {
                 throw PlatformException.of(PlatformException.Kind.AUTH_FAILED, "token expired" + (leaksSecret ? " for " + SECRET : ""), "190");
             }
+            if (failure.equals("5xx")) {
+                throw PlatformException.of(PlatformException.Kind.TRANSIENT, "HTTP 503", null);
+            }
+            if (failure.equals("dup")) {
+                throw PlatformException.of(PlatformException.Kind.DUPLICATE, "status is a duplicate", "187");
+            }
             if (failure.equals("rate")) {
                 throw PlatformException.rateLimited("slow down", resetAt, "88");
             }

@@ -40,4 +40,27 @@ public interface ConversationStore {
 
     /** Conversations opened in [from, to), oldest first (for metrics and reports). */
     List<Conversation> openedBetween(Instant from, Instant to);
+
+    /**
+     * How many conversations of the customer (platform user id) on any of {@code channels} were opened in
+     * [from, to): the repeat-contact escalation condition. The default filters {@link #openedBetween}; stores
+     * with an index on the customer should override it.
+     */
+    default int countOpenedByCustomer(String customerPlatformUserId, java.util.Set<ChannelId> channels, Instant from, Instant to) {
+        return (int) openedBetween(from, to).stream()
+                .filter(c -> c.customer().platformUserId().equals(customerPlatformUserId) && channels.contains(c.channel()))
+                .count();
+    }
+
+    /**
+     * When an agent last replied on any conversation of the channel (account activity for metrics). The
+     * default scans {@link #openedBetween}; stores should override it with an indexed query.
+     */
+    default Optional<Instant> lastAgentReplyAt(ChannelId channel) {
+        return openedBetween(Instant.EPOCH, Instant.MAX).stream()
+                .filter(c -> c.channel().equals(channel))
+                .map(Conversation::lastAgentReplyAt)
+                .flatMap(Optional::stream)
+                .max(Instant::compareTo);
+    }
 }
