@@ -43,8 +43,9 @@ CREATE INDEX care_conversation_customer_idx ON care_conversation (channel_id, cu
 -- team queues and agents' work lists
 CREATE INDEX care_conversation_queue_idx ON care_conversation (team_id, assignee_id, state);
 CREATE INDEX care_conversation_assignee_idx ON care_conversation (assignee_id, state);
--- reports
+-- reports: conversations opened in a period; account activity (last agent reply per channel)
 CREATE INDEX care_conversation_opened_idx ON care_conversation (opened_at);
+CREATE INDEX care_conversation_activity_idx ON care_conversation (channel_id, last_agent_reply_at);
 
 -- one row per customer and channel, locked while a transaction threads that customer's messages, so two
 -- nodes ingesting the same customer at once do not both open a conversation
@@ -142,4 +143,19 @@ CREATE TABLE care_dead_letter (
     received_at DATETIME(6) NOT NULL,
     CONSTRAINT care_dead_letter_pk PRIMARY KEY (seq),
     CONSTRAINT care_dead_letter_id UNIQUE (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+
+-- escalation rule firings: one row per (conversation, rule, episode); the unique key lets only one desk record
+-- an episode; only the newest episode of a pair can be open (ended_at NULL)
+CREATE TABLE care_escalation_firing (
+    seq             BIGINT NOT NULL AUTO_INCREMENT,
+    conversation_id VARCHAR(128) NOT NULL,
+    rule_id         VARCHAR(200) NOT NULL,
+    episode         INTEGER NOT NULL,
+    fired_at        DATETIME(6) NOT NULL,
+    reason          MEDIUMTEXT NOT NULL,
+    actions         MEDIUMTEXT NOT NULL,
+    ended_at        DATETIME(6),
+    CONSTRAINT care_escalation_firing_pk PRIMARY KEY (seq),
+    CONSTRAINT care_escalation_firing_key UNIQUE (conversation_id, rule_id, episode)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;

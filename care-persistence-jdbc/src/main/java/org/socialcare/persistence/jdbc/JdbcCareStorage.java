@@ -19,8 +19,8 @@ import org.socialcare.persistence.jdbc.dialect.SqlDialects;
  * database with a dialect you pass. Quick start:
  *
  * <pre>{@code
- * CareStorage storage = JdbcCareStorage.builder(dataSource).createSchema(true).build().storage();
- * CareDesk desk = CareDesk.builder().storage(storage)...build();
+ * JdbcCareStorage jdbc = JdbcCareStorage.builder(dataSource).createSchema(true).build();
+ * CareDesk desk = CareDesk.builder().storage(jdbc.storage()).escalationFirings(jdbc.escalationFirings())...build();
  * }</pre>
  *
  * <p>Several desks (threads, processes, nodes) may share one database: messages are unique by key,
@@ -40,6 +40,7 @@ public final class JdbcCareStorage {
     private final SqlDialect dialect;
     private final JdbcTransactionManager transactions;
     private final JdbcAuditLog audit;
+    private final JdbcEscalationFiringStore escalationFirings;
     private final SchemaInitializer schema;
     private final CareStorage storage;
 
@@ -47,6 +48,7 @@ public final class JdbcCareStorage {
         this.dialect = dialect;
         this.transactions = new JdbcTransactionManager(b.dataSource, dialect, b.isolation);
         this.audit = new JdbcAuditLog(transactions, dialect, tables);
+        this.escalationFirings = new JdbcEscalationFiringStore(transactions, dialect, tables);
         this.schema = new SchemaInitializer(b.dataSource, dialect, tables, b.clock);
         this.storage = new CareStorage(
                 new JdbcConversationStore(transactions, dialect, tables),
@@ -82,6 +84,14 @@ public final class JdbcCareStorage {
     /** The audit log, with {@link JdbcAuditLog#verify()}. */
     public JdbcAuditLog audit() {
         return audit;
+    }
+
+    /**
+     * The escalation firings on the same database and transactions, for
+     * {@code CareDesk.builder().escalationFirings(..)} (not part of {@link CareStorage}).
+     */
+    public JdbcEscalationFiringStore escalationFirings() {
+        return escalationFirings;
     }
 
     public JdbcTransactionManager transactions() {

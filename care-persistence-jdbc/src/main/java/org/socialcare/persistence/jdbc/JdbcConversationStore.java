@@ -173,6 +173,50 @@ public final class JdbcConversationStore implements ConversationStore {
         return tx.call("list conversations opened between " + from + " and " + to, c -> list(c, sql, from, to));
     }
 
+    /** Counted by the database over the customer index, instead of the port's default scan. */
+    @Override
+    public int countOpenedByCustomer(String customerPlatformUserId, Set<ChannelId> channels, Instant from, Instant to) {
+        Checks.notNull(customerPlatformUserId, "customerPlatformUserId");
+        Checks.notNull(channels, "channels");
+        Checks.notNull(from, "from");
+        Checks.notNull(to, "to");
+        if (channels.isEmpty()) {
+            return 0;
+        }
+        List<Object> params = new ArrayList<>();
+        channels.stream().map(ChannelId::value).sorted().forEach(params::add);
+        params.add(customerPlatformUserId);
+        params.add(from);
+        params.add(to);
+        String sql = "SELECT COUNT(*) FROM " + table + " WHERE channel_id IN ("
+                + String.join(", ", java.util.Collections.nCopies(channels.size(), "?"))
+                + ") AND customer_id = ? AND opened_at >= ? AND opened_at < ?";
+        return tx.call("count the conversations of a customer", c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                Params.bind(ps, dialect, params.toArray());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
+    /** The newest agent reply of the channel, from the (channel, last agent reply) index. */
+    @Override
+    public Optional<Instant> lastAgentReplyAt(ChannelId channel) {
+        Checks.notNull(channel, "channel");
+        return tx.call("read the last agent reply on channel " + channel, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT MAX(last_agent_reply_at) AS last_reply FROM " + table
+                    + " WHERE channel_id = ?")) {
+                ps.setString(1, channel.value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Row.optInstant(rs, "last_reply", dialect) : Optional.<Instant>empty();
+                }
+            }
+        });
+    }
+
     // ------------------------------------------------------------ mapping
 
     private Optional<Conversation> first(Connection c, String sql, Object... params) throws SQLException {

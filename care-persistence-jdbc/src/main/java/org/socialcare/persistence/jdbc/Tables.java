@@ -47,12 +47,16 @@ record Tables(String prefix) {
         return prefix + "dead_letter";
     }
 
+    String escalationFiring() {
+        return prefix + "escalation_firing";
+    }
+
     String schemaVersion() {
         return prefix + "schema_version";
     }
 
     /** Every table the stores use (the schema version table belongs to the initializer). */
     List<String> all() {
-        return List.of(conversation(), customerLock(), message(), outbox(), audit(), auditHead(), checkpoint(), deadLetter());
+        return List.of(conversation(), customerLock(), message(), outbox(), audit(), auditHead(), checkpoint(), deadLetter(), escalationFiring());
     }
 }

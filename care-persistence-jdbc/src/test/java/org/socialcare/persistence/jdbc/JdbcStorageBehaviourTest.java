@@ -2,6 +2,7 @@ package org.socialcare.persistence.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.socialcare.persistence.jdbc.Samples.CHANNEL;
 import static org.socialcare.persistence.jdbc.Samples.T0;
 
@@ -37,6 +38,8 @@ import org.socialcare.core.domain.ConversationState;
 import org.socialcare.core.domain.DeadLetter;
 import org.socialcare.core.domain.DeliveryStatus;
 import org.socialcare.core.domain.MessageKey;
+import org.socialcare.core.domain.Party;
+import org.socialcare.core.domain.escalation.EscalationFiring;
 import org.socialcare.core.domain.Platform;
 import org.socialcare.core.domain.Priority;
 import org.socialcare.core.domain.Reply;
@@ -527,6 +530,101 @@ abstract class JdbcStorageBehaviourTest {
                 }
             }
         }));
+    }
+
+    // ------------------------------------------------------------ escalation firings
+
+    @Test
+    void aRuleFiresOncePerEpisodeAndAgainAsTheNextEpisodeAfterItEnds() {
+        JdbcEscalationFiringStore firings = jdbc.escalationFirings();
+        ConversationId c1 = ConversationId.of("c1");
+
+        Optional<EscalationFiring> first = firings.fire(c1, "sla-breached", T0, "response due passed", List.of("notify", "raise-priority"));
+        assertThat(first).hasValueSatisfying(f -> {
+            assertThat(f.episode()).isEqualTo(1);
+            assertThat(f.isOpen()).isTrue();
+        });
+        assertThat(firings.fire(c1, "sla-breached", T0.plusSeconds(60), "again", List.of("notify"))).isEmpty();
+        assertThat(firings.fire(c1, "fraud", T0, "risk FRAUD", List.of("require-approval"))).isPresent();
+        assertThat(firings.fire(ConversationId.of("c2"), "sla-breached", T0, "other conversation", List.of())).isPresent();
+        assertThat(firings.open(c1)).containsExactly(first.get(), firings.history(c1).get(1));
+
+        assertThat(firings.endEpisode(c1, "sla-breached", T0.plusSeconds(300))).isTrue();
+        assertThat(firings.endEpisode(c1, "sla-breached", T0.plusSeconds(301))).isFalse();
+        Optional<EscalationFiring> second = firings.fire(c1, "sla-breached", T0.plusSeconds(7200), "breached again", List.of("notify"));
+
+        assertThat(second.map(EscalationFiring::episode)).contains(2);
+        assertThat(firings.history(c1)).extracting(EscalationFiring::ruleId, EscalationFiring::episode)
+                .containsExactly(tuple("sla-breached", 1), tuple("fraud", 1), tuple("sla-breached", 2));
+        assertThat(firings.history(c1).get(0)).isEqualTo(first.get().ended(T0.plusSeconds(300)));
+        assertThat(firings.open(c1)).extracting(EscalationFiring::ruleId).containsExactly("fraud", "sla-breached");
+    }
+
+    @Test
+    void firingActionsRoundTripWhateverTheyContain() {
+        List<String> actions = List.of("", "notify:team=cards,supervisors", "12:x", "line\nbreak \uD83D\uDCE2", "require-approval");
+        EscalationFiring fired = jdbc.escalationFirings().fire(ConversationId.of("c1"), "rule \u00e9", Instant.parse("2026-01-01T00:00:00.123456789Z"),
+                "reason", actions).orElseThrow();
+
+        assertThat(fired.firedAt()).isEqualTo(Instant.parse("2026-01-01T00:00:00.123456Z"));
+        assertThat(jdbc.escalationFirings().history(ConversationId.of("c1"))).containsExactly(fired);
+        assertThat(fired.actions()).isEqualTo(actions);
+    }
+
+    @Test
+    void ofDesksFiringOneRuleAtOnceExactlyOneRecordsTheEpisode() throws Exception {
+        List<Callable<Boolean>> desks = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            desks.add(() -> storage.transactions().inTransaction(() -> jdbc.escalationFirings()
+                    .fire(ConversationId.of("hot"), "influencer", T0, "followers above 100000", List.of("notify")).isPresent()));
+        }
+
+        assertThat(runTogether(desks)).containsOnlyOnce(true);
+        assertThat(jdbc.escalationFirings().history(ConversationId.of("hot"))).hasSize(1);
+    }
+
+    @Test
+    void aFiringRollsBackWithItsTransaction() {
+        assertThatThrownBy(() -> storage.transactions().run(() -> {
+            jdbc.escalationFirings().fire(ConversationId.of("c1"), "fraud", T0, "risk", List.of("notify"));
+            throw new IllegalStateException("boom");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(jdbc.escalationFirings().history(ConversationId.of("c1"))).isEmpty();
+        assertThat(jdbc.escalationFirings().fire(ConversationId.of("c1"), "fraud", T0, "risk", List.of("notify")).map(EscalationFiring::episode))
+                .contains(1);
+    }
+
+    // ------------------------------------------------------------ indexed reports
+
+    @Test
+    void countsACustomersConversationsOpenedOnTheGivenChannelsInAPeriod() {
+        Conversation a = Samples.bareConversation("a", T0);
+        Party customer = a.customer();
+        storage.conversations().save(a);
+        storage.conversations().save(Samples.bareConversation("b", T0.plusSeconds(60)).copy().customer(customer).build());
+        storage.conversations().save(Samples.bareConversation("c", T0.plusSeconds(120)).copy().customer(customer)
+                .channel(org.socialcare.core.domain.ChannelId.of("facebook-page")).build());
+        storage.conversations().save(Samples.bareConversation("d", T0.plusSeconds(180)).copy().customer(customer).build());
+        storage.conversations().save(Samples.bareConversation("e", T0.plusSeconds(30)));
+
+        String id = customer.platformUserId();
+        assertThat(storage.conversations().countOpenedByCustomer(id, Set.of(CHANNEL), T0, T0.plusSeconds(180))).isEqualTo(2);
+        assertThat(storage.conversations().countOpenedByCustomer(id, Set.of(CHANNEL, org.socialcare.core.domain.ChannelId.of("facebook-page")),
+                T0, T0.plusSeconds(181))).isEqualTo(4);
+        assertThat(storage.conversations().countOpenedByCustomer(id, Set.of(), T0, T0.plusSeconds(181))).isZero();
+    }
+
+    @Test
+    void lastAgentReplyIsTheNewestOnTheChannel() {
+        assertThat(storage.conversations().lastAgentReplyAt(CHANNEL)).isEmpty();
+        storage.conversations().save(Samples.bareConversation("a", T0).copy().lastAgentReplyAt(Optional.of(T0.plusSeconds(50))).build());
+        storage.conversations().save(Samples.bareConversation("b", T0).copy().lastAgentReplyAt(Optional.of(T0.plusSeconds(90))).build());
+        storage.conversations().save(Samples.bareConversation("c", T0));
+        storage.conversations().save(Samples.bareConversation("d", T0).copy().channel(org.socialcare.core.domain.ChannelId.of("other"))
+                .lastAgentReplyAt(Optional.of(T0.plusSeconds(900))).build());
+
+        assertThat(storage.conversations().lastAgentReplyAt(CHANNEL)).contains(T0.plusSeconds(90));
     }
 
     // ------------------------------------------------------------ checkpoints and dead letters

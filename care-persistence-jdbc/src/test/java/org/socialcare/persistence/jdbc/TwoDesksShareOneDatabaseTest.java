@@ -177,6 +177,7 @@ abstract class TwoDesksShareOneDatabaseTest {
     private CareDesk desk(JdbcCareStorage node) {
         return CareDesk.builder()
                 .storage(node.storage())
+                .escalationFirings(node.escalationFirings())
                 .channel(CHANNEL)
                 .team(Team.of(TEAM.value(), "Care team"))
                 .agent(ANNA)
