@@ -34,7 +34,7 @@ CREATE TABLE care_conversation (
     language                 VARCHAR(35),
     negative_streak          INTEGER NOT NULL,
     version                  BIGINT NOT NULL,
-    CONSTRAINT care_conversation_pk PRIMARY KEY (id)
+    PRIMARY KEY (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 -- SLA sweeps: active states, earliest due first
 CREATE INDEX care_conversation_due_idx ON care_conversation (state, next_due_at);
@@ -52,7 +52,7 @@ CREATE INDEX care_conversation_activity_idx ON care_conversation (channel_id, la
 CREATE TABLE care_customer_lock (
     channel_id  VARCHAR(128) NOT NULL,
     customer_id VARCHAR(255) NOT NULL,
-    CONSTRAINT care_customer_lock_pk PRIMARY KEY (channel_id, customer_id)
+    PRIMARY KEY (channel_id, customer_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 
 CREATE TABLE care_message (
@@ -68,7 +68,7 @@ CREATE TABLE care_message (
     visibility      VARCHAR(10) NOT NULL,
     in_reply_to     VARCHAR(255),
     created_at      DATETIME(6) NOT NULL,
-    CONSTRAINT care_message_pk PRIMARY KEY (seq),
+    PRIMARY KEY (seq),
     CONSTRAINT care_message_key UNIQUE (platform, message_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 CREATE INDEX care_message_conversation_idx ON care_message (conversation_id, created_at, seq);
@@ -93,7 +93,7 @@ CREATE TABLE care_outbox (
     failure_reason      MEDIUMTEXT,
     failed_at           DATETIME(6),
     lease_until         DATETIME(6),
-    CONSTRAINT care_outbox_pk PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT care_outbox_seq UNIQUE (seq)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 -- the dispatcher's claim: QUEUED entries in claim order (next attempt, then seq), so the locking read walks the
@@ -114,7 +114,7 @@ CREATE TABLE care_audit (
     detail          MEDIUMTEXT NOT NULL,
     prev_hash       CHAR(64) NOT NULL,
     row_hash        CHAR(64) NOT NULL,
-    CONSTRAINT care_audit_pk PRIMARY KEY (seq)
+    PRIMARY KEY (seq)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 CREATE INDEX care_audit_conversation_idx ON care_audit (conversation_id, seq);
 
@@ -123,7 +123,7 @@ CREATE TABLE care_audit_head (
     id        SMALLINT NOT NULL,
     last_seq  BIGINT NOT NULL,
     last_hash CHAR(64) NOT NULL,
-    CONSTRAINT care_audit_head_pk PRIMARY KEY (id)
+    PRIMARY KEY (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 INSERT INTO care_audit_head (id, last_seq, last_hash)
     VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000');
@@ -131,7 +131,7 @@ INSERT INTO care_audit_head (id, last_seq, last_hash)
 CREATE TABLE care_checkpoint (
     source_id       VARCHAR(255) NOT NULL,
     source_position MEDIUMTEXT NOT NULL,
-    CONSTRAINT care_checkpoint_pk PRIMARY KEY (source_id)
+    PRIMARY KEY (source_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 
 CREATE TABLE care_dead_letter (
@@ -141,7 +141,7 @@ CREATE TABLE care_dead_letter (
     raw_payload LONGBLOB NOT NULL,
     reason      MEDIUMTEXT NOT NULL,
     received_at DATETIME(6) NOT NULL,
-    CONSTRAINT care_dead_letter_pk PRIMARY KEY (seq),
+    PRIMARY KEY (seq),
     CONSTRAINT care_dead_letter_id UNIQUE (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 
@@ -156,6 +156,6 @@ CREATE TABLE care_escalation_firing (
     reason          MEDIUMTEXT NOT NULL,
     actions         MEDIUMTEXT NOT NULL,
     ended_at        DATETIME(6),
-    CONSTRAINT care_escalation_firing_pk PRIMARY KEY (seq),
+    PRIMARY KEY (seq),
     CONSTRAINT care_escalation_firing_key UNIQUE (conversation_id, rule_id, episode)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
