@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -189,7 +190,7 @@ public final class JdbcConversationStore implements ConversationStore {
         params.add(from);
         params.add(to);
         String sql = "SELECT COUNT(*) FROM " + table + " WHERE channel_id IN ("
-                + String.join(", ", java.util.Collections.nCopies(channels.size(), "?"))
+                + String.join(", ", Collections.nCopies(channels.size(), "?"))
                 + ") AND customer_id = ? AND opened_at >= ? AND opened_at < ?";
         return tx.call("count the conversations of a customer", c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
