@@ -261,6 +261,21 @@ abstract class JdbcStorageBehaviourTest {
     }
 
     @Test
+    void aTextWithUPlus0000RoundTripsExceptOnPostgreSqlWhichRefusesItNamingTheMessage() {
+        var m = new org.socialcare.core.domain.StoredMessage(MessageKey.of(Platform.TWITTER, "nul"), ConversationId.of("c1"), CHANNEL,
+                org.socialcare.core.domain.Direction.INBOUND, "u1", "@u", "before\u0000after", org.socialcare.core.domain.Visibility.PUBLIC,
+                Optional.empty(), T0);
+
+        if (db.kind() == TestDatabase.Kind.POSTGRESQL) {
+            assertThatThrownBy(() -> storage.messages().insertIfAbsent(m))
+                    .isInstanceOf(JdbcStorageException.class).hasMessageContaining("twitter:nul");
+        } else {
+            assertThat(storage.messages().insertIfAbsent(m)).isTrue();
+            assertThat(storage.messages().find(m.key())).contains(m);
+        }
+    }
+
+    @Test
     void messageIdsAreCaseSensitive() {
         assertThat(storage.messages().insertIfAbsent(Samples.message("AbC", "c1", T0))).isTrue();
         assertThat(storage.messages().insertIfAbsent(Samples.message("abc", "c1", T0))).isTrue();
