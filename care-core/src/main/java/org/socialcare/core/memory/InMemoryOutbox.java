@@ -18,6 +18,9 @@ import org.socialcare.core.port.out.Outbox;
 
 /** {@link Outbox} in insertion-ordered maps guarded by one monitor. Thread-safe. */
 public final class InMemoryOutbox implements Outbox {
+    /** By creation time; the sort is stable, so entries created at the same instant stay in enqueue order. */
+    private static final Comparator<Reply> OLDEST_FIRST = Comparator.comparing(Reply::createdAt);
+
     private final Map<ReplyId, Reply> entries = new LinkedHashMap<>();
     private final Map<ReplyId, Instant> leases = new HashMap<>();
 
@@ -61,7 +64,7 @@ public final class InMemoryOutbox implements Outbox {
 
     @Override
     public synchronized List<Reply> findByConversation(ConversationId conversation) {
-        return entries.values().stream().filter(r -> r.conversation().equals(conversation)).toList();
+        return entries.values().stream().filter(r -> r.conversation().equals(conversation)).sorted(OLDEST_FIRST).toList();
     }
 
     @Override
@@ -73,6 +76,6 @@ public final class InMemoryOutbox implements Outbox {
 
     @Override
     public synchronized List<Reply> queued(ChannelId channel) {
-        return entries.values().stream().filter(r -> r.channel().equals(channel) && r.isQueued()).toList();
+        return entries.values().stream().filter(r -> r.channel().equals(channel) && r.isQueued()).sorted(OLDEST_FIRST).toList();
     }
 }

@@ -1,0 +1,182 @@
+package org.socialcare.testkit.adapter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.socialcare.core.domain.AgentId;
+import org.socialcare.core.domain.Channel;
+import org.socialcare.core.domain.ConversationId;
+import org.socialcare.core.domain.Reply;
+import org.socialcare.core.domain.ReplyId;
+import org.socialcare.core.domain.ReplyKind;
+import org.socialcare.core.domain.Visibility;
+import org.socialcare.core.error.PlatformException;
+import org.socialcare.core.port.out.ChannelPublisher;
+
+/**
+ * Contract of a {@link ChannelPublisher}, checked against the adapter's local HTTP emulator.
+ *
+ * <p>Checks: a public reply returns the platform id of the new post and the emulator received the text as an
+ * answer to the target message; a private message reaches its recipient; an injected authentication failure
+ * surfaces as {@link PlatformException.Kind#AUTH_FAILED} and an injected rate limit as
+ * {@link PlatformException.Kind#RATE_LIMITED} with a {@code retryAt} no earlier than the platform's reset;
+ * a rejected call posts nothing, the next call succeeds again, and no exception message contains a secret.
+ *
+ * <p>The subclass provides, per test (JUnit makes a new instance per test): the {@link #publisher()} pointed
+ * at its emulator on 127.0.0.1; the {@link #channel()} the emulator knows as the bank's account; a public
+ * {@link #customerMessageId()} to answer; a {@link #customerUserId()} who may receive private messages now
+ * (inside any messaging window); {@link #received()} reading back what the emulator accepted; one-shot
+ * fault injection {@link #failNextCallWithAuthError()} and {@link #failNextCallWithRateLimit()}; and
+ * optionally the {@link #secrets()} that must never appear in messages.
+ * Example:
+ * <pre>{@code
+ * class RestFbChannelPublisherContractTest extends ChannelPublisherContract {
+ *     private final GraphEmulator graph = GraphEmulator.start();
+ *     @AfterEach void stop() { graph.stop(); }
+ *     protected ChannelPublisher publisher() { return new RestFbChannelPublisher(graph.config()); }
+ *     protected Channel channel() { return GraphEmulator.PAGE_CHANNEL; }
+ *     protected String customerMessageId() { return graph.addComment("angry comment"); }
+ *     protected String customerUserId() { return graph.addMessengerUser(); }
+ *     protected List<ReceivedPost> received() { return graph.received(); }
+ *     protected void failNextCallWithAuthError() { graph.failNext(401, 190); }
+ *     protected Instant failNextCallWithRateLimit() { return graph.rateLimitNext(Duration.ofMinutes(5)); }
+ * }
+ * }</pre>
+ */
+public abstract class ChannelPublisherContract {
+    /** The publisher under test, talking to the emulator. */
+    protected abstract ChannelPublisher publisher();
+
+    /** The bank's channel as the emulator knows it (its {@code platformAccountId} is the emulator's account). */
+    protected abstract Channel channel();
+
+    /** The platform id of a public customer message in the emulator that the bank may answer. */
+    protected abstract String customerMessageId();
+
+    /** The platform user id of a customer the bank may message privately right now. */
+    protected abstract String customerUserId();
+
+    /** Everything the emulator accepted so far, oldest first (rejected calls are not in it). */
+    protected abstract List<ReceivedPost> received();
+
+    /** Makes the next platform call fail the way the platform says a token is expired or revoked. */
+    protected abstract void failNextCallWithAuthError();
+
+    /**
+     * Makes the next platform call fail with the platform's rate-limit answer and returns the reset instant the
+     * answer announces (the earliest moment the adapter may report as {@link PlatformException#retryAt()}).
+     */
+    protected abstract Instant failNextCallWithRateLimit();
+
+    /** Tokens and secrets configured for the publisher; none may appear in an exception message. */
+    protected List<String> secrets() {
+        return List.of();
+    }
+
+    @Test
+    void publicReplyReturnsThePlatformIdAndReachesTheTarget() {
+        String target = customerMessageId();
+        String text = "Sorry for the wait, we're on it \u00e9 \uD83D\uDE4F ^AB";
+
+        Optional<String> id = publisher().publish(channel(), reply(ReplyKind.PUBLIC_REPLY, Optional.of(target), Optional.empty(), text));
+
+        assertThat(id).as("platform id of the public reply").isPresent();
+        assertThat(id.get()).isNotBlank();
+        assertThat(received()).as("posts the emulator received").anySatisfy(post -> {
+            assertThat(post.platformId()).isEqualTo(id.get());
+            assertThat(post.visibility()).isEqualTo(Visibility.PUBLIC);
+            assertThat(post.inReplyTo()).contains(target);
+            assertThat(post.text()).contains(text);
+        });
+    }
+
+    @Test
+    void privateMessageReachesTheRecipient() {
+        String recipient = customerUserId();
+        String text = "Hi, please send us your phone number and we'll call you back \u00e9";
+
+        Optional<String> id = publisher().publish(channel(), reply(ReplyKind.PRIVATE_MESSAGE, Optional.empty(), Optional.of(recipient), text));
+
+        assertThat(id).as("platform id of the private message").isPresent();
+        assertThat(received()).as("posts the emulator received").anySatisfy(post -> {
+            assertThat(post.platformId()).isEqualTo(id.get());
+            assertThat(post.visibility()).isEqualTo(Visibility.PRIVATE);
+            assertThat(post.recipient()).contains(recipient);
+            assertThat(post.text()).isEqualTo(text);
+        });
+    }
+
+    @Test
+    void authFailureSurfacesAsAuthFailedAndPostsNothing() {
+        String target = customerMessageId();
+        ChannelPublisher publisher = publisher();
+        int before = received().size();
+        failNextCallWithAuthError();
+
+        PlatformException e = catchThrowableOfType(PlatformException.class,
+                () -> publisher.publish(channel(), reply(ReplyKind.PUBLIC_REPLY, Optional.of(target), Optional.empty(), "auth check")));
+
+        assertThat(e).as("exception for an expired token").isNotNull();
+        assertThat(e.kind()).isEqualTo(PlatformException.Kind.AUTH_FAILED);
+        assertThat(e.isRetryable()).isFalse();
+        assertNoSecretIn(e);
+        assertThat(received()).as("posts after a rejected call").hasSize(before);
+    }
+
+    @Test
+    void rateLimitSurfacesAsRateLimitedWithRetryAtNotBeforeTheReset() {
+        String target = customerMessageId();
+        ChannelPublisher publisher = publisher();
+        int before = received().size();
+        Instant reset = failNextCallWithRateLimit();
+
+        PlatformException e = catchThrowableOfType(PlatformException.class,
+                () -> publisher.publish(channel(), reply(ReplyKind.PUBLIC_REPLY, Optional.of(target), Optional.empty(), "limit check")));
+
+        assertThat(e).as("exception for a rate limit").isNotNull();
+        assertThat(e.kind()).isEqualTo(PlatformException.Kind.RATE_LIMITED);
+        assertThat(e.retryAt()).as("retryAt of a rate limit").isPresent();
+        assertThat(e.retryAt().get()).as("retryAt vs the announced reset %s", reset).isAfterOrEqualTo(reset.minusSeconds(1));
+        assertNoSecretIn(e);
+        assertThat(received()).as("posts after a rejected call").hasSize(before);
+    }
+
+    @Test
+    void nextCallSucceedsAfterAnInjectedFailure() {
+        String target = customerMessageId();
+        ChannelPublisher publisher = publisher();
+        failNextCallWithRateLimit();
+        catchThrowableOfType(PlatformException.class,
+                () -> publisher.publish(channel(), reply(ReplyKind.PUBLIC_REPLY, Optional.of(target), Optional.empty(), "first try")));
+
+        Optional<String> id = publisher.publish(channel(), reply(ReplyKind.PUBLIC_REPLY, Optional.of(target), Optional.empty(), "second try"));
+
+        assertThat(id).isPresent();
+        assertThat(received()).anySatisfy(post -> assertThat(post.text()).contains("second try"));
+        assertThat(received()).noneSatisfy(post -> assertThat(post.text()).contains("first try"));
+    }
+
+    @Test
+    void publisherNamesItsPlatform() {
+        assertThat(publisher().platform()).isEqualTo(channel().platform());
+    }
+
+    /** A QUEUED outbox entry of {@code kind} on {@link #channel()}, as the desk would hand it over. */
+    protected Reply reply(ReplyKind kind, Optional<String> target, Optional<String> recipient, String text) {
+        return Reply.queued(ReplyId.of("r-" + System.nanoTime()), ConversationId.of("c-contract"), channel().id(), kind,
+                target, recipient, text, Optional.of(AgentId.of("agent-ab")), Instant.now());
+    }
+
+    private void assertNoSecretIn(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            for (String secret : secrets()) {
+                assertThat(message).as("exception message (must not contain a secret)").doesNotContain(secret);
+            }
+        }
+    }
+}

@@ -1,0 +1,233 @@
+package org.socialcare.testkit.adapter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.socialcare.core.domain.Channel;
+import org.socialcare.core.port.in.WebhookRequest;
+import org.socialcare.core.port.out.ChannelPublisher;
+import org.socialcare.core.port.out.ChannelSource;
+import org.socialcare.core.port.out.WebhookHandler;
+import org.socialcare.testkit.support.ContractRunner;
+import org.socialcare.testkit.support.PlantedFault;
+
+/**
+ * The adapter contracts pass on a correct fake adapter and fail on broken ones (so they can fail at all).
+ * The broken variants are not run directly: {@link #contractsCatchBrokenAdapters()} runs them through the
+ * JUnit launcher and counts failures.
+ */
+class FakeAdapterContractTests {
+
+    @Nested
+    class CorrectSource extends ChannelSourceContract {
+        final FakePlatform platform = new FakePlatform();
+
+        @Override
+        protected ChannelSource sourceOver(List<SeedMessage> messages) {
+            platform.messages.addAll(messages);
+            return platform.new Source(10, false);
+        }
+
+        @Override
+        protected void postLater(SeedMessage message) {
+            platform.messages.add(message);
+        }
+
+        @Override
+        protected int backlogSize() {
+            return 25;
+        }
+    }
+
+    @Nested
+    class CorrectPublisher extends ChannelPublisherContract {
+        final FakePlatform platform = new FakePlatform();
+
+        @Override
+        protected ChannelPublisher publisher() {
+            return platform.new Publisher(false);
+        }
+
+        @Override
+        protected Channel channel() {
+            return FakePlatform.CHANNEL;
+        }
+
+        @Override
+        protected String customerMessageId() {
+            return "m-77";
+        }
+
+        @Override
+        protected String customerUserId() {
+            return "u-42";
+        }
+
+        @Override
+        protected List<ReceivedPost> received() {
+            return List.copyOf(platform.received);
+        }
+
+        @Override
+        protected void failNextCallWithAuthError() {
+            platform.nextFailure = "auth";
+        }
+
+        @Override
+        protected Instant failNextCallWithRateLimit() {
+            platform.resetAt = Instant.now().plusSeconds(900);
+            platform.nextFailure = "rate";
+            return platform.resetAt;
+        }
+
+        @Override
+        protected List<String> secrets() {
+            return List.of(FakePlatform.SECRET);
+        }
+    }
+
+    @Nested
+    class CorrectWebhook extends WebhookHandlerContract {
+        @Override
+        protected WebhookHandler handler() {
+            return new FakePlatform.Webhook(true);
+        }
+
+        @Override
+        protected String customerMessageBody(String text) {
+            return FakePlatform.Webhook.body(text);
+        }
+
+        @Override
+        protected String sign(String body) {
+            return FakePlatform.Webhook.sign(body);
+        }
+
+        @Override
+        protected WebhookRequest request(String body, Optional<String> signature) {
+            return FakePlatform.Webhook.request(body, signature);
+        }
+
+        @Override
+        protected Optional<VerificationChallenge> verificationChallenge() {
+            return Optional.of(new VerificationChallenge(WebhookRequest.get("/hooks/fake", Map.of("challenge", "abc123")), "abc123"));
+        }
+
+        @Override
+        protected List<String> secrets() {
+            return List.of(FakePlatform.SECRET);
+        }
+    }
+
+    /** Loses the last message of every page. */
+    @PlantedFault
+    static class LossySource extends ChannelSourceContract {
+        final FakePlatform platform = new FakePlatform();
+
+        @Override
+        protected ChannelSource sourceOver(List<SeedMessage> messages) {
+            platform.messages.addAll(messages);
+            return platform.new Source(10, true);
+        }
+
+        @Override
+        protected void postLater(SeedMessage message) {
+            platform.messages.add(message);
+        }
+
+        @Override
+        protected int backlogSize() {
+            return 25;
+        }
+    }
+
+    /** Puts the app secret into its auth error message. */
+    @PlantedFault
+    static class LeakyPublisher extends CorrectPublisherBase {
+        @Override
+        protected ChannelPublisher publisher() {
+            return platform.new Publisher(true);
+        }
+    }
+
+    /** Never checks the signature's value. */
+    @PlantedFault
+    static class TrustingWebhook extends WebhookHandlerContract {
+        @Override
+        protected WebhookHandler handler() {
+            return new FakePlatform.Webhook(false);
+        }
+
+        @Override
+        protected String customerMessageBody(String text) {
+            return FakePlatform.Webhook.body(text);
+        }
+
+        @Override
+        protected String sign(String body) {
+            return FakePlatform.Webhook.sign(body);
+        }
+
+        @Override
+        protected WebhookRequest request(String body, Optional<String> signature) {
+            return FakePlatform.Webhook.request(body, signature);
+        }
+    }
+
+    abstract static class CorrectPublisherBase extends ChannelPublisherContract {
+        final FakePlatform platform = new FakePlatform();
+
+        @Override
+        protected Channel channel() {
+            return FakePlatform.CHANNEL;
+        }
+
+        @Override
+        protected String customerMessageId() {
+            return "m-77";
+        }
+
+        @Override
+        protected String customerUserId() {
+            return "u-42";
+        }
+
+        @Override
+        protected List<ReceivedPost> received() {
+            return List.copyOf(platform.received);
+        }
+
+        @Override
+        protected void failNextCallWithAuthError() {
+            platform.nextFailure = "auth";
+        }
+
+        @Override
+        protected Instant failNextCallWithRateLimit() {
+            platform.resetAt = Instant.now().plusSeconds(900);
+            platform.nextFailure = "rate";
+            return platform.resetAt;
+        }
+
+        @Override
+        protected List<String> secrets() {
+            return List.of(FakePlatform.SECRET);
+        }
+    }
+
+    @Test
+    void contractsCatchBrokenAdapters() {
+        assertThat(failures(LossySource.class)).as("failed checks of a source that loses messages").isGreaterThanOrEqualTo(2);
+        assertThat(failures(LeakyPublisher.class)).as("failed checks of a publisher leaking its secret").isEqualTo(1);
+        assertThat(failures(TrustingWebhook.class)).as("failed checks of a webhook trusting any signature").isEqualTo(3);
+    }
+
+    private static long failures(Class<?> testClass) {
+        return ContractRunner.failedTests(testClass).size();
+    }
+}

@@ -1,0 +1,180 @@
+package org.socialcare.testkit.adapter;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.socialcare.core.domain.Batch;
+import org.socialcare.core.domain.Channel;
+import org.socialcare.core.domain.ChannelId;
+import org.socialcare.core.domain.Checkpoint;
+import org.socialcare.core.domain.InboundMessage;
+import org.socialcare.core.domain.MessageKey;
+import org.socialcare.core.domain.Party;
+import org.socialcare.core.domain.Platform;
+import org.socialcare.core.domain.Reply;
+import org.socialcare.core.domain.ReplyKind;
+import org.socialcare.core.error.MalformedPayloadException;
+import org.socialcare.core.error.PlatformException;
+import org.socialcare.core.error.WebhookRejectedException;
+import org.socialcare.core.port.in.WebhookRequest;
+import org.socialcare.core.port.in.WebhookResult;
+import org.socialcare.core.port.out.ChannelPublisher;
+import org.socialcare.core.port.out.ChannelSource;
+import org.socialcare.core.port.out.WebhookHandler;
+
+/**
+ * A tiny in-process "platform" used to check that the adapter contracts themselves pass on a correct
+ * adapter and fail on broken ones. Not an example of a real adapter (those go over HTTP to an emulator).
+ */
+final class FakePlatform {
+    static final Platform PLATFORM = Platform.of("fakechat");
+    static final Channel CHANNEL = Channel.of("fake-care", PLATFORM, "BankCare", "1", org.socialcare.core.domain.ChannelKind.DEDICATED_CARE,
+            org.socialcare.core.domain.TeamId.of("team"));
+    static final String SECRET = "s3cret-app-key";
+
+    final List<SeedMessage> messages = new CopyOnWriteArrayList<>();
+    final List<ReceivedPost> received = new CopyOnWriteArrayList<>();
+    volatile String nextFailure = "";
+    volatile Instant resetAt = Instant.EPOCH;
+
+    /** A paging source: ids are sequence + 1, checkpoint is the last id seen, pages of {@code pageSize}. */
+    final class Source implements ChannelSource {
+        final int pageSize;
+        final boolean losesLastOfPage;
+
+        Source(int pageSize, boolean losesLastOfPage) {
+            this.pageSize = pageSize;
+            this.losesLastOfPage = losesLastOfPage;
+        }
+
+        @Override
+        public String sourceId() {
+            return "fakechat:care";
+        }
+
+        @Override
+        public ChannelId channel() {
+            return CHANNEL.id();
+        }
+
+        @Override
+        public Batch poll(Optional<Checkpoint> since) {
+            long after = since.map(c -> Long.parseLong(c.position())).orElse(0L);
+            List<InboundMessage> page = new ArrayList<>();
+            long last = after;
+            boolean more = false;
+            for (SeedMessage m : messages) {
+                long id = m.sequence() + 1L;
+                if (id <= after) {
+                    continue;
+                }
+                if (page.size() == pageSize) {
+                    more = true;
+                    break;
+                }
+                page.add(InboundMessage.builder(MessageKey.of(PLATFORM, String.valueOf(id)), CHANNEL.id(), Party.of(m.authorId(), m.authorHandle()))
+                        .text(m.text()).createdAt(m.createdAt()).build());
+                last = id;
+            }
+            if (losesLastOfPage && page.size() > 1) {
+                page.remove(page.size() - 1);
+            }
+            Batch batch = Batch.of(page).withHasMore(more);
+            return last == after && since.isEmpty() ? batch : batch.withCheckpoint(new Checkpoint(sourceId(), String.valueOf(last)));
+        }
+    }
+
+    final class Publisher implements ChannelPublisher {
+        final boolean leaksSecret;
+
+        Publisher(boolean leaksSecret) {
+            this.leaksSecret = leaksSecret;
+        }
+
+        @Override
+        public Platform platform() {
+            return PLATFORM;
+        }
+
+        @Override
+        public Optional<String> publish(Channel channel, Reply reply) {
+            String failure = nextFailure;
+            nextFailure = "";
+            if (failure.equals("auth")) {
+                throw PlatformException.of(PlatformException.Kind.AUTH_FAILED, "token expired" + (leaksSecret ? " for " + SECRET : ""), "190");
+            }
+            if (failure.equals("rate")) {
+                throw PlatformException.rateLimited("slow down", resetAt, "88");
+            }
+            String id = "p" + (received.size() + 1);
+            received.add(reply.kind() == ReplyKind.PRIVATE_MESSAGE
+                    ? ReceivedPost.privateMessage(id, reply.recipient().orElseThrow(), reply.text())
+                    : ReceivedPost.publicReply(id, reply.target().orElseThrow(), "@cust " + reply.text()));
+            return Optional.of(id);
+        }
+    }
+
+    /** Body format: {"id":"..","user":"..","text":".."}; signature header X-Sig: sha256=hex(hmac(body)). */
+    static final class Webhook implements WebhookHandler {
+        private static final Pattern BODY = Pattern.compile("\\{\"id\":\"([^\"]+)\",\"user\":\"([^\"]+)\",\"text\":\"([^\"]*)\"\\}");
+        final boolean checksSignature;
+
+        Webhook(boolean checksSignature) {
+            this.checksSignature = checksSignature;
+        }
+
+        @Override
+        public Platform platform() {
+            return PLATFORM;
+        }
+
+        @Override
+        public WebhookResult handle(WebhookRequest request) {
+            if (request.method().equals("GET")) {
+                return WebhookResult.challenge("text/plain", request.queryParam("challenge").orElse(""));
+            }
+            String expected = sign(request.bodyAsString());
+            String given = request.header("X-Sig").orElseThrow(() -> new WebhookRejectedException("missing X-Sig", 401));
+            if (checksSignature && !java.security.MessageDigest.isEqual(
+                    expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
+                throw new WebhookRejectedException("bad signature", 401);
+            }
+            Matcher m = BODY.matcher(request.bodyAsString());
+            if (!m.matches()) {
+                throw new MalformedPayloadException("$", "not a fakechat event");
+            }
+            InboundMessage message = InboundMessage.builder(MessageKey.of(PLATFORM, m.group(1)), CHANNEL.id(), Party.of(m.group(2), "h"))
+                    .text(m.group(3)).createdAt(Instant.parse("2026-03-02T09:00:00Z")).build();
+            return WebhookResult.accepted(List.of(Batch.of(List.of(message))));
+        }
+
+        static String sign(String body) {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+                return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+            } catch (java.security.GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        static WebhookRequest request(String body, Optional<String> signature) {
+            Map<String, String> headers = new java.util.HashMap<>(Map.of("Content-Type", "application/json"));
+            signature.ifPresent(s -> headers.put("X-Sig", s));
+            return WebhookRequest.post("/hooks/fake", headers, body);
+        }
+
+        static String body(String text) {
+            return "{\"id\":\"m1\",\"user\":\"42\",\"text\":\"" + text + "\"}";
+        }
+    }
+}
