@@ -94,7 +94,10 @@ public final class FacebookAdapterConfig {
         return verifyToken;
     }
 
-    /** This desk's Facebook app id, when set: own messages sent by another app are reported with theirs. */
+    /**
+     * This desk's Facebook app id, when set: the webhook handler warns when the page's own message (a Messenger echo)
+     * was sent through another app, and own messages carry the app id Facebook names so the desk can audit it.
+     */
     public Optional<String> appId() {
         return appId;
     }

@@ -40,7 +40,7 @@ public final class FacebookPayloadReader implements PayloadReader {
         this.pageId = Objects.requireNonNull(pageId, "pageId must not be null");
         this.clock = Objects.requireNonNull(clock, "clock must not be null");
         this.redactor = Redactor.generic();
-        this.mapper = new PayloadMapper(redactor);
+        this.mapper = new PayloadMapper();
     }
 
     /** A reader for replaying files: channel {@code facebook}, page id inferred from the payload, system clock. */

@@ -54,6 +54,7 @@ public final class FacebookWebhookHandler implements WebhookHandler {
     private static final int MAX_CHALLENGE_LENGTH = 1024;
 
     private final Map<String, ChannelId> channelByPage;
+    private final Map<ChannelId, String> appIdByChannel;
     private final List<byte[]> appSecrets;
     private final List<byte[]> verifyTokens;
     private final MessengerWindow window;
@@ -71,21 +72,24 @@ public final class FacebookWebhookHandler implements WebhookHandler {
             throw new IllegalArgumentException("pages must name at least one Facebook page");
         }
         Map<String, ChannelId> byPage = new LinkedHashMap<>();
+        Map<ChannelId, String> appIds = new LinkedHashMap<>();
         Set<String> secrets = new LinkedHashSet<>();
         Set<String> tokens = new LinkedHashSet<>();
         for (FacebookAdapterConfig c : pages) {
             if (byPage.put(c.pageId(), c.channel()) != null) {
                 throw new IllegalArgumentException("page " + c.pageId() + " is configured twice");
             }
+            c.appId().ifPresent(a -> appIds.put(c.channel(), a));
             secrets.add(c.appSecret());
             tokens.add(c.verifyToken());
         }
         this.channelByPage = Map.copyOf(byPage);
+        this.appIdByChannel = Map.copyOf(appIds);
         this.appSecrets = secrets.stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList();
         this.verifyTokens = tokens.stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList();
         this.window = Objects.requireNonNull(window, "window must not be null");
         this.clock = Objects.requireNonNull(clock, "clock must not be null");
-        this.mapper = new PayloadMapper(Redactor.of(pages));
+        this.mapper = new PayloadMapper();
     }
 
     @Override
@@ -135,6 +139,13 @@ public final class FacebookWebhookHandler implements WebhookHandler {
         mapper.webhook(parsed.asObject(), page -> Optional.ofNullable(channelByPage.get(page)), clock.instant(), out);
         for (Map.Entry<String, ChannelId> page : channelByPage.entrySet()) {
             window.observe(page.getKey(), out.customer.stream().filter(m -> m.channel().equals(page.getValue())).toList());
+        }
+        for (var own : out.own) {
+            String ours = appIdByChannel.get(own.channel());
+            if (ours != null && own.sourceApp().isPresent() && !own.sourceApp().get().equals(ours)) {
+                LOG.warn("channel {}: own message {} was sent through app {}, not this desk's app {}", own.channel(), own.key(),
+                        own.sourceApp().get(), ours);
+            }
         }
         for (PayloadReading.Skipped s : out.skipped) {
             skipped.computeIfAbsent(s.reason(), k -> new LongAdder()).increment();

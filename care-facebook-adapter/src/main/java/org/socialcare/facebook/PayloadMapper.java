@@ -59,11 +59,7 @@ final class PayloadMapper {
     private static final Set<String> POST_ITEMS = Set.of("post", "status");
     private static final Set<String> COMMENT_ONLY_FIELDS = Set.of("can_hide", "can_remove", "like_count", "user_likes", "parent", "comment_count", "can_reply_privately");
 
-    private final Redactor redactor;
-
-    PayloadMapper(Redactor redactor) {
-        this.redactor = redactor;
-    }
+    PayloadMapper() {}
 
     /** Where mapped items go. Not thread-safe: one per payload. */
     static final class Collected {
@@ -467,9 +463,5 @@ final class PayloadMapper {
         InboundMessage.Builder b = InboundMessage.builder(key, ctx.channel(), author).text(text).visibility(visibility).createdAt(at);
         inReplyTo.ifPresent(b::inReplyTo);
         out.customer.add(b.build());
-    }
-
-    Redactor redactor() {
-        return redactor;
     }
 }

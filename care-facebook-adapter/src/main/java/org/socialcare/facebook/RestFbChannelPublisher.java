@@ -47,7 +47,6 @@ public final class RestFbChannelPublisher implements ChannelPublisher {
 
     private final Map<String, GraphClient> clients;
     private final MessengerWindow window;
-    private final Clock clock;
     /** comment id -> the outbox entry that privately replied (or is trying to). */
     private final Map<String, ReplyId> privateReplies = new ConcurrentHashMap<>();
 
@@ -57,7 +56,7 @@ public final class RestFbChannelPublisher implements ChannelPublisher {
         if (pages.isEmpty()) {
             throw new IllegalArgumentException("pages must name at least one Facebook page");
         }
-        this.clock = Objects.requireNonNull(clock, "clock must not be null");
+        Objects.requireNonNull(clock, "clock must not be null");
         this.window = Objects.requireNonNull(window, "window must not be null");
         Redactor redactor = Redactor.of(pages);
         Map<String, GraphClient> byPage = new LinkedHashMap<>();
@@ -158,9 +157,5 @@ public final class RestFbChannelPublisher implements ChannelPublisher {
                 Parameter.with("messaging_type", "RESPONSE"),
                 Parameter.with("message", new Message(reply.text()))));
         return Optional.ofNullable(r.getMessageId());
-    }
-
-    Clock clock() {
-        return clock;
     }
 }

@@ -56,7 +56,7 @@ public final class RestFbChannelSource implements ChannelSource {
         this.clock = Objects.requireNonNull(clock, "clock must not be null");
         Redactor redactor = Redactor.of(List.of(config));
         this.graph = new GraphClient(config, redactor, clock);
-        this.mapper = new PayloadMapper(redactor);
+        this.mapper = new PayloadMapper();
     }
 
     @Override
