@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.socialcare.core.domain.AgentId;
 import org.socialcare.core.domain.Channel;
@@ -31,7 +32,8 @@ import org.socialcare.core.port.out.ChannelPublisher;
  * {@link #customerMessageId()} to answer; a {@link #customerUserId()} who may receive private messages now
  * (inside any messaging window); {@link #received()} reading back what the emulator accepted; one-shot
  * fault injection {@link #failNextCallWithAuthError()} and {@link #failNextCallWithRateLimit()}; and
- * optionally the {@link #secrets()} that must never appear in messages.
+ * optionally {@link #failNextCallWithServerError()} (must map to TRANSIENT), {@link #failNextCallAsDuplicate()}
+ * (must map to DUPLICATE) and the {@link #secrets()} that must never appear in messages.
  * Example:
  * <pre>{@code
  * class RestFbChannelPublisherContractTest extends ChannelPublisherContract {
@@ -69,8 +71,27 @@ public abstract class ChannelPublisherContract {
     /**
      * Makes the next platform call fail with the platform's rate-limit answer and returns the reset instant the
      * answer announces (the earliest moment the adapter may report as {@link PlatformException#retryAt()}).
+     * When the platform's answer names no reset time (some Graph API limits), return the current instant:
+     * the adapter's own estimate must then simply not lie in the past.
      */
     protected abstract Instant failNextCallWithRateLimit();
+
+    /**
+     * Makes the next platform call fail with a server error (HTTP 500/503) and returns true; returns false (the
+     * default) to skip {@code serverErrorSurfacesAsTransient}.
+     */
+    protected boolean failNextCallWithServerError() {
+        return false;
+    }
+
+    /**
+     * Makes the next platform call fail the way the platform says it already has this content (Twitter code
+     * 187) and returns true; returns false (the default) when the platform has no such answer, which skips
+     * {@code duplicateContentSurfacesAsDuplicate}.
+     */
+    protected boolean failNextCallAsDuplicate() {
+        return false;
+    }
 
     /** Tokens and secrets configured for the publisher; none may appear in an exception message. */
     protected List<String> secrets() {
@@ -143,6 +164,35 @@ public abstract class ChannelPublisherContract {
         assertThat(e.retryAt().get()).as("retryAt vs the announced reset %s", reset).isAfterOrEqualTo(reset.minusSeconds(1));
         assertNoSecretIn(e);
         assertThat(received()).as("posts after a rejected call").hasSize(before);
+    }
+
+    @Test
+    void serverErrorSurfacesAsTransient() {
+        String target = customerMessageId();
+        ChannelPublisher publisher = publisher();
+        Assumptions.assumeTrue(failNextCallWithServerError(), "no server error injection");
+
+        PlatformException e = catchThrowableOfType(PlatformException.class,
+                () -> publisher.publish(channel(), reply(ReplyKind.PUBLIC_REPLY, Optional.of(target), Optional.empty(), "5xx check")));
+
+        assertThat(e).as("exception for a server error").isNotNull();
+        assertThat(e.kind()).isEqualTo(PlatformException.Kind.TRANSIENT);
+        assertThat(e.isRetryable()).isTrue();
+        assertNoSecretIn(e);
+    }
+
+    @Test
+    void duplicateContentSurfacesAsDuplicate() {
+        String target = customerMessageId();
+        ChannelPublisher publisher = publisher();
+        Assumptions.assumeTrue(failNextCallAsDuplicate(), "the platform has no duplicate answer");
+
+        PlatformException e = catchThrowableOfType(PlatformException.class,
+                () -> publisher.publish(channel(), reply(ReplyKind.PUBLIC_REPLY, Optional.of(target), Optional.empty(), "dup check")));
+
+        assertThat(e).as("exception for duplicate content").isNotNull();
+        assertThat(e.kind()).isEqualTo(PlatformException.Kind.DUPLICATE);
+        assertNoSecretIn(e);
     }
 
     @Test

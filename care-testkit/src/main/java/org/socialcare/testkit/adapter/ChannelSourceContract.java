@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.socialcare.core.domain.Batch;
 import org.socialcare.core.domain.Checkpoint;
 import org.socialcare.core.domain.InboundMessage;
 import org.socialcare.core.domain.MessageKey;
+import org.socialcare.core.domain.Visibility;
 import org.socialcare.core.port.out.ChannelSource;
 import org.socialcare.testkit.NoNulls;
 
@@ -34,8 +36,9 @@ import org.socialcare.testkit.NoNulls;
  *   <li>{@link #sourceOver(List)}: start or reset the emulator holding exactly these customer messages,
  *       oldest first, and return a source reading it through the real SDK client over 127.0.0.1;</li>
  *   <li>{@link #postLater(SeedMessage)}: make that emulator show one more, newer customer message;</li>
- *   <li>optionally {@link #backlogSize()} (must exceed one page of the source) and
- *       {@link #mayRepeatAtCheckpoint()}.</li>
+ *   <li>optionally {@link #backlogSize()} (must exceed one page of the source),
+ *       {@link #mayRepeatAtCheckpoint()}, {@link #expectedVisibility()} and {@link #postOwnMessage(SeedMessage)}
+ *       (the bank's own posts must come back in {@code ownMessages}, never as customer messages).</li>
  * </ul>
  * Stop the emulator in the subclass's own {@code @AfterEach}. Example:
  * <pre>{@code
@@ -80,6 +83,23 @@ public abstract class ChannelSourceContract {
         return false;
     }
 
+    /**
+     * The visibility every message of this source has (PRIVATE for a DM or Messenger source, PUBLIC for
+     * mentions or a page feed), or empty when the source mixes both. Default: empty (not checked).
+     */
+    protected Optional<Visibility> expectedVisibility() {
+        return Optional.empty();
+    }
+
+    /**
+     * Adds a post of the bank's own account (newer than every earlier message) to the emulator behind the last
+     * source and returns true; returns false (the default) when this source never sees the bank's own posts,
+     * which skips {@code ownPostsComeBackAsOwnMessagesNotAsCustomerMessages}.
+     */
+    protected boolean postOwnMessage(SeedMessage message) {
+        return false;
+    }
+
     @Test
     void firstPollReturnsMessagesOfTheChannelWithUniqueKeysAndACheckpoint() {
         ChannelSource source = sourceOver(SeedMessage.numbered(0, 5));
@@ -107,6 +127,36 @@ public abstract class ChannelSourceContract {
             assertThat(message.createdAt()).as("time of %s", seed.marker()).isEqualTo(seed.createdAt());
         }
         assertThat(delivered.keySet().stream().map(MessageKey::platform).distinct()).as("platforms").hasSize(1);
+        expectedVisibility().ifPresent(v -> assertThat(delivered.values()).allSatisfy(m -> assertThat(m.visibility()).isEqualTo(v)));
+    }
+
+    @Test
+    void ownPostsComeBackAsOwnMessagesNotAsCustomerMessages() {
+        ChannelSource source = sourceOver(SeedMessage.numbered(0, 2));
+        SeedMessage own = SeedMessage.numbered(2);
+        Assumptions.assumeTrue(postOwnMessage(own), "this source does not see the bank's own posts");
+
+        List<Batch> batches = new ArrayList<>();
+        Optional<Checkpoint> since = Optional.empty();
+        for (int i = 0; i < MAX_POLLS; i++) {
+            Batch batch = source.poll(since);
+            batches.add(batch);
+            if (batch.nextCheckpoint().isPresent()) {
+                since = batch.nextCheckpoint();
+            }
+            if (!batch.hasMore()) {
+                break;
+            }
+        }
+
+        List<InboundMessage> customer = batches.stream().flatMap(b -> b.messages().stream()).toList();
+        assertThat(customer).as("customer messages").noneSatisfy(m -> assertThat(m.text()).contains(own.marker()));
+        assertThat(customer.stream().map(InboundMessage::key).distinct()).as("distinct customer messages").hasSize(2);
+        assertThat(batches.stream().flatMap(b -> b.ownMessages().stream()))
+                .as("own messages").anySatisfy(m -> {
+                    assertThat(m.text()).contains(own.marker());
+                    assertThat(m.channel()).isEqualTo(source.channel());
+                });
     }
 
     @Test
@@ -176,10 +226,10 @@ public abstract class ChannelSourceContract {
         for (int i = 0; i < 3; i++) {
             Batch batch = source.poll(since);
             NoNulls.assertNoNulls("batch of poll " + i, batch);
-            since = batch.nextCheckpoint().or(() -> Optional.empty());
-            if (since.isEmpty()) {
+            if (batch.nextCheckpoint().isEmpty() || !batch.hasMore()) {
                 break;
             }
+            since = batch.nextCheckpoint();
         }
         assertThat(source.sourceId()).isNotBlank();
         assertThat(source.pollInterval()).isPositive();

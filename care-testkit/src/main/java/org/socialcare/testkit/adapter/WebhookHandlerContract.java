@@ -22,7 +22,7 @@ import org.socialcare.testkit.NoNulls;
  * <p>Checks: a correctly signed callback carrying one customer message answers 200 with batches holding that
  * message (text intact, no nulls), the same way every time; a missing signature, a signature of another
  * body, and a body changed after signing are rejected with {@link WebhookRejectedException} (status 400, 401
- * or 403) before any parsing; a signed body that is not valid JSON or is cut short raises
+ * or 403) before any parsing (garbage without a valid signature is rejected, not reported malformed); a signed body that is not valid JSON or is cut short raises
  * {@link MalformedPayloadException} naming a field; the verification challenge, when the subclass gives
  * one, is answered with 200 and the expected body; no exception message contains a secret.
  *
@@ -122,6 +122,12 @@ public abstract class WebhookHandlerContract {
         String body = customerMessageBody(TEXT);
 
         assertRejected(request(body, Optional.of("sha256=not-a-signature")));
+    }
+
+    @Test
+    void unsignedGarbageIsRejectedBeforeAnyParsing() {
+        assertRejected(request("this is not json at all", Optional.empty()));
+        assertRejected(request("this is not json at all", Optional.of(sign("{}"))));
     }
 
     @Test

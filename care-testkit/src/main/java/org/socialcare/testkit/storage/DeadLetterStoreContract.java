@@ -16,7 +16,7 @@ import org.socialcare.testkit.TestData;
  * Contract of a {@link DeadLetterStore}.
  *
  * <p>Checks: the raw payload comes back byte for byte (unicode outside the BMP, control characters, quotes,
- * invalid JSON, a large body, an empty body), with source, reason and time; {@code recent(limit)} returns the
+ * invalid JSON, a 120 000-character body of about 180 KB in UTF-8, an empty body), with source, reason and time; {@code recent(limit)} returns the
  * last {@code limit} put, oldest first.
  *
  * <p>The subclass provides {@link #createStore()}: a fresh, empty store, called before each test. Calls are

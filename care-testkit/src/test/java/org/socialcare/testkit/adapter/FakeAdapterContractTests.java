@@ -42,6 +42,52 @@ class FakeAdapterContractTests {
         protected int backlogSize() {
             return 25;
         }
+
+        @Override
+        protected boolean postOwnMessage(SeedMessage message) {
+            platform.ownSequences.add(message.sequence());
+            platform.messages.add(message);
+            return true;
+        }
+
+        @Override
+        protected Optional<org.socialcare.core.domain.Visibility> expectedVisibility() {
+            return Optional.of(org.socialcare.core.domain.Visibility.PUBLIC);
+        }
+    }
+
+    /** Hands the bank's own posts out as customer messages. */
+    @PlantedFault
+    static class EchoBlindSource extends ChannelSourceContract {
+        final FakePlatform platform = new FakePlatform();
+
+        @Override
+        protected ChannelSource sourceOver(List<SeedMessage> messages) {
+            platform.messages.addAll(messages);
+            return platform.new Source(10, false, true);
+        }
+
+        @Override
+        protected void postLater(SeedMessage message) {
+            platform.messages.add(message);
+        }
+
+        @Override
+        protected int backlogSize() {
+            return 25;
+        }
+
+        @Override
+        protected boolean postOwnMessage(SeedMessage message) {
+            platform.ownSequences.add(message.sequence());
+            platform.messages.add(message);
+            return true;
+        }
+
+        @Override
+        protected Optional<org.socialcare.core.domain.Visibility> expectedVisibility() {
+            return Optional.of(org.socialcare.core.domain.Visibility.PRIVATE);
+        }
     }
 
     @Nested
@@ -83,6 +129,18 @@ class FakeAdapterContractTests {
             platform.resetAt = Instant.now().plusSeconds(900);
             platform.nextFailure = "rate";
             return platform.resetAt;
+        }
+
+        @Override
+        protected boolean failNextCallWithServerError() {
+            platform.nextFailure = "5xx";
+            return true;
+        }
+
+        @Override
+        protected boolean failNextCallAsDuplicate() {
+            platform.nextFailure = "dup";
+            return true;
         }
 
         @Override
@@ -223,8 +281,10 @@ class FakeAdapterContractTests {
     @Test
     void contractsCatchBrokenAdapters() {
         assertThat(failures(LossySource.class)).as("failed checks of a source that loses messages").isGreaterThanOrEqualTo(2);
+        assertThat(ContractRunner.failedTests(EchoBlindSource.class)).as("failed checks of a source blind to echoes and visibility")
+                .containsExactly("messagesKeepTheirTextAuthorAndTime", "ownPostsComeBackAsOwnMessagesNotAsCustomerMessages");
         assertThat(failures(LeakyPublisher.class)).as("failed checks of a publisher leaking its secret").isEqualTo(1);
-        assertThat(failures(TrustingWebhook.class)).as("failed checks of a webhook trusting any signature").isEqualTo(3);
+        assertThat(failures(TrustingWebhook.class)).as("failed checks of a webhook trusting any signature").isEqualTo(4);
     }
 
     private static long failures(Class<?> testClass) {

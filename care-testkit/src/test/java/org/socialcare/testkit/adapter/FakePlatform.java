@@ -43,6 +43,7 @@ final class FakePlatform {
 
     final List<SeedMessage> messages = new CopyOnWriteArrayList<>();
     final List<ReceivedPost> received = new CopyOnWriteArrayList<>();
+    final java.util.Set<Integer> ownSequences = java.util.concurrent.ConcurrentHashMap.newKeySet();
     volatile String nextFailure = "";
     volatile Instant resetAt = Instant.EPOCH;
 
@@ -50,10 +51,16 @@ final class FakePlatform {
     final class Source implements ChannelSource {
         final int pageSize;
         final boolean losesLastOfPage;
+        final boolean ownAsCustomer;
 
         Source(int pageSize, boolean losesLastOfPage) {
+            this(pageSize, losesLastOfPage, false);
+        }
+
+        Source(int pageSize, boolean losesLastOfPage, boolean ownAsCustomer) {
             this.pageSize = pageSize;
             this.losesLastOfPage = losesLastOfPage;
+            this.ownAsCustomer = ownAsCustomer;
         }
 
         @Override
@@ -70,6 +77,7 @@ final class FakePlatform {
         public Batch poll(Optional<Checkpoint> since) {
             long after = since.map(c -> Long.parseLong(c.position())).orElse(0L);
             List<InboundMessage> page = new ArrayList<>();
+            List<org.socialcare.core.domain.OwnMessage> own = new ArrayList<>();
             long last = after;
             boolean more = false;
             for (SeedMessage m : messages) {
@@ -77,18 +85,23 @@ final class FakePlatform {
                 if (id <= after) {
                     continue;
                 }
-                if (page.size() == pageSize) {
+                if (page.size() + own.size() == pageSize) {
                     more = true;
                     break;
                 }
+                last = id;
+                if (ownSequences.contains(m.sequence()) && !ownAsCustomer) {
+                    own.add(new org.socialcare.core.domain.OwnMessage(MessageKey.of(PLATFORM, String.valueOf(id)), CHANNEL.id(), m.text(),
+                            org.socialcare.core.domain.Visibility.PUBLIC, Optional.empty(), m.createdAt(), Optional.of("care-desk")));
+                    continue;
+                }
                 page.add(InboundMessage.builder(MessageKey.of(PLATFORM, String.valueOf(id)), CHANNEL.id(), Party.of(m.authorId(), m.authorHandle()))
                         .text(m.text()).createdAt(m.createdAt()).build());
-                last = id;
             }
             if (losesLastOfPage && page.size() > 1) {
                 page.remove(page.size() - 1);
             }
-            Batch batch = Batch.of(page).withHasMore(more);
+            Batch batch = Batch.of(page).withOwnMessages(own).withHasMore(more);
             return last == after && since.isEmpty() ? batch : batch.withCheckpoint(new Checkpoint(sourceId(), String.valueOf(last)));
         }
     }
@@ -111,6 +124,12 @@ final class FakePlatform {
             nextFailure = "";
             if (failure.equals("auth")) {
                 throw PlatformException.of(PlatformException.Kind.AUTH_FAILED, "token expired" + (leaksSecret ? " for " + SECRET : ""), "190");
+            }
+            if (failure.equals("5xx")) {
+                throw PlatformException.of(PlatformException.Kind.TRANSIENT, "HTTP 503", null);
+            }
+            if (failure.equals("dup")) {
+                throw PlatformException.of(PlatformException.Kind.DUPLICATE, "status is a duplicate", "187");
             }
             if (failure.equals("rate")) {
                 throw PlatformException.rateLimited("slow down", resetAt, "88");
