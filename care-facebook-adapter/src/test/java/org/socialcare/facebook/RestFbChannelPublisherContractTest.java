@@ -76,6 +76,19 @@ class RestFbChannelPublisherContractTest extends ChannelPublisherContract {
     }
 
     @Override
+    protected boolean failNextCallWithServerError() {
+        graph.failNext(Fault.transientServerError());
+        return true;
+    }
+
+    /** Graph's error 506 ("Duplicate status message"). */
+    @Override
+    protected boolean failNextCallAsDuplicate() {
+        graph.failNext(new Fault(400, 506, Optional.empty(), "OAuthException", "(#506) Duplicate status message", false, java.util.Map.of()));
+        return true;
+    }
+
+    @Override
     protected List<String> secrets() {
         return TestPages.secrets();
     }

@@ -5,7 +5,9 @@ import static org.socialcare.facebook.TestPages.*;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
+import org.socialcare.core.domain.Visibility;
 import org.socialcare.core.port.out.ChannelSource;
 import org.socialcare.facebook.emulator.GraphApiEmulator;
 import org.socialcare.testkit.adapter.ChannelSourceContract;
@@ -34,6 +36,17 @@ class RestFbChannelSourceContractTest extends ChannelSourceContract {
     @Override
     protected void postLater(SeedMessage m) {
         graph.addPost(m.authorId(), m.authorHandle(), m.text(), m.createdAt());
+    }
+
+    @Override
+    protected boolean postOwnMessage(SeedMessage m) {
+        graph.addPost(PAGE_ID, PAGE_NAME, m.text(), m.createdAt());
+        return true;
+    }
+
+    @Override
+    protected Optional<Visibility> expectedVisibility() {
+        return Optional.of(Visibility.PUBLIC);
     }
 
     @Override
