@@ -16,7 +16,7 @@ final class Redactor {
     static final String MASK = "***";
     private static final Pattern PARAMS = Pattern.compile(
             "(?i)((?:access_token|appsecret_proof|client_secret|input_token|fb_exchange_token)(?:=|%3D|\"\\s*:\\s*\"))[^&\\s\"'<>]+");
-    private static final Pattern AUTH = Pattern.compile("(?i)\\b(Bearer|OAuth)\\s+[A-Za-z0-9._\\-|%]{8,}");
+    private static final Pattern AUTH = Pattern.compile("(?i)\\b(Bearer|OAuth)\\s+[A-Za-z0-9._\\-|%+/=]+");
 
     private static final Redactor GENERIC = new Redactor(List.of());
 
