@@ -56,7 +56,7 @@ import org.socialcare.core.error.MalformedPayloadException;
 final class PayloadMapper {
     private static final Logger LOG = LoggerFactory.getLogger(PayloadMapper.class);
     static final String SOURCE = "webhook:facebook";
-    private static final Set<String> POST_ITEMS = Set.of("post", "status");
+    private static final Set<String> POST_ITEMS = Set.of("post", "status", "photo", "video", "share");
     private static final Set<String> COMMENT_ONLY_FIELDS = Set.of("can_hide", "can_remove", "like_count", "user_likes", "parent", "comment_count", "can_reply_privately");
 
     PayloadMapper() {}
@@ -196,8 +196,13 @@ final class PayloadMapper {
             text = Json.text(value, "message").orElse("");
             parent = Optional.empty();
         } else {
-            // feed status items and shapes restfb does not type: read the raw value
-            text = Json.text(value, "message").orElse("");
+            // status, photo, video and share items (restfb types them differently, or not at all): read the raw value
+            List<String> links = new ArrayList<>();
+            if (!comment) {
+                Json.text(value, "link").ifPresent(l -> links.add("[" + item + "] " + l));
+                Json.array(value, "photos").ifPresent(a -> a.values().forEach(v -> Json.asText(v).ifPresent(u -> links.add("[photo] " + u))));
+            }
+            text = withLinks(Json.text(value, "message").orElse(""), links);
             parent = comment ? Json.text(value, "parent_id").or(() -> Json.text(value, "post_id")) : Optional.empty();
         }
         Optional<String> authorId = from.map(From::getId).filter(s -> !s.isBlank())

@@ -216,6 +216,22 @@ class FacebookWebhookHandlerTest {
         });
     }
 
+    @Test
+    void aVisitorsPhotoPostIsACustomerMessageWithItsLink() {
+        JsonObject value = new JsonObject().add("item", "photo").add("verb", "add").add("post_id", PAGE_ID + "_88")
+                .add("from", new JsonObject().add("id", "706").add("name", "Gus")).add("message", "This is the error screen")
+                .add("link", "https://scontent.example/error.jpg").add("created_time", T).add("published", 1);
+        String body = pageWebhook(changesEntry(PAGE_ID, T, new JsonObject().add("field", "feed").add("value", value))).toString();
+
+        List<InboundMessage> messages = messages(handler.handle(signedPost(body)));
+
+        assertThat(messages).singleElement().satisfies(m -> {
+            assertThat(m.key().messageId()).isEqualTo(PAGE_ID + "_88");
+            assertThat(m.text()).isEqualTo("This is the error screen\n[photo] https://scontent.example/error.jpg");
+            assertThat(m.inReplyTo()).isEmpty();
+        });
+    }
+
     private CareDesk desk(CareStorage storage) {
         return CareDesk.builder().clock(clock).storage(storage).team(Team.of(TEAM.value(), "Care")).channel(channel()).build();
     }
