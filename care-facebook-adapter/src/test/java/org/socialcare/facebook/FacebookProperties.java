@@ -51,21 +51,28 @@ class FacebookProperties {
     }
 
     @Property(tries = 100)
-    void checkpointPositionsSurviveTheirTextForm(@ForAll @LongRange(min = 0, max = 4_000_000_000L) long feed, @ForAll @LongRange(min = 0, max = 4_000_000_000L) long inbox,
-            @ForAll Optional<@StringLength(min = 1, max = 40) String> cursor, @ForAll Optional<@LongRange(min = 0, max = 4_000_000_000L) Long> pending) {
-        RestFbChannelSource.Position p = new RestFbChannelSource.Position(Instant.ofEpochSecond(feed), cursor, pending.map(Instant::ofEpochSecond),
-                Instant.ofEpochSecond(inbox));
+    void checkpointPositionsSurviveTheirTextForm(@ForAll @LongRange(min = 0, max = 4_000_000_000L) long feed,
+            @ForAll @LongRange(min = 0, max = 4_000_000_000L) long inbox, @ForAll Optional<@StringLength(min = 1, max = 40) String> cursor,
+            @ForAll @Size(max = 5) java.util.Set<@StringLength(min = 1, max = 30) String> ids, @ForAll boolean paging) {
+        RestFbChannelSource.Mark feedMark = new RestFbChannelSource.Mark(Instant.ofEpochSecond(feed), ids);
+        RestFbChannelSource.Position p = new RestFbChannelSource.Position(feedMark, cursor,
+                paging ? Optional.of(new RestFbChannelSource.Mark(Instant.ofEpochSecond(feed + 5), ids)) : Optional.empty(),
+                new RestFbChannelSource.Mark(Instant.ofEpochSecond(inbox), ids));
 
         assertThat(RestFbChannelSource.Position.parse(p.format())).contains(p);
     }
 
     @Property(tries = 200)
-    void checkpointsWithGraphCursorsStayUnderTheStoresLimit(@ForAll @LongRange(min = 0, max = 4_000_000_000L) long t,
+    void checkpointsWithGraphCursorsAndIdsStayUnderTheStoresLimit(@ForAll @LongRange(min = 0, max = 4_000_000_000L) long t,
             @ForAll @StringLength(min = 1, max = 200) @net.jqwik.api.constraints.Chars({'+', '/', '='}) @AlphaChars @NumericChars String base64Cursor) {
-        RestFbChannelSource.Position p = new RestFbChannelSource.Position(Instant.ofEpochSecond(t), Optional.of(base64Cursor),
-                Optional.of(Instant.ofEpochSecond(t)), Instant.ofEpochSecond(t));
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (int i = 0; i < RestFbChannelSource.Mark.MAX_IDS; i++) {
+            ids.add("10152279886765544_1015228024230" + String.format("%04d", i));
+        }
+        RestFbChannelSource.Mark mark = new RestFbChannelSource.Mark(Instant.ofEpochSecond(t), ids);
+        RestFbChannelSource.Position p = new RestFbChannelSource.Position(mark, Optional.of(base64Cursor), Optional.of(mark), mark);
 
-        assertThat(p.format().length()).isLessThan(1000);
+        assertThat(p.format().length()).isLessThanOrEqualTo(3 * 20 * 40 + 600);
         assertThat(RestFbChannelSource.Position.parse(p.format())).contains(p);
     }
 

@@ -54,9 +54,4 @@ class RestFbChannelSourceContractTest extends ChannelSourceContract {
         return 35;
     }
 
-    /** Graph's {@code since} is inclusive: the newest item at the checkpoint second may come again (the desk dedupes). */
-    @Override
-    protected boolean mayRepeatAtCheckpoint() {
-        return true;
-    }
 }
