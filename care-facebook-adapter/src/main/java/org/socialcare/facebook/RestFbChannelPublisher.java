@@ -83,6 +83,7 @@ public final class RestFbChannelPublisher implements ChannelPublisher {
             throw PlatformException.of(Kind.INVALID_REQUEST, "no Facebook page " + pageId + " is configured for channel " + channel.id()
                     + "; configured pages are " + clients.keySet(), null);
         }
+        reply.target().ifPresent(RestFbChannelPublisher::requireGraphId);
         Optional<String> id = switch (reply.kind()) {
             case PUBLIC_REPLY -> {
                 String target = reply.target().orElseThrow();
@@ -113,6 +114,15 @@ public final class RestFbChannelPublisher implements ChannelPublisher {
         };
         LOG.info("published {} {} on page {}{}", reply.kind(), reply.id(), pageId, id.map(s -> " as " + s).orElse(""));
         return id;
+    }
+
+    private static final java.util.regex.Pattern GRAPH_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_.:-]{1,200}");
+
+    /** Targets become URL paths: anything but a Graph id is refused before a call is made. */
+    private static void requireGraphId(String target) {
+        if (!GRAPH_ID.matcher(target).matches()) {
+            throw PlatformException.of(Kind.INVALID_REQUEST, "target '" + target + "' is not a Facebook object id", null);
+        }
     }
 
     private Optional<String> privateReply(GraphClient graph, String pageId, Reply reply) {

@@ -208,6 +208,15 @@ class RestFbChannelPublisherTest {
         assertThat(e.getMessage()).contains("2000000002");
     }
 
+    @Test
+    void aTargetThatIsNotAGraphIdIsRefusedWithoutACall() {
+        PlatformException e = catchThrowableOfType(PlatformException.class,
+                () -> publisher.publish(channel(), reply(ReplyKind.HIDE_COMMENT, "../me/feed?x=1", null, "")));
+
+        assertThat(e.kind()).isEqualTo(Kind.INVALID_REQUEST);
+        assertThat(graph.requests()).isEmpty();
+    }
+
     private PlatformException publishExpectingError() {
         return catchThrowableOfType(PlatformException.class,
                 () -> publisher.publish(channel(), reply(ReplyKind.PUBLIC_REPLY, comment, null, "We're looking into it")));
