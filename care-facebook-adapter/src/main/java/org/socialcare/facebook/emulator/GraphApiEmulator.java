@@ -39,6 +39,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.socialcare.facebook.FacebookAdapterConfig;
 
 /**
  * A local stand-in for the parts of Facebook's Graph API the adapter uses, served by the JDK's HTTP server on
@@ -112,6 +113,14 @@ public final class GraphApiEmulator implements AutoCloseable {
 
     public String pageId() {
         return pageId;
+    }
+
+    /**
+     * A config builder already holding this emulator's page id, token, app secret and base URL; set the channel
+     * and the verify token, then build.
+     */
+    public FacebookAdapterConfig.Builder configBuilder() {
+        return FacebookAdapterConfig.builder().pageId(pageId).pageAccessToken(token).appSecret(appSecret).graphBaseUrl(baseUrl());
     }
 
     @Override
