@@ -46,12 +46,18 @@ import org.socialcare.core.domain.StoredMessage;
 import org.socialcare.core.domain.Team;
 import org.socialcare.core.domain.TeamId;
 import org.socialcare.core.domain.Visibility;
+import org.socialcare.core.domain.reply.ApprovalRequest;
+import org.socialcare.core.domain.reply.ComplianceReview;
+import org.socialcare.core.domain.reply.TemplateContext;
+import org.socialcare.core.error.ApprovalException;
 import org.socialcare.core.error.CareException;
+import org.socialcare.core.error.ComplianceViolationException;
 import org.socialcare.core.error.MalformedPayloadException;
 import org.socialcare.core.error.PlatformException;
 import org.socialcare.core.error.UnknownConversationException;
 import org.socialcare.core.error.WebhookRejectedException;
 import org.socialcare.core.internal.ChannelRegistry;
+import org.socialcare.core.internal.MessageGuard;
 import org.socialcare.core.memory.InMemoryStorage;
 import org.socialcare.core.port.in.DispatchResult;
 import org.socialcare.core.port.in.IngestResult;
@@ -73,8 +79,11 @@ import org.socialcare.core.port.out.WebhookHandler;
  * let agents work conversations ({@link #claim}, {@link #reply}, {@link #moveToPrivate},
  * {@link #requestCallback}, {@link #resolve}, {@link #close}), and publish with {@link #dispatchOutbox()}.
  *
- * <p>Ingest dedupes by (platform, message id), threads each message into a conversation, stores it and its
- * audit line, and saves the source's checkpoint last, all in one storage transaction. Agent actions change the
+ * <p>Ingest dedupes by (platform, message id), threads each message into a conversation, triages it and
+ * moderates public comments ({@link MessagePolicies}), stores it and its audit lines, and saves the source's
+ * checkpoint last, all in one storage transaction. Every reply passes the compliance checks before it is
+ * queued; replies that need four-eyes approval wait in the {@link org.socialcare.core.port.out.ApprovalGateway}
+ * until {@link #approve}. Agent actions change the
  * conversation and enqueue replies in one transaction; the dispatcher publishes later and never publishes on
  * a PAUSED or unhealthy channel (the reply stays QUEUED and shows why).
  *
@@ -90,11 +99,13 @@ public final class CareDesk {
     private final CareStorage storage;
     private final ChannelRegistry channels;
     private final Map<Platform, ChannelPublisher> publishers;
+    private final Map<ChannelId, ChannelPublisher> channelPublishers;
     private final Map<TeamId, Team> teams;
     private final Map<AgentId, Agent> agents;
     private final EscalationNotifier notifier;
     private final Optional<CallbackGateway> callbacks;
     private final DeskSettings settings;
+    private final MessageGuard guard;
 
     private CareDesk(Builder b) {
         this.clock = b.clock;
@@ -103,7 +114,9 @@ public final class CareDesk {
         this.notifier = b.notifier;
         this.callbacks = Optional.ofNullable(b.callbacks);
         this.settings = b.settings;
+        this.guard = new MessageGuard(b.messagePolicies, b.ids);
         this.publishers = Map.copyOf(b.publishers);
+        this.channelPublishers = Map.copyOf(b.channelPublishers);
         this.teams = Map.copyOf(b.teams);
         this.agents = new ConcurrentHashMap<>(b.agents);
         List<ChannelHealthListener> listeners = new ArrayList<>(b.healthListeners);
@@ -204,6 +217,8 @@ public final class CareDesk {
         } else {
             c = c.customerWrote(m);
         }
+        MessageGuard.Inbound judged = guard.onInbound(c, m, channels.get(m.channel()), clock.instant());
+        c = judged.conversation();
         if (c.responseDueAt().isEmpty() && c.awaitingResponseSince().isPresent()) {
             c = c.withDue(Optional.of(c.awaitingResponseSince().get().plus(settings.firstResponseTarget())), c.resolutionDueAt());
         }
@@ -215,6 +230,8 @@ public final class CareDesk {
             case JOINED -> {}
         }
         audit(now, SYSTEM, AuditAction.MESSAGE_RECEIVED, c, m.visibility() + " message " + m.key() + " (" + t.reason + ")");
+        judged.outbox().forEach(storage.outbox()::enqueue);
+        judged.audit().forEach(storage.audit()::append);
         return new IngestResult(1, 0, t.kind == ThreadKind.NEW ? 1 : 0, t.kind == ThreadKind.REOPENED ? 1 : 0, 0, 0, List.of(c.id()));
     }
 
@@ -227,7 +244,8 @@ public final class CareDesk {
         if (m.inReplyTo().isPresent()) {
             Optional<Conversation> parent = storage.messages().find(MessageKey.of(m.platform(), m.inReplyTo().get()))
                     .flatMap(s -> storage.conversations().find(s.conversation()))
-                    .filter(c -> c.customer().platformUserId().equals(m.author().platformUserId()) || c.state().isActive());
+                    // a conversation is one customer's: someone else replying in the thread starts their own
+                    .filter(c -> c.customer().platformUserId().equals(m.author().platformUserId()));
             if (parent.isPresent()) {
                 Optional<Threading> joined = joinOrReopen(parent.get(), m, "reply to " + m.inReplyTo().get());
                 if (joined.isPresent()) {
@@ -320,56 +338,76 @@ public final class CareDesk {
      *
      * @throws org.socialcare.core.error.NotAssignedException if the agent does not hold the conversation
      * @throws CareException if the conversation has no public customer message to answer
+     * @throws ComplianceViolationException if the text breaks a compliance rule (audited COMPLIANCE_BLOCKED);
+     *     a reply that needs approval is returned but held, see {@link #pendingApprovals()}
      */
     public Reply reply(ConversationId id, AgentId agent, String text) {
         requireAgent(agent);
         Checks.notBlank(text, "text");
-        return storage.transactions().inTransaction(() -> {
+        return complianceAudited(id, agent, () -> storage.transactions().inTransaction(() -> {
             Conversation c = load(id);
             String target = lastCustomerMessage(c, Visibility.PUBLIC).orElseThrow(() -> new CareException(
                     "conversation " + id + " has no public customer message to answer; send a private message instead"));
             return enqueueReply(c, agent, ReplyKind.PUBLIC_REPLY, Optional.of(target), Optional.empty(), text);
-        });
+        }));
     }
 
     /**
-     * The assigned agent answers the customer's latest public comment privately: Facebook's private reply (one
-     * Messenger message per comment, allowed before the customer ever wrote on Messenger). Queued in the outbox
-     * as a {@link ReplyKind#PRIVATE_REPLY_TO_COMMENT} targeting that comment.
+     * The assigned agent answers the customer's latest public comment privately, after the compliance checks:
+     * Facebook's private reply (one Messenger message per comment, allowed before the customer ever wrote on
+     * Messenger). Queued in the outbox as a {@link ReplyKind#PRIVATE_REPLY_TO_COMMENT} targeting that comment.
      *
      * @throws org.socialcare.core.error.NotAssignedException if the agent does not hold the conversation
      * @throws CareException if the conversation has no public customer message to answer
+     * @throws ComplianceViolationException if the text breaks a compliance rule (audited COMPLIANCE_BLOCKED)
      */
     public Reply privateReplyToComment(ConversationId id, AgentId agent, String text) {
         requireAgent(agent);
         Checks.notBlank(text, "text");
-        return storage.transactions().inTransaction(() -> {
+        return complianceAudited(id, agent, () -> storage.transactions().inTransaction(() -> {
             Conversation c = load(id);
             String target = lastCustomerMessage(c, Visibility.PUBLIC).orElseThrow(() -> new CareException(
                     "conversation " + id + " has no public customer comment to answer privately; send a private message instead"));
             return enqueueReply(c, agent, ReplyKind.PRIVATE_REPLY_TO_COMMENT, Optional.of(target), Optional.of(c.customer().platformUserId()), text);
-        });
+        }));
     }
 
-    /** The assigned agent sends the customer a private message (DM, Messenger). */
+    /**
+     * The assigned agent sends the customer a private message (DM, Messenger), after the compliance checks.
+     *
+     * @throws ComplianceViolationException if the text breaks a compliance rule (audited COMPLIANCE_BLOCKED)
+     */
     public Reply sendPrivate(ConversationId id, AgentId agent, String text) {
         requireAgent(agent);
         Checks.notBlank(text, "text");
-        return storage.transactions().inTransaction(() -> {
+        return complianceAudited(id, agent, () -> storage.transactions().inTransaction(() -> {
             Conversation c = load(id);
             return enqueueReply(c, agent, ReplyKind.PRIVATE_MESSAGE, Optional.empty(), Optional.of(c.customer().platformUserId()), text);
-        });
+        }));
     }
 
     /**
      * Moves the conversation to a private channel: a public reply invites the customer ("DM us your number and
      * we'll call you"), and, when {@code privateOpening} is given, a private message opens the private leg.
-     * Both are queued in one transaction; the customer's private answer joins this conversation.
+     * Both are queued in one transaction; the customer's private answer joins this conversation. Both texts
+     * pass the compliance checks before anything is queued.
+     *
+     * @throws ComplianceViolationException if either text breaks a compliance rule (audited COMPLIANCE_BLOCKED)
      */
     public List<Reply> moveToPrivate(ConversationId id, AgentId agent, String publicInvite, Optional<String> privateOpening) {
         requireAgent(agent);
         Checks.notBlank(publicInvite, "publicInvite");
         Checks.notNull(privateOpening, "privateOpening");
+        complianceAudited(id, agent, () -> {
+            Conversation c = load(id);
+            if (!c.isAssignedTo(agent)) {
+                throw new org.socialcare.core.error.NotAssignedException(id, agent, c.assignee());
+            }
+            Channel channel = channels.get(c.channel());
+            guard.review(c, channel, ReplyKind.PUBLIC_REPLY, publicInvite);
+            privateOpening.ifPresent(text -> guard.review(c, channel, ReplyKind.PRIVATE_MESSAGE, text));
+            return c;
+        });
         return storage.transactions().inTransaction(() -> {
             List<Reply> out = new ArrayList<>();
             out.add(reply(id, agent, publicInvite));
@@ -442,8 +480,15 @@ public final class CareDesk {
 
     private Reply enqueueReply(Conversation c, AgentId agent, ReplyKind kind, Optional<String> target, Optional<String> recipient, String text) {
         Instant now = clock.instant();
-        Conversation replied = storage.conversations().save(c.agentReplied(agent, kind.visibility(), now));
-        Reply r = Reply.queued(ReplyId.of(ids.newId()), c.id(), c.channel(), kind, target, recipient, text, Optional.of(agent), now);
+        Conversation answered = c.agentReplied(agent, kind.visibility(), now);
+        ComplianceReview review = guard.review(c, channels.get(c.channel()), kind, text);
+        Reply r = Reply.queued(ReplyId.of(ids.newId()), c.id(), c.channel(), kind, target, recipient, review.text(), Optional.of(agent), now);
+        if (review.needsApproval()) {
+            guard.policies().approvals().submit(new ApprovalRequest(r, review.approvalReasons(), now));
+            audit(now, "agent:" + agent, AuditAction.APPROVAL_REQUESTED, c, kind + " " + r.id() + " held for approval: " + review.approvalReasons());
+            return r;
+        }
+        Conversation replied = storage.conversations().save(answered);
         storage.outbox().enqueue(r);
         audit(now, "agent:" + agent, AuditAction.REPLY_QUEUED, replied, kind + " " + r.id());
         return r;
@@ -470,6 +515,106 @@ public final class CareDesk {
 
     private Conversation load(ConversationId id) {
         return storage.conversations().find(Checks.notNull(id, "conversation id")).orElseThrow(() -> new UnknownConversationException(id));
+    }
+
+    // ---------------------------------------------------------------- templates, compliance, approval
+
+    /**
+     * The assigned agent answers with template {@code templateKey} of the {@link MessagePolicies#composer()},
+     * filled for the conversation's customer and language and signed with the agent's initials, as a
+     * PUBLIC_REPLY ({@link #reply}) or PRIVATE_MESSAGE ({@link #sendPrivate}), with the same compliance checks.
+     *
+     * @param values values for the template's custom placeholders
+     * @throws IllegalArgumentException for an unknown template, a missing placeholder value or another kind
+     */
+    public Reply replyWithTemplate(ConversationId id, AgentId agent, String templateKey, ReplyKind kind, Map<String, String> values) {
+        Agent author = requireAgent(agent);
+        Checks.notNull(kind, "kind");
+        if (kind != ReplyKind.PUBLIC_REPLY && kind != ReplyKind.PRIVATE_MESSAGE) {
+            throw new IllegalArgumentException("templates are sent as PUBLIC_REPLY or PRIVATE_MESSAGE but kind was " + kind);
+        }
+        Conversation c = load(id);
+        String text = guard.policies().composer().compose(templateKey, new TemplateContext(c.customer(), author, c.language(), values), kind);
+        return kind == ReplyKind.PUBLIC_REPLY ? reply(id, agent, text) : sendPrivate(id, agent, text);
+    }
+
+    /** Replies held for four-eyes approval, oldest first. */
+    public List<ApprovalRequest> pendingApprovals() {
+        return guard.policies().approvals().pending();
+    }
+
+    /**
+     * A supervisor approves a held reply: it is queued in the outbox (and counts as the author's answer while
+     * they still hold the active conversation). Audited APPROVAL_DECIDED.
+     *
+     * @throws ApprovalException if the reply is not awaiting approval, {@code supervisor} is not a supervisor,
+     *     or wrote the reply (four eyes)
+     */
+    public Reply approve(ReplyId replyId, AgentId supervisor) {
+        ApprovalRequest request = decidable(replyId, supervisor);
+        Reply held = request.reply();
+        AgentId author = held.author().orElseThrow();
+        if (author.equals(supervisor)) {
+            throw new ApprovalException("four eyes: " + supervisor + " wrote reply " + replyId + " and cannot approve it; ask another supervisor");
+        }
+        ApprovalRequest taken = guard.policies().approvals().take(replyId)
+                .orElseThrow(() -> new ApprovalException("reply " + replyId + " was decided by someone else meanwhile"));
+        try {
+            return storage.transactions().inTransaction(() -> {
+                Instant now = clock.instant();
+                Conversation c = load(held.conversation());
+                Reply r = Reply.queued(held.id(), held.conversation(), held.channel(), held.kind(), held.target(), held.recipient(),
+                        held.text(), held.author(), now);
+                if (c.isAssignedTo(author) && c.state().isActive()) {
+                    c = storage.conversations().save(c.agentReplied(author, r.visibility(), now));
+                }
+                storage.outbox().enqueue(r);
+                audit(now, "supervisor:" + supervisor, AuditAction.APPROVAL_DECIDED, c, "approved " + r.kind() + " " + r.id() + " by " + author);
+                audit(now, "agent:" + author, AuditAction.REPLY_QUEUED, c, r.kind() + " " + r.id() + " approved by " + supervisor);
+                return r;
+            });
+        } catch (RuntimeException e) {
+            guard.policies().approvals().submit(taken); // not decided after all: keep it pending
+            throw e;
+        }
+    }
+
+    /**
+     * A supervisor rejects a held reply; it is never queued. Audited APPROVAL_DECIDED with the reason.
+     *
+     * @throws ApprovalException if the reply is not awaiting approval or {@code supervisor} is not a supervisor
+     */
+    public ApprovalRequest rejectReply(ReplyId replyId, AgentId supervisor, String reason) {
+        Checks.notBlank(reason, "reason");
+        decidable(replyId, supervisor);
+        ApprovalRequest taken = guard.policies().approvals().take(replyId)
+                .orElseThrow(() -> new ApprovalException("reply " + replyId + " was decided by someone else meanwhile"));
+        Reply r = taken.reply();
+        storage.transactions().run(() -> audit(clock.instant(), "supervisor:" + supervisor, AuditAction.APPROVAL_DECIDED, r.conversation(),
+                r.channel(), "rejected " + r.kind() + " " + r.id() + " by " + r.author().map(AgentId::toString).orElse("desk") + ": " + reason));
+        return taken;
+    }
+
+    private ApprovalRequest decidable(ReplyId replyId, AgentId supervisor) {
+        Checks.notNull(replyId, "reply id");
+        Agent s = requireAgent(supervisor);
+        if (!s.supervisor()) {
+            throw new ApprovalException(supervisor + " is not a supervisor and cannot decide on reply " + replyId);
+        }
+        return guard.policies().approvals().find(replyId)
+                .orElseThrow(() -> new ApprovalException("reply " + replyId + " is not awaiting approval"));
+    }
+
+    /** Runs {@code work}; a compliance violation is audited COMPLIANCE_BLOCKED in its own transaction, then rethrown. */
+    private <T> T complianceAudited(ConversationId id, AgentId agent, java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (ComplianceViolationException e) {
+            LOG.info("reply on conversation {} by {} blocked: {}", id, agent, e.getMessage());
+            storage.transactions().run(() -> storage.conversations().find(id).ifPresent(c ->
+                    audit(clock.instant(), "agent:" + agent, AuditAction.COMPLIANCE_BLOCKED, c, e.getMessage())));
+            throw e;
+        }
     }
 
     // ---------------------------------------------------------------- publish
@@ -501,7 +646,7 @@ public final class CareDesk {
             hold(r, r.attempts(), health.retryAfter().filter(now::isBefore).orElse(now), why);
             return new DispatchResult(0, 1, 0);
         }
-        ChannelPublisher publisher = publishers.get(channel.platform());
+        ChannelPublisher publisher = channelPublishers.getOrDefault(channel.id(), publishers.get(channel.platform()));
         if (publisher == null) {
             hold(r, r.attempts(), now, "no publisher configured for platform " + channel.platform());
             return new DispatchResult(0, 1, 0);
@@ -661,6 +806,11 @@ public final class CareDesk {
         return storage;
     }
 
+    /** The triage, moderation, composer and compliance policies this desk applies. */
+    public MessagePolicies messagePolicies() {
+        return guard.policies();
+    }
+
     public Clock clock() {
         return clock;
     }
@@ -699,8 +849,8 @@ public final class CareDesk {
 
     /**
      * Configures a {@link CareDesk}. Defaults: in-memory storage, system UTC clock, random UUID ids, no
-     * notifier, {@link DeskSettings#ofDefaults()}. {@link #build()} validates that every channel's and agent's
-     * team is configured. Not thread-safe.
+     * notifier, {@link DeskSettings#ofDefaults()}, {@link MessagePolicies#ofDefaults()}. {@link #build()}
+     * validates that every channel's and agent's team is configured. Not thread-safe.
      */
     public static final class Builder {
         private Clock clock = Clock.systemUTC();
@@ -709,7 +859,9 @@ public final class CareDesk {
         private EscalationNotifier notifier = EscalationNotifier.none();
         private CallbackGateway callbacks;
         private DeskSettings settings = DeskSettings.ofDefaults();
+        private MessagePolicies messagePolicies;
         private final Map<Platform, ChannelPublisher> publishers = new HashMap<>();
+        private final Map<ChannelId, ChannelPublisher> channelPublishers = new HashMap<>();
         private final Map<ChannelId, Channel> channels = new LinkedHashMap<>();
         private final Map<TeamId, Team> teams = new LinkedHashMap<>();
         private final Map<AgentId, Agent> agents = new LinkedHashMap<>();
@@ -747,11 +899,39 @@ public final class CareDesk {
             return this;
         }
 
+        /**
+         * Triage, moderation, reply composer, compliance, text limits and approval gateway. Default
+         * {@link MessagePolicies#ofDefaults()} (a fresh in-memory approval gateway per desk).
+         */
+        public Builder messagePolicies(MessagePolicies value) {
+            messagePolicies = Checks.notNull(value, "messagePolicies");
+            return this;
+        }
+
         public Builder publisher(ChannelPublisher value) {
             Checks.notNull(value, "publisher");
             if (publishers.put(value.platform(), value) != null) {
                 throw new IllegalArgumentException("a publisher for platform " + value.platform() + " is already configured");
             }
+            return this;
+        }
+
+        /**
+         * Publishes the channel's entries with this publisher instead of its platform's: for accounts with their
+         * own credentials (one Twitter publisher per account). The channel must be configured by {@link #build()}.
+         */
+        public Builder publisher(ChannelId channel, ChannelPublisher value) {
+            Checks.notNull(channel, "channel");
+            Checks.notNull(value, "publisher");
+            if (channelPublishers.put(channel, value) != null) {
+                throw new IllegalArgumentException("a publisher for channel '" + channel + "' is already configured");
+            }
+            return this;
+        }
+
+        /** Adds several publishers, one per platform. */
+        public Builder publishers(java.util.Collection<? extends ChannelPublisher> values) {
+            Checks.notNull(values, "publishers").forEach(this::publisher);
             return this;
         }
 
@@ -794,6 +974,16 @@ public final class CareDesk {
                             + "', which is not configured; configured teams are " + teams.keySet());
                 }
             }
+            for (ChannelId id : channelPublishers.keySet()) {
+                if (!channels.containsKey(id)) {
+                    throw new IllegalStateException("a publisher is configured for channel '" + id
+                            + "', which is not configured; configured channels are " + channels.keySet());
+                }
+                if (!channelPublishers.get(id).platform().equals(channels.get(id).platform())) {
+                    throw new IllegalStateException("channel '" + id + "' is on " + channels.get(id).platform()
+                            + " but its publisher publishes on " + channelPublishers.get(id).platform());
+                }
+            }
             for (Agent a : agents.values()) {
                 if (!teams.containsKey(a.team())) {
                     throw new IllegalStateException("agent '" + a.id() + "' belongs to team '" + a.team()
@@ -802,6 +992,9 @@ public final class CareDesk {
             }
             if (storage == null) {
                 storage = InMemoryStorage.create();
+            }
+            if (messagePolicies == null) {
+                messagePolicies = MessagePolicies.ofDefaults();
             }
             return new CareDesk(this);
         }

@@ -15,7 +15,6 @@ import org.socialcare.core.domain.AuditAction;
 import org.socialcare.core.domain.Conversation;
 import org.socialcare.core.domain.HealthState;
 import org.socialcare.core.domain.Reply;
-import org.socialcare.core.domain.ReplyId;
 import org.socialcare.core.domain.ReplyKind;
 import org.socialcare.core.domain.Team;
 import org.socialcare.core.memory.InMemoryStorage;
@@ -130,23 +129,26 @@ class FacebookEndToEndTest {
     }
 
     @Test
-    void moderationHidesACommentWithACardNumberButHarshCriticismStaysVisible() {
+    void aCommentShowingACardNumberIsHiddenAndMovedToPrivateWhileHarshCriticismStaysVisible() {
         String critic = graph.addComment(post, Optional.empty(), "700", "Ann", "This bank is a joke. Worst service I have ever had, shame on you!",
                 NOW.minus(Duration.ofMinutes(12)));
         String leak = graph.addComment(post, Optional.empty(), "701", "Ben", "Charged twice on card 4111 1111 1111 1111, fix it",
                 NOW.minus(Duration.ofMinutes(11)));
+
         desk.poll(facebook.source(CHANNEL_ID));
         Conversation leaking = conversationOf("701");
-        // What the moderation policy enqueues for a public comment with visible card data (and nothing for criticism):
-        storage.outbox().enqueue(Reply.queued(ReplyId.of("mod-1"), leaking.id(), CHANNEL_ID, ReplyKind.HIDE_COMMENT, Optional.of(leak),
-                Optional.empty(), "", Optional.empty(), clock.instant()));
-
+        desk.claim(leaking.id(), AGENT);
+        desk.privateReplyToComment(leaking.id(), AGENT, "Hi Ben, we have hidden your comment to protect your card. Let's sort it out here.");
         desk.dispatchOutbox();
 
+        assertThat(storage.outbox().findByConversation(leaking.id())).extracting(Reply::kind)
+                .contains(ReplyKind.HIDE_COMMENT, ReplyKind.PRIVATE_REPLY_TO_COMMENT);
+        assertThat(storage.outbox().findByConversation(leaking.id())).allSatisfy(r -> assertThat(r.isSent()).isTrue());
         assertThat(graph.comment(leak).orElseThrow().hidden()).isTrue();
+        assertThat(graph.sentMessages()).singleElement().satisfies(m -> assertThat(m.commentId()).contains(leak));
         assertThat(graph.comment(critic).orElseThrow().hidden()).isFalse();
         assertThat(graph.requests()).noneSatisfy(req -> assertThat(req.path()).isEqualTo("/" + critic));
-        assertThat(storage.outbox().find(ReplyId.of("mod-1")).orElseThrow().isSent()).isTrue();
+        assertThat(storage.outbox().findByConversation(conversationOf("700").id())).isEmpty();
     }
 
     private Conversation conversationOf(String customer) {

@@ -1,0 +1,79 @@
+package org.socialcare.examples;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.socialcare.core.memory.InMemoryStorage;
+import org.socialcare.examples.demo.CareDayRun;
+import org.socialcare.examples.demo.HtmlReport;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code care-demo.jar}: the bank care desk demo (default command) and its tools.
+ */
+@Command(
+        name = "care-demo",
+        mixinStandardHelpOptions = true,
+        version = "care-demo 0.1.0",
+        description = "The care library's bank care desk demo: Northbank's care day, replayed through the desk.",
+        subcommands = {CareDemo.Story.class, ReplayCommand.class})
+public final class CareDemo implements Callable<Integer> {
+    @CommandLine.Mixin
+    DayOptions options = new DayOptions();
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new CareDemo()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        return options.run();
+    }
+
+    /** Options of the care day (the default command). */
+    static final class DayOptions {
+        @Option(names = "--messages", defaultValue = "5000", description = "Inbound customer messages in the day (default: ${DEFAULT-VALUE}).")
+        int messages;
+
+        @Option(names = "--seed", defaultValue = "42", description = "Random seed; the same seed replays the same day (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--speed", defaultValue = "0",
+                description = "Simulated seconds per real second; 0 runs as fast as possible (default: ${DEFAULT-VALUE}).")
+        double speed;
+
+        @Option(names = "--report-dir", defaultValue = "target/care-report", description = "Where the HTML report goes (default: ${DEFAULT-VALUE}).")
+        Path reportDir;
+
+        @Option(names = "--no-story", description = "Skip the opening story of the customer on hold.")
+        boolean noStory;
+
+        Integer run() throws Exception {
+            if (messages < 1) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--messages must be at least 1 but was " + messages);
+            }
+            if (!noStory) {
+                new OnHoldStory().run(System.out);
+                System.out.println();
+            }
+            System.out.printf("Northbank's care day: %d messages, seed %d, in-memory storage%n", messages, seed);
+            CareDayRun.Outcome outcome = CareDayRun.run(InMemoryStorage.create(), messages, seed, speed, System.out);
+            System.out.println();
+            System.out.print(outcome.report().toText());
+            Path html = HtmlReport.write(outcome.report(), reportDir);
+            System.out.println("HTML report: " + html.toAbsolutePath());
+            return 0;
+        }
+    }
+
+    /** Story 1 alone, with its full timeline. */
+    @Command(name = "story", mixinStandardHelpOptions = true, description = "Plays the customer-on-hold story and prints its timeline.")
+    static final class Story implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            new OnHoldStory().run(System.out);
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package org.socialcare.examples;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.socialcare.core.domain.InboundMessage;
+import org.socialcare.core.domain.PayloadReading;
+import org.socialcare.core.domain.sensitive.SensitiveDataDetector;
+import org.socialcare.core.domain.triage.Triage;
+import org.socialcare.core.domain.triage.TriageResult;
+import org.socialcare.core.error.MalformedPayloadException;
+import org.socialcare.core.port.out.PayloadReader;
+import org.socialcare.twitter.TwitterPayloadReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code care-demo replay --platform twitter|facebook FILE...}: reads recorded API responses or webhook bodies
+ * with the adapter's own parsing and echo rules and prints one JSON line per customer message with what the
+ * default policies make of it. Sensitive data is printed masked, never raw. The bank's own messages and
+ * retweets are not printed; a summary on standard error counts what was skipped and why. Exit code 1 when a
+ * file could not be read or was malformed (one error line each), else 0.
+ */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = "Parses recorded platform payloads and prints one JSON line per customer message with its triage.")
+public final class ReplayCommand implements Callable<Integer> {
+    static final Map<String, Supplier<PayloadReader>> READERS = new TreeMap<>(Map.of(
+            "twitter", TwitterPayloadReader::create));
+
+    @Option(names = "--platform", required = true, description = "Platform of the payloads: ${COMPLETION-CANDIDATES}.",
+            completionCandidates = Platforms.class)
+    String platform;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Payload files (JSON or NDJSON).")
+    List<Path> files;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public ReplayCommand() {
+        this(System.out, System.err);
+    }
+
+    ReplayCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    static final class Platforms implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return READERS.keySet().iterator();
+        }
+    }
+
+    @Override
+    public Integer call() {
+        Supplier<PayloadReader> factory = READERS.get(platform.toLowerCase(java.util.Locale.ROOT));
+        if (factory == null) {
+            err.println("error: unknown platform '" + platform + "'; expected one of " + READERS.keySet());
+            return 2;
+        }
+        PayloadReader reader = factory.get();
+        Triage triage = Triage.ofDefaults();
+        SensitiveDataDetector detector = triage.detector();
+        Map<String, Integer> skipped = new TreeMap<>();
+        int printed = 0;
+        int own = 0;
+        int failed = 0;
+        for (Path file : files) {
+            String content;
+            try {
+                content = Files.readString(file, StandardCharsets.UTF_8);
+            } catch (NoSuchFileException e) {
+                err.println("error: " + file + ": no such file");
+                failed++;
+                continue;
+            } catch (MalformedInputException e) {
+                err.println("error: " + file + ": not UTF-8 text");
+                failed++;
+                continue;
+            } catch (IOException e) {
+                err.println("error: " + file + ": cannot read (" + e.getClass().getSimpleName() + ")");
+                failed++;
+                continue;
+            }
+            PayloadReading reading;
+            try {
+                reading = reader.read(content);
+            } catch (MalformedPayloadException e) {
+                err.println("error: " + file + ": " + e.getMessage());
+                failed++;
+                continue;
+            }
+            for (String notice : reading.notices()) {
+                err.println("note: " + file + ": " + notice);
+            }
+            for (InboundMessage m : reading.customerMessages()) {
+                out.println(line(m, triage.classify(m), detector));
+                printed++;
+            }
+            own += reading.ownMessages().size();
+            reading.skipped().forEach(s -> skipped.merge(s.reason().replaceAll("\\d{3,}", "#"), 1, Integer::sum));
+            if (reading.customerMessages().isEmpty() && reading.notices().isEmpty() && reading.skipped().isEmpty() && reading.ownMessages().isEmpty()) {
+                err.println("note: " + file + ": no messages in this payload");
+            }
+        }
+        StringBuilder summary = new StringBuilder("replay: ").append(printed).append(" customer message(s) from ").append(files.size())
+                .append(" file(s); not printed: ").append(own).append(" of the bank's own");
+        skipped.forEach((why, n) -> summary.append(", ").append(n).append(' ').append(why));
+        if (failed > 0) {
+            summary.append("; ").append(failed).append(" file(s) failed");
+        }
+        err.println(summary);
+        return failed > 0 ? 1 : 0;
+    }
+
+    static String line(InboundMessage m, TriageResult t, SensitiveDataDetector detector) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("platform", m.platform().name());
+        f.put("messageId", m.key().messageId());
+        f.put("conversationKey", m.platform() + ":" + m.channel() + ":" + m.author().platformUserId());
+        f.put("authorId", m.author().platformUserId());
+        f.put("authorHandle", m.author().handle());
+        f.put("followers", m.author().followerCount());
+        f.put("visibility", m.visibility().name());
+        f.put("inReplyTo", m.inReplyTo());
+        f.put("createdAt", m.createdAt().toString());
+        f.put("text", detector.mask(m.text()));
+        f.put("category", t.category().name());
+        f.put("sentiment", t.sentiment().name());
+        f.put("riskFlags", t.riskFlags().stream().map(Enum::name).sorted().toList());
+        f.put("influence", t.influence().name());
+        f.put("sensitiveData", t.sensitiveData().stream().map(s -> Map.of("kind", s.kind().name(), "masked", s.masked())).toList());
+        return Json.object(f);
+    }
+}

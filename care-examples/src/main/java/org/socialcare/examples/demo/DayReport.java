@@ -1,0 +1,131 @@
+package org.socialcare.examples.demo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.socialcare.core.CareDesk;
+import org.socialcare.core.domain.AuditAction;
+import org.socialcare.core.domain.AuditEntry;
+import org.socialcare.core.domain.Channel;
+import org.socialcare.core.domain.ChannelId;
+import org.socialcare.core.domain.Conversation;
+import org.socialcare.core.domain.Reply;
+import org.socialcare.core.domain.ReplyKind;
+
+/**
+ * The end-of-day figures: volume per channel, first response time p50/p90, SLA compliance, escalations by
+ * reason, moderation actions, private moves, callbacks and accounts nobody answered on. Immutable.
+ */
+public record DayReport(
+        int messages,
+        int conversations,
+        Map<String, Integer> volumePerChannel,
+        Duration firstResponseP50,
+        Duration firstResponseP90,
+        double slaCompliance,
+        Duration slaTarget,
+        Map<String, Integer> escalationsByReason,
+        int moderationActions,
+        int privateMoves,
+        int callbacks,
+        int repliesSent,
+        int repliesHeldOrQueued,
+        int repliesFailed,
+        List<String> inactiveAccounts,
+        int[] inboundPerHour,
+        int[] sentPerHour,
+        List<Long> firstResponseMinutes,
+        Duration wallTime) {
+
+    static DayReport of(CareDesk desk, DayLog log, Duration slaTarget, Duration wallTime) {
+        Instant from = CareDaySimulation.OPENING;
+        Instant to = from.plus(Duration.ofDays(1));
+        List<Conversation> conversations = desk.storage().conversations().openedBetween(from, to);
+        List<Long> frt = new ArrayList<>();
+        int needed = 0;
+        int inTime = 0;
+        Map<ChannelId, Integer> sentPerChannel = new TreeMap<>(Comparator.comparing(ChannelId::value));
+        int moderation = 0;
+        for (Conversation c : conversations) {
+            if (c.firstResponseAt().isPresent()) {
+                Duration d = Duration.between(c.openedAt(), c.firstResponseAt().get());
+                frt.add(d.toSeconds());
+                needed++;
+                if (d.compareTo(slaTarget) <= 0) {
+                    inTime++;
+                }
+            } else if (c.state().isActive()) {
+                needed++;
+            }
+            for (Reply r : desk.replies(c.id())) {
+                if (r.isSent() && r.kind().carriesText()) {
+                    sentPerChannel.merge(r.channel(), 1, Integer::sum);
+                }
+                if (r.kind() == ReplyKind.HIDE_COMMENT) {
+                    moderation++;
+                }
+            }
+        }
+        frt.sort(Long::compare);
+        Map<String, Integer> escalations = new TreeMap<>();
+        for (AuditEntry e : desk.storage().audit().recent(Integer.MAX_VALUE)) {
+            if (e.action() == AuditAction.ESCALATED || e.action() == AuditAction.ESCALATION_RULE_FIRED) {
+                escalations.merge(reason(e.detail()), 1, Integer::sum);
+            }
+        }
+        List<String> inactive = new ArrayList<>();
+        for (Channel ch : desk.channels()) {
+            if (!sentPerChannel.containsKey(ch.id())) {
+                inactive.add("@" + ch.handle() + " (" + ch.platform() + ", " + ch.id() + ")");
+            }
+        }
+        Map<String, Integer> volume = new LinkedHashMap<>();
+        for (Channel ch : desk.channels()) {
+            volume.put(ch.id().value(), log.inboundPerChannel.getOrDefault(ch.id(), 0));
+        }
+        List<Long> minutes = frt.stream().map(s -> s / 60).toList();
+        return new DayReport(log.inbound, conversations.size(), volume, Duration.ofSeconds(percentile(frt, 50)),
+                Duration.ofSeconds(percentile(frt, 90)), needed == 0 ? 1.0 : (double) inTime / needed, slaTarget, escalations, moderation,
+                log.privateMoves, log.callbacks, log.sent, log.held, log.failed, inactive, log.inboundPerHour.clone(), log.sentPerHour.clone(),
+                minutes, wallTime);
+    }
+
+    private static String reason(String detail) {
+        String d = detail.length() > 60 ? detail.substring(0, 60) : detail;
+        return d.replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "…");
+    }
+
+    private static long percentile(List<Long> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    /** The report as text for the console. */
+    public String toText() {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format("Care day report: %d messages, %d conversations (%.1f s wall time)%n", messages, conversations, wallTime.toMillis() / 1000.0));
+        b.append("Volume per channel:\n");
+        volumePerChannel.forEach((k, v) -> b.append(String.format("  %-20s %6d%n", k, v)));
+        b.append(String.format("First response time: p50 %s, p90 %s%n", minutes(firstResponseP50), minutes(firstResponseP90)));
+        b.append(String.format("SLA compliance (first response within %d min): %.1f%%%n", slaTarget.toMinutes(), slaCompliance * 100));
+        b.append("Escalations by reason:").append(escalationsByReason.isEmpty() ? " none\n" : "\n");
+        escalationsByReason.forEach((k, v) -> b.append(String.format("  %5d  %s%n", v, k)));
+        b.append(String.format("Moderation actions (comments hidden): %d%n", moderationActions));
+        b.append(String.format("Moves to private: %d, callbacks requested: %d%n", privateMoves, callbacks));
+        b.append(String.format("Replies: %d sent, %d held back (kept queued), %d failed%n", repliesSent, repliesHeldOrQueued, repliesFailed));
+        b.append("Inactive accounts (no answer today): ").append(inactiveAccounts.isEmpty() ? "none" : String.join(", ", inactiveAccounts)).append('\n');
+        return b.toString();
+    }
+
+    private static String minutes(Duration d) {
+        return String.format("%d min %02d s", d.toMinutes(), d.toSecondsPart());
+    }
+}

@@ -1,0 +1,123 @@
+package org.socialcare.twitter;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.socialcare.core.domain.Channel;
+import org.socialcare.core.domain.Platform;
+import org.socialcare.core.domain.Reply;
+import org.socialcare.core.domain.ReplyKind;
+import org.socialcare.core.error.PlatformException;
+import org.socialcare.core.error.PlatformException.Kind;
+import org.socialcare.core.port.out.ChannelPublisher;
+
+/**
+ * Publishes outbox entries on Twitter through each bank account's {@link TwitterApi} (twitter4j by default),
+ * chosen by the channel's {@code platformAccountId}: {@code PUBLIC_REPLY} posts a reply with
+ * {@code in_reply_to_status_id} and auto-populated reply metadata, {@code PRIVATE_MESSAGE} sends a DM,
+ * {@code DELETE_OWN_POST} deletes one of the account's tweets. Twitter has no hidden comments or private
+ * replies to comments: those kinds fail as INVALID_REQUEST, as does a reply longer than 280 weighted characters.
+ *
+ * <p>Errors are {@link PlatformException}s: 429 / code 88 RATE_LIMITED with {@code x-rate-limit-reset} as retry
+ * time, 187 DUPLICATE (the desk counts it as sent), 89 / 401 AUTH_FAILED, 64 / 326 / 403 PERMISSION, 5xx and
+ * network errors TRANSIENT. Retries and backoff are the desk's job. Thread-safe.
+ */
+public final class Twitter4jChannelPublisher implements ChannelPublisher {
+    private final Map<String, TwitterApi> accounts;
+    private final TwitterTextLimits limits = TwitterTextLimits.create();
+
+    private Twitter4jChannelPublisher(Map<String, TwitterApi> accounts) {
+        this.accounts = Map.copyOf(accounts);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A publisher for the single account of {@code config}, through twitter4j. */
+    public static Twitter4jChannelPublisher forAccount(TwitterAdapterConfig config) {
+        return builder().account(config).build();
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.TWITTER;
+    }
+
+    @Override
+    public Optional<String> publish(Channel channel, Reply reply) {
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(reply, "reply");
+        TwitterApi api = accounts.get(channel.platformAccountId());
+        if (api == null) {
+            throw PlatformException.of(Kind.AUTH_FAILED, "no Twitter credentials are configured for account " + channel.platformAccountId()
+                    + " of channel " + channel.id(), null);
+        }
+        return switch (reply.kind()) {
+            case PUBLIC_REPLY -> {
+                if (!limits.fits(reply.text())) {
+                    throw PlatformException.of(Kind.INVALID_REQUEST, "reply " + reply.id() + " is not a valid tweet: weighted length "
+                            + limits.weightedLength(reply.text()) + " of at most " + TwitterTextLimits.MAX_WEIGHTED_LENGTH, null);
+                }
+                yield Optional.of(Long.toString(api.reply(id(reply.target(), "target status id", reply), reply.text())));
+            }
+            case PRIVATE_MESSAGE -> {
+                if (!limits.fits(reply.text(), ReplyKind.PRIVATE_MESSAGE)) {
+                    throw PlatformException.of(Kind.INVALID_REQUEST, "direct message " + reply.id() + " is longer than "
+                            + TwitterTextLimits.MAX_DIRECT_MESSAGE_LENGTH + " characters", null);
+                }
+                yield Optional.of(Long.toString(api.sendDirectMessage(id(reply.recipient(), "recipient user id", reply), reply.text())));
+            }
+            case DELETE_OWN_POST -> {
+                api.deleteTweet(id(reply.target(), "target status id", reply));
+                yield Optional.empty();
+            }
+            default -> throw PlatformException.of(Kind.INVALID_REQUEST, "Twitter cannot " + reply.kind() + " (reply " + reply.id() + ")", null);
+        };
+    }
+
+    private static long id(Optional<String> value, String what, Reply reply) {
+        String v = value.orElseThrow(() -> PlatformException.of(Kind.INVALID_REQUEST, reply.kind() + " " + reply.id() + " has no " + what, null));
+        if (!v.matches("[1-9]\\d{0,18}")) {
+            throw PlatformException.of(Kind.INVALID_REQUEST, reply.kind() + " " + reply.id() + ": " + what + " must be numeric but was '" + v + "'", null);
+        }
+        return Long.parseLong(v);
+    }
+
+    @Override
+    public String toString() {
+        return "Twitter4jChannelPublisher[accounts=" + accounts.keySet() + "]";
+    }
+
+    /** Configures a {@link Twitter4jChannelPublisher}: one {@link TwitterApi} per bank account id. Not thread-safe. */
+    public static final class Builder {
+        private final Map<String, TwitterApi> accounts = new LinkedHashMap<>();
+
+        private Builder() {}
+
+        /** The account of {@code config}, through twitter4j. */
+        public Builder account(TwitterAdapterConfig config) {
+            return account(config.accountId(), Twitter4jApi.create(config));
+        }
+
+        /** The account {@code accountId} (numeric user id, as a channel's platformAccountId), through {@code api}. */
+        public Builder account(String accountId, TwitterApi api) {
+            if (accountId == null || !accountId.matches("[1-9]\\d{0,18}")) {
+                throw new IllegalArgumentException("accountId must be a numeric Twitter user id but was '" + accountId + "'");
+            }
+            if (accounts.putIfAbsent(accountId, Objects.requireNonNull(api, "api")) != null) {
+                throw new IllegalArgumentException("account " + accountId + " is configured twice");
+            }
+            return this;
+        }
+
+        /** @throws IllegalStateException when no account is configured */
+        public Twitter4jChannelPublisher build() {
+            if (accounts.isEmpty()) {
+                throw new IllegalStateException("at least one account is required");
+            }
+            return new Twitter4jChannelPublisher(accounts);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package org.socialcare.twitter;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.socialcare.core.error.PlatformException;
+import org.socialcare.core.error.PlatformException.Kind;
+import twitter4j.TwitterException;
+import twitter4j.v1.RateLimitStatus;
+
+/**
+ * Maps twitter4j's {@link TwitterException} to core's {@link PlatformException} kinds. Messages carry the HTTP
+ * status, Twitter's error code and Twitter's own message, never a request header (the OAuth header holds the
+ * token).
+ */
+final class TwitterErrors {
+    /** When a 429 comes without a usable x-rate-limit-reset, wait one rate-limit window. */
+    static final Duration DEFAULT_RATE_LIMIT_WAIT = Duration.ofMinutes(15);
+
+    private TwitterErrors() {}
+
+    static PlatformException map(TwitterException e, String operation, Clock clock) {
+        int status = e.getStatusCode();
+        int code = e.getErrorCode();
+        String platformCode = code > 0 ? String.valueOf(code) : (status > 0 ? "http " + status : null);
+        String what = operation + " failed: " + describe(e);
+        if (status == 429 || code == 88) {
+            return PlatformException.rateLimited(what, resetTime(e, clock), platformCode);
+        }
+        Kind kind;
+        if (code == 187) {
+            kind = Kind.DUPLICATE;
+        } else if (code == 89 || code == 32 || code == 135 || status == 401) {
+            kind = Kind.AUTH_FAILED;
+        } else if (code == 64 || code == 326 || code == 261 || status == 403) {
+            kind = Kind.PERMISSION;
+        } else if (status >= 500 || status <= 0 || e.isCausedByNetworkIssue() || code == 130 || code == 131) {
+            kind = Kind.TRANSIENT;
+        } else {
+            kind = Kind.INVALID_REQUEST;
+        }
+        return new PlatformException(kind, what, Optional.ofNullable(platformCode), Optional.empty(), null);
+    }
+
+    private static Instant resetTime(TwitterException e, Clock clock) {
+        RateLimitStatus rl = e.getRateLimitStatus();
+        if (rl != null && rl.getResetTimeInSeconds() > 0) {
+            Instant reset = Instant.ofEpochSecond(rl.getResetTimeInSeconds());
+            Instant now = clock.instant();
+            return reset.isAfter(now) ? reset : now.plusSeconds(1);
+        }
+        return clock.instant().plus(DEFAULT_RATE_LIMIT_WAIT);
+    }
+
+    private static String describe(TwitterException e) {
+        StringBuilder b = new StringBuilder();
+        if (e.getStatusCode() > 0) {
+            b.append("HTTP ").append(e.getStatusCode());
+        } else if (e.isCausedByNetworkIssue()) {
+            b.append("network error ").append(e.getCause().getClass().getSimpleName());
+        } else {
+            b.append("client error");
+        }
+        if (e.getErrorCode() > 0) {
+            b.append(", code ").append(e.getErrorCode());
+        }
+        if (e.isErrorMessageAvailable()) {
+            b.append(": ").append(e.getErrorMessage());
+        }
+        return b.toString();
+    }
+}

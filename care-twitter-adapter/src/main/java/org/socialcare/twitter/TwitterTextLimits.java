@@ -1,0 +1,74 @@
+package org.socialcare.twitter;
+
+import com.twitter.twittertext.TwitterTextParseResults;
+import com.twitter.twittertext.TwitterTextParser;
+import java.util.Objects;
+import org.socialcare.core.domain.Platform;
+import org.socialcare.core.domain.ReplyKind;
+import org.socialcare.core.domain.Visibility;
+
+/**
+ * Tweet length as Twitter counts it, with the twitter-text library: weighted length (most CJK characters and
+ * emoji count 2, every URL with a registered top-level domain counts 23 whatever its length), against the 280
+ * limit; direct messages count code points against 10,000. Used by the publisher to refuse an over-long reply
+ * before calling Twitter.
+ *
+ * <p>Its methods {@link #platform()}, {@link #length(String)}, {@link #maxLength(ReplyKind)} and
+ * {@link #fits(String, ReplyKind)} match core's {@code TextLimits} port (being added on another branch): once
+ * that port is in core this class implements it with one {@code implements} clause. Stateless, thread-safe,
+ * never throws for any non-null text.
+ */
+public final class TwitterTextLimits {
+    /** Twitter's limit on a tweet's weighted length. */
+    public static final int MAX_WEIGHTED_LENGTH = 280;
+    /** Twitter's limit on a direct message's length, in characters. */
+    public static final int MAX_DIRECT_MESSAGE_LENGTH = 10_000;
+
+    private TwitterTextLimits() {}
+
+    public static TwitterTextLimits create() {
+        return new TwitterTextLimits();
+    }
+
+    /** The weighted length of {@code text} as a tweet. */
+    public int weightedLength(String text) {
+        return parse(text).weightedLength;
+    }
+
+    /** Whether {@code text} is a valid tweet: not blank, no invalid characters, weighted length at most 280. */
+    public boolean fits(String text) {
+        return parse(text).isValid;
+    }
+
+    /** The limit, for messages. */
+    public int maxWeightedLength() {
+        return MAX_WEIGHTED_LENGTH;
+    }
+
+    public Platform platform() {
+        return Platform.TWITTER;
+    }
+
+    /** The length of {@code text} as a tweet (weighted). */
+    public int length(String text) {
+        return weightedLength(text);
+    }
+
+    /** 280 (weighted) for public kinds, 10,000 (characters) for direct messages. */
+    public int maxLength(ReplyKind kind) {
+        return kind.visibility() == Visibility.PUBLIC ? MAX_WEIGHTED_LENGTH : MAX_DIRECT_MESSAGE_LENGTH;
+    }
+
+    /** Whether {@code text} fits {@code kind}: a tweet by weighted length, a DM by code points. */
+    public boolean fits(String text, ReplyKind kind) {
+        Objects.requireNonNull(kind, "kind");
+        if (kind.visibility() == Visibility.PUBLIC) {
+            return weightedLength(text) <= MAX_WEIGHTED_LENGTH;
+        }
+        return text.codePointCount(0, text.length()) <= MAX_DIRECT_MESSAGE_LENGTH;
+    }
+
+    private static TwitterTextParseResults parse(String text) {
+        return TwitterTextParser.parseTweet(Objects.requireNonNull(text, "text"));
+    }
+}

@@ -1,0 +1,219 @@
+package org.socialcare.twitter;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.socialcare.core.domain.Batch;
+import org.socialcare.core.domain.ChannelId;
+import org.socialcare.core.domain.Platform;
+import org.socialcare.core.error.MalformedPayloadException;
+import org.socialcare.core.error.WebhookRejectedException;
+import org.socialcare.core.port.in.WebhookRequest;
+import org.socialcare.core.port.in.WebhookResult;
+import org.socialcare.core.port.out.WebhookHandler;
+import org.socialcare.twitter.internal.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Twitter's Account Activity API webhook: answers the CRC challenge and turns signed event bodies into batches.
+ *
+ * <ul>
+ *   <li>{@code GET ?crc_token=T} answers {@code {"response_token":"sha256=<base64 HMAC-SHA256(T, consumer secret)>"}}.
+ *   <li>{@code POST} must carry {@code x-twitter-webhooks-signature: sha256=<base64 HMAC-SHA256(body, consumer secret)>},
+ *       compared in constant time; a missing, malformed, other-algorithm or wrong signature is rejected (401)
+ *       before the body is read.
+ *   <li>{@code for_user_id} says which bank account the events are for (configured with {@link Builder#account});
+ *       {@code tweet_create_events} and {@code direct_message_events} become messages, the account's own ones
+ *       own messages; {@code tweet_delete_events} go to the deletion listener; likes, follows and other events
+ *       are ignored. An event that cannot be read comes back as a rejected payload in the batch (dead letter);
+ *       a body that is not an Account Activity body throws {@link MalformedPayloadException}.
+ * </ul>
+ * Thread-safe; the consumer secret never appears in logs or messages.
+ */
+public final class TwitterWebhookHandler implements WebhookHandler {
+    /** The header Twitter signs the body in. */
+    public static final String SIGNATURE_HEADER = "x-twitter-webhooks-signature";
+    private static final Logger LOG = LoggerFactory.getLogger(TwitterWebhookHandler.class);
+    private static final String HMAC = "HmacSHA256";
+
+    private final byte[] consumerSecret;
+    private final Map<Long, ChannelId> accounts;
+    private final boolean includeRetweets;
+    private final Consumer<TweetDeletion> deletions;
+
+    private TwitterWebhookHandler(Builder b) {
+        this.consumerSecret = b.consumerSecret.getBytes(StandardCharsets.UTF_8);
+        this.accounts = Map.copyOf(b.accounts);
+        this.includeRetweets = b.includeRetweets;
+        this.deletions = b.deletions;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A handler for the single account of {@code config}, signing with its consumer secret. */
+    public static TwitterWebhookHandler forAccount(TwitterAdapterConfig config) {
+        return builder().consumerSecret(config.consumerSecret()).account(config.accountId(), config.channel())
+                .includeRetweets(config.includeRetweets()).build();
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.TWITTER;
+    }
+
+    @Override
+    public WebhookResult handle(WebhookRequest request) {
+        Objects.requireNonNull(request, "request");
+        return switch (request.method()) {
+            case "GET" -> crc(request);
+            case "POST" -> events(request);
+            default -> throw new WebhookRejectedException("method " + request.method() + " is not used by Account Activity webhooks", 405);
+        };
+    }
+
+    /** The CRC answer for {@code crcToken}: {@code sha256=} and the base64 HMAC-SHA256 of it with the consumer secret. */
+    public String responseToken(String crcToken) {
+        return "sha256=" + Base64.getEncoder().encodeToString(hmac(crcToken.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The signature header value Twitter would send for {@code body} (for emulators and tests). */
+    public String signatureFor(byte[] body) {
+        return "sha256=" + Base64.getEncoder().encodeToString(hmac(body));
+    }
+
+    private WebhookResult crc(WebhookRequest request) {
+        String token = request.queryParam("crc_token").filter(t -> !t.isEmpty())
+                .orElseThrow(() -> new WebhookRejectedException("GET without crc_token is not a CRC challenge", 400));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("response_token", responseToken(token));
+        return WebhookResult.challenge("application/json", Json.write(answer));
+    }
+
+    private WebhookResult events(WebhookRequest request) {
+        verify(request);
+        Object doc;
+        try {
+            doc = Json.parse(request.bodyAsString());
+        } catch (Json.JsonException e) {
+            throw new MalformedPayloadException("$", "body is not JSON: " + e.getMessage(), e);
+        }
+        Map<String, Object> body = Json.asObject(doc)
+                .orElseThrow(() -> new MalformedPayloadException("$", "expected an Account Activity object but found " + PayloadParser.kind(doc)));
+        if (!PayloadParser.isAccountActivity(body)) {
+            throw new MalformedPayloadException("$.for_user_id", "missing: not an Account Activity body (keys " + body.keySet() + ")");
+        }
+        PayloadParser.Extraction x = new PayloadParser.Extraction();
+        PayloadParser.accountActivity(body, "$", id -> Optional.ofNullable(accounts.get(id)), includeRetweets, x);
+        for (TweetDeletion d : x.deletions) {
+            deletions.accept(d);
+        }
+        x.notices.forEach(n -> LOG.debug("twitter webhook: {}", n));
+        Batch batch = new Batch(x.customers, x.own, x.rejected("webhook:twitter"), Optional.empty(), false);
+        return WebhookResult.accepted(batch.isEmpty() ? List.of() : List.of(batch));
+    }
+
+    private void verify(WebhookRequest request) {
+        String header = request.header(SIGNATURE_HEADER)
+                .orElseThrow(() -> new WebhookRejectedException("missing " + SIGNATURE_HEADER + " header", 401));
+        int eq = header.indexOf('=');
+        String algorithm = eq < 0 ? "" : header.substring(0, eq).trim();
+        if (!algorithm.equalsIgnoreCase("sha256")) {
+            throw new WebhookRejectedException("unsupported signature algorithm '" + (algorithm.length() > 16 ? algorithm.substring(0, 16) : algorithm)
+                    + "' in " + SIGNATURE_HEADER + " (expected sha256=...)", 401);
+        }
+        byte[] given;
+        try {
+            given = Base64.getDecoder().decode(header.substring(eq + 1).trim());
+        } catch (IllegalArgumentException e) {
+            throw new WebhookRejectedException(SIGNATURE_HEADER + " is not base64", 401);
+        }
+        if (!MessageDigest.isEqual(given, hmac(request.body()))) {
+            throw new WebhookRejectedException(SIGNATURE_HEADER + " does not match the body", 401);
+        }
+    }
+
+    private byte[] hmac(byte[] data) {
+        try {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(new SecretKeySpec(consumerSecret, HMAC));
+            return mac.doFinal(data);
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is unavailable in this JVM", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "TwitterWebhookHandler[accounts=" + accounts + "]";
+    }
+
+    /**
+     * Configures a {@link TwitterWebhookHandler}. Required: the consumer secret and at least one account. Default
+     * deletion listener logs at INFO. Not thread-safe.
+     */
+    public static final class Builder {
+        private String consumerSecret;
+        private final Map<Long, ChannelId> accounts = new LinkedHashMap<>();
+        private boolean includeRetweets;
+        private Consumer<TweetDeletion> deletions = d -> LOG.info("status {} deleted by user {} (channel {})", d.statusId(), d.userId(), d.channel());
+
+        private Builder() {}
+
+        /** The app's consumer secret, which signs CRC answers and event bodies. */
+        public Builder consumerSecret(String value) {
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException("consumerSecret must not be blank");
+            }
+            consumerSecret = value;
+            return this;
+        }
+
+        /** Events with {@code for_user_id = accountId} feed {@code channel}. */
+        public Builder account(String accountId, ChannelId channel) {
+            if (accountId == null || !accountId.matches("[1-9]\\d{0,18}")) {
+                throw new IllegalArgumentException("accountId must be a numeric Twitter user id but was '" + accountId + "'");
+            }
+            Objects.requireNonNull(channel, "channel");
+            if (accounts.putIfAbsent(Long.parseLong(accountId), channel) != null) {
+                throw new IllegalArgumentException("account " + accountId + " is configured twice");
+            }
+            return this;
+        }
+
+        /** Whether retweets become customer messages. Default false. */
+        public Builder includeRetweets(boolean value) {
+            includeRetweets = value;
+            return this;
+        }
+
+        /** Receives every {@code tweet_delete_events} entry. */
+        public Builder deletionListener(Consumer<TweetDeletion> value) {
+            deletions = Objects.requireNonNull(value, "deletionListener");
+            return this;
+        }
+
+        /** @throws IllegalStateException naming what is missing */
+        public TwitterWebhookHandler build() {
+            if (consumerSecret == null) {
+                throw new IllegalStateException("consumerSecret is required but was not set");
+            }
+            if (accounts.isEmpty()) {
+                throw new IllegalStateException("at least one account(accountId, channel) is required");
+            }
+            return new TwitterWebhookHandler(this);
+        }
+    }
+}
