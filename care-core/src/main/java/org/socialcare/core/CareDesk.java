@@ -388,6 +388,26 @@ public final class CareDesk {
     }
 
     /**
+     * The assigned agent answers the customer's latest public comment privately, after the compliance checks:
+     * Facebook's private reply (one Messenger message per comment, allowed before the customer ever wrote on
+     * Messenger). Queued in the outbox as a {@link ReplyKind#PRIVATE_REPLY_TO_COMMENT} targeting that comment.
+     *
+     * @throws org.socialcare.core.error.NotAssignedException if the agent does not hold the conversation
+     * @throws CareException if the conversation has no public customer message to answer
+     * @throws ComplianceViolationException if the text breaks a compliance rule (audited COMPLIANCE_BLOCKED)
+     */
+    public Reply privateReplyToComment(ConversationId id, AgentId agent, String text) {
+        requireAgent(agent);
+        Checks.notBlank(text, "text");
+        return complianceAudited(id, agent, () -> storage.transactions().inTransaction(() -> {
+            Conversation c = load(id);
+            String target = lastCustomerMessage(c, Visibility.PUBLIC).orElseThrow(() -> new CareException(
+                    "conversation " + id + " has no public customer comment to answer privately; send a private message instead"));
+            return enqueueReply(c, agent, ReplyKind.PRIVATE_REPLY_TO_COMMENT, Optional.of(target), Optional.of(c.customer().platformUserId()), text);
+        }));
+    }
+
+    /**
      * The assigned agent sends the customer a private message (DM, Messenger), after the compliance checks.
      *
      * @throws ComplianceViolationException if the text breaks a compliance rule (audited COMPLIANCE_BLOCKED)
