@@ -19,7 +19,7 @@ import picocli.CommandLine;
 @Tag("fixtures")
 class ReplayFixturesTest {
     @ParameterizedTest
-    @ValueSource(strings = {"twitter"})
+    @ValueSource(strings = {"twitter", "facebook"})
     void replaysEveryFixtureFileOfThePlatform(String platform) throws Exception {
         Path dir = Path.of(System.getProperty("care.fixtures.dir", "../../shared/fixtures")).resolve(platform);
         assertThat(dir).as("shared fixtures folder (CI puts shared/ beside the clone)").isDirectory();
