@@ -524,9 +524,13 @@ public final class CareDesk {
         Conversation answered = c.agentReplied(agent, kind.visibility(), now);
         ComplianceReview review = guard.review(c, channels.get(c.channel()), kind, text);
         Reply r = Reply.queued(ReplyId.of(ids.newId()), c.id(), c.channel(), kind, target, recipient, review.text(), Optional.of(agent), now);
-        if (review.needsApproval()) {
-            guard.policies().approvals().submit(new ApprovalRequest(r, review.approvalReasons(), now));
-            audit(now, "agent:" + agent, AuditAction.APPROVAL_REQUESTED, c, kind + " " + r.id() + " held for approval: " + review.approvalReasons());
+        List<String> approvalReasons = new ArrayList<>(review.approvalReasons());
+        if (ops.requiresApproval(c.id())) {
+            approvalReasons.add("an escalation rule requires approval of replies in this conversation");
+        }
+        if (!approvalReasons.isEmpty()) {
+            guard.policies().approvals().submit(new ApprovalRequest(r, approvalReasons, now));
+            audit(now, "agent:" + agent, AuditAction.APPROVAL_REQUESTED, c, kind + " " + r.id() + " held for approval: " + approvalReasons);
             return r;
         }
         Conversation replied = storage.conversations().save(answered);
