@@ -388,6 +388,26 @@ public final class CareDesk {
     }
 
     /**
+     * The assigned agent answers the customer's latest public comment privately, after the compliance checks:
+     * Facebook's private reply (one Messenger message per comment, allowed before the customer ever wrote on
+     * Messenger). Queued in the outbox as a {@link ReplyKind#PRIVATE_REPLY_TO_COMMENT} targeting that comment.
+     *
+     * @throws org.socialcare.core.error.NotAssignedException if the agent does not hold the conversation
+     * @throws CareException if the conversation has no public customer message to answer
+     * @throws ComplianceViolationException if the text breaks a compliance rule (audited COMPLIANCE_BLOCKED)
+     */
+    public Reply privateReplyToComment(ConversationId id, AgentId agent, String text) {
+        requireAgent(agent);
+        Checks.notBlank(text, "text");
+        return complianceAudited(id, agent, () -> storage.transactions().inTransaction(() -> {
+            Conversation c = load(id);
+            String target = lastCustomerMessage(c, Visibility.PUBLIC).orElseThrow(() -> new CareException(
+                    "conversation " + id + " has no public customer comment to answer privately; send a private message instead"));
+            return enqueueReply(c, agent, ReplyKind.PRIVATE_REPLY_TO_COMMENT, Optional.of(target), Optional.of(c.customer().platformUserId()), text);
+        }));
+    }
+
+    /**
      * The assigned agent sends the customer a private message (DM, Messenger), after the compliance checks.
      *
      * @throws ComplianceViolationException if the text breaks a compliance rule (audited COMPLIANCE_BLOCKED)
@@ -504,9 +524,13 @@ public final class CareDesk {
         Conversation answered = c.agentReplied(agent, kind.visibility(), now);
         ComplianceReview review = guard.review(c, channels.get(c.channel()), kind, text);
         Reply r = Reply.queued(ReplyId.of(ids.newId()), c.id(), c.channel(), kind, target, recipient, review.text(), Optional.of(agent), now);
-        if (review.needsApproval()) {
-            guard.policies().approvals().submit(new ApprovalRequest(r, review.approvalReasons(), now));
-            audit(now, "agent:" + agent, AuditAction.APPROVAL_REQUESTED, c, kind + " " + r.id() + " held for approval: " + review.approvalReasons());
+        List<String> approvalReasons = new ArrayList<>(review.approvalReasons());
+        if (ops.requiresApproval(c.id())) {
+            approvalReasons.add("an escalation rule requires approval of replies in this conversation");
+        }
+        if (!approvalReasons.isEmpty()) {
+            guard.policies().approvals().submit(new ApprovalRequest(r, approvalReasons, now));
+            audit(now, "agent:" + agent, AuditAction.APPROVAL_REQUESTED, c, kind + " " + r.id() + " held for approval: " + approvalReasons);
             return r;
         }
         Conversation replied = storage.conversations().save(answered);

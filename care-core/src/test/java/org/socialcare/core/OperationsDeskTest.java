@@ -166,6 +166,12 @@ class OperationsDeskTest {
             assertThat(f.isOpen()).isTrue();
             assertThat(f.actions()).contains("require-approval");
         });
+
+        // the rule's require-approval reaches the reply path: fraud ops' answer waits for a supervisor
+        org.socialcare.core.domain.Reply held = desk.reply(id, AgentId.of("fo"), "We have blocked your card and will call you now ^FO");
+        assertThat(desk.pendingApprovals()).extracting(a -> a.reply().id()).containsExactly(held.id());
+        assertThat(desk.pendingApprovals().get(0).reasons()).anySatisfy(r -> assertThat(r).contains("escalation rule requires approval"));
+        assertThat(desk.replies(id)).noneMatch(r -> r.id().equals(held.id()));
     }
 
     @Test

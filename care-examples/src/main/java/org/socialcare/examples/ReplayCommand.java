@@ -20,6 +20,7 @@ import org.socialcare.core.domain.triage.Triage;
 import org.socialcare.core.domain.triage.TriageResult;
 import org.socialcare.core.error.MalformedPayloadException;
 import org.socialcare.core.port.out.PayloadReader;
+import org.socialcare.facebook.FacebookPayloadReader;
 import org.socialcare.twitter.TwitterPayloadReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,7 +37,8 @@ import picocli.CommandLine.Parameters;
         description = "Parses recorded platform payloads and prints one JSON line per customer message with its triage.")
 public final class ReplayCommand implements Callable<Integer> {
     static final Map<String, Supplier<PayloadReader>> READERS = new TreeMap<>(Map.of(
-            "twitter", TwitterPayloadReader::create));
+            "twitter", TwitterPayloadReader::create,
+            "facebook", FacebookPayloadReader::forReplay));
 
     @Option(names = "--platform", required = true, description = "Platform of the payloads: ${COMPLETION-CANDIDATES}.",
             completionCandidates = Platforms.class)

@@ -1,5 +1,10 @@
 package org.socialcare.examples.demo;
 
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +17,13 @@ import org.socialcare.core.domain.Platform;
 import org.socialcare.core.domain.Skills;
 import org.socialcare.core.domain.Team;
 import org.socialcare.core.domain.TeamId;
+import org.socialcare.core.domain.Priority;
+import org.socialcare.core.domain.escalation.EscalationPolicy;
+import org.socialcare.core.domain.guard.HijackGuard;
+import org.socialcare.core.domain.routing.RoutingPolicy;
+import org.socialcare.core.domain.sla.BusinessCalendar;
+import org.socialcare.core.domain.sla.SlaPolicy;
+import org.socialcare.core.domain.sla.SlaTargets;
 
 /**
  * Northbank, the fictional bank of the demo: a brand account, a dedicated care account and a cards
@@ -41,7 +53,7 @@ public final class BankSetup {
             Agent.of("carlos", "Carlos Diaz", "CD", SOCIAL_CARE).withSkills(Skills.of(Set.of("en", "es"), Set.of(), true)).withCapacity(10),
             Agent.of("dana", "Dana Whyte", "DW", SOCIAL_CARE).withSkills(Skills.of(Set.of("en"), Set.of("mortgages"), false)).withCapacity(10),
             Agent.of("sam", "Sam Okoro", "SO", SOCIAL_CARE).withSkills(Skills.of(Set.of("en"), Set.of(), true)).withCapacity(6).asSupervisor(),
-            Agent.of("erin", "Erin Walsh", "EW", CARDS).withSkills(Skills.of(Set.of("en"), Set.of("cards"), true)).withCapacity(10),
+            Agent.of("erin", "Erin Walsh", "EW", CARDS).withSkills(Skills.of(Set.of("en"), Set.of("cards"), true)).withCapacity(10).asSupervisor(),
             Agent.of("femi", "Femi Adeyemi", "FA", CARDS).withSkills(Skills.of(Set.of("en"), Set.of("cards"), false)).withCapacity(10));
 
     private final Map<ChannelId, String> handles = Map.of(
@@ -64,11 +76,41 @@ public final class BankSetup {
         return handles.get(channel);
     }
 
-    /** A desk builder with Northbank's teams, channels and agents. */
+    /** Opening hours of both teams: weekdays 08:00-20:00 London time, Saturday mornings, UK bank holidays closed. */
+    public static BusinessCalendar calendar() {
+        return BusinessCalendar.builder(ZoneId.of("Europe/London"))
+                .weekdays(LocalTime.of(8, 0), LocalTime.of(20, 0))
+                .open(DayOfWeek.SATURDAY, LocalTime.of(9, 0), LocalTime.of(13, 0))
+                .holidays(List.of(LocalDate.of(2026, 4, 3), LocalDate.of(2026, 4, 6), LocalDate.of(2026, 5, 4), LocalDate.of(2026, 12, 25)))
+                .build();
+    }
+
+    /** Response targets in business time: 30 min by default, 10 min for urgent, 15 for high. */
+    public static SlaPolicy sla() {
+        return SlaPolicy.builder()
+                .calendar(calendar())
+                .defaults(SlaTargets.of(Duration.ofMinutes(30), Duration.ofMinutes(60), Duration.ofHours(8)))
+                .targets(Priority.HIGH, SlaTargets.of(Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(6)))
+                .targets(Priority.URGENT, SlaTargets.of(Duration.ofMinutes(10), Duration.ofMinutes(20), Duration.ofHours(4)))
+                .build();
+    }
+
+    /** The client app of the marketing team's scheduler: its posts on the brand account are expected. */
+    public static final String MARKETING_APP = "Northbank Scheduler";
+
+    /**
+     * A desk builder with Northbank's teams, channels and agents and its policies: skills-based routing (cards
+     * questions to the cards team), business-hours SLAs, the recommended escalation rules and the hijack guard.
+     */
     public CareDesk.Builder configure(CareDesk.Builder builder) {
         teams().forEach(builder::team);
         channels.forEach(builder::channel);
         agents.forEach(builder::agent);
-        return builder;
+        return builder
+                .routing(RoutingPolicy.builder().strategy(RoutingPolicy.Strategy.SKILLS_MATCH).autoAssign(true).includeSupervisors(true)
+                        .businessUnitTeam("cards", CARDS).build())
+                .slaPolicy(sla())
+                .escalation(EscalationPolicy.recommended())
+                .hijackGuard(HijackGuard.builder().allowApp(Platform.TWITTER, MARKETING_APP).allowApp(Platform.FACEBOOK, MARKETING_APP).build());
     }
 }

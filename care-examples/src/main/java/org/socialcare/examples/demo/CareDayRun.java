@@ -19,6 +19,7 @@ public final class CareDayRun {
     public static Outcome run(CareStorage storage, int messages, long seed, double speed, PrintStream progressOut) {
         SimulatedClock clock = new SimulatedClock(CareDaySimulation.OPENING);
         BankSetup bank = new BankSetup();
+        DayLog log = new DayLog();
         DeskSettings settings = DeskSettings.ofDefaults().withFirstResponseTarget(Duration.ofMinutes(30));
         CareDesk desk = bank.configure(CareDesk.builder())
                 .clock(clock)
@@ -26,11 +27,11 @@ public final class CareDayRun {
                 .settings(settings)
                 .publishers(SimulatedPlatforms.publishers())
                 .callbackGateway(request -> {})
+                .complaintGateway(request -> log.complaintOpened())
                 .build();
         long start = System.nanoTime();
-        DayLog log;
         try (Delivery delivery = new DirectDelivery(desk)) {
-            log = new CareDaySimulation(desk, clock, bank, delivery, messages, seed, speed).run(progress(messages, progressOut));
+            new CareDaySimulation(desk, clock, bank, delivery, messages, seed, speed, log).run(progress(messages, progressOut));
         }
         Duration wall = Duration.ofNanos(System.nanoTime() - start);
         return new Outcome(desk, log, DayReport.of(desk, log, settings.firstResponseTarget(), wall));

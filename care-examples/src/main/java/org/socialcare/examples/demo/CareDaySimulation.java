@@ -19,6 +19,7 @@ import org.socialcare.core.domain.ConversationState;
 import org.socialcare.core.domain.Presence;
 import org.socialcare.core.domain.StoredMessage;
 import org.socialcare.core.domain.Visibility;
+import org.socialcare.core.domain.reply.ApprovalRequest;
 import org.socialcare.core.error.CareException;
 import org.socialcare.examples.SimulatedClock;
 
@@ -47,13 +48,14 @@ public final class CareDaySimulation {
     private final Map<String, SimulatedMessage> byMessageId = new HashMap<>();
     private final Map<ConversationId, Stage> stages = new HashMap<>();
     private final Map<ConversationId, Instant> readyAt = new HashMap<>();
-    private final DayLog log = new DayLog();
+    private final DayLog log;
     private final double speed;
     private int followUpSeq;
 
     private enum Stage { FIRST_ANSWER, AWAITING_PRIVATE, PRIVATE_ANSWER, DONE }
 
-    public CareDaySimulation(CareDesk desk, SimulatedClock clock, BankSetup bank, Delivery delivery, int messages, long seed, double speed) {
+    public CareDaySimulation(CareDesk desk, SimulatedClock clock, BankSetup bank, Delivery delivery, int messages, long seed, double speed, DayLog log) {
+        this.log = log;
         this.desk = desk;
         this.clock = clock;
         this.bank = bank;
@@ -98,7 +100,9 @@ public final class CareDaySimulation {
         due.forEach(m -> log.inbound(m, now));
         delivery.post(due);
         delivery.pump();
+        supervisorsApprove(now);
         agentsWork(now);
+        desk.sweep();
         log.dispatched(desk.dispatchOutbox(), now);
     }
 
@@ -129,7 +133,26 @@ public final class CareDaySimulation {
         }
     }
 
+    /** Supervisors review held replies (four eyes) two minutes after they were written. */
+    private void supervisorsApprove(Instant now) {
+        for (ApprovalRequest request : desk.pendingApprovals()) {
+            if (request.requestedAt().plus(Duration.ofMinutes(2)).isAfter(now)) {
+                continue;
+            }
+            Optional<Agent> reviewer = desk.agents().stream()
+                    .filter(a -> a.supervisor() && a.presence() == Presence.ONLINE && !request.reply().author().filter(a.id()::equals).isPresent())
+                    .findFirst();
+            if (reviewer.isPresent()) {
+                desk.approve(request.reply().id(), reviewer.get().id());
+                log.approved();
+            }
+        }
+    }
+
     private void handle(Agent agent, Conversation c, Instant now) {
+        if (desk.pendingApprovals().stream().anyMatch(r -> r.reply().conversation().equals(c.id()))) {
+            return; // waiting for a supervisor's approval
+        }
         Stage stage = stages.getOrDefault(c.id(), Stage.FIRST_ANSWER);
         if (stage == Stage.AWAITING_PRIVATE) {
             if (c.awaitingResponseSince().isPresent()) {

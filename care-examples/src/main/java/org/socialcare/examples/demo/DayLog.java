@@ -21,6 +21,8 @@ public final class DayLog {
     int callbacks;
     int resolved;
     int agentErrors;
+    int approvals;
+    int complaints;
     String lastAgentError = "";
 
     void inbound(SimulatedMessage m, Instant now) {
@@ -42,6 +44,14 @@ public final class DayLog {
 
     void callback() {
         callbacks++;
+    }
+
+    void approved() {
+        approvals++;
+    }
+
+    synchronized String complaintOpened() {
+        return "CMP-" + (100000 + ++complaints);
     }
 
     void resolved() {

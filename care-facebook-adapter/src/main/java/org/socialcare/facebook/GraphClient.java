@@ -1,0 +1,97 @@
+package org.socialcare.facebook;
+
+import com.restfb.DefaultFacebookClient;
+import com.restfb.DefaultJsonMapper;
+import com.restfb.DefaultWebRequestor;
+import com.restfb.FacebookClient;
+import com.restfb.FacebookEndpoints;
+import com.restfb.Version;
+import com.restfb.exception.FacebookException;
+import java.net.HttpURLConnection;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.socialcare.core.error.PlatformException;
+
+/**
+ * One page's restfb client: the page token travels in the {@code Authorization} header (never in a URL or a
+ * logged parameter), every call carries {@code appsecret_proof} (restfb adds it because it is built with the
+ * app secret), the Graph base URL and version come from the config (tests point it at an emulator), and
+ * failures come back as redacted {@link PlatformException}s. Response headers are kept per thread so
+ * concurrent calls read their own rate-limit headers. Thread-safe. Not API.
+ */
+final class GraphClient {
+    private final String operationPrefix;
+    private final DefaultFacebookClient client;
+    private final HeaderKeepingRequestor requestor;
+    private final GraphErrors errors;
+    private final Clock clock;
+
+    GraphClient(FacebookAdapterConfig config, Redactor redactor, Clock clock) {
+        this.requestor = new HeaderKeepingRequestor();
+        this.client = new DefaultFacebookClient(config.pageAccessToken(), config.appSecret(), requestor, new DefaultJsonMapper(),
+                Version.UNVERSIONED);
+        this.client.setHeaderAuthorization(true);
+        String graph = config.graphBaseUrl() + "/" + config.graphVersion();
+        String base = config.graphBaseUrl().toString();
+        this.client.setFacebookEndpointUrls(new FacebookEndpoints() {
+            @Override
+            public String getFacebookEndpoint() {
+                return base;
+            }
+
+            @Override
+            public String getGraphEndpoint() {
+                return graph;
+            }
+
+            @Override
+            public String getGraphVideoEndpoint() {
+                return graph;
+            }
+        });
+        this.errors = new GraphErrors(redactor, config.rateLimitWait());
+        this.clock = clock;
+        this.operationPrefix = "page " + config.pageId() + " ";
+    }
+
+    /** Runs one Graph call; {@code operation} names it in errors (no secrets, no customer text). */
+    <T> T call(String operation, Function<FacebookClient, T> call) {
+        requestor.forget();
+        try {
+            return call.apply(client);
+        } catch (FacebookException e) {
+            throw errors.map(operationPrefix + operation, e, requestor.lastHeaders(), clock.instant());
+        }
+    }
+
+    GraphErrors errors() {
+        return errors;
+    }
+
+    /** restfb's requestor with sane timeouts, keeping the last response headers per thread. */
+    private static final class HeaderKeepingRequestor extends DefaultWebRequestor {
+        private final ThreadLocal<Map<String, List<String>>> last = ThreadLocal.withInitial(Map::of);
+
+        @Override
+        protected void customizeConnection(HttpURLConnection connection) {
+            connection.setConnectTimeout(10_000);
+            connection.setReadTimeout(60_000);
+        }
+
+        @Override
+        protected void fillHeaderAndDebugInfo(HttpURLConnection connection) {
+            super.fillHeaderAndDebugInfo(connection);
+            last.set(connection.getHeaderFields());
+        }
+
+        void forget() {
+            last.remove();
+        }
+
+        Map<String, List<String>> lastHeaders() {
+            return last.get();
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package org.socialcare.facebook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.socialcare.facebook.TestPages.*;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.socialcare.core.domain.AgentId;
+import org.socialcare.core.domain.ConversationId;
+import org.socialcare.core.domain.Reply;
+import org.socialcare.core.domain.ReplyId;
+import org.socialcare.core.domain.ReplyKind;
+import org.socialcare.core.error.PlatformException;
+import org.socialcare.core.error.PlatformException.Kind;
+import org.socialcare.facebook.emulator.GraphApiEmulator;
+import org.socialcare.facebook.emulator.GraphApiEmulator.Fault;
+
+class RestFbChannelPublisherTest {
+    private final MutableClock clock = new MutableClock(NOW);
+    private final GraphApiEmulator graph;
+    private final MessengerWindow window = new MessengerWindow(Duration.ofHours(24), clock);
+    private final RestFbChannelPublisher publisher;
+    private final String post;
+    private final String comment;
+
+    RestFbChannelPublisherTest() throws IOException {
+        graph = GraphApiEmulator.start(PAGE_ID, PAGE_NAME, TOKEN, APP_SECRET, clock);
+        publisher = new RestFbChannelPublisher(List.of(config(graph.baseUrl()).build()), window, clock);
+        post = graph.addPost(PAGE_ID, PAGE_NAME, "New card designs are here", NOW.minusSeconds(7200));
+        comment = graph.addComment(post, Optional.empty(), "700", "Ann", "Your app has been down all morning, useless!", NOW.minusSeconds(600));
+    }
+
+    @AfterEach
+    void stop() {
+        graph.close();
+    }
+
+    @Test
+    void repliesToACommentInPublicWithAppSecretProofAndTheTokenOnlyInTheHeader() {
+        Optional<String> id = publisher.publish(channel(), reply(ReplyKind.PUBLIC_REPLY, comment, null, "Sorry Ann, we're on it ^AB"));
+
+        assertThat(id).isPresent();
+        assertThat(graph.comment(id.get())).hasValueSatisfying(c -> {
+            assertThat(c.fromId()).isEqualTo(PAGE_ID);
+            assertThat(c.parentId()).contains(comment);
+            assertThat(c.message()).isEqualTo("Sorry Ann, we're on it ^AB");
+        });
+        assertThat(graph.requests()).allSatisfy(r -> {
+            assertThat(r.appSecretProofValid()).as("appsecret_proof on %s", r.path()).isTrue();
+            assertThat(r.tokenInHeader()).isTrue();
+            assertThat(r.params()).doesNotContainKey("access_token");
+            assertThat(r.path()).doesNotContain(TOKEN);
+        });
+    }
+
+    @Test
+    void privateReplyToACommentIsSentOnceAndASecondOneIsRejected() {
+        Optional<String> first = publisher.publish(channel(), reply(ReplyKind.PRIVATE_REPLY_TO_COMMENT, comment, "700", "Hi Ann, this is Acme Bank"));
+        int callsAfterFirst = graph.requests().size();
+
+        PlatformException second = catchThrowableOfType(PlatformException.class,
+                () -> publisher.publish(channel(), reply(ReplyKind.PRIVATE_REPLY_TO_COMMENT, comment, "700", "Hi again")));
+
+        assertThat(first).isPresent();
+        assertThat(graph.sentMessages()).singleElement().satisfies(m -> {
+            assertThat(m.commentId()).contains(comment);
+            assertThat(m.text()).isEqualTo("Hi Ann, this is Acme Bank");
+        });
+        assertThat(second.kind()).isEqualTo(Kind.INVALID_REQUEST);
+        assertThat(second.platformCode()).contains("10900");
+        assertThat(second.getMessage()).contains("already has a private reply");
+        assertThat(graph.requests()).as("no call for the second private reply").hasSize(callsAfterFirst);
+    }
+
+    @Test
+    void facebooksAlreadyRepliedAnswerIsADuplicateOnlyForARetryOfTheSameEntry() {
+        Reply entry = reply(ReplyKind.PRIVATE_REPLY_TO_COMMENT, comment, "700", "Hi Ann");
+        // Another desk node (or a crashed earlier run) already replied privately: Facebook says 10900.
+        RestFbChannelPublisher other = new RestFbChannelPublisher(List.of(config(graph.baseUrl()).build()), window, clock);
+        other.publish(channel(), reply(ReplyKind.PRIVATE_REPLY_TO_COMMENT, comment, "700", "Hi from node 2"));
+        graph.failNext(Fault.transientServerError());
+        catchThrowableOfType(PlatformException.class, () -> publisher.publish(channel(), entry));
+
+        PlatformException retry = catchThrowableOfType(PlatformException.class, () -> publisher.publish(channel(), entry));
+        PlatformException fresh = catchThrowableOfType(PlatformException.class,
+                () -> new RestFbChannelPublisher(List.of(config(graph.baseUrl()).build()), window, clock).publish(channel(), entry));
+
+        assertThat(retry.kind()).isEqualTo(Kind.DUPLICATE);
+        assertThat(fresh.kind()).isEqualTo(Kind.INVALID_REQUEST);
+        assertThat(fresh.platformCode()).contains("10900");
+    }
+
+    @Test
+    void messengerMessageInsideTheWindowIsSent() {
+        graph.addCustomerMessage("9001", "Ann", "Hello?", NOW.minus(Duration.ofHours(2)));
+        window.customerWrote(PAGE_ID, "9001", NOW.minus(Duration.ofHours(2)));
+
+        Optional<String> id = publisher.publish(channel(), reply(ReplyKind.PRIVATE_MESSAGE, null, "9001", "Hi Ann, we can call you at 3pm"));
+
+        assertThat(id).isPresent();
+        assertThat(graph.sentMessages()).singleElement().satisfies(m -> {
+            assertThat(m.recipientId()).contains("9001");
+            assertThat(m.messagingType()).contains("RESPONSE");
+            assertThat(m.messageId()).isEqualTo(id.get());
+        });
+    }
+
+    @Test
+    void messengerMessageAfterTheWindowIsATypedErrorWithoutCallingFacebook() {
+        graph.addCustomerMessage("9001", "Ann", "Hello?", NOW.minus(Duration.ofHours(25)));
+        window.customerWrote(PAGE_ID, "9001", NOW.minus(Duration.ofHours(25)));
+        int before = graph.requests().size();
+
+        PlatformException e = catchThrowableOfType(PlatformException.class,
+                () -> publisher.publish(channel(), reply(ReplyKind.PRIVATE_MESSAGE, null, "9001", "Sorry for the delay")));
+
+        assertThat(e.kind()).isEqualTo(Kind.OUTSIDE_WINDOW);
+        assertThat(e.getMessage()).contains("9001").contains("PT24H");
+        assertThat(graph.requests()).hasSize(before);
+        assertThat(graph.sentMessages()).isEmpty();
+    }
+
+    @Test
+    void messengerMessageAfterTheWindowUnknownToThisNodeMapsFacebooksAnswerToOutsideWindow() {
+        graph.addCustomerMessage("9002", "Bob", "Hello?", NOW.minus(Duration.ofHours(30)));
+
+        PlatformException e = catchThrowableOfType(PlatformException.class,
+                () -> publisher.publish(channel(), reply(ReplyKind.PRIVATE_MESSAGE, null, "9002", "Sorry for the delay")));
+
+        assertThat(e.kind()).isEqualTo(Kind.OUTSIDE_WINDOW);
+        assertThat(e.platformCode()).contains("10/2018278");
+        assertThat(graph.sentMessages()).isEmpty();
+    }
+
+    @Test
+    void hidesAndUnhidesAComment() {
+        assertThat(publisher.publish(channel(), reply(ReplyKind.HIDE_COMMENT, comment, null, ""))).isEmpty();
+        assertThat(graph.comment(comment).orElseThrow().hidden()).isTrue();
+
+        publisher.publish(channel(), reply(ReplyKind.UNHIDE_COMMENT, comment, null, ""));
+
+        assertThat(graph.comment(comment).orElseThrow().hidden()).isFalse();
+        assertThat(graph.requests()).filteredOn(r -> r.path().equals("/" + comment)).extracting(r -> r.params().get("is_hidden"))
+                .containsExactly("true", "false");
+    }
+
+    @Test
+    void deletesTheBanksOwnPost() {
+        assertThat(publisher.publish(channel(), reply(ReplyKind.DELETE_OWN_POST, post, null, ""))).isEmpty();
+
+        assertThat(graph.postExists(post)).isFalse();
+    }
+
+    @Test
+    void mapsGraphErrorsToCoreKinds() {
+        graph.failNext(Fault.rateLimited(32, Duration.ofMinutes(7)));
+        PlatformException rate = publishExpectingError();
+        graph.failNext(Fault.tokenExpired());
+        PlatformException auth = publishExpectingError();
+        graph.failNext(Fault.permission());
+        PlatformException permission = publishExpectingError();
+        graph.failNext(Fault.invalidParameter());
+        PlatformException invalid = publishExpectingError();
+        graph.failNext(Fault.transientServerError());
+        PlatformException transientError = publishExpectingError();
+
+        assertThat(rate.kind()).isEqualTo(Kind.RATE_LIMITED);
+        assertThat(rate.retryAt()).contains(NOW.plus(Duration.ofMinutes(7)));
+        assertThat(rate.platformCode()).contains("32");
+        assertThat(auth.kind()).isEqualTo(Kind.AUTH_FAILED);
+        assertThat(auth.platformCode()).contains("190/463");
+        assertThat(permission.kind()).isEqualTo(Kind.PERMISSION);
+        assertThat(invalid.kind()).isEqualTo(Kind.INVALID_REQUEST);
+        assertThat(transientError.kind()).isEqualTo(Kind.TRANSIENT);
+        assertThat(transientError.isRetryable()).isTrue();
+        for (PlatformException e : List.of(rate, auth, permission, invalid, transientError)) {
+            for (String secret : secrets()) {
+                assertThat(e.getMessage()).doesNotContain(secret);
+            }
+            assertThat(e.getCause()).isNull();
+        }
+        assertThat(graph.pageComments()).isEmpty();
+    }
+
+    @Test
+    void rateLimitWithoutAnEstimateWaitsTheConfiguredTime() {
+        graph.failNext(new Fault(400, 4, Optional.empty(), "OAuthException", "(#4) Application request limit reached", false, java.util.Map.of()));
+
+        PlatformException e = publishExpectingError();
+
+        assertThat(e.retryAt()).contains(NOW.plus(FacebookAdapterConfig.DEFAULT_RATE_LIMIT_WAIT));
+    }
+
+    @Test
+    void aChannelOfAnUnconfiguredPageIsAnInvalidRequest() {
+        var otherPage = org.socialcare.core.domain.Channel.of("fb-other", org.socialcare.core.domain.Platform.FACEBOOK, "Other", "2000000002",
+                org.socialcare.core.domain.ChannelKind.BRAND, TEAM);
+
+        PlatformException e = catchThrowableOfType(PlatformException.class,
+                () -> publisher.publish(otherPage, reply(ReplyKind.PUBLIC_REPLY, comment, null, "hi")));
+
+        assertThat(e.kind()).isEqualTo(Kind.INVALID_REQUEST);
+        assertThat(e.getMessage()).contains("2000000002");
+    }
+
+    @Test
+    void aTargetThatIsNotAGraphIdIsRefusedWithoutACall() {
+        PlatformException e = catchThrowableOfType(PlatformException.class,
+                () -> publisher.publish(channel(), reply(ReplyKind.HIDE_COMMENT, "../me/feed?x=1", null, "")));
+
+        assertThat(e.kind()).isEqualTo(Kind.INVALID_REQUEST);
+        assertThat(graph.requests()).isEmpty();
+    }
+
+    private PlatformException publishExpectingError() {
+        return catchThrowableOfType(PlatformException.class,
+                () -> publisher.publish(channel(), reply(ReplyKind.PUBLIC_REPLY, comment, null, "We're looking into it")));
+    }
+
+    static Reply reply(ReplyKind kind, String target, String recipient, String text) {
+        return Reply.queued(ReplyId.of("r-" + System.nanoTime()), ConversationId.of("c-1"), CHANNEL_ID, kind, Optional.ofNullable(target),
+                Optional.ofNullable(recipient), text, Optional.of(AgentId.of("ab")), NOW);
+    }
+}
