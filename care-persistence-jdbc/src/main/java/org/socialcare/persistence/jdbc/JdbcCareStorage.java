@@ -109,7 +109,7 @@ public final class JdbcCareStorage {
 
     /**
      * Configures a {@link JdbcCareStorage}. Defaults: dialect detected from the database's metadata, table
-     * prefix {@value Tables#DEFAULT_PREFIX}, no schema changes (the tables must exist), READ COMMITTED, system
+     * prefix {@code care_}, no schema changes (the tables must exist), READ COMMITTED, system
      * UTC clock (only for the schema version table). {@link #build()} checks that every table is reachable.
      * Not thread-safe.
      */
@@ -132,7 +132,7 @@ public final class JdbcCareStorage {
         }
 
         /**
-         * The prefix of every table name. Default {@value Tables#DEFAULT_PREFIX}, as in the scripts.
+         * The prefix of every table name. Default {@code care_}, as in the scripts.
          *
          * @throws IllegalArgumentException unless 1 to 30 characters: a lower-case letter, then lower-case letters,
          *     digits or '_'
