@@ -394,7 +394,7 @@ abstract class JdbcStorageBehaviourTest {
             List<Reply> mine = storage.transactions().inTransaction(() -> {
                 List<Reply> claimed = storage.outbox().claimDue(now, 3, Duration.ofMinutes(1));
                 firstClaimed.countDown();
-                sleep(500);
+                sleep(1500); // long enough for the second claim to finish first even on a loaded machine
                 return claimed;
             });
             firstCommitted.set(true);
