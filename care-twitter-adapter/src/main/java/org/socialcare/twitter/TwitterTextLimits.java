@@ -5,6 +5,7 @@ import com.twitter.twittertext.TwitterTextParser;
 import java.util.Objects;
 import org.socialcare.core.domain.Platform;
 import org.socialcare.core.domain.ReplyKind;
+import org.socialcare.core.port.out.TextLimits;
 import org.socialcare.core.domain.Visibility;
 
 /**
@@ -13,12 +14,11 @@ import org.socialcare.core.domain.Visibility;
  * limit; direct messages count code points against 10,000. Used by the publisher to refuse an over-long reply
  * before calling Twitter.
  *
- * <p>Its methods {@link #platform()}, {@link #length(String)}, {@link #maxLength(ReplyKind)} and
- * {@link #fits(String, ReplyKind)} match core's {@code TextLimits} port (being added on another branch): once
- * that port is in core this class implements it with one {@code implements} clause. Stateless, thread-safe,
- * never throws for any non-null text.
+ * <p>Implements core's {@link TextLimits} port: register it with
+ * {@code MessagePolicies.builder().textLimits(TwitterTextLimits.create())} so compliance checks count tweets the
+ * way Twitter does. Stateless, thread-safe, never throws for any non-null text.
  */
-public final class TwitterTextLimits {
+public final class TwitterTextLimits implements TextLimits {
     /** Twitter's limit on a tweet's weighted length. */
     public static final int MAX_WEIGHTED_LENGTH = 280;
     /** Twitter's limit on a direct message's length, in characters. */
@@ -45,21 +45,25 @@ public final class TwitterTextLimits {
         return MAX_WEIGHTED_LENGTH;
     }
 
+    @Override
     public Platform platform() {
         return Platform.TWITTER;
     }
 
     /** The length of {@code text} as a tweet (weighted). */
+    @Override
     public int length(String text) {
         return weightedLength(text);
     }
 
     /** 280 (weighted) for public kinds, 10,000 (characters) for direct messages. */
+    @Override
     public int maxLength(ReplyKind kind) {
         return kind.visibility() == Visibility.PUBLIC ? MAX_WEIGHTED_LENGTH : MAX_DIRECT_MESSAGE_LENGTH;
     }
 
     /** Whether {@code text} fits {@code kind}: a tweet by weighted length, a DM by code points. */
+    @Override
     public boolean fits(String text, ReplyKind kind) {
         Objects.requireNonNull(kind, "kind");
         if (kind.visibility() == Visibility.PUBLIC) {

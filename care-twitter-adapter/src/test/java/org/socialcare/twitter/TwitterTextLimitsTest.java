@@ -47,4 +47,13 @@ class TwitterTextLimitsTest {
     void blankTextIsNotATweet() {
         assertThat(limits.fits("")).isFalse();
     }
+
+    @Test
+    void plugsIntoCoreMessagePoliciesSoLongLinksCountAsTwitterCountsThem() {
+        String text = "a".repeat(250) + " https://www.northbank.com/" + "p".repeat(200);
+        org.socialcare.core.MessagePolicies defaults = org.socialcare.core.MessagePolicies.ofDefaults();
+        org.socialcare.core.MessagePolicies twitter = org.socialcare.core.MessagePolicies.builder().textLimits(TwitterTextLimits.create()).build();
+        assertThat(defaults.textLimits(org.socialcare.core.domain.Platform.TWITTER).fits(text, org.socialcare.core.domain.ReplyKind.PUBLIC_REPLY)).isFalse();
+        assertThat(twitter.textLimits(org.socialcare.core.domain.Platform.TWITTER).fits(text, org.socialcare.core.domain.ReplyKind.PUBLIC_REPLY)).isTrue();
+    }
 }
