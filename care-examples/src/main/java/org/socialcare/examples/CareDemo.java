@@ -1,8 +1,8 @@
 package org.socialcare.examples;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.socialcare.core.memory.InMemoryStorage;
 import org.socialcare.examples.demo.CareDayRun;
 import org.socialcare.examples.demo.HtmlReport;
 import picocli.CommandLine;
@@ -49,6 +49,15 @@ public final class CareDemo implements Callable<Integer> {
         @Option(names = "--no-story", description = "Skip the opening story of the customer on hold.")
         boolean noStory;
 
+        @Option(names = "--jdbc-url", description = "Run against this database (PostgreSQL or MariaDB JDBC URL) instead of the embedded H2.")
+        Optional<String> jdbcUrl;
+
+        @Option(names = "--jdbc-user", description = "Database user for --jdbc-url.")
+        Optional<String> jdbcUser;
+
+        @Option(names = "--jdbc-password", description = "Database password for --jdbc-url (never printed).", arity = "0..1", interactive = true)
+        Optional<String> jdbcPassword;
+
         Integer run() throws Exception {
             if (messages < 1) {
                 throw new CommandLine.ParameterException(new CommandLine(this), "--messages must be at least 1 but was " + messages);
@@ -57,8 +66,11 @@ public final class CareDemo implements Callable<Integer> {
                 new OnHoldStory().run(System.out);
                 System.out.println();
             }
-            System.out.printf("Northbank's care day: %d messages, seed %d, in-memory storage%n", messages, seed);
-            CareDayRun.Outcome outcome = CareDayRun.run(InMemoryStorage.create(), messages, seed, speed, System.out);
+            CareDayRun.Outcome outcome;
+            try (DemoDatabase db = DemoDatabase.open(jdbcUrl, jdbcUser, jdbcPassword)) {
+                System.out.printf("Northbank's care day: %d messages, seed %d, storage: %s%n", messages, seed, db.description());
+                outcome = CareDayRun.run(db.storage(), messages, seed, speed, System.out);
+            }
             System.out.println();
             System.out.print(outcome.report().toText());
             Path html = HtmlReport.write(outcome.report(), reportDir);

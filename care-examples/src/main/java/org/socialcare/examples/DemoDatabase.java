@@ -1,0 +1,76 @@
+package org.socialcare.examples;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.Locale;
+import java.util.Optional;
+import org.socialcare.core.port.out.CareStorage;
+import org.socialcare.core.port.out.EscalationFiringStore;
+import org.socialcare.persistence.jdbc.JdbcCareStorage;
+
+/**
+ * The demo's database: the embedded H2 default (in memory, nothing to install), or PostgreSQL / MariaDB
+ * given by a JDBC URL. On a server the demo creates its tables under a prefix of its own for this run, so it
+ * never mixes with an earlier run or with your data. Closing it closes the pool.
+ */
+public final class DemoDatabase implements AutoCloseable {
+    /** The embedded default: H2 in memory, alive until the demo exits. */
+    public static final String EMBEDDED_H2 = "jdbc:h2:mem:northbank;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
+
+    private final HikariDataSource pool;
+    private final JdbcCareStorage jdbc;
+    private final String description;
+
+    private DemoDatabase(HikariDataSource pool, JdbcCareStorage jdbc, String description) {
+        this.pool = pool;
+        this.jdbc = jdbc;
+        this.description = description;
+    }
+
+    /** Opens the database at {@code jdbcUrl} (H2 in memory when empty) and creates the demo's tables. */
+    public static DemoDatabase open(Optional<String> jdbcUrl, Optional<String> user, Optional<String> password) {
+        String url = jdbcUrl.orElse(EMBEDDED_H2);
+        boolean embedded = url.startsWith("jdbc:h2:mem:");
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        user.ifPresent(config::setUsername);
+        password.ifPresent(config::setPassword);
+        config.setMaximumPoolSize(4);
+        config.setPoolName("care-demo");
+        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        HikariDataSource pool = new HikariDataSource(config);
+        try {
+            String prefix = embedded ? JdbcCareStorage.DEFAULT_TABLE_PREFIX
+                    : "demo" + Long.toString(System.currentTimeMillis(), 36).toLowerCase(Locale.ROOT) + "_";
+            JdbcCareStorage jdbc = JdbcCareStorage.builder(pool).tablePrefix(prefix).createSchema(true).build();
+            String where = embedded ? "embedded H2 (in memory)" : redact(url) + ", tables " + prefix + "*";
+            return new DemoDatabase(pool, jdbc, where);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    /** The URL without user info or password parameters, for printing. */
+    static String redact(String url) {
+        return url.replaceAll("(?i)(password|pwd)=[^;&]*", "$1=***").replaceAll("//[^/@]*@", "//***@");
+    }
+
+    public CareStorage storage() {
+        return jdbc.storage();
+    }
+
+    public EscalationFiringStore escalationFirings() {
+        return jdbc.escalationFirings();
+    }
+
+    /** Where the data goes, for the console (never a password). */
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}
