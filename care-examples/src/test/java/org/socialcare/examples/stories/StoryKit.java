@@ -42,6 +42,8 @@ final class StoryKit {
 
         static TwitterAccount start(ChannelId channel, long accountId, String screenName, SimulatedClock clock) {
             TwitterApiEmulator emulator = TwitterApiEmulator.builder().account(accountId, screenName).clock(clock).start();
+            // Status and DM ids are global on Twitter, but every emulator starts at the same id: keep each account's apart.
+            emulator.skipIds(accountId * 1_000_000_000L);
             TwitterAdapterConfig config = emulator.adapterConfig(channel).clock(clock).build();
             return new TwitterAccount(emulator, config, Twitter4jChannelSource.mentions(config), Twitter4jChannelSource.directMessages(config),
                     Twitter4jChannelPublisher.forAccount(config));
