@@ -3,6 +3,7 @@ package org.socialcare.examples.stories;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -47,13 +48,14 @@ class OneToManyPublicAnswersStoryTest {
 
     @Test
     void customersOfBothAccountsGetPublicAnswersOnTheAccountTheyWroteToThatOthersSeeAndJoin() {
-        Map<User, Long> careMentions = Map.of(
-                care.emulator().user(9301, "ada", "Ada", 40, false), care.emulator().mention(care.emulator().user(9301, "ada", "Ada", 40, false), "card declined at the shop?!"),
-                care.emulator().user(9302, "bo", "Bo", 12, false), care.emulator().mention(care.emulator().user(9302, "bo", "Bo", 12, false), "payments not working"),
-                care.emulator().user(9303, "cy", "Cy", 300, false), care.emulator().mention(care.emulator().user(9303, "cy", "Cy", 300, false), "my card got declined twice"));
-        Map<User, Long> brandMentions = Map.of(
-                brand.emulator().user(9304, "di", "Di", 90, false), brand.emulator().mention(brand.emulator().user(9304, "di", "Di", 90, false), "is your card system down?"),
-                brand.emulator().user(9305, "ed", "Ed", 7, false), brand.emulator().mention(brand.emulator().user(9305, "ed", "Ed", 7, false), "card payment failed online"));
+        User ada = care.emulator().user(9301, "ada", "Ada", 40, false);
+        Map<User, Long> careMentions = new LinkedHashMap<>();
+        careMentions.put(ada, care.emulator().mention(ada, "card declined at the shop?!"));
+        asks(care, careMentions, care.emulator().user(9302, "bo", "Bo", 12, false), "payments not working");
+        asks(care, careMentions, care.emulator().user(9303, "cy", "Cy", 300, false), "my card got declined twice");
+        Map<User, Long> brandMentions = new LinkedHashMap<>();
+        asks(brand, brandMentions, brand.emulator().user(9304, "di", "Di", 90, false), "is your card system down?");
+        asks(brand, brandMentions, brand.emulator().user(9305, "ed", "Ed", 7, false), "card payment failed online");
 
         clock.advance(Duration.ofMinutes(1));
         assertThat(scheduler.runDuePass().opened()).isEqualTo(5);
@@ -66,7 +68,7 @@ class OneToManyPublicAnswersStoryTest {
 
         // Someone who never wrote reads the public answer on the care account's timeline and replies to it.
         long answerToAda = (Long) care.emulator().postedStatuses().stream()
-                .filter(s -> s.get("in_reply_to_status_id").equals(careMentions.get(new User(9301, "ada", "Ada", 40, false)))).findFirst()
+                .filter(s -> s.get("in_reply_to_status_id").equals(careMentions.get(ada))).findFirst()
                 .orElseThrow().get("id");
         User fay = care.emulator().user(9306, "fay", "Fay", 25, false);
         long join = care.emulator().replyFromCustomer(fay, answerToAda, "same here, thanks for the update");
@@ -104,6 +106,10 @@ class OneToManyPublicAnswersStoryTest {
         assertThat(storage.outbox().queued(BankSetup.TWITTER_CARE)).isEmpty();
         assertThat(desk.replies(storage.conversations().findLatestOfCustomer(BankSetup.TWITTER_CARE, "9302").orElseThrow().id()))
                 .allSatisfy(r -> assertThat(r.platformMessageId()).isPresent());
+    }
+
+    private static void asks(TwitterAccount account, Map<User, Long> mentions, User customer, String text) {
+        mentions.put(customer, account.emulator().mention(customer, text));
     }
 
     private void answerAll(ChannelId channel, java.util.Set<User> customers) {
