@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.socialcare.core.CareDesk;
@@ -15,6 +16,10 @@ import org.socialcare.core.domain.ChannelState;
 import org.socialcare.core.domain.Conversation;
 import org.socialcare.core.domain.ConversationId;
 import org.socialcare.core.domain.EscalationNotice;
+import org.socialcare.core.domain.MessageKey;
+import org.socialcare.core.domain.OwnMessage;
+import org.socialcare.core.domain.Platform;
+import org.socialcare.core.domain.Visibility;
 import org.socialcare.core.domain.Reply;
 import org.socialcare.core.domain.metrics.CareMetrics;
 import org.socialcare.core.domain.metrics.InactiveAccount;
@@ -74,7 +79,7 @@ class HijackedAccountStoryTest {
         assertThat(brand.emulator().postedStatuses()).hasSize(1); // only the answer to Tom, sent before the hijack
         assertThat(notifier.of(EscalationNotice.Kind.ACCOUNT_HIJACK_SUSPECTED)).singleElement().satisfies(n -> {
             assertThat(n.channel()).isEqualTo(BankSetup.TWITTER_BRAND);
-            assertThat(n.reason()).contains(Long.toString(rogue));
+            assertThat(n.reason()).contains(Long.toString(rogue)).contains("unknown app 'care emulator'");
         });
         assertThat(StoryKit.audited(storage, AuditAction.HIJACK_SUSPECTED)).singleElement()
                 .satisfies(a -> assertThat(a.channel()).contains(BankSetup.TWITTER_BRAND));
@@ -85,6 +90,20 @@ class HijackedAccountStoryTest {
         assertThat(desk.dispatchOutbox().sent()).isEqualTo(1);
         assertThat(brand.emulator().postedStatuses()).hasSize(2).last()
                 .satisfies(s -> assertThat((String) s.get("text")).startsWith("@lee_m Hi Lee"));
+    }
+
+    @Test
+    void aPostFromTheMarketingTeamsSchedulerIsExpectedAndKeepsTheAccountLive() {
+        OwnMessage scheduled = new OwnMessage(MessageKey.of(Platform.TWITTER, "1300000100999000001"), BankSetup.TWITTER_BRAND,
+                "Our spring savings rates are here", Visibility.PUBLIC, Optional.empty(), clock.instant(), Optional.of(BankSetup.MARKETING_APP));
+
+        desk.ingest(Batch.empty().withOwnMessages(List.of(scheduled)));
+
+        assertThat(desk.channel(BankSetup.TWITTER_BRAND).state()).isEqualTo(ChannelState.ACTIVE);
+        assertThat(notifier.notices).isEmpty();
+        assertThat(StoryKit.audited(storage, AuditAction.ECHO_UNMATCHED)).singleElement()
+                .satisfies(a -> assertThat(a.detail()).contains(BankSetup.MARKETING_APP));
+        assertThat(StoryKit.audited(storage, AuditAction.HIJACK_SUSPECTED)).isEmpty();
     }
 
     @Test
