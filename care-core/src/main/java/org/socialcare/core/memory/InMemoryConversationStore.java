@@ -24,10 +24,13 @@ import org.socialcare.core.port.out.ConversationStore;
  * the same with ten or a million open conversations. Writes are serialised; reads never block. Thread-safe.
  */
 public final class InMemoryConversationStore implements ConversationStore {
-    /** Queue order: priority descending, response due ascending (absent last), opened ascending, id. */
+    /**
+     * Queue order: priority descending, then the customer who has waited longest for an answer
+     * ({@code awaitingResponseSince} ascending, absent last), opened ascending, id. See {@link ConversationStore}.
+     */
     public static final Comparator<Conversation> QUEUE_ORDER = Comparator
             .comparing(Conversation::priority, Comparator.reverseOrder())
-            .thenComparing(c -> c.responseDueAt().orElse(Instant.MAX))
+            .thenComparing(c -> c.awaitingResponseSince().orElse(Instant.MAX))
             .thenComparing(Conversation::openedAt)
             .thenComparing(c -> c.id().value());
 

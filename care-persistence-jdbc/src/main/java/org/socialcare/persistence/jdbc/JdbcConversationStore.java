@@ -45,7 +45,7 @@ public final class JdbcConversationStore implements ConversationStore {
             .map(s -> "'" + s.name() + "'")
             .collect(Collectors.joining(", ", "(", ")"));
     private static final String QUEUE_ORDER = " ORDER BY priority_rank DESC,"
-            + " CASE WHEN response_due_at IS NULL THEN 1 ELSE 0 END, response_due_at, opened_at, id";
+            + " CASE WHEN awaiting_response_since IS NULL THEN 1 ELSE 0 END, awaiting_response_since, opened_at, id";
 
     private final JdbcTransactionManager tx;
     private final SqlDialect dialect;

@@ -171,16 +171,19 @@ abstract class JdbcStorageBehaviourTest {
     }
 
     @Test
-    void unassignedQueueServesHighPriorityThenEarliestDueThenOldest() {
+    void unassignedQueueServesHighPriorityThenLongestWaitingThenOldest() {
         TeamId cards = TeamId.of("cards");
         Conversation urgentLate = withTeam(Samples.bareConversation("q1", T0), cards).withPriority(Priority.URGENT);
-        Conversation normalDueSoon = withTeam(Samples.bareConversation("q2", T0), cards).withDue(Optional.of(T0.plusSeconds(60)), Optional.empty());
-        Conversation normalNoDue = withTeam(Samples.bareConversation("q3", T0.minusSeconds(600)), cards);
-        Conversation normalDueLater = withTeam(Samples.bareConversation("q4", T0), cards).withDue(Optional.of(T0.plusSeconds(600)), Optional.empty());
+        Conversation normalWaitingLong = withTeam(Samples.bareConversation("q2", T0.minusSeconds(300)), cards).copy()
+                .awaitingResponseSince(Optional.of(T0.minusSeconds(300))).build();
+        Conversation normalAnswered = withTeam(Samples.bareConversation("q3", T0.minusSeconds(600)), cards).copy()
+                .awaitingResponseSince(Optional.empty()).build();
+        Conversation normalWaitingShort = withTeam(Samples.bareConversation("q4", T0), cards).copy()
+                .awaitingResponseSince(Optional.of(T0)).build();
         Conversation assigned = withTeam(Samples.bareConversation("q5", T0), cards).assignTo(cards, Optional.of(AgentId.of("ab1")));
         Conversation otherTeam = withTeam(Samples.bareConversation("q6", T0), TeamId.of("loans"));
         Conversation resolved = withTeam(Samples.bareConversation("q7", T0), cards).resolve(T0);
-        for (Conversation c : List.of(urgentLate, normalDueSoon, normalNoDue, normalDueLater, assigned, otherTeam, resolved)) {
+        for (Conversation c : List.of(urgentLate, normalWaitingLong, normalAnswered, normalWaitingShort, assigned, otherTeam, resolved)) {
             storage.conversations().save(c);
         }
 

@@ -31,7 +31,7 @@ import org.socialcare.testkit.TestData;
  * <p>Checks: insert at version 0 and update at the stored version each bump the version by one; a stale or
  * unknown version throws {@link ConcurrentUpdateException} and writes nothing; of several threads saving the
  * same version exactly one wins; {@code find} and {@code findLatestOfCustomer}; the unassigned queue
- * (team, active, unassigned; priority descending, response due ascending with absent last, opened ascending;
+ * (team, active, unassigned; priority descending, waiting-since ascending with absent last, opened ascending;
  * limit); {@code assignedTo}; {@code dueBy} returns only active conversations due at or before the instant,
  * earliest due first, within the limit; {@code openedBetween} is half-open [from, to); every field
  * round-trips exactly, including the risk flags, language, negative streak, optional instants at
@@ -259,21 +259,21 @@ public abstract class ConversationStoreContract {
     }
 
     @Test
-    void unassignedQueueOrdersByPriorityThenResponseDueThenOpening() {
+    void unassignedQueueOrdersByPriorityThenLongestWaitingThenOpening() {
         TeamId team = TestData.CARE_TEAM;
-        Conversation urgentNoDue = queued(team, Priority.URGENT, Optional.empty(), at(50));
-        Conversation highDueLate = queued(team, Priority.HIGH, Optional.of(at(300)), at(1));
-        Conversation highDueEarly = queued(team, Priority.HIGH, Optional.of(at(200)), at(40));
-        Conversation highNoDueOld = queued(team, Priority.HIGH, Optional.empty(), at(0));
-        Conversation highNoDueNew = queued(team, Priority.HIGH, Optional.empty(), at(30));
+        Conversation urgentNotWaiting = queued(team, Priority.URGENT, Optional.empty(), at(50));
+        Conversation highWaitingShort = queued(team, Priority.HIGH, Optional.of(at(300)), at(1));
+        Conversation highWaitingLong = queued(team, Priority.HIGH, Optional.of(at(200)), at(40));
+        Conversation highNotWaitingOld = queued(team, Priority.HIGH, Optional.empty(), at(0));
+        Conversation highNotWaitingNew = queued(team, Priority.HIGH, Optional.empty(), at(30));
         Conversation low = queued(team, Priority.LOW, Optional.of(at(5)), at(2));
-        for (Conversation c : List.of(low, highNoDueNew, highDueLate, urgentNoDue, highNoDueOld, highDueEarly)) {
+        for (Conversation c : List.of(low, highNotWaitingNew, highWaitingShort, urgentNotWaiting, highNotWaitingOld, highWaitingLong)) {
             store.save(c);
         }
 
         assertThat(store.unassignedQueue(team, 10).stream().map(Conversation::id))
-                .containsExactly(urgentNoDue.id(), highDueEarly.id(), highDueLate.id(), highNoDueOld.id(), highNoDueNew.id(), low.id());
-        assertThat(store.unassignedQueue(team, 2).stream().map(Conversation::id)).containsExactly(urgentNoDue.id(), highDueEarly.id());
+                .containsExactly(urgentNotWaiting.id(), highWaitingLong.id(), highWaitingShort.id(), highNotWaitingOld.id(), highNotWaitingNew.id(), low.id());
+        assertThat(store.unassignedQueue(team, 2).stream().map(Conversation::id)).containsExactly(urgentNotWaiting.id(), highWaitingLong.id());
     }
 
     @Test
@@ -381,8 +381,8 @@ public abstract class ConversationStoreContract {
         return TestData.conversation().copy().customer(customer).channel(channel).openedAt(opened).lastCustomerMessageAt(lastMessage).build();
     }
 
-    private static Conversation queued(TeamId team, Priority priority, Optional<Instant> responseDue, Instant opened) {
-        return openedAt(opened).copy().team(Optional.of(team)).priority(priority).responseDueAt(responseDue).build();
+    private static Conversation queued(TeamId team, Priority priority, Optional<Instant> waitingSince, Instant opened) {
+        return openedAt(opened).copy().team(Optional.of(team)).priority(priority).awaitingResponseSince(waitingSince).build();
     }
 
     private static Conversation assignedTo(AgentId agent, Priority priority, Instant opened) {

@@ -15,7 +15,10 @@ import org.socialcare.core.domain.TeamId;
  * <p>Promises: {@link #save} inserts a conversation whose version is 0 and updates one whose stored version
  * equals the given version, returning it with the version incremented; any other case throws
  * {@link org.socialcare.core.error.ConcurrentUpdateException} and writes nothing. Reads never return null.
- * Queue orders: priority descending, then response due ascending (absent last), then opened ascending.
+ * Queue orders: priority descending, then the customer waiting longest for an answer ({@code awaitingResponseSince}
+ * ascending, absent last), then opened ascending. Within one priority this is the order of the response SLA's due
+ * times, and unlike the stored SLA checkpoints ({@code responseDueAt}, which the sweep moves on and clears after a
+ * breach) it never lets an overdue customer fall behind a newer one.
  *
  * <p>Thread safety: implementations are safe for concurrent use. Calls made inside
  * {@link TransactionManager#inTransaction} take part in that transaction.
