@@ -6,9 +6,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.socialcare.core.domain.ChannelId;
 import org.socialcare.core.domain.ConversationId;
 import org.socialcare.core.domain.DeliveryStatus;
@@ -16,45 +19,81 @@ import org.socialcare.core.domain.Reply;
 import org.socialcare.core.domain.ReplyId;
 import org.socialcare.core.port.out.Outbox;
 
-/** {@link Outbox} in insertion-ordered maps guarded by one monitor. Thread-safe. */
+/**
+ * {@link Outbox} in memory, guarded by one monitor and indexed like a table would be: due QUEUED entries by next
+ * attempt, QUEUED entries per channel, entries per conversation and by published platform id, so dispatch and
+ * echo matching cost what is due or asked for, not the whole history. Thread-safe.
+ */
 public final class InMemoryOutbox implements Outbox {
     /** By creation time; the sort is stable, so entries created at the same instant stay in enqueue order. */
     private static final Comparator<Reply> OLDEST_FIRST = Comparator.comparing(Reply::createdAt);
 
+    private record DueKey(Instant nextAttemptAt, long seq, ReplyId id) {}
+
     private final Map<ReplyId, Reply> entries = new LinkedHashMap<>();
+    private final Map<ReplyId, Long> sequence = new HashMap<>();
     private final Map<ReplyId, Instant> leases = new HashMap<>();
+    private final TreeSet<DueKey> due = new TreeSet<>(Comparator.comparing(DueKey::nextAttemptAt).thenComparingLong(DueKey::seq));
+    private final Map<ChannelId, Set<ReplyId>> queuedByChannel = new HashMap<>();
+    private final Map<ConversationId, List<ReplyId>> byConversation = new HashMap<>();
+    private final Map<String, ReplyId> byPlatformId = new HashMap<>();
+    private long nextSeq;
 
     @Override
     public synchronized void enqueue(Reply reply) {
         if (entries.putIfAbsent(reply.id(), reply) != null) {
             throw new IllegalArgumentException("outbox already holds an entry with id " + reply.id());
         }
+        sequence.put(reply.id(), nextSeq++);
+        byConversation.computeIfAbsent(reply.conversation(), k -> new ArrayList<>()).add(reply.id());
+        index(reply);
     }
 
     @Override
     public synchronized List<Reply> claimDue(Instant now, int limit, Duration lease) {
-        List<Reply> due = new ArrayList<>();
-        for (Reply r : entries.values()) {
-            if (r.status() instanceof DeliveryStatus.Queued q && !q.nextAttemptAt().isAfter(now)) {
-                Instant leasedUntil = leases.get(r.id());
-                if (leasedUntil == null || !leasedUntil.isAfter(now)) {
-                    due.add(r);
-                }
+        List<Reply> claimed = new ArrayList<>();
+        for (DueKey key : due) {
+            if (claimed.size() >= limit || key.nextAttemptAt().isAfter(now)) {
+                break;
+            }
+            Instant leasedUntil = leases.get(key.id());
+            if (leasedUntil == null || !leasedUntil.isAfter(now)) {
+                claimed.add(entries.get(key.id()));
             }
         }
-        due.sort(Comparator.comparing((Reply r) -> ((DeliveryStatus.Queued) r.status()).nextAttemptAt()));
-        List<Reply> claimed = due.subList(0, Math.min(limit, due.size()));
         claimed.forEach(r -> leases.put(r.id(), now.plus(lease)));
         return List.copyOf(claimed);
     }
 
     @Override
     public synchronized void update(Reply reply) {
-        if (!entries.containsKey(reply.id())) {
+        Reply previous = entries.get(reply.id());
+        if (previous == null) {
             throw new IllegalArgumentException("no outbox entry with id " + reply.id());
         }
+        unindex(previous);
         entries.put(reply.id(), reply);
+        index(reply);
         leases.remove(reply.id());
+    }
+
+    private void index(Reply r) {
+        if (r.status() instanceof DeliveryStatus.Queued q) {
+            due.add(new DueKey(q.nextAttemptAt(), sequence.get(r.id()), r.id()));
+            queuedByChannel.computeIfAbsent(r.channel(), k -> new LinkedHashSet<>()).add(r.id());
+        }
+        r.platformMessageId().ifPresent(p -> byPlatformId.put(r.channel().value() + "\u0000" + p, r.id()));
+    }
+
+    private void unindex(Reply r) {
+        if (r.status() instanceof DeliveryStatus.Queued q) {
+            due.remove(new DueKey(q.nextAttemptAt(), sequence.get(r.id()), r.id()));
+            Set<ReplyId> queued = queuedByChannel.get(r.channel());
+            if (queued != null) {
+                queued.remove(r.id());
+            }
+        }
+        r.platformMessageId().ifPresent(p -> byPlatformId.remove(r.channel().value() + "\u0000" + p, r.id()));
     }
 
     @Override
@@ -64,18 +103,16 @@ public final class InMemoryOutbox implements Outbox {
 
     @Override
     public synchronized List<Reply> findByConversation(ConversationId conversation) {
-        return entries.values().stream().filter(r -> r.conversation().equals(conversation)).sorted(OLDEST_FIRST).toList();
+        return byConversation.getOrDefault(conversation, List.of()).stream().map(entries::get).sorted(OLDEST_FIRST).toList();
     }
 
     @Override
     public synchronized Optional<Reply> findByPlatformMessageId(ChannelId channel, String platformMessageId) {
-        return entries.values().stream()
-                .filter(r -> r.channel().equals(channel) && r.platformMessageId().filter(platformMessageId::equals).isPresent())
-                .findFirst();
+        return Optional.ofNullable(byPlatformId.get(channel.value() + "\u0000" + platformMessageId)).map(entries::get);
     }
 
     @Override
     public synchronized List<Reply> queued(ChannelId channel) {
-        return entries.values().stream().filter(r -> r.channel().equals(channel) && r.isQueued()).sorted(OLDEST_FIRST).toList();
+        return queuedByChannel.getOrDefault(channel, Set.of()).stream().map(entries::get).sorted(OLDEST_FIRST).toList();
     }
 }
