@@ -37,6 +37,11 @@ public final class CareDaySimulation {
     public static final Instant OPENING = Instant.parse("2026-03-02T08:00:00Z");
     public static final Duration DAY = Duration.ofHours(12);
     private static final Duration TICK = Duration.ofMinutes(1);
+    /** Story 9: when someone who took over the brand account tweets from an unknown app, and the app's name. */
+    public static final Instant HIJACK_AT = OPENING.plus(Duration.ofHours(7));
+    public static final String HIJACK_APP = "TweetBlaster Pro";
+    /** How long the supervisor takes to check the account and lift the kill switch. */
+    public static final Duration RESUME_AFTER = Duration.ofMinutes(30);
 
     private final CareDesk desk;
     private final SimulatedClock clock;
@@ -51,6 +56,8 @@ public final class CareDaySimulation {
     private final DayLog log;
     private final double speed;
     private int followUpSeq;
+    private boolean hijackPosted;
+    private Instant pausedAt;
 
     private enum Stage { FIRST_ANSWER, AWAITING_PRIVATE, PRIVATE_ANSWER, DONE }
 
@@ -100,6 +107,7 @@ public final class CareDaySimulation {
         due.forEach(m -> log.inbound(m, now));
         delivery.post(due);
         delivery.pump();
+        accountTakeover(now);
         supervisorsApprove(now);
         agentsWork(now);
         desk.sweep();
@@ -129,6 +137,30 @@ public final class CareDaySimulation {
             }
             for (Conversation c : desk.assignedTo(agent.id())) {
                 handle(agent, c, now);
+            }
+        }
+    }
+
+    /**
+     * Story 9: at 15:00 the brand account tweets from an app the bank never approved; the hijack guard pauses
+     * the channel (its replies wait in the outbox) and a supervisor, having checked the account, resumes it.
+     */
+    private void accountTakeover(Instant now) {
+        if (!hijackPosted && !now.isBefore(HIJACK_AT)) {
+            hijackPosted = true;
+            delivery.postAsAccount(BankSetup.TWITTER_BRAND, "Congratulations! Claim your Northbank prize: log in at northbank-prizes.example",
+                    HIJACK_APP, now);
+        }
+        boolean paused = !desk.channel(BankSetup.TWITTER_BRAND).isActive();
+        if (paused && pausedAt == null) {
+            pausedAt = now;
+        }
+        if (paused && !now.isBefore(pausedAt.plus(RESUME_AFTER))) {
+            Optional<Agent> supervisor = desk.agents().stream().filter(a -> a.supervisor() && a.team().equals(BankSetup.SOCIAL_CARE)).findFirst();
+            if (supervisor.isPresent()) {
+                log.channelResumed(BankSetup.TWITTER_BRAND, desk.storage().outbox().queued(BankSetup.TWITTER_BRAND).size());
+                desk.resumeChannel(BankSetup.TWITTER_BRAND, supervisor.get().id().value());
+                pausedAt = null;
             }
         }
     }
@@ -254,7 +286,7 @@ public final class CareDaySimulation {
 
     private SimulatedMessage firstMessage(Conversation c) {
         StoredMessage first = desk.messages(c.id()).get(0);
-        SimulatedMessage m = byMessageId.get(first.key().messageId());
+        SimulatedMessage m = byMessageId.get(delivery.simulatedId(first.key().messageId()));
         if (m != null) {
             return m;
         }
