@@ -16,6 +16,8 @@ import org.socialcare.core.domain.Agent;
 import org.socialcare.core.domain.Conversation;
 import org.socialcare.core.domain.ConversationId;
 import org.socialcare.core.domain.ConversationState;
+import org.socialcare.core.domain.Direction;
+import org.socialcare.core.domain.Platform;
 import org.socialcare.core.domain.Presence;
 import org.socialcare.core.domain.StoredMessage;
 import org.socialcare.core.domain.Visibility;
@@ -213,9 +215,9 @@ public final class CareDaySimulation {
                 if (first.story() == Story.ON_HOLD || first.story() == Story.FRAUD) {
                     desk.requestCallback(c.id(), agent.id(), phoneIn(c), Optional.empty());
                     log.callback();
-                    desk.sendPrivate(c.id(), agent.id(), "Thanks " + name + ", we're calling you now from our fraud and card team." + sig);
+                    sendPrivately(agent, c, "Thanks " + name + ", we're calling you now from our fraud and card team." + sig);
                 } else {
-                    desk.sendPrivate(c.id(), agent.id(), "Thanks " + name + ", that's sorted: you'll see it on your account within 24 hours." + sig);
+                    sendPrivately(agent, c, "Thanks " + name + ", that's sorted: you'll see it on your account within 24 hours." + sig);
                 }
                 resolve(agent, c);
                 return;
@@ -241,6 +243,21 @@ public final class CareDaySimulation {
         }
     }
 
+    /**
+     * A private answer: a direct message, or on Facebook, when the customer's latest message is a public comment
+     * (they wrote again in public instead of on Messenger), a private reply to that comment: the page may not
+     * message someone who never wrote to it.
+     */
+    private void sendPrivately(Agent agent, Conversation c, String text) {
+        List<StoredMessage> thread = desk.messages(c.id());
+        Optional<StoredMessage> latest = thread.stream().filter(m -> m.direction() == Direction.INBOUND).reduce((a, b) -> b);
+        if (desk.channel(c.channel()).platform().equals(Platform.FACEBOOK) && latest.map(m -> m.visibility() == Visibility.PUBLIC).orElse(false)) {
+            desk.privateReplyToComment(c.id(), agent.id(), text);
+        } else {
+            desk.sendPrivate(c.id(), agent.id(), text);
+        }
+    }
+
     private void answer(Agent agent, Conversation c, boolean inPublic, String text, boolean thenResolve) {
         if (inPublic) {
             desk.reply(c.id(), agent.id(), text);
@@ -254,7 +271,8 @@ public final class CareDaySimulation {
 
     private void moveToPrivate(Agent agent, Conversation c, boolean publicFirst, String name, String sig, String why) {
         if (publicFirst) {
-            desk.moveToPrivate(c.id(), agent.id(), "@" + c.customer().handle() + " Sorry to hear this, " + name
+            String mention = c.customer().handle().isBlank() ? "" : "@" + c.customer().handle() + " ";
+            desk.moveToPrivate(c.id(), agent.id(), mention + "Sorry to hear this, " + name
                     + ". Please send us a DM " + why + "." + sig, Optional.empty());
             log.privateMove();
         } else {

@@ -81,6 +81,8 @@ public final class EmulatedPlatforms implements Delivery {
     private static final String VERIFY_TOKEN = "northbank-demo-verify-token";
     private static final String APP_ID = "424242424242";
     private static final int MAX_PASSES_PER_PUMP = 20;
+    private static final String NODELAY = "sun.net.httpserver.nodelay";
+    private static final long ID_RANGE = 10_000_000_000_000L;
 
     private final Clock clock;
     private final Map<ChannelId, TwitterApiEmulator> twitter = new LinkedHashMap<>();
@@ -108,6 +110,9 @@ public final class EmulatedPlatforms implements Delivery {
                 if (ch.platform().equals(Platform.TWITTER)) {
                     TwitterApiEmulator emulator = TwitterApiEmulator.builder().account(Long.parseLong(ch.platformAccountId()), ch.handle())
                             .clock(clock).start();
+                    // Twitter ids are global: give each account's emulator its own id range, or the desk would take
+                    // a tweet on one account for a duplicate of another account's tweet with the same id
+                    emulator.skipIds(ID_RANGE * twitter.size());
                     twitter.put(ch.id(), emulator);
                     twitterConfigs.put(ch.id(), emulator.adapterConfig(ch.id()).clock(clock).pollInterval(POLL_INTERVAL).build());
                 } else if (ch.platform().equals(Platform.FACEBOOK) && graphEmulator == null) {
@@ -140,6 +145,12 @@ public final class EmulatedPlatforms implements Delivery {
      * @throws IOException if a local server cannot start
      */
     public static EmulatedPlatforms start(BankSetup bank, Clock clock) throws IOException {
+        // The JDK's HTTP server writes response headers and body separately; with Nagle's algorithm on, each
+        // small response waits for the client's delayed ACK (40 ms on Linux). Read once, when the first
+        // server of the JVM starts: set it before (java -Dsun.net.httpserver.nodelay=true) to be sure.
+        if (System.getProperty(NODELAY) == null) {
+            System.setProperty(NODELAY, "true");
+        }
         return new EmulatedPlatforms(bank, clock);
     }
 
