@@ -110,7 +110,7 @@ public record DayReport(
             }
             out.add(channel.value() + " paused " + hhmm.format(e.at()) + " UTC: " + e.detail() + "; " + resumed);
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /** "rule fraud-report: risk FRAUD (episode 1); ..." -> "rule fraud-report"; a manual escalation keeps its reason. */

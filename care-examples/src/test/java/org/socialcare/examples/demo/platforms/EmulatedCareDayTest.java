@@ -1,8 +1,14 @@
 package org.socialcare.examples.demo.platforms;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -134,6 +140,15 @@ class EmulatedCareDayTest {
         });
         assertThat(emulated.report().channelPauses()).singleElement().asString().contains("twitter-brand").contains("TweetBlaster Pro")
                 .contains("resumed 15:");
+    }
+
+    @Test
+    void emulatorsAndTheWebhookEndpointAreClosedAfterTheDay() {
+        HttpClient http = HttpClient.newHttpClient();
+        for (URI uri : List.of(platforms.graph().baseUrl(), URI.create(platforms.twitter(BankSetup.TWITTER_CARE).restBaseUrl()))) {
+            assertThatThrownBy(() -> http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()))
+                    .as("%s still answers", uri).isInstanceOf(IOException.class);
+        }
     }
 
     private static final Duration POLL = EmulatedPlatforms.POLL_INTERVAL.plusMinutes(1);
