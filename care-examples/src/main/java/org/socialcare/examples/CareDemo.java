@@ -46,6 +46,11 @@ public final class CareDemo implements Callable<Integer> {
         @Option(names = "--report-dir", defaultValue = "target/care-report", description = "Where the HTML report goes (default: ${DEFAULT-VALUE}).")
         Path reportDir;
 
+        @Option(names = "--platforms", defaultValue = "emulated", converter = PlatformsConverter.class,
+                description = "emulated: through the real adapters and local Twitter/Facebook emulators over HTTP on 127.0.0.1; "
+                        + "direct: straight into the desk (default: ${DEFAULT-VALUE}).")
+        CareDayRun.Platforms platforms;
+
         @Option(names = "--no-story", description = "Skip the opening story of the customer on hold.")
         boolean noStory;
 
@@ -68,14 +73,28 @@ public final class CareDemo implements Callable<Integer> {
             }
             CareDayRun.Outcome outcome;
             try (DemoDatabase db = DemoDatabase.open(jdbcUrl, jdbcUser, jdbcPassword)) {
-                System.out.printf("Northbank's care day: %d messages, seed %d, storage: %s%n", messages, seed, db.description());
-                outcome = CareDayRun.run(db.storage(), messages, seed, speed, System.out);
+                System.out.printf("Northbank's care day: %d messages, seed %d, storage: %s, %s%n", messages, seed, db.description(),
+                        platforms == CareDayRun.Platforms.EMULATED ? "through the adapters and local platform emulators" : "delivered directly");
+                outcome = CareDayRun.run(db.storage(), platforms, messages, seed, speed, System.out);
             }
             System.out.println();
             System.out.print(outcome.report().toText());
             Path html = HtmlReport.write(outcome.report(), reportDir);
             System.out.println("HTML report: " + html.toAbsolutePath());
             return 0;
+        }
+    }
+
+    /** Reads {@code emulated} / {@code direct} in any case. */
+    static final class PlatformsConverter implements CommandLine.ITypeConverter<CareDayRun.Platforms> {
+        @Override
+        public CareDayRun.Platforms convert(String value) {
+            for (CareDayRun.Platforms p : CareDayRun.Platforms.values()) {
+                if (p.name().equalsIgnoreCase(value.strip())) {
+                    return p;
+                }
+            }
+            throw new CommandLine.TypeConversionException("--platforms must be 'emulated' or 'direct' but was '" + value + "'");
         }
     }
 

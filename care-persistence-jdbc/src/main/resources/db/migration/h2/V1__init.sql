@@ -44,6 +44,8 @@ CREATE INDEX care_conversation_queue_idx ON care_conversation (team_id, assignee
 CREATE INDEX care_conversation_assignee_idx ON care_conversation (assignee_id, state);
 -- reports: conversations opened in a period; account activity (last agent reply per channel)
 CREATE INDEX care_conversation_opened_idx ON care_conversation (opened_at);
+-- repeat-contact rules count a customer's conversations in a period
+CREATE INDEX care_conversation_customer_opened_idx ON care_conversation (customer_id, opened_at);
 CREATE INDEX care_conversation_activity_idx ON care_conversation (channel_id, last_agent_reply_at);
 
 -- one row per customer and channel, locked while a transaction threads that customer's messages, so two

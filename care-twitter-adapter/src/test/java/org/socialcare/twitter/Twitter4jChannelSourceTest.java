@@ -139,6 +139,21 @@ class Twitter4jChannelSourceTest {
     }
 
     @Test
+    void ownTweetFromAnotherAppNamesThatAppAndMentionsCarryTheirLanguage() {
+        long spanish = emulator.mentionAt(customer, "mi tarjeta no funciona", Instant.parse("2026-03-02T10:00:00Z"), "es");
+        long own = emulator.ownTweetFromApp("Claim your prize now", "TweetBlaster Pro");
+        Batch b = Twitter4jChannelSource.mentions(config).poll(Optional.empty());
+        assertThat(b.messages()).singleElement().satisfies(m -> {
+            assertThat(m.key().messageId()).isEqualTo(Long.toString(spanish));
+            assertThat(m.language()).contains("es");
+        });
+        assertThat(b.ownMessages()).singleElement().satisfies(o -> {
+            assertThat(o.key().messageId()).isEqualTo(Long.toString(own));
+            assertThat(o.sourceApp()).contains("TweetBlaster Pro");
+        });
+    }
+
+    @Test
     void retweetsAreSkippedUnlessConfigured() {
         long own = emulator.ownTweetMentioningItself("Our app is back");
         long rt = emulator.retweet(customer, own);

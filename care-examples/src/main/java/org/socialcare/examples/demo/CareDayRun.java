@@ -1,40 +1,77 @@
 package org.socialcare.examples.demo;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.socialcare.core.CareDesk;
 import org.socialcare.core.DeskSettings;
 import org.socialcare.core.port.out.CareStorage;
 import org.socialcare.examples.SimulatedClock;
+import org.socialcare.examples.demo.platforms.EmulatedPlatforms;
 
 /** Sets up Northbank's desk on the given storage, plays the care day and builds the report. */
 public final class CareDayRun {
     private CareDayRun() {}
 
-    /** The desk, its log and report after one simulated day. */
-    public record Outcome(CareDesk desk, DayLog log, DayReport report) {}
+    /** How customer messages reach the desk. */
+    public enum Platforms {
+        /** Through the real adapters and local Twitter and Graph API emulators over HTTP (the default). */
+        EMULATED,
+        /** Straight into {@code CareDesk.ingest}, with in-process publishers. */
+        DIRECT
+    }
 
+    /**
+     * The desk, its log and report after one simulated day; {@code platforms} holds the (closed) emulators of an
+     * emulated run, for inspection.
+     */
+    public record Outcome(CareDesk desk, DayLog log, DayReport report, Optional<EmulatedPlatforms> platforms) {}
+
+    /** Plays the day through the emulated platforms. */
     public static Outcome run(CareStorage storage, int messages, long seed, double speed, PrintStream progressOut) {
+        return run(storage, Platforms.EMULATED, messages, seed, speed, progressOut);
+    }
+
+    public static Outcome run(CareStorage storage, Platforms platforms, int messages, long seed, double speed, PrintStream progressOut) {
         SimulatedClock clock = new SimulatedClock(CareDaySimulation.OPENING);
         BankSetup bank = new BankSetup();
         DayLog log = new DayLog();
         DeskSettings settings = DeskSettings.ofDefaults().withFirstResponseTarget(Duration.ofMinutes(30));
-        CareDesk desk = bank.configure(CareDesk.builder())
+        CareDesk.Builder builder = bank.configure(CareDesk.builder())
                 .clock(clock)
                 .storage(storage)
                 .settings(settings)
-                .publishers(SimulatedPlatforms.publishers())
                 .callbackGateway(request -> {})
-                .complaintGateway(request -> log.complaintOpened())
-                .build();
+                .complaintGateway(request -> log.complaintOpened());
+        EmulatedPlatforms emulated = null;
         long start = System.nanoTime();
-        try (Delivery delivery = new DirectDelivery(desk)) {
-            new CareDaySimulation(desk, clock, bank, delivery, messages, seed, speed, log).run(progress(messages, progressOut));
+        try {
+            CareDesk desk;
+            Delivery delivery;
+            if (platforms == Platforms.EMULATED) {
+                emulated = EmulatedPlatforms.start(bank, clock);
+                desk = emulated.configure(builder).build();
+                delivery = emulated.connect(desk);
+            } else {
+                desk = builder.publishers(SimulatedPlatforms.publishers()).build();
+                delivery = new DirectDelivery(desk);
+            }
+            try (delivery) {
+                new CareDaySimulation(desk, clock, bank, delivery, messages, seed, speed, log).run(progress(messages, progressOut));
+            }
+            Duration wall = Duration.ofNanos(System.nanoTime() - start);
+            return new Outcome(desk, log, DayReport.of(desk, log, settings.firstResponseTarget(), wall), Optional.ofNullable(emulated));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the local platform emulators", e);
+        } finally {
+            if (emulated != null) {
+                emulated.close();
+            }
         }
-        Duration wall = Duration.ofNanos(System.nanoTime() - start);
-        return new Outcome(desk, log, DayReport.of(desk, log, settings.firstResponseTarget(), wall));
     }
 
     /** A progress bar with throughput; redraws in place on a terminal, prints every 10% otherwise. */

@@ -16,6 +16,8 @@ import org.socialcare.core.domain.Agent;
 import org.socialcare.core.domain.Conversation;
 import org.socialcare.core.domain.ConversationId;
 import org.socialcare.core.domain.ConversationState;
+import org.socialcare.core.domain.Direction;
+import org.socialcare.core.domain.Platform;
 import org.socialcare.core.domain.Presence;
 import org.socialcare.core.domain.StoredMessage;
 import org.socialcare.core.domain.Visibility;
@@ -37,6 +39,11 @@ public final class CareDaySimulation {
     public static final Instant OPENING = Instant.parse("2026-03-02T08:00:00Z");
     public static final Duration DAY = Duration.ofHours(12);
     private static final Duration TICK = Duration.ofMinutes(1);
+    /** Story 9: when someone who took over the brand account tweets from an unknown app, and the app's name. */
+    public static final Instant HIJACK_AT = OPENING.plus(Duration.ofHours(7));
+    public static final String HIJACK_APP = "TweetBlaster Pro";
+    /** How long the supervisor takes to check the account and lift the kill switch. */
+    public static final Duration RESUME_AFTER = Duration.ofMinutes(30);
 
     private final CareDesk desk;
     private final SimulatedClock clock;
@@ -51,6 +58,8 @@ public final class CareDaySimulation {
     private final DayLog log;
     private final double speed;
     private int followUpSeq;
+    private boolean hijackPosted;
+    private Instant pausedAt;
 
     private enum Stage { FIRST_ANSWER, AWAITING_PRIVATE, PRIVATE_ANSWER, DONE }
 
@@ -100,6 +109,7 @@ public final class CareDaySimulation {
         due.forEach(m -> log.inbound(m, now));
         delivery.post(due);
         delivery.pump();
+        accountTakeover(now);
         supervisorsApprove(now);
         agentsWork(now);
         desk.sweep();
@@ -117,18 +127,46 @@ public final class CareDaySimulation {
             if (agent.presence() != Presence.ONLINE) {
                 continue;
             }
+            List<Conversation> mine = desk.assignedTo(agent.id());
             // conversations waiting for the customer do not take an agent's attention
-            long working = desk.assignedTo(agent.id()).stream().filter(c -> c.awaitingResponseSince().isPresent()).count();
+            long working = mine.stream().filter(c -> c.awaitingResponseSince().isPresent()).count();
             int free = (int) (agent.capacity() - working);
-            for (Conversation c : desk.queue(agent.team(), Math.max(0, free))) {
+            boolean claimed = false;
+            // routing assigns most work; agents pick up what waits in the queue (e.g. after a supervisor gave it back)
+            for (Conversation c : free > 0 ? desk.queue(agent.team(), free) : List.<Conversation>of()) {
                 try {
                     desk.claim(c.id(), agent.id());
+                    claimed = true;
                 } catch (CareException raced) {
                     // another agent (or node) took it first
                 }
             }
-            for (Conversation c : desk.assignedTo(agent.id())) {
+            for (Conversation c : claimed ? desk.assignedTo(agent.id()) : mine) {
                 handle(agent, c, now);
+            }
+        }
+    }
+
+    /**
+     * Story 9: at 15:00 the brand account tweets from an app the bank never approved; the hijack guard pauses
+     * the channel (its replies wait in the outbox) and a supervisor, having checked the account, resumes it.
+     */
+    private void accountTakeover(Instant now) {
+        if (!hijackPosted && !now.isBefore(HIJACK_AT)) {
+            hijackPosted = true;
+            delivery.postAsAccount(BankSetup.TWITTER_BRAND, "Congratulations! Claim your Northbank prize: log in at northbank-prizes.example",
+                    HIJACK_APP, now);
+        }
+        boolean paused = !desk.channel(BankSetup.TWITTER_BRAND).isActive();
+        if (paused && pausedAt == null) {
+            pausedAt = now;
+        }
+        if (paused && !now.isBefore(pausedAt.plus(RESUME_AFTER))) {
+            Optional<Agent> supervisor = desk.agents().stream().filter(a -> a.supervisor() && a.team().equals(BankSetup.SOCIAL_CARE)).findFirst();
+            if (supervisor.isPresent()) {
+                log.channelResumed(BankSetup.TWITTER_BRAND, desk.storage().outbox().queued(BankSetup.TWITTER_BRAND).size());
+                desk.resumeChannel(BankSetup.TWITTER_BRAND, supervisor.get().id().value());
+                pausedAt = null;
             }
         }
     }
@@ -181,9 +219,9 @@ public final class CareDaySimulation {
                 if (first.story() == Story.ON_HOLD || first.story() == Story.FRAUD) {
                     desk.requestCallback(c.id(), agent.id(), phoneIn(c), Optional.empty());
                     log.callback();
-                    desk.sendPrivate(c.id(), agent.id(), "Thanks " + name + ", we're calling you now from our fraud and card team." + sig);
+                    sendPrivately(agent, c, "Thanks " + name + ", we're calling you now from our fraud and card team." + sig);
                 } else {
-                    desk.sendPrivate(c.id(), agent.id(), "Thanks " + name + ", that's sorted: you'll see it on your account within 24 hours." + sig);
+                    sendPrivately(agent, c, "Thanks " + name + ", that's sorted: you'll see it on your account within 24 hours." + sig);
                 }
                 resolve(agent, c);
                 return;
@@ -209,6 +247,21 @@ public final class CareDaySimulation {
         }
     }
 
+    /**
+     * A private answer: a direct message, or on Facebook, when the customer's latest message is a public comment
+     * (they wrote again in public instead of on Messenger), a private reply to that comment: the page may not
+     * message someone who never wrote to it.
+     */
+    private void sendPrivately(Agent agent, Conversation c, String text) {
+        List<StoredMessage> thread = desk.messages(c.id());
+        Optional<StoredMessage> latest = thread.stream().filter(m -> m.direction() == Direction.INBOUND).reduce((a, b) -> b);
+        if (desk.channel(c.channel()).platform().equals(Platform.FACEBOOK) && latest.map(m -> m.visibility() == Visibility.PUBLIC).orElse(false)) {
+            desk.privateReplyToComment(c.id(), agent.id(), text);
+        } else {
+            desk.sendPrivate(c.id(), agent.id(), text);
+        }
+    }
+
     private void answer(Agent agent, Conversation c, boolean inPublic, String text, boolean thenResolve) {
         if (inPublic) {
             desk.reply(c.id(), agent.id(), text);
@@ -222,7 +275,8 @@ public final class CareDaySimulation {
 
     private void moveToPrivate(Agent agent, Conversation c, boolean publicFirst, String name, String sig, String why) {
         if (publicFirst) {
-            desk.moveToPrivate(c.id(), agent.id(), "@" + c.customer().handle() + " Sorry to hear this, " + name
+            String mention = c.customer().handle().isBlank() ? "" : "@" + c.customer().handle() + " ";
+            desk.moveToPrivate(c.id(), agent.id(), mention + "Sorry to hear this, " + name
                     + ". Please send us a DM " + why + "." + sig, Optional.empty());
             log.privateMove();
         } else {
@@ -254,7 +308,7 @@ public final class CareDaySimulation {
 
     private SimulatedMessage firstMessage(Conversation c) {
         StoredMessage first = desk.messages(c.id()).get(0);
-        SimulatedMessage m = byMessageId.get(first.key().messageId());
+        SimulatedMessage m = byMessageId.get(delivery.simulatedId(first.key().messageId()));
         if (m != null) {
             return m;
         }

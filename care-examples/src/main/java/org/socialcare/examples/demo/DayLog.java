@@ -24,6 +24,7 @@ public final class DayLog {
     int approvals;
     int complaints;
     String lastAgentError = "";
+    final Map<ChannelId, Integer> queuedAtResume = new TreeMap<>((a, b) -> a.value().compareTo(b.value()));
 
     void inbound(SimulatedMessage m, Instant now) {
         inbound++;
@@ -52,6 +53,10 @@ public final class DayLog {
 
     synchronized String complaintOpened() {
         return "CMP-" + (100000 + ++complaints);
+    }
+
+    void channelResumed(ChannelId channel, int queuedReplies) {
+        queuedAtResume.merge(channel, queuedReplies, Integer::sum);
     }
 
     void resolved() {

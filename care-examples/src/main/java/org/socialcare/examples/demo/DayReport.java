@@ -2,6 +2,8 @@ package org.socialcare.examples.demo;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -40,6 +42,7 @@ public record DayReport(
         int repliesHeldOrQueued,
         int repliesFailed,
         List<String> inactiveAccounts,
+        List<String> channelPauses,
         int[] inboundPerHour,
         int[] sentPerHour,
         List<Long> firstResponseMinutes,
@@ -61,7 +64,8 @@ public record DayReport(
         }
         frt.sort(Long::compare);
         Map<String, Integer> escalations = new TreeMap<>();
-        for (AuditEntry e : desk.storage().audit().recent(Integer.MAX_VALUE)) {
+        List<AuditEntry> audit = desk.storage().audit().recent(Integer.MAX_VALUE);
+        for (AuditEntry e : audit) {
             if (e.action() == AuditAction.ESCALATED || e.action() == AuditAction.ESCALATION_RULE_FIRED) {
                 escalations.merge(reason(e.detail()), 1, Integer::sum);
             }
@@ -77,11 +81,36 @@ public record DayReport(
             volume.put(ch.id().value(), log.inboundPerChannel.getOrDefault(ch.id(), 0));
         }
         List<Long> minutes = frt.stream().map(s -> s / 60).toList();
+        List<String> pauses = pauses(audit, log);
         int judged = overall.slaMet() + overall.slaMissed();
         return new DayReport(log.inbound, conversations.size(), volume, overall.medianFirstResponse().orElse(Duration.ZERO),
                 overall.p90FirstResponse().orElse(Duration.ZERO), judged == 0 ? 1.0 : (double) overall.slaMet() / judged, slaTarget, escalations, moderation,
-                log.privateMoves, log.callbacks, log.sent, log.held, log.failed, inactive, log.inboundPerHour.clone(), log.sentPerHour.clone(),
+                log.privateMoves, log.callbacks, log.sent, log.held, log.failed, inactive, pauses, log.inboundPerHour.clone(), log.sentPerHour.clone(),
                 minutes, wallTime);
+    }
+
+    /** Each kill-switch pause with its reason, and when and by whom the channel was resumed. */
+    private static List<String> pauses(List<AuditEntry> audit, DayLog log) {
+        DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
+        List<String> out = new ArrayList<>();
+        List<AuditEntry> sorted = audit.stream().sorted(Comparator.comparing(AuditEntry::at)).toList();
+        for (int i = 0; i < sorted.size(); i++) {
+            AuditEntry e = sorted.get(i);
+            if (e.action() != AuditAction.CHANNEL_PAUSED || e.channel().isEmpty()) {
+                continue;
+            }
+            ChannelId channel = e.channel().get();
+            String resumed = "not resumed";
+            for (AuditEntry later : sorted.subList(i + 1, sorted.size())) {
+                if (later.action() == AuditAction.CHANNEL_RESUMED && later.channel().equals(e.channel())) {
+                    resumed = "resumed " + hhmm.format(later.at()) + " by " + later.actor() + ", "
+                            + log.queuedAtResume.getOrDefault(channel, 0) + " queued replies then sent";
+                    break;
+                }
+            }
+            out.add(channel.value() + " paused " + hhmm.format(e.at()) + " UTC: " + e.detail() + "; " + resumed);
+        }
+        return List.copyOf(out);
     }
 
     /** "rule fraud-report: risk FRAUD (episode 1); ..." -> "rule fraud-report"; a manual escalation keeps its reason. */
@@ -117,6 +146,8 @@ public record DayReport(
         b.append(String.format("Moderation actions (comments hidden): %d%n", moderationActions));
         b.append(String.format("Moves to private: %d, callbacks requested: %d%n", privateMoves, callbacks));
         b.append(String.format("Replies: %d sent, %d held back (kept queued), %d failed%n", repliesSent, repliesHeldOrQueued, repliesFailed));
+        b.append("Channel pauses (kill switch):").append(channelPauses.isEmpty() ? " none\n" : "\n");
+        channelPauses.forEach(p -> b.append("  ").append(p).append('\n'));
         b.append("Inactive accounts (no answer today): ").append(inactiveAccounts.isEmpty() ? "none" : String.join(", ", inactiveAccounts)).append('\n');
         return b.toString();
     }

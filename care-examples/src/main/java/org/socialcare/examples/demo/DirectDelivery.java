@@ -1,10 +1,15 @@
 package org.socialcare.examples.demo;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.socialcare.core.CareDesk;
 import org.socialcare.core.domain.Batch;
 import org.socialcare.core.domain.InboundMessage;
+import org.socialcare.core.domain.ChannelId;
 import org.socialcare.core.domain.MessageKey;
+import org.socialcare.core.domain.OwnMessage;
+import org.socialcare.core.domain.Visibility;
 
 /** Delivers simulated messages straight into {@link CareDesk#ingest}, as an in-house channel would. */
 public final class DirectDelivery implements Delivery {
@@ -23,6 +28,12 @@ public final class DirectDelivery implements Delivery {
 
     @Override
     public void pump() {}
+
+    @Override
+    public void postAsAccount(ChannelId channel, String text, String appName, Instant at) {
+        MessageKey key = MessageKey.of(desk.channel(channel).platform(), "own-" + at.toEpochMilli());
+        desk.ingest(Batch.empty().withOwnMessages(List.of(new OwnMessage(key, channel, text, Visibility.PUBLIC, Optional.empty(), at, Optional.of(appName)))));
+    }
 
     static InboundMessage toInbound(CareDesk desk, SimulatedMessage m) {
         return InboundMessage.builder(MessageKey.of(desk.channel(m.channel()).platform(), m.id()), m.channel(), m.author())

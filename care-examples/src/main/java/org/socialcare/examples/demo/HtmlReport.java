@@ -61,6 +61,12 @@ public final class HtmlReport {
             h.append("<li>none</li>");
         }
         r.inactiveAccounts().forEach(a -> h.append("<li>").append(esc(a)).append("</li>"));
+        h.append("</ul></div>");
+        h.append("<div class=\"chart\"><h2>Channel pauses (kill switch)</h2><ul>");
+        if (r.channelPauses().isEmpty()) {
+            h.append("<li>none</li>");
+        }
+        r.channelPauses().forEach(p -> h.append("<li>").append(esc(p)).append("</li>"));
         h.append("</ul></div></body></html>\n");
         return h.toString();
     }

@@ -97,7 +97,11 @@ public final class TwitterApiEmulator implements AutoCloseable {
     public record User(long id, String screenName, String name, long followers, boolean verified) {}
 
     private record StatusRec(long id, long userId, String text, long inReplyTo, Instant createdAt, boolean mentionsAccount,
-                             long retweetOf, String lang) {}
+                             long retweetOf, String lang, String source) {
+        StatusRec(long id, long userId, String text, long inReplyTo, Instant createdAt, boolean mentionsAccount, long retweetOf, String lang) {
+            this(id, userId, text, inReplyTo, createdAt, mentionsAccount, retweetOf, lang, SOURCE_HTML);
+        }
+    }
 
     private record DmRec(long id, long senderId, long recipientId, String text, Instant createdAt, Optional<String> appId) {}
 
@@ -177,6 +181,16 @@ public final class TwitterApiEmulator implements AutoCloseable {
         return addStatus(author, "@" + account.screenName() + " " + text, 0, true, 0, createdAt);
     }
 
+    /** A customer tweets at the account at {@code createdAt} in language {@code lang} (e.g. "es"); returns the status id. */
+    public long mentionAt(User author, String text, Instant createdAt, String lang) {
+        synchronized (lock) {
+            long id = addStatus(author, "@" + account.screenName() + " " + text, 0, true, 0, createdAt);
+            StatusRec s = statuses.get(id);
+            statuses.put(id, new StatusRec(id, s.userId(), s.text(), 0, s.createdAt(), true, 0, lang, s.source()));
+            return id;
+        }
+    }
+
     /** A customer replies to {@code inReplyTo} (mentioning the account); returns the status id. */
     public long replyFromCustomer(User author, long inReplyTo, String text) {
         return addStatus(author, "@" + account.screenName() + " " + text, inReplyTo, true, 0);
@@ -194,6 +208,20 @@ public final class TwitterApiEmulator implements AutoCloseable {
     /** The account tweets something itself (e.g. posted with another app), mentioning itself so it shows up; returns its id. */
     public long ownTweetMentioningItself(String text) {
         return addStatus(account, text + " @" + account.screenName(), 0, true, 0);
+    }
+
+    /**
+     * The account tweets something itself from the client app {@code appName} (its {@code source}, e.g. an app
+     * the bank never approved), mentioning itself so it shows up among mentions; returns its id.
+     */
+    public long ownTweetFromApp(String text, String appName) {
+        synchronized (lock) {
+            long id = addStatus(account, text + " @" + account.screenName(), 0, true, 0);
+            StatusRec s = statuses.get(id);
+            statuses.put(id, new StatusRec(id, s.userId(), s.text(), 0, s.createdAt(), true, 0, s.lang(),
+                    "<a href=\"https://apps.example/" + id + "\" rel=\"nofollow\">" + appName + "</a>"));
+            return id;
+        }
     }
 
     /** Burns {@code n} ids, so the next ids leave a gap (deleted or protected tweets). */
@@ -555,7 +583,7 @@ public final class TwitterApiEmulator implements AutoCloseable {
                     "id_str", Long.toString(account.id()), "indices", List.of(at, at + 1 + account.screenName().length())));
         }
         m.put("entities", Map.of("hashtags", List.of(), "symbols", List.of(), "user_mentions", mentions, "urls", List.of()));
-        m.put("source", SOURCE_HTML);
+        m.put("source", s.source());
         if (s.inReplyTo() != 0) {
             StatusRec parent = statuses.get(s.inReplyTo());
             m.put("in_reply_to_status_id", s.inReplyTo());
