@@ -9,7 +9,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.socialcare.core.CareDesk;
 import org.socialcare.core.DeskSettings;
+import java.util.Optional;
+import org.socialcare.core.memory.InMemoryEscalationFiringStore;
 import org.socialcare.core.port.out.CareStorage;
+import org.socialcare.core.port.out.EscalationFiringStore;
 import org.socialcare.examples.SimulatedClock;
 import org.socialcare.examples.demo.platforms.EmulatedPlatforms;
 
@@ -37,6 +40,12 @@ public final class CareDayRun {
     }
 
     public static Outcome run(CareStorage storage, Platforms platforms, int messages, long seed, double speed, PrintStream progressOut) {
+        return run(storage, Optional.empty(), platforms, messages, seed, speed, progressOut);
+    }
+
+    /** Plays the day on {@code storage}, keeping escalation rule firings in {@code firings} (the database's) when given. */
+    public static Outcome run(CareStorage storage, Optional<EscalationFiringStore> firings, Platforms platforms, int messages, long seed,
+            double speed, PrintStream progressOut) {
         SimulatedClock clock = new SimulatedClock(CareDaySimulation.OPENING);
         BankSetup bank = new BankSetup();
         DayLog log = new DayLog();
@@ -45,6 +54,7 @@ public final class CareDayRun {
                 .clock(clock)
                 .storage(storage)
                 .settings(settings)
+                .escalationFirings(firings.orElseGet(InMemoryEscalationFiringStore::new))
                 .callbackGateway(request -> {})
                 .complaintGateway(request -> log.complaintOpened());
         EmulatedPlatforms emulated = null;
