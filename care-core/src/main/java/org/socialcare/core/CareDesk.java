@@ -477,12 +477,24 @@ public final class CareDesk {
         return request;
     }
 
-    /** Marks the conversation RESOLVED. */
+    /**
+     * Marks the conversation RESOLVED. Only the agent who holds it, or a supervisor
+     * ({@link Agent#supervisor()}), may resolve it.
+     *
+     * @throws org.socialcare.core.error.NotAssignedException if {@code agent} neither holds the conversation nor
+     *     is a supervisor
+     */
     public Conversation resolve(ConversationId id, AgentId agent) {
         Agent who = requireAgent(agent);
         Instant now = clock.instant();
-        Conversation resolved = change(id, "agent:" + agent, c -> c.resolve(now), AuditAction.RESOLVED, "resolved by " + agent);
-        assignWaiting(who.team()); // the agent has room for the next waiting conversation
+        Conversation resolved = change(id, "agent:" + agent, c -> {
+            if (!c.isAssignedTo(agent) && !who.supervisor()) {
+                throw new org.socialcare.core.error.NotAssignedException(id, agent, c.assignee());
+            }
+            return c.resolve(now);
+        }, AuditAction.RESOLVED, "resolved by " + agent);
+        // the agent who held it has room for the next waiting conversation
+        assignWaiting(resolved.assignee().map(agents::get).map(Agent::team).orElse(who.team()));
         return resolved;
     }
 
