@@ -393,7 +393,8 @@ public final class CareDesk {
      * Messenger). Queued in the outbox as a {@link ReplyKind#PRIVATE_REPLY_TO_COMMENT} targeting that comment.
      *
      * @throws org.socialcare.core.error.NotAssignedException if the agent does not hold the conversation
-     * @throws CareException if the conversation has no public customer message to answer
+     * @throws CareException if the conversation has no public customer message to answer, or is on a Twitter
+     *     channel (Twitter has no private reply to a tweet: use {@link #sendPrivate})
      * @throws ComplianceViolationException if the text breaks a compliance rule (audited COMPLIANCE_BLOCKED)
      */
     public Reply privateReplyToComment(ConversationId id, AgentId agent, String text) {
@@ -401,6 +402,11 @@ public final class CareDesk {
         Checks.notBlank(text, "text");
         return complianceAudited(id, agent, () -> storage.transactions().inTransaction(() -> {
             Conversation c = load(id);
+            Channel channel = channels.get(c.channel());
+            if (channel.platform().equals(Platform.TWITTER)) {
+                throw new CareException("conversation " + id + " is on " + channel.platform() + " channel '" + channel.id()
+                        + "', which has no private reply to a public message; send a private message (sendPrivate) instead");
+            }
             String target = lastCustomerMessage(c, Visibility.PUBLIC).orElseThrow(() -> new CareException(
                     "conversation " + id + " has no public customer comment to answer privately; send a private message instead"));
             return enqueueReply(c, agent, ReplyKind.PRIVATE_REPLY_TO_COMMENT, Optional.of(target), Optional.of(c.customer().platformUserId()), text);
@@ -461,6 +467,8 @@ public final class CareDesk {
      */
     public CallbackRequest requestCallback(ConversationId id, AgentId agent, String phoneNumber, Optional<Instant> preferredAt) {
         requireAgent(agent);
+        Checks.notBlank(phoneNumber, "phoneNumber");
+        Checks.notNull(preferredAt, "preferredAt");
         CallbackGateway gateway = callbacks.orElseThrow(() -> new IllegalStateException(
                 "no CallbackGateway configured; set one with CareDesk.builder().callbackGateway(...)"));
         CallbackRequest request = storage.transactions().inTransaction(() -> {
@@ -505,6 +513,7 @@ public final class CareDesk {
 
     /** Escalates the conversation (to a supervisor), notifying the {@link EscalationNotifier}. */
     public Conversation escalate(ConversationId id, String actor, String reason) {
+        Checks.notBlank(actor, "actor");
         Checks.notBlank(reason, "reason");
         Conversation c = change(id, actor, Conversation::escalate, AuditAction.ESCALATED, reason);
         notifier.notify(new EscalationNotice(EscalationNotice.Kind.CONVERSATION_ESCALATED, c.channel(), Optional.of(c.id()),
@@ -881,6 +890,8 @@ public final class CareDesk {
 
     /** Lifts the kill switch; queued replies go out on the next dispatch. Audited. */
     public void resumeChannel(ChannelId id, String actor) {
+        Checks.notNull(id, "channel id");
+        Checks.notBlank(actor, "actor");
         channels.resume(id);
         storage.transactions().run(() -> storage.audit().append(new AuditEntry(clock.instant(), actor, AuditAction.CHANNEL_RESUMED,
                 Optional.empty(), Optional.of(id), "resumed by " + actor)));

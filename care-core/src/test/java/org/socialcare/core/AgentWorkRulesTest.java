@@ -15,6 +15,7 @@ import org.socialcare.core.domain.Batch;
 import org.socialcare.core.domain.CallbackRequest;
 import org.socialcare.core.domain.ConversationId;
 import org.socialcare.core.domain.ConversationState;
+import org.socialcare.core.error.CareException;
 import org.socialcare.core.error.NotAssignedException;
 
 /** Who may do what to a conversation, and the checks agent actions make before touching storage. */
@@ -52,6 +53,43 @@ class AgentWorkRulesTest {
         assertThat(desk.resolve(other, sam.id()).state()).isEqualTo(ConversationState.RESOLVED);
         assertThat(desk.history(other)).filteredOn(e -> e.action() == AuditAction.RESOLVED).singleElement()
                 .satisfies(e -> assertThat(e.actor()).isEqualTo("agent:sam"));
+    }
+
+    @Test
+    void escalateAndResumeNameAMissingActor() {
+        ConversationId id = open();
+        assertThatThrownBy(() -> desk.escalate(id, null, "legal threat")).isInstanceOf(NullPointerException.class).hasMessageContaining("actor");
+        assertThatThrownBy(() -> desk.escalate(id, " ", "legal threat")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("actor");
+        assertThat(desk.conversation(id).orElseThrow().state()).isEqualTo(ConversationState.NEW);
+        assertThat(f.notices).isEmpty();
+        desk.pauseChannel(DeskFixture.TWITTER_CARE, "maintenance");
+        assertThatThrownBy(() -> desk.resumeChannel(DeskFixture.TWITTER_CARE, null)).isInstanceOf(NullPointerException.class).hasMessageContaining("actor");
+        assertThat(desk.channel(DeskFixture.TWITTER_CARE).isActive()).isFalse();
+    }
+
+    @Test
+    void callbackWithoutANumberOrPreferredTimeIsRejectedBeforeAnythingIsAudited() {
+        ConversationId id = claimedByAlice();
+        int before = desk.history(id).size();
+        assertThatThrownBy(() -> desk.requestCallback(id, f.alice.id(), " ", Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("phoneNumber");
+        assertThatThrownBy(() -> desk.requestCallback(id, f.alice.id(), null, Optional.empty()))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("phoneNumber");
+        assertThatThrownBy(() -> desk.requestCallback(id, f.alice.id(), "07700 900123", null))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("preferredAt");
+        assertThat(desk.history(id)).hasSize(before);
+        assertThat(callbacks).isEmpty();
+    }
+
+    @Test
+    void privateReplyToATweetIsRejectedUpFrontNamingTheAlternative() {
+        ConversationId id = claimedByAlice();
+        assertThatThrownBy(() -> desk.privateReplyToComment(id, f.alice.id(), "Hi Anna, DM us please"))
+                .isInstanceOf(CareException.class)
+                .hasMessageContaining("twitter")
+                .hasMessageContaining("sendPrivate");
+        assertThat(desk.replies(id)).isEmpty();
+        assertThat(desk.conversation(id).orElseThrow().state()).isEqualTo(ConversationState.OPEN);
     }
 
     private ConversationId open() {
