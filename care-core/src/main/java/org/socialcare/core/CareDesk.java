@@ -697,9 +697,36 @@ public final class CareDesk {
                 storage.outbox().claimDue(now, settings.dispatchBatchSize(), settings.dispatchLease()));
         DispatchResult result = DispatchResult.nothing();
         for (Reply r : claimed) {
-            result = result.plus(dispatchOne(r));
+            try {
+                result = result.plus(dispatchOne(r));
+            } catch (RuntimeException e) {
+                result = result.plus(poisoned(r, e));
+            }
         }
         return result;
+    }
+
+    /**
+     * An entry that broke the dispatcher itself (a channel no longer configured, a guard or storage error) is held
+     * with backoff, then FAILED after {@link DeskSettings#maxAttempts()}, so it never stalls the rest of the batch.
+     */
+    private DispatchResult poisoned(Reply r, RuntimeException e) {
+        LOG.warn("dispatching reply {} on channel {} failed: {}", r.id(), r.channel(), e.getClass().getName());
+        String why = "dispatch failed: " + e.getClass().getSimpleName() + (e instanceof CareException ? ": " + e.getMessage() : "");
+        int attempt = r.attempts() + 1;
+        try {
+            if (storage.outbox().find(r.id()).filter(Reply::isQueued).isEmpty()) {
+                return new DispatchResult(0, 0, 0); // its outcome was recorded after all
+            }
+            if (attempt >= settings.maxAttempts()) {
+                fail(r, attempt, "gave up after " + attempt + " attempts: " + why);
+                return new DispatchResult(0, 0, 1);
+            }
+            hold(r, attempt, clock.instant().plus(backoff(attempt)), why);
+        } catch (RuntimeException again) {
+            LOG.warn("could not record the failure of reply {} ({}); it is retried when its lease ends", r.id(), again.getClass().getName());
+        }
+        return new DispatchResult(0, 1, 0);
     }
 
     private DispatchResult dispatchOne(Reply r) {

@@ -1,0 +1,145 @@
+package org.socialcare.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.socialcare.core.DeskFixture.ANNA;
+import static org.socialcare.core.DeskFixture.BEN;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.socialcare.core.domain.AuditAction;
+import org.socialcare.core.domain.Batch;
+import org.socialcare.core.domain.Channel;
+import org.socialcare.core.domain.ChannelId;
+import org.socialcare.core.domain.ConversationId;
+import org.socialcare.core.domain.DeliveryStatus;
+import org.socialcare.core.domain.MessageKey;
+import org.socialcare.core.domain.OwnMessage;
+import org.socialcare.core.domain.Platform;
+import org.socialcare.core.domain.Reply;
+import org.socialcare.core.domain.ReplyId;
+import org.socialcare.core.domain.ReplyKind;
+import org.socialcare.core.domain.Visibility;
+import org.socialcare.core.error.PlatformException;
+import org.socialcare.core.memory.InMemoryOutbox;
+import org.socialcare.core.memory.InMemoryStorage;
+import org.socialcare.core.port.in.DispatchResult;
+import org.socialcare.core.port.out.CareStorage;
+import org.socialcare.core.port.out.ChannelPublisher;
+import org.socialcare.core.port.out.Outbox;
+
+/** The outbox never publishes a reply twice by its own doing, never marks the wrong entry sent, and never stalls. */
+class OutboxDispatchSafetyTest {
+    private static final String SAME_DM = "Hi, please send us the number we can call you on.";
+
+    /** An outbox whose recording of a SENT status fails once (the database went away right after the publish). */
+    private static final class FlakyOutbox implements Outbox {
+        final AtomicBoolean failNextSent = new AtomicBoolean();
+        private final Outbox delegate = new InMemoryOutbox();
+
+        @Override
+        public void update(Reply reply) {
+            if (reply.isSent() && failNextSent.getAndSet(false)) {
+                throw new IllegalStateException("connection reset while recording " + reply.id());
+            }
+            delegate.update(reply);
+        }
+
+        @Override
+        public void enqueue(Reply reply) {
+            delegate.enqueue(reply);
+        }
+
+        @Override
+        public List<Reply> claimDue(Instant now, int limit, Duration lease) {
+            return delegate.claimDue(now, limit, lease);
+        }
+
+        @Override
+        public Optional<Reply> find(ReplyId id) {
+            return delegate.find(id);
+        }
+
+        @Override
+        public List<Reply> findByConversation(ConversationId conversation) {
+            return delegate.findByConversation(conversation);
+        }
+
+        @Override
+        public Optional<Reply> findByPlatformMessageId(ChannelId channel, String platformMessageId) {
+            return delegate.findByPlatformMessageId(channel, platformMessageId);
+        }
+
+        @Override
+        public List<Reply> queued(ChannelId channel) {
+            return delegate.queued(channel);
+        }
+    }
+
+    private final FlakyOutbox outbox = new FlakyOutbox();
+    private final DeskFixture f = new DeskFixture(b -> b.storage(withOutbox(outbox))
+            .settings(DeskSettings.ofDefaults().withMaxAttempts(3).withRetry(Duration.ofSeconds(10), Duration.ofMinutes(5))));
+    private final CareDesk desk = f.desk;
+
+    // ---------------------------------------------------------------- review #5: poison entries
+
+    @Test
+    void anEntryForAChannelNoLongerConfiguredIsHeldThenFailedWithoutStallingTheOthers() {
+        ConversationId id = answered(ANNA, "1", "Sorry Anna ^AB");
+        Instant now = f.clock.instant();
+        Reply orphan = Reply.queued(ReplyId.of("orphan"), id, ChannelId.of("retired-account"), ReplyKind.PUBLIC_REPLY, Optional.of("1"),
+                Optional.empty(), "hello", Optional.empty(), now.minusSeconds(1));
+        desk.storage().outbox().enqueue(orphan);
+
+        DispatchResult first = desk.dispatchOutbox();
+        assertThat(first.sent()).isEqualTo(1);
+        assertThat(first.held()).isEqualTo(1);
+        assertThat(desk.storage().outbox().find(orphan.id()).orElseThrow().status()).isInstanceOfSatisfying(DeliveryStatus.Queued.class, q -> {
+            assertThat(q.attempts()).isEqualTo(1);
+            assertThat(q.nextAttemptAt()).isAfter(now);
+            assertThat(q.lastError()).hasValueSatisfying(e -> assertThat(e).contains("UnknownChannelException").contains("retired-account"));
+        });
+        for (int i = 0; i < 3; i++) {
+            f.advance(Duration.ofMinutes(10));
+            desk.dispatchOutbox();
+        }
+        assertThat(desk.storage().outbox().find(orphan.id()).orElseThrow().status()).isInstanceOfSatisfying(DeliveryStatus.Failed.class,
+                s -> assertThat(s.reason()).contains("gave up after 3 attempts"));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static CareStorage withOutbox(FlakyOutbox outbox) {
+        CareStorage s = InMemoryStorage.create();
+        return new CareStorage(s.conversations(), s.messages(), outbox, s.audit(), s.checkpoints(), s.deadLetters(), s.transactions());
+    }
+
+    private ConversationId answered(org.socialcare.core.domain.Party who, String tweetId, String text) {
+        ConversationId id = desk.ingest(Batch.of(List.of(f.tweet(tweetId, who, "@AskBank on hold for 40 minutes!")))).touched().get(0);
+        desk.claim(id, f.alice.id());
+        desk.reply(id, f.alice.id(), text);
+        return id;
+    }
+
+    private Reply privateAnswer(org.socialcare.core.domain.Party who, String dmId) {
+        ConversationId id = desk.ingest(Batch.of(List.of(f.dm(dmId, who, "my card was declined")))).touched().get(0);
+        desk.claim(id, f.alice.id());
+        return desk.sendPrivate(id, f.alice.id(), SAME_DM);
+    }
+
+    /** What a desk that died mid-publish leaves behind: the attempt recorded, the outcome not. */
+    private void crashedWhilePublishing(Reply r) {
+        Instant now = f.clock.instant();
+        desk.storage().outbox().update(r.withStatus(new DeliveryStatus.Queued(1, now.plus(Duration.ofMinutes(2)),
+                Optional.of("publish attempt 1 started at " + now + "; outcome not recorded yet"))));
+    }
+
+    private OwnMessage dmEcho(String id) {
+        return new OwnMessage(MessageKey.of(Platform.TWITTER, id), DeskFixture.TWITTER_CARE, SAME_DM, Visibility.PRIVATE, Optional.empty(),
+                f.clock.instant(), Optional.of("care desk"));
+    }
+}
