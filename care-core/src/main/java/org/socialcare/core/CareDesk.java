@@ -688,8 +688,14 @@ public final class CareDesk {
     /**
      * Publishes due outbox entries through the platforms' publishers. Entries of a PAUSED or unhealthy channel
      * stay QUEUED with the reason; rate limits wait until the platform's reset time; transient errors retry
-     * with exponential backoff and jitter up to {@link DeskSettings#maxAttempts()}; duplicates count as sent;
-     * permission, invalid-request and messaging-window errors fail the entry with the reason.
+     * with exponential backoff and jitter up to {@link DeskSettings#maxAttempts()}; permission, invalid-request and
+     * messaging-window errors fail the entry with the reason.
+     *
+     * <p>Each attempt is recorded (attempts + 1, next attempt after {@link DeskSettings#dispatchLease()}) in its own
+     * transaction before the publisher is called, so an entry with attempts above zero may have been published even
+     * if its outcome was never recorded (a crash, a storage failure). A DUPLICATE answer therefore counts as sent
+     * only when an earlier attempt of the same entry may have got through; on a first attempt it means the account
+     * already posted identical text (another reply), and the entry FAILS asking the agent to rephrase.
      */
     public DispatchResult dispatchOutbox() {
         Instant now = clock.instant();
@@ -758,11 +764,14 @@ public final class CareDesk {
             return new DispatchResult(0, 1, 0);
         }
         int attempt = r.attempts() + 1;
+        // Record the attempt before the platform sees it (own small transaction): from here on the entry may have
+        // been published, and whoever looks at it next (a retry, an echo) knows. Its own lease starts now.
+        Reply started = r.withStatus(new DeliveryStatus.Queued(attempt, now.plus(settings.dispatchLease()),
+                Optional.of("publish attempt " + attempt + " started at " + now + "; outcome not recorded yet")));
+        storage.transactions().run(() -> storage.outbox().update(started));
+        Optional<String> platformId;
         try {
-            Optional<String> platformId = publisher.publish(channel, r);
-            channels.recordSuccess(channel.id());
-            storage.transactions().run(() -> markSent(r.withStatus(new DeliveryStatus.Queued(attempt, now, Optional.empty())), platformId, clock.instant()));
-            return new DispatchResult(1, 0, 0);
+            platformId = publisher.publish(channel, r);
         } catch (PlatformException e) {
             return onPublishError(r, channel, attempt, e);
         } catch (RuntimeException e) {
@@ -770,14 +779,23 @@ public final class CareDesk {
             return onPublishError(r, channel, attempt, new PlatformException(PlatformException.Kind.TRANSIENT,
                     "unexpected " + e.getClass().getSimpleName(), Optional.empty(), Optional.empty(), e));
         }
+        channels.recordSuccess(channel.id());
+        storage.transactions().run(() -> markSent(started, platformId, clock.instant()));
+        return new DispatchResult(1, 0, 0);
     }
 
     private DispatchResult onPublishError(Reply r, Channel channel, int attempt, PlatformException e) {
         Instant now = clock.instant();
         switch (e.kind()) {
             case DUPLICATE -> {
-                storage.transactions().run(() -> markSent(r.withStatus(new DeliveryStatus.Queued(attempt, now, Optional.empty())), Optional.empty(), now));
-                return new DispatchResult(1, 0, 0);
+                if (attempt > 1) {
+                    // an earlier attempt of this very entry may have got through: the platform already has it
+                    storage.transactions().run(() -> markSent(r.withStatus(new DeliveryStatus.Queued(attempt, now, Optional.empty())), Optional.empty(), now));
+                    return new DispatchResult(1, 0, 0);
+                }
+                fail(r, attempt, "the platform refused the text as a duplicate: this account already posted identical text; "
+                        + "rephrase the reply and send it again (" + e.getMessage() + ")");
+                return new DispatchResult(0, 0, 1);
             }
             case RATE_LIMITED -> {
                 channels.recordFailure(channel.id(), e);

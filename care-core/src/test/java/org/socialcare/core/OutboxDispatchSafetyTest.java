@@ -85,6 +85,76 @@ class OutboxDispatchSafetyTest {
             .settings(DeskSettings.ofDefaults().withMaxAttempts(3).withRetry(Duration.ofSeconds(10), Duration.ofMinutes(5))));
     private final CareDesk desk = f.desk;
 
+    // ---------------------------------------------------------------- review #3: attempt recorded first
+
+    @Test
+    void theAttemptIsRecordedBeforeThePlatformIsCalled() {
+        ConversationId id = answered(ANNA, "1", "Sorry Anna ^AB");
+        List<Reply> seenDuringPublish = new ArrayList<>();
+        DeskFixture g = new DeskFixture(b -> b.storage(desk.storage()).publisher(DeskFixture.TWITTER_CARE, new ChannelPublisher() {
+            @Override
+            public Platform platform() {
+                return Platform.TWITTER;
+            }
+
+            @Override
+            public Optional<String> publish(Channel channel, Reply reply) {
+                seenDuringPublish.add(desk.storage().outbox().find(reply.id()).orElseThrow());
+                return Optional.of("7001");
+            }
+        }));
+        g.clock.set(f.clock.instant());
+        assertThat(g.desk.dispatchOutbox().sent()).isEqualTo(1);
+        assertThat(seenDuringPublish).singleElement().satisfies(r -> {
+            assertThat(r.attempts()).isEqualTo(1);
+            assertThat(r.status()).isInstanceOfSatisfying(DeliveryStatus.Queued.class, q -> {
+                assertThat(q.nextAttemptAt()).isAfterOrEqualTo(f.clock.instant().plus(DeskSettings.DEFAULT_DISPATCH_LEASE));
+                assertThat(q.lastError()).hasValueSatisfying(e -> assertThat(e).contains("attempt 1 started"));
+            });
+        });
+        assertThat(desk.replies(id).get(0).attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void aPublishWhoseRecordingFailedIsRetriedAsPossiblyPublishedAndItsDuplicateCountsAsSent() {
+        ConversationId id = answered(ANNA, "1", "Sorry Anna ^AB");
+        outbox.failNextSent.set(true);
+        desk.dispatchOutbox();
+        assertThat(f.publisher.published).hasSize(1);
+        Reply pending = desk.replies(id).get(0);
+        assertThat(pending.isQueued()).isTrue();
+        assertThat(pending.attempts()).isEqualTo(1); // a retry knows a publish may have happened
+
+        f.advance(Duration.ofMinutes(10));
+        f.publisher.failures.add(PlatformException.of(PlatformException.Kind.DUPLICATE, "Status is a duplicate", "187"));
+        assertThat(desk.dispatchOutbox().sent()).isEqualTo(1);
+        assertThat(desk.replies(id).get(0).isSent()).isTrue();
+        assertThat(f.publisher.published).hasSize(1);
+    }
+
+    @Test
+    void duplicateOnAFirstAttemptFailsAskingTheAgentToRephrase() {
+        ConversationId id = answered(ANNA, "1", "We know: card payments are failing ^AB");
+        f.publisher.failures.add(PlatformException.of(PlatformException.Kind.DUPLICATE, "Status is a duplicate", "187"));
+        DispatchResult d = desk.dispatchOutbox();
+        assertThat(d.sent()).isZero();
+        assertThat(d.failed()).isEqualTo(1);
+        assertThat(desk.replies(id).get(0).status()).isInstanceOfSatisfying(DeliveryStatus.Failed.class, s -> assertThat(s.reason())
+                .contains("identical text").contains("rephrase"));
+        assertThat(desk.history(id)).extracting(e -> e.action()).contains(AuditAction.REPLY_FAILED).doesNotContain(AuditAction.REPLY_SENT);
+    }
+
+    @Test
+    void duplicateAfterAnAttemptThatMayHaveGotThroughCountsAsSent() {
+        ConversationId id = answered(ANNA, "1", "Sorry Anna ^AB");
+        f.publisher.failures.add(PlatformException.of(PlatformException.Kind.TRANSIENT, "read timed out", "timeout"));
+        f.publisher.failures.add(PlatformException.of(PlatformException.Kind.DUPLICATE, "Status is a duplicate", "187"));
+        assertThat(desk.dispatchOutbox().held()).isEqualTo(1);
+        f.advance(Duration.ofMinutes(10));
+        assertThat(desk.dispatchOutbox().sent()).isEqualTo(1);
+        assertThat(desk.replies(id).get(0).status()).isInstanceOfSatisfying(DeliveryStatus.Sent.class, s -> assertThat(s.attempts()).isEqualTo(2));
+    }
+
     // ---------------------------------------------------------------- review #5: poison entries
 
     @Test
