@@ -325,15 +325,24 @@ public final class CareDesk {
             audit(now, SYSTEM, AuditAction.ECHO_MATCHED, sent.get().conversation(), own.channel(), "own message " + own.key() + " is reply " + sent.get().id());
             return;
         }
-        // A crash between publishing and recording leaves the entry QUEUED: the echo proves it was published.
-        Optional<Reply> unrecorded = storage.outbox().queued(own.channel()).stream()
-                .filter(r -> r.kind().carriesText() && r.visibility() == own.visibility() && r.text().equals(own.text())
+        // A crash (or storage failure) between publishing and recording leaves the entry QUEUED with its attempt
+        // recorded: the echo proves it was published. Only entries whose publish was started can have made it;
+        // an echo matching several of them (same text to several customers: a DM names no recipient) is not guessed.
+        List<Reply> inFlight = storage.outbox().queued(own.channel()).stream()
+                .filter(r -> r.attempts() > 0 && r.kind().carriesText() && r.visibility() == own.visibility() && r.text().equals(own.text())
                         && (own.inReplyTo().isEmpty() || r.target().equals(own.inReplyTo())))
-                .findFirst();
-        if (unrecorded.isPresent()) {
-            Reply r = unrecorded.get();
+                .toList();
+        if (inFlight.size() == 1) {
+            Reply r = inFlight.get(0);
             markSent(r, Optional.of(own.key().messageId()), now);
             audit(now, SYSTEM, AuditAction.ECHO_MATCHED, r.conversation(), own.channel(), "own message " + own.key() + " reconciled as reply " + r.id());
+            return;
+        }
+        if (inFlight.size() > 1) {
+            String ids = inFlight.stream().map(r -> r.id().toString()).toList().toString();
+            storage.audit().append(new AuditEntry(now, SYSTEM, AuditAction.ECHO_UNMATCHED, Optional.empty(), Optional.of(own.channel()),
+                    "own message " + own.key() + " matches " + inFlight.size() + " replies being published " + ids
+                            + "; not reconciled (cannot tell which one), their next attempts decide"));
             return;
         }
         ops.onUnmatchedEcho(own, after); // audited; the hijack guard may pause the channel

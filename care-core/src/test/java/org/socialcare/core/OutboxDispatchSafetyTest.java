@@ -155,6 +155,52 @@ class OutboxDispatchSafetyTest {
         assertThat(desk.replies(id).get(0).status()).isInstanceOfSatisfying(DeliveryStatus.Sent.class, s -> assertThat(s.attempts()).isEqualTo(2));
     }
 
+    // ---------------------------------------------------------------- review #1: echo reconciliation
+
+    @Test
+    void echoOfADmNobodyStartedPublishingMarksNoEntrySent() {
+        Reply toAnna = privateAnswer(ANNA, "1");
+        Reply toBen = privateAnswer(BEN, "2");
+        // the same text reaches the account from elsewhere before the desk ever tried
+        desk.ingest(Batch.of(List.of()).withOwnMessages(List.of(dmEcho("d-1"))));
+        assertThat(desk.storage().outbox().find(toAnna.id()).orElseThrow().isQueued()).isTrue();
+        assertThat(desk.storage().outbox().find(toBen.id()).orElseThrow().isQueued()).isTrue();
+
+        assertThat(desk.dispatchOutbox().sent()).isEqualTo(2);
+        assertThat(f.publisher.published).extracting(r -> r.recipient().orElseThrow()).containsExactly(ANNA.platformUserId(), BEN.platformUserId());
+    }
+
+    @Test
+    void echoReconcilesTheOneEntryWhosePublishStartedNotAnotherWithTheSameText() {
+        Reply toAnna = privateAnswer(ANNA, "1");
+        Reply toBen = privateAnswer(BEN, "2");
+        crashedWhilePublishing(toBen); // the desk died after the platform accepted Ben's DM
+        desk.ingest(Batch.of(List.of()).withOwnMessages(List.of(dmEcho("d-9"))));
+
+        Reply ben = desk.storage().outbox().find(toBen.id()).orElseThrow();
+        assertThat(ben.platformMessageId()).contains("d-9");
+        assertThat(desk.storage().outbox().find(toAnna.id()).orElseThrow().isQueued()).isTrue();
+        assertThat(desk.dispatchOutbox().sent()).isEqualTo(1);
+        assertThat(f.publisher.published).extracting(r -> r.recipient().orElseThrow()).containsExactly(ANNA.platformUserId());
+    }
+
+    @Test
+    void echoMatchingSeveralEntriesInFlightIsAuditedAndNotGuessed() {
+        Reply toAnna = privateAnswer(ANNA, "1");
+        Reply toBen = privateAnswer(BEN, "2");
+        crashedWhilePublishing(toAnna);
+        crashedWhilePublishing(toBen);
+        desk.ingest(Batch.of(List.of()).withOwnMessages(List.of(dmEcho("d-9"))));
+
+        assertThat(desk.storage().outbox().find(toAnna.id()).orElseThrow().isQueued()).isTrue();
+        assertThat(desk.storage().outbox().find(toBen.id()).orElseThrow().isQueued()).isTrue();
+        assertThat(desk.storage().audit().recent(1)).singleElement().satisfies(e -> {
+            assertThat(e.action()).isEqualTo(AuditAction.ECHO_UNMATCHED);
+            assertThat(e.detail()).contains("2 replies").contains(toAnna.id().toString()).contains(toBen.id().toString());
+        });
+        assertThat(desk.channel(DeskFixture.TWITTER_CARE).isActive()).isTrue();
+    }
+
     // ---------------------------------------------------------------- review #5: poison entries
 
     @Test
