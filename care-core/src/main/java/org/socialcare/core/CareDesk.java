@@ -251,6 +251,12 @@ public final class CareDesk {
         } else {
             c = c.customerWrote(m);
         }
+        Optional<AgentId> unavailable = Optional.empty();
+        if (t.kind == ThreadKind.REOPENED && c.assignee().map(a -> agents.get(a)).filter(a -> a.presence() == Presence.ONLINE).isEmpty()) {
+            // a resolved conversation keeps its agent; if they are gone now, it waits in the team queue (or is routed)
+            unavailable = c.assignee();
+            c = c.unassign();
+        }
         MessageGuard.Inbound judged = guard.onInbound(c, m, channels.get(m.channel()), clock.instant());
         c = judged.conversation();
         Instant now = clock.instant();
@@ -260,6 +266,9 @@ public final class CareDesk {
             case NEW -> audit(now, SYSTEM, AuditAction.CONVERSATION_OPENED, c, "opened by " + m.visibility() + " message " + m.key());
             case REOPENED -> audit(now, SYSTEM, AuditAction.CONVERSATION_REOPENED, c, "customer wrote again within the reopen window: " + m.key());
             case JOINED -> {}
+        }
+        if (unavailable.isPresent()) {
+            audit(now, SYSTEM, AuditAction.UNASSIGNED, c, unavailable.get() + " is not online; the reopened conversation waits in the team queue");
         }
         audit(now, SYSTEM, AuditAction.MESSAGE_RECEIVED, c, m.visibility() + " message " + m.key() + " (" + t.reason + ")");
         judged.outbox().forEach(storage.outbox()::enqueue);
