@@ -240,10 +240,9 @@ public final class CareDesk {
         if (storage.messages().find(m.key()).isPresent()) {
             return new IngestResult(0, 1, 0, 0, 0, 0, List.of());
         }
+        // Every pure step (threading, triage, moderation, scheduling) runs before the first write, so a failure
+        // leaves nothing half-written even where the transaction cannot roll back (in memory).
         Threading t = thread(m);
-        if (!storage.messages().insertIfAbsent(StoredMessage.inbound(m, t.conversation.id()))) {
-            return new IngestResult(0, 1, 0, 0, 0, 0, List.of()); // another node stored it first
-        }
         Conversation c = t.conversation;
         if (t.kind == ThreadKind.NEW) {
             Channel channel = channels.get(m.channel());
@@ -261,6 +260,9 @@ public final class CareDesk {
         c = judged.conversation();
         Instant now = clock.instant();
         c = ops.schedule(c, now); // SLA checkpoints (SlaPolicy), stored for the sweep
+        if (!storage.messages().insertIfAbsent(StoredMessage.inbound(m, c.id()))) {
+            return new IngestResult(0, 1, 0, 0, 0, 0, List.of()); // another node stored it first; nothing written here
+        }
         c = storage.conversations().save(c);
         switch (t.kind) {
             case NEW -> audit(now, SYSTEM, AuditAction.CONVERSATION_OPENED, c, "opened by " + m.visibility() + " message " + m.key());

@@ -1,13 +1,22 @@
 package org.socialcare.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.socialcare.core.DeskFixture.ANNA;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.socialcare.core.domain.AuditAction;
 import org.socialcare.core.domain.Batch;
+import org.socialcare.core.domain.Checkpoint;
+import org.socialcare.core.domain.InboundMessage;
+import org.socialcare.core.domain.Platform;
+import org.socialcare.core.domain.Reply;
+import org.socialcare.core.domain.ReplyKind;
+import org.socialcare.core.port.in.IngestResult;
 import org.socialcare.core.domain.Conversation;
 import org.socialcare.core.domain.ConversationId;
 import org.socialcare.core.domain.ConversationState;
@@ -55,6 +64,38 @@ class ReopenAndIngestRobustnessTest {
         desk.ingest(Batch.of(List.of(f.tweet("5", ANNA, "it happened again"))));
         assertThat(desk.conversation(id).orElseThrow().assignee()).contains(f.alice.id());
         assertThat(desk.history(id)).extracting(e -> e.action()).doesNotContain(AuditAction.UNASSIGNED);
+    }
+
+    // ---------------------------------------------------------------- review #7: nothing half-written
+
+    @Test
+    void aMessageWhoseIngestFailsMidwayIsNotKeptSoItsRetryIngestsItFully() {
+        AtomicInteger idCalls = new AtomicInteger();
+        AtomicInteger failOnCall = new AtomicInteger(-1);
+        DeskFixture g = new DeskFixture(b -> b
+                .ids(() -> {
+                    int n = idCalls.incrementAndGet();
+                    if (n == failOnCall.get()) {
+                        throw new IllegalStateException("id service unavailable");
+                    }
+                    return "g-" + n;
+                })
+                .messagePolicies(MessagePolicies.builder().moderatedPlatforms(Set.of(Platform.TWITTER)).build()));
+        InboundMessage leak = g.tweet("7", ANNA, "@AskBank my card is 4539 1488 0343 6467 and it was charged twice");
+        Checkpoint cp = new Checkpoint("twitter:AskBank:mentions", "7");
+        failOnCall.set(idCalls.get() + 2); // the conversation gets its id, the hide action's id fails (after threading)
+
+        assertThatThrownBy(() -> g.desk.ingest(Batch.of(List.of(leak)).withCheckpoint(cp))).hasMessageContaining("id service unavailable");
+        assertThat(g.desk.storage().messages().find(leak.key())).isEmpty();
+        assertThat(g.desk.storage().conversations().findLatestOfCustomer(DeskFixture.TWITTER_CARE, ANNA.platformUserId())).isEmpty();
+        assertThat(g.desk.storage().checkpoints().load(cp.sourceId())).isEmpty();
+
+        IngestResult retried = g.desk.ingest(Batch.of(List.of(leak)).withCheckpoint(cp));
+        assertThat(retried.stored()).isEqualTo(1);
+        assertThat(retried.opened()).isEqualTo(1);
+        ConversationId id = retried.touched().get(0);
+        assertThat(g.desk.messages(id)).extracting(m -> m.key()).containsExactly(leak.key());
+        assertThat(g.desk.replies(id)).extracting(Reply::kind).containsExactly(ReplyKind.HIDE_COMMENT);
     }
 
     // ---------------------------------------------------------------- helpers
