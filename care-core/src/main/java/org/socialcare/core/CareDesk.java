@@ -163,26 +163,39 @@ public final class CareDesk {
     /**
      * Stores a batch: rejected payloads become dead letters, messages are deduped and threaded, the bank's
      * own echoes are matched against the outbox, then the batch's checkpoint is saved, all in one transaction.
-     *
-     * @throws org.socialcare.core.error.UnknownChannelException if a message names a channel the desk lacks
+     * Messages and echoes naming a channel the desk does not have are dead-lettered (a readable rendering, the
+     * reason names the channel and the configured ones) and the rest of the batch goes on. Never throws for
+     * bad input; storage failures propagate (nothing of the batch is kept where the storage can roll back).
      */
     public IngestResult ingest(Batch batch) {
         Checks.notNull(batch, "batch");
-        batch.messages().forEach(m -> channels.get(m.channel()));
-        batch.ownMessages().forEach(m -> channels.get(m.channel()));
-        List<InboundMessage> ordered = new ArrayList<>(batch.messages());
+        Set<ChannelId> known = new java.util.TreeSet<>(Comparator.comparing(ChannelId::value));
+        channels.all().forEach(ch -> known.add(ch.id()));
+        List<InboundMessage> ordered = new ArrayList<>();
+        List<InboundMessage> foreign = new ArrayList<>();
+        batch.messages().forEach(m -> (known.contains(m.channel()) ? ordered : foreign).add(m));
         ordered.sort(Comparator.comparing(InboundMessage::createdAt));
         AfterCommit after = new AfterCommit();
         IngestResult ingested = storage.transactions().inTransaction(() -> {
             IngestResult result = IngestResult.nothing();
+            IngestResult deadLettered = new IngestResult(0, 0, 0, 0, 0, 1, List.of());
             for (RejectedPayload bad : batch.rejected()) {
                 deadLetter(bad.source(), bad.rawPayload(), bad.reason());
-                result = result.plus(new IngestResult(0, 0, 0, 0, 0, 1, List.of()));
+                result = result.plus(deadLettered);
+            }
+            for (InboundMessage m : foreign) {
+                deadLetter(m.key().platform() + ":" + m.channel(), render(m), unknownChannel("message " + m.key(), m.channel(), known));
+                result = result.plus(deadLettered);
             }
             for (InboundMessage m : ordered) {
                 result = result.plus(ingestOne(m, after));
             }
             for (OwnMessage own : batch.ownMessages()) {
+                if (!known.contains(own.channel())) {
+                    deadLetter(own.key().platform() + ":" + own.channel(), render(own), unknownChannel("own message " + own.key(), own.channel(), known));
+                    result = result.plus(deadLettered);
+                    continue;
+                }
                 matchEcho(own, after);
                 result = result.plus(new IngestResult(0, 0, 0, 0, 1, 0, List.of()));
             }
@@ -192,6 +205,22 @@ public final class CareDesk {
         });
         after.run();
         return ingested;
+    }
+
+    private static String unknownChannel(String what, ChannelId channel, Set<ChannelId> known) {
+        return what + " names channel '" + channel + "', which this desk does not have; configured channels are " + known;
+    }
+
+    /** A readable rendering of a message for a dead letter: ids, author, time and text, nothing else. */
+    private static String render(InboundMessage m) {
+        return "inbound " + m.visibility() + " message " + m.key() + " on channel '" + m.channel() + "' from @" + m.author().handle()
+                + " (user " + m.author().platformUserId() + ") at " + m.createdAt() + m.inReplyTo().map(r -> " in reply to " + r).orElse("")
+                + m.rawPayloadRef().map(r -> " (raw payload " + r + ")").orElse("") + ": " + m.text();
+    }
+
+    private static String render(OwnMessage m) {
+        return "own " + m.visibility() + " message " + m.key() + " on channel '" + m.channel() + "' at " + m.createdAt()
+                + m.inReplyTo().map(r -> " in reply to " + r).orElse("") + m.sourceApp().map(a -> " from app " + a).orElse("") + ": " + m.text();
     }
 
     /**
@@ -213,8 +242,9 @@ public final class CareDesk {
 
     /**
      * Handles a platform callback with {@code handler}: verification challenges are answered, messages are
-     * ingested, a rejected signature is audited and answered with its status, a malformed body is kept as a
-     * dead letter and answered 400. Never throws for bad input.
+     * ingested, a rejected signature is audited and answered with its status, a malformed body (or one the
+     * handler fails on unexpectedly) is kept as a dead letter and answered 400. Never throws: when the storage
+     * fails the answer is 500, so the platform delivers the callback again.
      */
     public WebhookResult webhook(WebhookHandler handler, WebhookRequest request) {
         WebhookResult result;
@@ -222,18 +252,40 @@ public final class CareDesk {
             result = handler.handle(request);
         } catch (WebhookRejectedException e) {
             LOG.warn("{} webhook rejected: {}", handler.platform(), e.getMessage());
-            storage.transactions().run(() -> storage.audit().append(new AuditEntry(clock.instant(), SYSTEM,
-                    AuditAction.WEBHOOK_REJECTED, Optional.empty(), Optional.empty(), handler.platform() + ": " + e.getMessage())));
+            try {
+                storage.transactions().run(() -> storage.audit().append(new AuditEntry(clock.instant(), SYSTEM,
+                        AuditAction.WEBHOOK_REJECTED, Optional.empty(), Optional.empty(), handler.platform() + ": " + e.getMessage())));
+            } catch (RuntimeException auditFailed) {
+                LOG.error("{} webhook rejection could not be audited ({})", handler.platform(), auditFailed.getClass().getName());
+            }
             return new WebhookResult(e.httpStatus(), "text/plain", "rejected", List.of());
         } catch (MalformedPayloadException e) {
             LOG.warn("{} webhook payload dead-lettered: {}", handler.platform(), e.getMessage());
-            storage.transactions().run(() -> deadLetter("webhook:" + handler.platform(), request.bodyAsString(), e.getMessage()));
-            return new WebhookResult(400, "text/plain", e.getMessage(), List.of());
+            return deadLettered(handler, request, e.getMessage(), e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warn("{} webhook handler failed unexpectedly ({}); payload dead-lettered", handler.platform(), e.getClass().getName());
+            return deadLettered(handler, request, "the " + handler.platform() + " handler failed unexpectedly: " + e.getClass().getName(),
+                    "payload could not be handled");
         }
-        for (Batch b : result.batches()) {
-            ingest(b);
+        try {
+            for (Batch b : result.batches()) {
+                ingest(b);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("{} webhook messages could not be stored ({}); answering 500 so the platform retries", handler.platform(), e.getClass().getName());
+            return new WebhookResult(500, "text/plain", "could not store the callback; retry", List.of());
         }
         return result;
+    }
+
+    private WebhookResult deadLettered(WebhookHandler handler, WebhookRequest request, String reason, String answer) {
+        try {
+            storage.transactions().run(() -> deadLetter("webhook:" + handler.platform(), request.bodyAsString(), reason));
+        } catch (RuntimeException e) {
+            LOG.error("{} webhook payload could not be dead-lettered ({}); answering 500", handler.platform(), e.getClass().getName());
+            return new WebhookResult(500, "text/plain", "could not store the callback; retry", List.of());
+        }
+        return new WebhookResult(400, "text/plain", answer, List.of());
     }
 
     private IngestResult ingestOne(InboundMessage m, AfterCommit after) {

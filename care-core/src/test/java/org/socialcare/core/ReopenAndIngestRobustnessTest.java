@@ -6,12 +6,24 @@ import static org.socialcare.core.DeskFixture.ANNA;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.socialcare.core.domain.AuditAction;
 import org.socialcare.core.domain.Batch;
+import org.socialcare.core.domain.ChannelId;
 import org.socialcare.core.domain.Checkpoint;
+import org.socialcare.core.domain.MessageKey;
+import org.socialcare.core.domain.OwnMessage;
+import org.socialcare.core.domain.Visibility;
+import org.socialcare.core.memory.InMemoryStorage;
+import org.socialcare.core.port.in.WebhookRequest;
+import org.socialcare.core.port.in.WebhookResult;
+import org.socialcare.core.port.out.CareStorage;
+import org.socialcare.core.port.out.CheckpointStore;
+import org.socialcare.core.port.out.WebhookHandler;
 import org.socialcare.core.domain.InboundMessage;
 import org.socialcare.core.domain.Platform;
 import org.socialcare.core.domain.Reply;
@@ -96,6 +108,89 @@ class ReopenAndIngestRobustnessTest {
         ConversationId id = retried.touched().get(0);
         assertThat(g.desk.messages(id)).extracting(m -> m.key()).containsExactly(leak.key());
         assertThat(g.desk.replies(id)).extracting(Reply::kind).containsExactly(ReplyKind.HIDE_COMMENT);
+    }
+
+    // ---------------------------------------------------------------- review #8: bad input never throws
+
+    @Test
+    void messagesAndEchoesForAChannelTheDeskLacksAreDeadLetteredWhileTheRestOfTheBatchIsStored() {
+        InboundMessage foreign = InboundMessage.builder(MessageKey.of(Platform.TWITTER, "9"), ChannelId.of("retired"), DeskFixture.BEN)
+                .text("is anyone there?").createdAt(f.clock.instant()).build();
+        OwnMessage foreignEcho = new OwnMessage(MessageKey.of(Platform.TWITTER, "10"), ChannelId.of("retired"), "We're here",
+                Visibility.PUBLIC, Optional.of("9"), f.clock.instant(), Optional.of("care desk"));
+        Checkpoint cp = new Checkpoint("twitter:AskBank:mentions", "10");
+
+        IngestResult r = desk.ingest(Batch.of(List.of(foreign, f.tweet("1", ANNA, "@AskBank hello"))).withOwnMessages(List.of(foreignEcho))
+                .withCheckpoint(cp));
+
+        assertThat(r.stored()).isEqualTo(1);
+        assertThat(r.deadLettered()).isEqualTo(2);
+        assertThat(r.echoes()).isZero();
+        assertThat(desk.queue(DeskFixture.CARE, 10)).hasSize(1);
+        assertThat(desk.storage().checkpoints().load(cp.sourceId())).contains(cp);
+        assertThat(desk.storage().deadLetters().recent(5)).hasSize(2).allSatisfy(d -> {
+            assertThat(d.reason()).contains("'retired'").contains("configured channels are [twitter-care]");
+            assertThat(d.source()).isEqualTo("twitter:retired");
+        }).anySatisfy(d -> assertThat(d.rawPayload()).contains("twitter:9").contains("@ben_w").contains("is anyone there?"))
+                .anySatisfy(d -> assertThat(d.rawPayload()).contains("twitter:10").contains("We're here"));
+    }
+
+    @Test
+    void aWebhookHandlerThatFailsUnexpectedlyHasTheBodyDeadLetteredAndAnswers400() {
+        WebhookResult r = desk.webhook(handler(body -> {
+            throw new IllegalStateException("bug in the parser");
+        }), WebhookRequest.post("/hook", Map.of(), "{\"odd\": true}"));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(desk.storage().deadLetters().recent(5)).singleElement().satisfies(d -> {
+            assertThat(d.rawPayload()).isEqualTo("{\"odd\": true}");
+            assertThat(d.reason()).contains("IllegalStateException");
+            assertThat(d.source()).isEqualTo("webhook:twitter");
+        });
+    }
+
+    @Test
+    void aWebhookForAChannelTheDeskLacksIsAcceptedAndDeadLettered() {
+        InboundMessage foreign = InboundMessage.builder(MessageKey.of(Platform.TWITTER, "9"), ChannelId.of("retired"), ANNA)
+                .text("hello").createdAt(f.clock.instant()).build();
+        WebhookResult r = desk.webhook(handler(body -> WebhookResult.accepted(List.of(Batch.of(List.of(foreign))))),
+                WebhookRequest.post("/hook", Map.of(), "ok"));
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(desk.storage().deadLetters().recent(5)).singleElement().satisfies(d -> assertThat(d.reason()).contains("'retired'"));
+    }
+
+    @Test
+    void aWebhookWhoseMessagesCannotBeStoredAnswers500SoThePlatformRetries() {
+        CareStorage memory = InMemoryStorage.create();
+        CheckpointStore broken = new CheckpointStore() {
+            @Override
+            public Optional<Checkpoint> load(String sourceId) {
+                return Optional.empty();
+            }
+
+            @Override
+            public void save(Checkpoint checkpoint) {
+                throw new IllegalStateException("database is down");
+            }
+        };
+        DeskFixture g = new DeskFixture(b -> b.storage(new CareStorage(memory.conversations(), memory.messages(), memory.outbox(),
+                memory.audit(), broken, memory.deadLetters(), memory.transactions())));
+        WebhookResult r = g.desk.webhook(handler(body -> WebhookResult.accepted(List.of(Batch.of(List.of(g.tweet("1", ANNA, "hi")))
+                .withCheckpoint(new Checkpoint("twitter:webhook", "1"))))), WebhookRequest.post("/hook", Map.of(), "ok"));
+        assertThat(r.status()).isEqualTo(500);
+    }
+
+    private static WebhookHandler handler(java.util.function.Function<String, WebhookResult> handle) {
+        return new WebhookHandler() {
+            @Override
+            public Platform platform() {
+                return Platform.TWITTER;
+            }
+
+            @Override
+            public WebhookResult handle(WebhookRequest request) {
+                return handle.apply(request.bodyAsString());
+            }
+        };
     }
 
     // ---------------------------------------------------------------- helpers
