@@ -840,7 +840,18 @@ public final class CareDesk {
         // been published, and whoever looks at it next (a retry, an echo) knows. Its own lease starts now.
         Reply started = r.withStatus(new DeliveryStatus.Queued(attempt, now.plus(settings.dispatchLease()),
                 Optional.of("publish attempt " + attempt + " started at " + now + "; outcome not recorded yet")));
-        storage.transactions().run(() -> storage.outbox().update(started));
+        boolean stillOurs = storage.transactions().inTransaction(() -> {
+            // the batch's lease may have run out while earlier entries were published: another desk may own it now
+            if (!storage.outbox().find(r.id()).filter(r::equals).isPresent()) {
+                return false;
+            }
+            storage.outbox().update(started);
+            return true;
+        });
+        if (!stillOurs) {
+            LOG.debug("reply {} changed since it was claimed; left to whoever changed it", r.id());
+            return DispatchResult.nothing();
+        }
         Optional<String> platformId;
         try {
             platformId = publisher.publish(channel, r);

@@ -155,6 +155,34 @@ class OutboxDispatchSafetyTest {
         assertThat(desk.replies(id).get(0).status()).isInstanceOfSatisfying(DeliveryStatus.Sent.class, s -> assertThat(s.attempts()).isEqualTo(2));
     }
 
+    @Test
+    void anEntryTakenOverWhileEarlierEntriesOfTheBatchWerePublishedIsLeftToItsNewOwner() {
+        Reply toAnna = privateAnswer(ANNA, "1");
+        Reply toBen = privateAnswer(BEN, "2");
+        List<Reply> published = new ArrayList<>();
+        DeskFixture g = new DeskFixture(b -> b.storage(desk.storage()).publisher(DeskFixture.TWITTER_CARE, new ChannelPublisher() {
+            @Override
+            public Platform platform() {
+                return Platform.TWITTER;
+            }
+
+            @Override
+            public Optional<String> publish(Channel channel, Reply reply) {
+                published.add(reply);
+                if (reply.id().equals(toAnna.id())) {
+                    crashedWhilePublishing(toBen); // slow publish: the lease ran out and another desk started on Ben's entry
+                }
+                return Optional.of("70" + published.size());
+            }
+        }));
+        g.clock.set(f.clock.instant());
+        DispatchResult d = g.desk.dispatchOutbox();
+        assertThat(published).extracting(Reply::id).containsExactly(toAnna.id());
+        assertThat(d.sent()).isEqualTo(1);
+        assertThat(desk.storage().outbox().find(toBen.id()).orElseThrow().status())
+                .isInstanceOfSatisfying(DeliveryStatus.Queued.class, q -> assertThat(q.attempts()).isEqualTo(1));
+    }
+
     // ---------------------------------------------------------------- review #1: echo reconciliation
 
     @Test
