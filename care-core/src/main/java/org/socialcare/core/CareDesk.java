@@ -163,26 +163,39 @@ public final class CareDesk {
     /**
      * Stores a batch: rejected payloads become dead letters, messages are deduped and threaded, the bank's
      * own echoes are matched against the outbox, then the batch's checkpoint is saved, all in one transaction.
-     *
-     * @throws org.socialcare.core.error.UnknownChannelException if a message names a channel the desk lacks
+     * Messages and echoes naming a channel the desk does not have are dead-lettered (a readable rendering, the
+     * reason names the channel and the configured ones) and the rest of the batch goes on. Never throws for
+     * bad input; storage failures propagate (nothing of the batch is kept where the storage can roll back).
      */
     public IngestResult ingest(Batch batch) {
         Checks.notNull(batch, "batch");
-        batch.messages().forEach(m -> channels.get(m.channel()));
-        batch.ownMessages().forEach(m -> channels.get(m.channel()));
-        List<InboundMessage> ordered = new ArrayList<>(batch.messages());
+        Set<ChannelId> known = new java.util.TreeSet<>(Comparator.comparing(ChannelId::value));
+        channels.all().forEach(ch -> known.add(ch.id()));
+        List<InboundMessage> ordered = new ArrayList<>();
+        List<InboundMessage> foreign = new ArrayList<>();
+        batch.messages().forEach(m -> (known.contains(m.channel()) ? ordered : foreign).add(m));
         ordered.sort(Comparator.comparing(InboundMessage::createdAt));
         AfterCommit after = new AfterCommit();
         IngestResult ingested = storage.transactions().inTransaction(() -> {
             IngestResult result = IngestResult.nothing();
+            IngestResult deadLettered = new IngestResult(0, 0, 0, 0, 0, 1, List.of());
             for (RejectedPayload bad : batch.rejected()) {
                 deadLetter(bad.source(), bad.rawPayload(), bad.reason());
-                result = result.plus(new IngestResult(0, 0, 0, 0, 0, 1, List.of()));
+                result = result.plus(deadLettered);
+            }
+            for (InboundMessage m : foreign) {
+                deadLetter(m.key().platform() + ":" + m.channel(), render(m), unknownChannel("message " + m.key(), m.channel(), known));
+                result = result.plus(deadLettered);
             }
             for (InboundMessage m : ordered) {
                 result = result.plus(ingestOne(m, after));
             }
             for (OwnMessage own : batch.ownMessages()) {
+                if (!known.contains(own.channel())) {
+                    deadLetter(own.key().platform() + ":" + own.channel(), render(own), unknownChannel("own message " + own.key(), own.channel(), known));
+                    result = result.plus(deadLettered);
+                    continue;
+                }
                 matchEcho(own, after);
                 result = result.plus(new IngestResult(0, 0, 0, 0, 1, 0, List.of()));
             }
@@ -192,6 +205,22 @@ public final class CareDesk {
         });
         after.run();
         return ingested;
+    }
+
+    private static String unknownChannel(String what, ChannelId channel, Set<ChannelId> known) {
+        return what + " names channel '" + channel + "', which this desk does not have; configured channels are " + known;
+    }
+
+    /** A readable rendering of a message for a dead letter: ids, author, time and text, nothing else. */
+    private static String render(InboundMessage m) {
+        return "inbound " + m.visibility() + " message " + m.key() + " on channel '" + m.channel() + "' from @" + m.author().handle()
+                + " (user " + m.author().platformUserId() + ") at " + m.createdAt() + m.inReplyTo().map(r -> " in reply to " + r).orElse("")
+                + m.rawPayloadRef().map(r -> " (raw payload " + r + ")").orElse("") + ": " + m.text();
+    }
+
+    private static String render(OwnMessage m) {
+        return "own " + m.visibility() + " message " + m.key() + " on channel '" + m.channel() + "' at " + m.createdAt()
+                + m.inReplyTo().map(r -> " in reply to " + r).orElse("") + m.sourceApp().map(a -> " from app " + a).orElse("") + ": " + m.text();
     }
 
     /**
@@ -213,8 +242,9 @@ public final class CareDesk {
 
     /**
      * Handles a platform callback with {@code handler}: verification challenges are answered, messages are
-     * ingested, a rejected signature is audited and answered with its status, a malformed body is kept as a
-     * dead letter and answered 400. Never throws for bad input.
+     * ingested, a rejected signature is audited and answered with its status, a malformed body (or one the
+     * handler fails on unexpectedly) is kept as a dead letter and answered 400. Never throws: when the storage
+     * fails the answer is 500, so the platform delivers the callback again.
      */
     public WebhookResult webhook(WebhookHandler handler, WebhookRequest request) {
         WebhookResult result;
@@ -222,28 +252,49 @@ public final class CareDesk {
             result = handler.handle(request);
         } catch (WebhookRejectedException e) {
             LOG.warn("{} webhook rejected: {}", handler.platform(), e.getMessage());
-            storage.transactions().run(() -> storage.audit().append(new AuditEntry(clock.instant(), SYSTEM,
-                    AuditAction.WEBHOOK_REJECTED, Optional.empty(), Optional.empty(), handler.platform() + ": " + e.getMessage())));
+            try {
+                storage.transactions().run(() -> storage.audit().append(new AuditEntry(clock.instant(), SYSTEM,
+                        AuditAction.WEBHOOK_REJECTED, Optional.empty(), Optional.empty(), handler.platform() + ": " + e.getMessage())));
+            } catch (RuntimeException auditFailed) {
+                LOG.error("{} webhook rejection could not be audited ({})", handler.platform(), auditFailed.getClass().getName());
+            }
             return new WebhookResult(e.httpStatus(), "text/plain", "rejected", List.of());
         } catch (MalformedPayloadException e) {
             LOG.warn("{} webhook payload dead-lettered: {}", handler.platform(), e.getMessage());
-            storage.transactions().run(() -> deadLetter("webhook:" + handler.platform(), request.bodyAsString(), e.getMessage()));
-            return new WebhookResult(400, "text/plain", e.getMessage(), List.of());
+            return deadLettered(handler, request, e.getMessage(), e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warn("{} webhook handler failed unexpectedly ({}); payload dead-lettered", handler.platform(), e.getClass().getName());
+            return deadLettered(handler, request, "the " + handler.platform() + " handler failed unexpectedly: " + e.getClass().getName(),
+                    "payload could not be handled");
         }
-        for (Batch b : result.batches()) {
-            ingest(b);
+        try {
+            for (Batch b : result.batches()) {
+                ingest(b);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("{} webhook messages could not be stored ({}); answering 500 so the platform retries", handler.platform(), e.getClass().getName());
+            return new WebhookResult(500, "text/plain", "could not store the callback; retry", List.of());
         }
         return result;
+    }
+
+    private WebhookResult deadLettered(WebhookHandler handler, WebhookRequest request, String reason, String answer) {
+        try {
+            storage.transactions().run(() -> deadLetter("webhook:" + handler.platform(), request.bodyAsString(), reason));
+        } catch (RuntimeException e) {
+            LOG.error("{} webhook payload could not be dead-lettered ({}); answering 500", handler.platform(), e.getClass().getName());
+            return new WebhookResult(500, "text/plain", "could not store the callback; retry", List.of());
+        }
+        return new WebhookResult(400, "text/plain", answer, List.of());
     }
 
     private IngestResult ingestOne(InboundMessage m, AfterCommit after) {
         if (storage.messages().find(m.key()).isPresent()) {
             return new IngestResult(0, 1, 0, 0, 0, 0, List.of());
         }
+        // Every pure step (threading, triage, moderation, scheduling) runs before the first write, so a failure
+        // leaves nothing half-written even where the transaction cannot roll back (in memory).
         Threading t = thread(m);
-        if (!storage.messages().insertIfAbsent(StoredMessage.inbound(m, t.conversation.id()))) {
-            return new IngestResult(0, 1, 0, 0, 0, 0, List.of()); // another node stored it first
-        }
         Conversation c = t.conversation;
         if (t.kind == ThreadKind.NEW) {
             Channel channel = channels.get(m.channel());
@@ -251,15 +302,27 @@ public final class CareDesk {
         } else {
             c = c.customerWrote(m);
         }
+        Optional<AgentId> unavailable = Optional.empty();
+        if (t.kind == ThreadKind.REOPENED && c.assignee().map(a -> agents.get(a)).filter(a -> a.presence() == Presence.ONLINE).isEmpty()) {
+            // a resolved conversation keeps its agent; if they are gone now, it waits in the team queue (or is routed)
+            unavailable = c.assignee();
+            c = c.unassign();
+        }
         MessageGuard.Inbound judged = guard.onInbound(c, m, channels.get(m.channel()), clock.instant());
         c = judged.conversation();
         Instant now = clock.instant();
         c = ops.schedule(c, now); // SLA checkpoints (SlaPolicy), stored for the sweep
+        if (!storage.messages().insertIfAbsent(StoredMessage.inbound(m, c.id()))) {
+            return new IngestResult(0, 1, 0, 0, 0, 0, List.of()); // another node stored it first; nothing written here
+        }
         c = storage.conversations().save(c);
         switch (t.kind) {
             case NEW -> audit(now, SYSTEM, AuditAction.CONVERSATION_OPENED, c, "opened by " + m.visibility() + " message " + m.key());
             case REOPENED -> audit(now, SYSTEM, AuditAction.CONVERSATION_REOPENED, c, "customer wrote again within the reopen window: " + m.key());
             case JOINED -> {}
+        }
+        if (unavailable.isPresent()) {
+            audit(now, SYSTEM, AuditAction.UNASSIGNED, c, unavailable.get() + " is not online; the reopened conversation waits in the team queue");
         }
         audit(now, SYSTEM, AuditAction.MESSAGE_RECEIVED, c, m.visibility() + " message " + m.key() + " (" + t.reason + ")");
         judged.outbox().forEach(storage.outbox()::enqueue);
@@ -325,15 +388,24 @@ public final class CareDesk {
             audit(now, SYSTEM, AuditAction.ECHO_MATCHED, sent.get().conversation(), own.channel(), "own message " + own.key() + " is reply " + sent.get().id());
             return;
         }
-        // A crash between publishing and recording leaves the entry QUEUED: the echo proves it was published.
-        Optional<Reply> unrecorded = storage.outbox().queued(own.channel()).stream()
-                .filter(r -> r.kind().carriesText() && r.visibility() == own.visibility() && r.text().equals(own.text())
+        // A crash (or storage failure) between publishing and recording leaves the entry QUEUED with its attempt
+        // recorded: the echo proves it was published. Only entries whose publish was started can have made it;
+        // an echo matching several of them (same text to several customers: a DM names no recipient) is not guessed.
+        List<Reply> inFlight = storage.outbox().queued(own.channel()).stream()
+                .filter(r -> r.attempts() > 0 && r.kind().carriesText() && r.visibility() == own.visibility() && r.text().equals(own.text())
                         && (own.inReplyTo().isEmpty() || r.target().equals(own.inReplyTo())))
-                .findFirst();
-        if (unrecorded.isPresent()) {
-            Reply r = unrecorded.get();
+                .toList();
+        if (inFlight.size() == 1) {
+            Reply r = inFlight.get(0);
             markSent(r, Optional.of(own.key().messageId()), now);
             audit(now, SYSTEM, AuditAction.ECHO_MATCHED, r.conversation(), own.channel(), "own message " + own.key() + " reconciled as reply " + r.id());
+            return;
+        }
+        if (inFlight.size() > 1) {
+            String ids = inFlight.stream().map(r -> r.id().toString()).toList().toString();
+            storage.audit().append(new AuditEntry(now, SYSTEM, AuditAction.ECHO_UNMATCHED, Optional.empty(), Optional.of(own.channel()),
+                    "own message " + own.key() + " matches " + inFlight.size() + " replies being published " + ids
+                            + "; not reconciled (cannot tell which one), their next attempts decide"));
             return;
         }
         ops.onUnmatchedEcho(own, after); // audited; the hijack guard may pause the channel
@@ -393,7 +465,8 @@ public final class CareDesk {
      * Messenger). Queued in the outbox as a {@link ReplyKind#PRIVATE_REPLY_TO_COMMENT} targeting that comment.
      *
      * @throws org.socialcare.core.error.NotAssignedException if the agent does not hold the conversation
-     * @throws CareException if the conversation has no public customer message to answer
+     * @throws CareException if the conversation has no public customer message to answer, or is on a Twitter
+     *     channel (Twitter has no private reply to a tweet: use {@link #sendPrivate})
      * @throws ComplianceViolationException if the text breaks a compliance rule (audited COMPLIANCE_BLOCKED)
      */
     public Reply privateReplyToComment(ConversationId id, AgentId agent, String text) {
@@ -401,6 +474,11 @@ public final class CareDesk {
         Checks.notBlank(text, "text");
         return complianceAudited(id, agent, () -> storage.transactions().inTransaction(() -> {
             Conversation c = load(id);
+            Channel channel = channels.get(c.channel());
+            if (channel.platform().equals(Platform.TWITTER)) {
+                throw new CareException("conversation " + id + " is on " + channel.platform() + " channel '" + channel.id()
+                        + "', which has no private reply to a public message; send a private message (sendPrivate) instead");
+            }
             String target = lastCustomerMessage(c, Visibility.PUBLIC).orElseThrow(() -> new CareException(
                     "conversation " + id + " has no public customer comment to answer privately; send a private message instead"));
             return enqueueReply(c, agent, ReplyKind.PRIVATE_REPLY_TO_COMMENT, Optional.of(target), Optional.of(c.customer().platformUserId()), text);
@@ -461,6 +539,8 @@ public final class CareDesk {
      */
     public CallbackRequest requestCallback(ConversationId id, AgentId agent, String phoneNumber, Optional<Instant> preferredAt) {
         requireAgent(agent);
+        Checks.notBlank(phoneNumber, "phoneNumber");
+        Checks.notNull(preferredAt, "preferredAt");
         CallbackGateway gateway = callbacks.orElseThrow(() -> new IllegalStateException(
                 "no CallbackGateway configured; set one with CareDesk.builder().callbackGateway(...)"));
         CallbackRequest request = storage.transactions().inTransaction(() -> {
@@ -477,12 +557,24 @@ public final class CareDesk {
         return request;
     }
 
-    /** Marks the conversation RESOLVED. */
+    /**
+     * Marks the conversation RESOLVED. Only the agent who holds it, or a supervisor
+     * ({@link Agent#supervisor()}), may resolve it.
+     *
+     * @throws org.socialcare.core.error.NotAssignedException if {@code agent} neither holds the conversation nor
+     *     is a supervisor
+     */
     public Conversation resolve(ConversationId id, AgentId agent) {
         Agent who = requireAgent(agent);
         Instant now = clock.instant();
-        Conversation resolved = change(id, "agent:" + agent, c -> c.resolve(now), AuditAction.RESOLVED, "resolved by " + agent);
-        assignWaiting(who.team()); // the agent has room for the next waiting conversation
+        Conversation resolved = change(id, "agent:" + agent, c -> {
+            if (!c.isAssignedTo(agent) && !who.supervisor()) {
+                throw new org.socialcare.core.error.NotAssignedException(id, agent, c.assignee());
+            }
+            return c.resolve(now);
+        }, AuditAction.RESOLVED, "resolved by " + agent);
+        // the agent who held it has room for the next waiting conversation
+        assignWaiting(resolved.assignee().map(agents::get).map(Agent::team).orElse(who.team()));
         return resolved;
     }
 
@@ -493,6 +585,7 @@ public final class CareDesk {
 
     /** Escalates the conversation (to a supervisor), notifying the {@link EscalationNotifier}. */
     public Conversation escalate(ConversationId id, String actor, String reason) {
+        Checks.notBlank(actor, "actor");
         Checks.notBlank(reason, "reason");
         Conversation c = change(id, actor, Conversation::escalate, AuditAction.ESCALATED, reason);
         notifier.notify(new EscalationNotice(EscalationNotice.Kind.CONVERSATION_ESCALATED, c.channel(), Optional.of(c.id()),
@@ -667,8 +760,14 @@ public final class CareDesk {
     /**
      * Publishes due outbox entries through the platforms' publishers. Entries of a PAUSED or unhealthy channel
      * stay QUEUED with the reason; rate limits wait until the platform's reset time; transient errors retry
-     * with exponential backoff and jitter up to {@link DeskSettings#maxAttempts()}; duplicates count as sent;
-     * permission, invalid-request and messaging-window errors fail the entry with the reason.
+     * with exponential backoff and jitter up to {@link DeskSettings#maxAttempts()}; permission, invalid-request and
+     * messaging-window errors fail the entry with the reason.
+     *
+     * <p>Each attempt is recorded (attempts + 1, next attempt after {@link DeskSettings#dispatchLease()}) in its own
+     * transaction before the publisher is called, so an entry with attempts above zero may have been published even
+     * if its outcome was never recorded (a crash, a storage failure). A DUPLICATE answer therefore counts as sent
+     * only when an earlier attempt of the same entry may have got through; on a first attempt it means the account
+     * already posted identical text (another reply), and the entry FAILS asking the agent to rephrase.
      */
     public DispatchResult dispatchOutbox() {
         Instant now = clock.instant();
@@ -676,9 +775,36 @@ public final class CareDesk {
                 storage.outbox().claimDue(now, settings.dispatchBatchSize(), settings.dispatchLease()));
         DispatchResult result = DispatchResult.nothing();
         for (Reply r : claimed) {
-            result = result.plus(dispatchOne(r));
+            try {
+                result = result.plus(dispatchOne(r));
+            } catch (RuntimeException e) {
+                result = result.plus(poisoned(r, e));
+            }
         }
         return result;
+    }
+
+    /**
+     * An entry that broke the dispatcher itself (a channel no longer configured, a guard or storage error) is held
+     * with backoff, then FAILED after {@link DeskSettings#maxAttempts()}, so it never stalls the rest of the batch.
+     */
+    private DispatchResult poisoned(Reply r, RuntimeException e) {
+        LOG.warn("dispatching reply {} on channel {} failed: {}", r.id(), r.channel(), e.getClass().getName());
+        String why = "dispatch failed: " + e.getClass().getSimpleName() + (e instanceof CareException ? ": " + e.getMessage() : "");
+        int attempt = r.attempts() + 1;
+        try {
+            if (storage.outbox().find(r.id()).filter(Reply::isQueued).isEmpty()) {
+                return new DispatchResult(0, 0, 0); // its outcome was recorded after all
+            }
+            if (attempt >= settings.maxAttempts()) {
+                fail(r, attempt, "gave up after " + attempt + " attempts: " + why);
+                return new DispatchResult(0, 0, 1);
+            }
+            hold(r, attempt, clock.instant().plus(backoff(attempt)), why);
+        } catch (RuntimeException again) {
+            LOG.warn("could not record the failure of reply {} ({}); it is retried when its lease ends", r.id(), again.getClass().getName());
+        }
+        return new DispatchResult(0, 1, 0);
     }
 
     private DispatchResult dispatchOne(Reply r) {
@@ -710,11 +836,25 @@ public final class CareDesk {
             return new DispatchResult(0, 1, 0);
         }
         int attempt = r.attempts() + 1;
+        // Record the attempt before the platform sees it (own small transaction): from here on the entry may have
+        // been published, and whoever looks at it next (a retry, an echo) knows. Its own lease starts now.
+        Reply started = r.withStatus(new DeliveryStatus.Queued(attempt, now.plus(settings.dispatchLease()),
+                Optional.of("publish attempt " + attempt + " started at " + now + "; outcome not recorded yet")));
+        boolean stillOurs = storage.transactions().inTransaction(() -> {
+            // the batch's lease may have run out while earlier entries were published: another desk may own it now
+            if (!storage.outbox().find(r.id()).filter(r::equals).isPresent()) {
+                return false;
+            }
+            storage.outbox().update(started);
+            return true;
+        });
+        if (!stillOurs) {
+            LOG.debug("reply {} changed since it was claimed; left to whoever changed it", r.id());
+            return DispatchResult.nothing();
+        }
+        Optional<String> platformId;
         try {
-            Optional<String> platformId = publisher.publish(channel, r);
-            channels.recordSuccess(channel.id());
-            storage.transactions().run(() -> markSent(r.withStatus(new DeliveryStatus.Queued(attempt, now, Optional.empty())), platformId, clock.instant()));
-            return new DispatchResult(1, 0, 0);
+            platformId = publisher.publish(channel, r);
         } catch (PlatformException e) {
             return onPublishError(r, channel, attempt, e);
         } catch (RuntimeException e) {
@@ -722,14 +862,23 @@ public final class CareDesk {
             return onPublishError(r, channel, attempt, new PlatformException(PlatformException.Kind.TRANSIENT,
                     "unexpected " + e.getClass().getSimpleName(), Optional.empty(), Optional.empty(), e));
         }
+        channels.recordSuccess(channel.id());
+        storage.transactions().run(() -> markSent(started, platformId, clock.instant()));
+        return new DispatchResult(1, 0, 0);
     }
 
     private DispatchResult onPublishError(Reply r, Channel channel, int attempt, PlatformException e) {
         Instant now = clock.instant();
         switch (e.kind()) {
             case DUPLICATE -> {
-                storage.transactions().run(() -> markSent(r.withStatus(new DeliveryStatus.Queued(attempt, now, Optional.empty())), Optional.empty(), now));
-                return new DispatchResult(1, 0, 0);
+                if (attempt > 1) {
+                    // an earlier attempt of this very entry may have got through: the platform already has it
+                    storage.transactions().run(() -> markSent(r.withStatus(new DeliveryStatus.Queued(attempt, now, Optional.empty())), Optional.empty(), now));
+                    return new DispatchResult(1, 0, 0);
+                }
+                fail(r, attempt, "the platform refused the text as a duplicate: this account already posted identical text; "
+                        + "rephrase the reply and send it again (" + e.getMessage() + ")");
+                return new DispatchResult(0, 0, 1);
             }
             case RATE_LIMITED -> {
                 channels.recordFailure(channel.id(), e);
@@ -869,6 +1018,8 @@ public final class CareDesk {
 
     /** Lifts the kill switch; queued replies go out on the next dispatch. Audited. */
     public void resumeChannel(ChannelId id, String actor) {
+        Checks.notNull(id, "channel id");
+        Checks.notBlank(actor, "actor");
         channels.resume(id);
         storage.transactions().run(() -> storage.audit().append(new AuditEntry(clock.instant(), actor, AuditAction.CHANNEL_RESUMED,
                 Optional.empty(), Optional.of(id), "resumed by " + actor)));

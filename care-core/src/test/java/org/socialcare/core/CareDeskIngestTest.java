@@ -1,7 +1,6 @@
 package org.socialcare.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.socialcare.core.DeskFixture.ANNA;
 import static org.socialcare.core.DeskFixture.BEN;
 
@@ -22,7 +21,6 @@ import org.socialcare.core.domain.OwnMessage;
 import org.socialcare.core.domain.Platform;
 import org.socialcare.core.domain.RejectedPayload;
 import org.socialcare.core.domain.Visibility;
-import org.socialcare.core.error.UnknownChannelException;
 import org.socialcare.core.port.in.IngestResult;
 
 class CareDeskIngestTest {
@@ -156,15 +154,15 @@ class CareDeskIngestTest {
     }
 
     @Test
-    void checkpointDoesNotAdvanceWhenTheBatchFails() {
+    void messageForAChannelTheDeskLacksIsDeadLetteredAndTheCheckpointStillAdvances() {
         Checkpoint cp = new Checkpoint("twitter:AskBank:mentions", "2");
         InboundMessage foreign = InboundMessage.builder(MessageKey.of(Platform.TWITTER, "9"), ChannelId.of("nope"), ANNA)
                 .text("x").createdAt(f.clock.instant()).build();
-        assertThatThrownBy(() -> desk.ingest(Batch.of(List.of(foreign)).withCheckpoint(cp)))
-                .isInstanceOf(UnknownChannelException.class)
-                .hasMessageContaining("'nope'")
-                .hasMessageContaining("twitter-care");
-        assertThat(desk.storage().checkpoints().load(cp.sourceId())).isEmpty();
+        IngestResult r = desk.ingest(Batch.of(List.of(foreign)).withCheckpoint(cp));
+        assertThat(r.deadLettered()).isEqualTo(1);
+        assertThat(desk.storage().deadLetters().recent(5)).singleElement().satisfies(d -> assertThat(d.reason())
+                .contains("'nope'").contains("twitter-care"));
+        assertThat(desk.storage().checkpoints().load(cp.sourceId())).contains(cp);
     }
 
     @Test

@@ -153,9 +153,12 @@ class CareDeskWorkAndDispatchTest {
     }
 
     @Test
-    void duplicateContentCountsAsSent() {
+    void duplicateOnARetryCountsAsSent() {
         ConversationId id = answered();
+        f.publisher.failures.add(PlatformException.of(PlatformException.Kind.TRANSIENT, "read timed out", "timeout"));
         f.publisher.failures.add(PlatformException.of(PlatformException.Kind.DUPLICATE, "Status is a duplicate", "187"));
+        assertThat(desk.dispatchOutbox().held()).isEqualTo(1);
+        f.advance(Duration.ofMinutes(10));
         assertThat(desk.dispatchOutbox().sent()).isEqualTo(1);
         assertThat(desk.replies(id).get(0).isSent()).isTrue();
     }

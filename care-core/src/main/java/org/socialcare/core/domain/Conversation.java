@@ -145,14 +145,24 @@ public record Conversation(
         return copy().assignee(Optional.empty()).build();
     }
 
-    /** The assigned agent answered; the bank now waits for the customer. */
+    /**
+     * The assigned agent answered; the bank now waits for the customer (PENDING_CUSTOMER). A NEW conversation
+     * that routing assigned without a claim is opened first (NEW -> OPEN -> PENDING_CUSTOMER), so every step
+     * is a legal transition; another reply while PENDING_CUSTOMER keeps it there. A reply also leaves ESCALATED: the escalation has been acted on (its rule firings,
+     * such as required approval, stay open in the escalation store until their condition ends).
+     *
+     * @throws NotAssignedException if {@code agent} does not hold the conversation
+     * @throws IllegalTransitionException if the conversation is RESOLVED or CLOSED
+     */
     public Conversation agentReplied(AgentId agent, Visibility visibility, Instant at) {
         requireAssignee(agent);
         if (!state.isActive()) {
             throw new IllegalTransitionException(id, state, ConversationState.PENDING_CUSTOMER, "reply to");
         }
-        return copy()
-                .state(ConversationState.PENDING_CUSTOMER)
+        Conversation working = state == ConversationState.NEW ? moveTo(ConversationState.OPEN, "reply to") : this;
+        return working.copy()
+                .state(working.state == ConversationState.PENDING_CUSTOMER
+                        ? ConversationState.PENDING_CUSTOMER : working.check(ConversationState.PENDING_CUSTOMER, "reply to"))
                 .firstResponseAt(Optional.of(firstResponseAt.orElse(at)))
                 .lastAgentReplyAt(Optional.of(at))
                 .awaitingResponseSince(Optional.empty())

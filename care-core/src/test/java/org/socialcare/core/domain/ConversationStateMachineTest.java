@@ -119,6 +119,36 @@ class ConversationStateMachineTest {
     }
 
     @Test
+    void replyToARoutedConversationNobodyClaimedOpensItOnTheWayToPendingCustomer() {
+        Conversation routed = start(Visibility.PUBLIC).assignTo(TeamId.of("care"), java.util.Optional.of(ALICE));
+        assertThat(routed.state()).isEqualTo(ConversationState.NEW);
+        Conversation answered = routed.agentReplied(ALICE, Visibility.PUBLIC, T0.plusSeconds(30));
+        assertThat(answered.state()).isEqualTo(ConversationState.PENDING_CUSTOMER);
+        assertThat(answered.firstResponseAt()).contains(T0.plusSeconds(30));
+        // every step is legal: NEW -> OPEN -> PENDING_CUSTOMER
+        assertThat(ConversationState.NEW.canMoveTo(ConversationState.PENDING_CUSTOMER)).isFalse();
+        assertThat(ConversationState.NEW.canMoveTo(ConversationState.OPEN)).isTrue();
+        assertThat(ConversationState.OPEN.canMoveTo(answered.state())).isTrue();
+    }
+
+    @ParameterizedTest(name = "reply in {0}")
+    @org.junit.jupiter.params.provider.EnumSource(value = ConversationState.class, names = {"NEW", "OPEN", "PENDING_CUSTOMER", "ESCALATED"})
+    void replyInAnyWorkingStateEndsPendingCustomerThroughLegalSteps(ConversationState from) {
+        Conversation c = start(Visibility.PUBLIC).copy().state(from).assignee(java.util.Optional.of(ALICE)).build();
+        Conversation answered = c.agentReplied(ALICE, Visibility.PRIVATE, T0);
+        assertThat(answered.state()).isEqualTo(ConversationState.PENDING_CUSTOMER);
+        assertThat(from == ConversationState.PENDING_CUSTOMER || from.canMoveTo(ConversationState.PENDING_CUSTOMER)
+                || (from.canMoveTo(ConversationState.OPEN) && ConversationState.OPEN.canMoveTo(ConversationState.PENDING_CUSTOMER))).isTrue();
+    }
+
+    @ParameterizedTest(name = "reply in {0}")
+    @org.junit.jupiter.params.provider.EnumSource(value = ConversationState.class, names = {"RESOLVED", "CLOSED"})
+    void replyToAFinishedConversationIsAnIllegalTransition(ConversationState from) {
+        Conversation c = start(Visibility.PUBLIC).copy().state(from).assignee(java.util.Optional.of(ALICE)).build();
+        assertThatThrownBy(() -> c.agentReplied(ALICE, Visibility.PUBLIC, T0)).isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
     void escalationIsIdempotentAndLeavesByReply() {
         Conversation e = start(Visibility.PUBLIC).claim(ALICE).escalate();
         assertThat(e.escalate()).isSameAs(e);

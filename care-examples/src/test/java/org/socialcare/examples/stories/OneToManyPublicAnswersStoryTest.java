@@ -7,14 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.socialcare.core.CareDesk;
 import org.socialcare.core.PollingScheduler;
 import org.socialcare.core.domain.ChannelId;
 import org.socialcare.core.domain.Conversation;
+import org.socialcare.core.domain.DeliveryStatus;
 import org.socialcare.core.domain.Reply;
 import org.socialcare.core.memory.InMemoryStorage;
+import org.socialcare.core.port.in.DispatchResult;
 import org.socialcare.core.port.out.CareStorage;
 import org.socialcare.examples.SimulatedClock;
 import org.socialcare.examples.demo.BankSetup;
@@ -84,11 +85,7 @@ class OneToManyPublicAnswersStoryTest {
     }
 
     @Test
-    @Disabled("Bug: the same outage answer to a second customer is lost while the desk shows it SENT. The emulator answers an "
-            + "identical status text with 403/187; Twitter4jChannelPublisher maps 187 to DUPLICATE and CareDesk counts every "
-            + "DUPLICATE as sent (meant for a retry of the same entry), so the second reply is marked sent with no platform id "
-            + "and never reaches the customer's thread (seen: Sent[platformMessageId=Optional.empty])")
-    void theSameOutageAnswerToTwoCustomersIsPostedUnderBothTweets() {
+    void theSameOutageAnswerToTwoCustomersIsPostedUnderBothTweetsOnceTheAgentRephrasesTheRefusedOne() {
         User ada = care.emulator().user(9301, "ada", "Ada", 40, false);
         User bo = care.emulator().user(9302, "bo", "Bo", 12, false);
         long adaAsks = care.emulator().mention(ada, "card declined at the shop?!");
@@ -100,12 +97,26 @@ class OneToManyPublicAnswersStoryTest {
             Conversation c = storage.conversations().findLatestOfCustomer(BankSetup.TWITTER_CARE, customer).orElseThrow();
             desk.reply(c.id(), c.assignee().orElseThrow(), "We know: " + OUTAGE);
         }
-        assertThat(desk.dispatchOutbox().sent()).isEqualTo(2);
+        // Twitter refuses the second identical status (403/187): it is not the same reply retried, so it is not sent.
+        DispatchResult first = desk.dispatchOutbox();
+        assertThat(first.sent()).isEqualTo(1);
+        assertThat(first.failed()).isEqualTo(1);
+        assertThat(care.emulator().postedStatuses()).hasSize(1);
+        Conversation refused = List.of("9301", "9302").stream()
+                .map(u -> storage.conversations().findLatestOfCustomer(BankSetup.TWITTER_CARE, u).orElseThrow())
+                .filter(c -> desk.replies(c.id()).stream().anyMatch(r -> r.status() instanceof DeliveryStatus.Failed)).findFirst().orElseThrow();
+        assertThat(desk.replies(refused.id())).singleElement().satisfies(r -> assertThat(r.status())
+                .isInstanceOfSatisfying(DeliveryStatus.Failed.class, f -> assertThat(f.reason()).contains("identical text").contains("rephrase")));
+
+        // The agent sees why and rephrases, naming the customer.
+        String handle = refused.customer().handle();
+        desk.reply(refused.id(), refused.assignee().orElseThrow(), "@" + handle + " We know: " + OUTAGE);
+        assertThat(desk.dispatchOutbox().sent()).isEqualTo(1);
 
         assertThat(care.emulator().postedStatuses()).extracting(s -> s.get("in_reply_to_status_id")).containsExactlyInAnyOrder(adaAsks, boAsks);
         assertThat(storage.outbox().queued(BankSetup.TWITTER_CARE)).isEmpty();
-        assertThat(desk.replies(storage.conversations().findLatestOfCustomer(BankSetup.TWITTER_CARE, "9302").orElseThrow().id()))
-                .allSatisfy(r -> assertThat(r.platformMessageId()).isPresent());
+        assertThat(desk.replies(refused.id())).filteredOn(Reply::isSent).singleElement()
+                .satisfies(r -> assertThat(r.platformMessageId()).isPresent());
     }
 
     private static void asks(TwitterAccount account, Map<User, Long> mentions, User customer, String text) {
