@@ -110,7 +110,7 @@ public record Conversation(
         Instant at = message.createdAt();
         return copy()
                 .state(target)
-                .customer(message.author())
+                .customer(customer.updatedWith(message.author()))
                 .lastCustomerMessageAt(at.isAfter(lastCustomerMessageAt) ? at : lastCustomerMessageAt)
                 .awaitingResponseSince(Optional.of(awaitingResponseSince.orElse(at)))
                 .resolvedAt(target == ConversationState.OPEN && state == ConversationState.RESOLVED ? Optional.empty() : resolvedAt)

@@ -22,6 +22,19 @@ public record Party(
         return new Party(platformUserId, handle, Optional.empty(), 0, false);
     }
 
+    /**
+     * This party as a newer message shows it, keeping what the newer view lacks: a DM or webhook that carries
+     * only the user id must not erase the handle, name or follower count a tweet told us.
+     */
+    public Party updatedWith(Party newer) {
+        Checks.notNull(newer, "newer");
+        if (!newer.platformUserId.equals(platformUserId)) {
+            return newer;
+        }
+        return new Party(platformUserId, newer.handle.isBlank() ? handle : newer.handle, newer.displayName.or(() -> displayName),
+                newer.followerCount > 0 ? newer.followerCount : followerCount, newer.verified || verified);
+    }
+
     public Party withFollowers(long followers) {
         return new Party(platformUserId, handle, displayName, followers, verified);
     }

@@ -46,4 +46,13 @@ class ValueTypesTest {
         assertThat(waiting.isPublishable(now.plusSeconds(60))).isTrue();
         assertThat(ChannelHealth.healthy(ChannelId.of("c")).isPublishable(now)).isTrue();
     }
+
+    @Test
+    void aSparseNewerViewOfACustomerKeepsWhatAnEarlierMessageToldUs() {
+        Party fromTweet = new Party("42", "anna_k", Optional.of("Anna K."), 1200, true);
+        Party fromDm = Party.of("42", "");
+        assertThat(fromTweet.updatedWith(fromDm)).isEqualTo(fromTweet);
+        Party renamed = new Party("42", "anna_k2", Optional.empty(), 1300, false);
+        assertThat(fromTweet.updatedWith(renamed)).isEqualTo(new Party("42", "anna_k2", Optional.of("Anna K."), 1300, true));
+    }
 }

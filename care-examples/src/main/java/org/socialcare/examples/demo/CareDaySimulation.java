@@ -58,6 +58,7 @@ public final class CareDaySimulation {
     private final DayLog log;
     private final double speed;
     private int followUpSeq;
+    private int replySeq;
     private boolean hijackPosted;
     private Instant pausedAt;
 
@@ -211,7 +212,8 @@ public final class CareDaySimulation {
         }
         readyAt.remove(c.id());
         SimulatedMessage first = firstMessage(c);
-        String sig = " ^" + agent.initials();
+        // a case reference per reply, as banks add them: platforms refuse an account's identical texts as duplicates
+        String sig = " ^" + agent.initials() + " #" + Integer.toString(++replySeq, 36).toUpperCase(java.util.Locale.ROOT);
         String name = c.customer().displayName().map(n -> n.split(" ")[0]).orElse(c.customer().handle());
         boolean publicFirst = first.visibility() == Visibility.PUBLIC;
         try {
