@@ -359,7 +359,8 @@ public final class DeskOperations {
 
     /**
      * Reviews up to {@code limit} conversations whose checkpoint is due at {@code now}, each in its own
-     * transaction (re-read in it); touches nothing else. A conversation another desk changed meanwhile is skipped (it stays due).
+     * transaction (re-read in it); touches nothing else. A conversation another desk changed meanwhile is skipped (it stays due)
+     * and its review announces nothing: notifications and complaint requests run only after a review's transaction committed.
      */
     public SweepResult sweep(int limit, TxRunner tx) {
         if (!escalation.hasTimeBasedRules()) {
@@ -383,10 +384,12 @@ public final class DeskOperations {
                 fired += after.firings();
                 reviewed++;
             } catch (ConcurrentUpdateException e) {
+                // The review rolled back: its notices and complaint requests must not go out (the next sweep decides again).
                 skipped++;
                 LOG.debug("conversation {} changed during the sweep; next sweep takes it", c.id());
+                continue;
             }
-            after.run();
+            after.run(); // only once the review's transaction committed
         }
         return new SweepResult(due.size(), reviewed, fired, skipped, due.size() == limit);
     }
