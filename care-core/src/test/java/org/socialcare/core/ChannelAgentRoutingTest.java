@@ -99,6 +99,36 @@ class ChannelAgentRoutingTest {
     }
 
     @Test
+    void routingReadsPastALongRunOfConversationsWaitingForTheirAgent() {
+        CareDesk desk = builder(joOwnsHerAccount()).agent(Agent.of("kai", "Kai Berg", "KB", PRIVATE).withCapacity(1)).build();
+        desk.setPresence(JO, Presence.OFFLINE);
+        List<ConversationId> forJo = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            forJo.add(write(desk, JO_ACCOUNT, "c" + i));
+        }
+        ConversationId general = write(desk, PRIVATE_DESK, "g1"); // fifth in the queue; Kai has room for one
+
+        assertThat(desk.conversation(general).orElseThrow().assignee()).contains(KAI);
+        assertThat(desk.queue(PRIVATE, 10)).extracting(Conversation::id).containsExactlyElementsOf(forJo);
+    }
+
+    @Test
+    void anAgentsOwnConversationBehindWorkNobodyCanTakeStillReachesThem() {
+        // Jo is a supervisor (no ordinary work); Kai is full: the team's other work waits, Jo's own does not.
+        CareDesk desk = builder(joOwnsHerAccount()).agent(Agent.of("jo", "Jo Park", "JP", PRIVATE).withCapacity(3).asSupervisor())
+                .agent(Agent.of("kai", "Kai Berg", "KB", PRIVATE).withCapacity(1)).build();
+        List<ConversationId> general = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            general.add(write(desk, PRIVATE_DESK, "g" + i));
+        }
+        ConversationId personal = write(desk, JO_ACCOUNT, "c1");
+
+        assertThat(desk.conversation(personal).orElseThrow().assignee()).contains(JO);
+        assertThat(desk.assignedTo(KAI)).extracting(Conversation::id).containsExactly(general.get(0));
+        assertThat(desk.queue(PRIVATE, 10)).extracting(Conversation::id).containsExactlyElementsOf(general.subList(1, 5));
+    }
+
+    @Test
     void anUnknownChannelOrAgentOrAnAgentOutsideTheChannelsTeamIsRejectedAtBuild() {
         assertThatThrownBy(() -> builder(RoutingPolicy.builder().channelAgent(ChannelId.of("twitter-ann"), JO).build()).build())
                 .isInstanceOf(IllegalStateException.class)
