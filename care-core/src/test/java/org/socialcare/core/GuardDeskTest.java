@@ -116,6 +116,26 @@ class GuardDeskTest {
     }
 
     @Test
+    void ownPostsThatPredateTheDeskAreRecordedWithoutPausingTheChannel() {
+        CareDesk desk = desk().hijackGuard(HijackGuard.builder().allowApp(Platform.TWITTER, "Hootsuite Inc.").build()).build();
+        // A first poll looks back a day: the account's own posts from before the desk watched it come back as echoes.
+        OwnMessage yesterday = new OwnMessage(MessageKey.of(Platform.TWITTER, "600"), BANK.id(), "Card payments are back to normal", Visibility.PUBLIC,
+                Optional.empty(), T0.minus(Duration.ofHours(20)), Optional.empty());
+        OwnMessage halfHourAgo = new OwnMessage(MessageKey.of(Platform.TWITTER, "601"), BANK.id(), "We're looking into it", Visibility.PUBLIC,
+                Optional.empty(), T0.minus(Duration.ofMinutes(30)), Optional.of("Some Old Client"));
+
+        desk.ingest(Batch.empty().withOwnMessages(List.of(yesterday, halfHourAgo)));
+
+        assertThat(desk.channel(BANK.id()).isActive()).isTrue();
+        assertThat(notices).isEmpty();
+        assertThat(desk.storage().audit().recent(10)).filteredOn(a -> a.action() == AuditAction.ECHO_UNMATCHED).hasSize(2)
+                .allSatisfy(a -> assertThat(a.detail()).contains("predates"));
+
+        desk.ingest(Batch.empty().withOwnMessages(List.of(echo("602", "Totally Legit Client"))));
+        assertThat(desk.channel(BANK.id()).isActive()).as("a fresh post from an unknown app is still judged").isFalse();
+    }
+
+    @Test
     void defaultGuardOnlyAuditsUnmatchedPosts() {
         CareDesk desk = desk().build();
         desk.ingest(Batch.empty().withOwnMessages(List.of(echo("1", "Whatever"))));

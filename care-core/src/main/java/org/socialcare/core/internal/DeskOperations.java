@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -99,6 +100,28 @@ public final class DeskOperations {
         this.firings = firings;
         this.hijack = hijack;
         this.hidePlatforms = Set.copyOf(hidePlatforms);
+        checkChannelAgents();
+    }
+
+    /** The desk's build fails on a channel agent that cannot work: unknown channel or agent, or an agent outside the channel's team. */
+    private void checkChannelAgents() {
+        routing.channelAgents().forEach((channelId, agentId) -> {
+            String setting = "routing channelAgent(" + channelId + ", " + agentId + "): ";
+            List<ChannelId> configured = channels.all().stream().map(Channel::id).toList();
+            if (!configured.contains(channelId)) {
+                throw new IllegalStateException(setting + "channel '" + channelId + "' is not configured; configured channels are " + configured);
+            }
+            Agent agent = agents.get(agentId);
+            if (agent == null) {
+                throw new IllegalStateException(setting + "agent '" + agentId + "' is not configured; configured agents are "
+                        + agents.keySet().stream().map(AgentId::value).sorted().toList());
+            }
+            TeamId team = routing.teamFor(channels.get(channelId));
+            if (!agent.team().equals(team)) {
+                throw new IllegalStateException(setting + "agent '" + agentId + "' belongs to team '" + agent.team() + "' but conversations on channel '"
+                        + channelId + "' go to team '" + team + "'; the agent must be in that team");
+            }
+        });
     }
 
     public TeamId teamFor(Channel channel) {
@@ -312,6 +335,9 @@ public final class DeskOperations {
     /**
      * Assigns the team's waiting conversations, highest in queue order first, to agents who can take more;
      * returns how many were assigned. Must run inside a transaction. Does nothing when auto-assignment is off.
+     *
+     * <p>Conversations of a channel agent who has no room now are passed over (they wait for that agent), and
+     * the queue is read further, so they never block the team's other work.
      */
     public int assignWaiting(TeamId team) {
         if (!routing.autoAssign()) {
@@ -320,10 +346,14 @@ public final class DeskOperations {
         Map<AgentId, AgentLoad> loads = new HashMap<>();
         int free = 0;
         for (Agent a : agents.values()) {
-            if (a.team().equals(team) && a.presence() == Presence.ONLINE) {
+            boolean channelAgent = routing.channelAgents().containsValue(a.id());
+            if (a.team().equals(team) && (a.presence() == Presence.ONLINE || channelAgent)) {
+                // A channel agent is a candidate whatever their presence: their channel's conversations wait for them.
                 AgentLoad load = new AgentLoad(a, storage.conversations().assignedTo(a.id()).size());
                 loads.put(a.id(), load);
-                free += Math.max(0, a.capacity() - load.active());
+                if (a.presence() == Presence.ONLINE) {
+                    free += Math.max(0, a.capacity() - load.active());
+                }
             }
         }
         if (free == 0) {
@@ -331,23 +361,51 @@ public final class DeskOperations {
         }
         Optional<String> unit = Optional.ofNullable(teams.get(team)).flatMap(Team::businessUnit);
         int assigned = 0;
-        for (Conversation c : storage.conversations().unassignedQueue(team, free)) {
-            Optional<String> bu = channels.get(c.channel()).businessUnit().or(() -> unit);
-            Optional<AgentId> agent = routing.choose(c, bu, List.copyOf(loads.values()));
-            if (agent.isEmpty()) {
-                break;
+        Set<ConversationId> seen = new HashSet<>();
+        int passedOver = 0;
+        boolean othersBlocked = false; // nobody can take a conversation without a channel agent any more
+        int limit = free;
+        while (true) {
+            List<Conversation> page = storage.conversations().unassignedQueue(team, limit);
+            boolean progress = false;
+            for (Conversation c : page) {
+                if (!seen.add(c.id())) {
+                    continue;
+                }
+                progress = true;
+                boolean ownChannel = routing.channelAgent(c.channel()).filter(loads::containsKey).isPresent();
+                if (!ownChannel && othersBlocked) {
+                    passedOver++;
+                    continue;
+                }
+                Optional<String> bu = channels.get(c.channel()).businessUnit().or(() -> unit);
+                Optional<AgentId> agent = routing.choose(c, bu, List.copyOf(loads.values()));
+                if (agent.isEmpty()) {
+                    passedOver++;
+                    othersBlocked |= !ownChannel;
+                    continue;
+                }
+                try {
+                    Conversation saved = storage.conversations().save(c.assignTo(team, agent));
+                    storage.audit().append(AuditEntry.of(clock.instant(), SYSTEM, AuditAction.ROUTED, saved.id(), saved.channel(),
+                            "assigned to " + agent.get() + " (" + (ownChannel ? "the agent's own channel" : routing.strategy().toString())
+                                    + ", priority " + saved.priority() + ")"));
+                    loads.computeIfPresent(agent.get(), (k, l) -> l.plusOne());
+                    assigned++;
+                    free--;
+                } catch (ConcurrentUpdateException e) {
+                    passedOver++;
+                    LOG.debug("conversation {} changed while routing; it stays in the queue", c.id());
+                }
             }
-            try {
-                Conversation saved = storage.conversations().save(c.assignTo(team, agent));
-                storage.audit().append(AuditEntry.of(clock.instant(), SYSTEM, AuditAction.ROUTED, saved.id(), saved.channel(),
-                        "assigned to " + agent.get() + " (" + routing.strategy() + ", priority " + saved.priority() + ")"));
-                loads.computeIfPresent(agent.get(), (k, l) -> l.plusOne());
-                assigned++;
-            } catch (ConcurrentUpdateException e) {
-                LOG.debug("conversation {} changed while routing; it stays in the queue", c.id());
+            boolean channelAgentHasRoom = loads.values().stream()
+                    .anyMatch(l -> l.canTakeMore() && routing.channelAgents().containsValue(l.agent().id()));
+            if (!progress || page.size() < limit || free <= 0 || (othersBlocked && !channelAgentHasRoom)) {
+                return assigned;
             }
+            // Read past what was passed over: it stays at the head of the queue, the assigned ones left it.
+            limit = passedOver + free;
         }
-        return assigned;
     }
 
     /** Assigns waiting work of every team in {@code teams}. */
@@ -359,7 +417,8 @@ public final class DeskOperations {
 
     /**
      * Reviews up to {@code limit} conversations whose checkpoint is due at {@code now}, each in its own
-     * transaction (re-read in it); touches nothing else. A conversation another desk changed meanwhile is skipped (it stays due).
+     * transaction (re-read in it); touches nothing else. A conversation another desk changed meanwhile is skipped (it stays due)
+     * and its review announces nothing: notifications and complaint requests run only after a review's transaction committed.
      */
     public SweepResult sweep(int limit, TxRunner tx) {
         if (!escalation.hasTimeBasedRules()) {
@@ -383,10 +442,12 @@ public final class DeskOperations {
                 fired += after.firings();
                 reviewed++;
             } catch (ConcurrentUpdateException e) {
+                // The review rolled back: its notices and complaint requests must not go out (the next sweep decides again).
                 skipped++;
                 LOG.debug("conversation {} changed during the sweep; next sweep takes it", c.id());
+                continue;
             }
-            after.run();
+            after.run(); // only once the review's transaction committed
         }
         return new SweepResult(due.size(), reviewed, fired, skipped, due.size() == limit);
     }

@@ -22,6 +22,13 @@ import org.socialcare.core.domain.Platform;
  * {@link Builder#burst(int, Duration) the burst limit} of unmatched echoes per channel is an
  * {@link Verdict#anomaly()}: the desk pauses the channel at once, notifies and audits.
  *
+ * <p>Only fresh echoes are judged: one created more than {@link Builder#freshness(Duration) the freshness
+ * window} (default 15 minutes) before it is inspected predates the desk watching the account (a first poll
+ * looks back a day and returns the account's own posts) and is recorded, not judged, nor counted towards the
+ * burst. Trade-off: a post made while the desk saw nothing of the account for longer than the window (an
+ * outage, a stalled poller) is recorded but not judged either; choose a window longer than the polling interval
+ * and the outages you want covered.
+ *
  * <p>{@link #off()} (the desk's default) judges nothing an anomaly. Thread-safe; burst windows are kept in
  * memory per desk instance (per node).
  */
@@ -31,6 +38,7 @@ public final class HijackGuard {
     private final boolean allowUnnamedApps;
     private final int burstLimit;
     private final Duration burstWindow;
+    private final Duration freshness;
     private final Map<ChannelId, Deque<Instant>> recent = new HashMap<>();
 
     private HijackGuard(Builder b, boolean enabled) {
@@ -41,6 +49,7 @@ public final class HijackGuard {
         this.allowUnnamedApps = b.allowUnnamedApps;
         this.burstLimit = b.burstLimit;
         this.burstWindow = b.burstWindow;
+        this.freshness = b.freshness;
     }
 
     /** Records unmatched echoes but never suspects a hijack. */
@@ -48,7 +57,10 @@ public final class HijackGuard {
         return new HijackGuard(new Builder(), false);
     }
 
-    /** Starts with no allowed apps, unnamed apps suspicious, and a burst limit of 5 unmatched echoes per 10 minutes. */
+    /**
+     * Starts with no allowed apps, unnamed apps suspicious, a burst limit of 5 unmatched echoes per 10 minutes,
+     * and a freshness window of 15 minutes.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -60,6 +72,11 @@ public final class HijackGuard {
         }
     }
 
+    /** Echoes created longer than this before they are inspected are recorded, not judged. */
+    public Duration freshness() {
+        return freshness;
+    }
+
     /** Judges an echo the outbox did not send, seen at {@code now} on a channel of {@code platform}. */
     public Verdict inspect(OwnMessage echo, Platform platform, Instant now) {
         Checks.notNull(echo, "echo");
@@ -68,6 +85,10 @@ public final class HijackGuard {
         String app = echo.sourceApp().map(String::strip).filter(s -> !s.isEmpty()).orElse(null);
         if (!enabled) {
             return new Verdict(false, "hijack guard off");
+        }
+        if (echo.createdAt().isBefore(now.minus(freshness))) {
+            return new Verdict(false, "created " + echo.createdAt() + ", which predates the freshness window (" + freshness
+                    + " before " + now + "): recorded, not judged");
         }
         int inWindow = record(echo.channel(), now);
         if (inWindow > burstLimit) {
@@ -101,6 +122,7 @@ public final class HijackGuard {
         private boolean allowUnnamedApps;
         private int burstLimit = 5;
         private Duration burstWindow = Duration.ofMinutes(10);
+        private Duration freshness = Duration.ofMinutes(15);
 
         private Builder() {}
 
@@ -123,6 +145,16 @@ public final class HijackGuard {
         public Builder burst(int limit, Duration window) {
             burstLimit = Checks.positive(limit, "burst limit");
             burstWindow = Checks.positive(window, "burst window");
+            return this;
+        }
+
+        /**
+         * Echoes created more than {@code window} before the desk sees them predate its watch over the account
+         * (a first poll's look-back, a backlog): recorded, not judged. Default 15 minutes; keep it longer than
+         * the polling interval.
+         */
+        public Builder freshness(Duration window) {
+            freshness = Checks.positive(window, "freshness");
             return this;
         }
 

@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.socialcare.core.domain.AgentId;
 import org.socialcare.core.domain.Category;
 import org.socialcare.core.domain.Channel;
+import org.socialcare.core.domain.ChannelId;
 import org.socialcare.core.domain.Checks;
 import org.socialcare.core.domain.Conversation;
 import org.socialcare.core.domain.Skills;
@@ -22,6 +24,12 @@ import org.socialcare.core.domain.TeamId;
  * when {@link Builder#includeSupervisors(boolean)} says so. When nobody can take it, the conversation waits
  * in the team queue, which stores order by priority, then SLA due time; the desk assigns waiting work
  * (highest first) whenever an agent frees capacity or comes online.
+ *
+ * <p>A channel of one agent's own (an adviser's personal account, {@code ChannelKind.INDIVIDUAL_AGENT}) is
+ * given to that agent with {@link Builder#channelAgent(ChannelId, AgentId)}: its conversations go to that agent
+ * only, whatever the strategy, supervisor or not; while the agent is not ONLINE or at capacity they wait in the
+ * team queue (teammates may still claim them) and are assigned to the agent when they have room again. The
+ * desk's build checks that the channel and agent exist and that the agent belongs to the channel's team.
  *
  * <p>Thread-safe. ROUND_ROBIN keeps a per-team cursor in this instance (per node: with several desks on one
  * database each rotates on its own, which still spreads work).
@@ -45,6 +53,7 @@ public final class RoutingPolicy {
     private final boolean autoAssign;
     private final boolean includeSupervisors;
     private final Map<String, TeamId> teamByBusinessUnit;
+    private final Map<ChannelId, AgentId> agentByChannel;
     private final Map<TeamId, String> lastAssigned = new ConcurrentHashMap<>();
 
     private RoutingPolicy(Builder b) {
@@ -52,6 +61,7 @@ public final class RoutingPolicy {
         this.autoAssign = b.autoAssign;
         this.includeSupervisors = b.includeSupervisors;
         this.teamByBusinessUnit = Map.copyOf(b.teamByBusinessUnit);
+        this.agentByChannel = Map.copyOf(b.agentByChannel);
     }
 
     /** Auto-assignment off: conversations wait in their channel's team queue until an agent claims them. */
@@ -78,6 +88,16 @@ public final class RoutingPolicy {
         return teamByBusinessUnit;
     }
 
+    /** The channels of one agent's own: channel -> agent (see {@link Builder#channelAgent}). */
+    public Map<ChannelId, AgentId> channelAgents() {
+        return agentByChannel;
+    }
+
+    /** The agent whose own channel {@code channel} is, if it is one. */
+    public Optional<AgentId> channelAgent(ChannelId channel) {
+        return Optional.ofNullable(agentByChannel.get(Checks.notNull(channel, "channel")));
+    }
+
     /** The team for a conversation on {@code channel}: its business unit's team if configured, else the channel's. */
     public TeamId teamFor(Channel channel) {
         Checks.notNull(channel, "channel");
@@ -88,11 +108,24 @@ public final class RoutingPolicy {
      * Picks an agent for {@code conversation} among {@code candidates} (the team's agents with their loads),
      * or empty when none can take more. {@code businessUnit} is the unit the conversation belongs to (from its
      * channel or team), for SKILLS_MATCH.
+     *
+     * <p>A conversation on a {@linkplain #channelAgent(ChannelId) channel of one agent's own} goes to that agent
+     * only: the agent when among the candidates and able to take more, else empty (it waits for them). When the
+     * agent is not among the candidates at all (an escalation moved the conversation to another team), the
+     * strategy picks as usual; so the caller lists the channel's agent among the candidates whatever their
+     * presence when the agent belongs to the team.
      */
     public Optional<AgentId> choose(Conversation conversation, Optional<String> businessUnit, List<AgentLoad> candidates) {
         Checks.notNull(conversation, "conversation");
         Checks.notNull(businessUnit, "businessUnit");
         Checks.notNull(candidates, "candidates");
+        Optional<AgentId> own = channelAgent(conversation.channel());
+        if (own.isPresent()) {
+            Optional<AgentLoad> owner = candidates.stream().filter(a -> a.agent().id().equals(own.get())).findFirst();
+            if (owner.isPresent()) {
+                return owner.filter(AgentLoad::canTakeMore).map(a -> a.agent().id());
+            }
+        }
         List<AgentLoad> able = candidates.stream()
                 .filter(AgentLoad::canTakeMore)
                 .filter(a -> includeSupervisors || !a.agent().supervisor())
@@ -150,12 +183,19 @@ public final class RoutingPolicy {
         return score;
     }
 
+    private static Map<String, String> stringKeys(Map<ChannelId, AgentId> map) {
+        Map<String, String> out = new HashMap<>();
+        map.forEach((k, v) -> out.put(k.value(), v.value()));
+        return out;
+    }
+
     /** Configures a {@link RoutingPolicy}; not thread-safe. */
     public static final class Builder {
         private Strategy strategy = Strategy.LEAST_LOADED;
         private boolean autoAssign = true;
         private boolean includeSupervisors;
         private final Map<String, TeamId> teamByBusinessUnit = new HashMap<>();
+        private final Map<ChannelId, AgentId> agentByChannel = new HashMap<>();
 
         private Builder() {}
 
@@ -182,7 +222,31 @@ public final class RoutingPolicy {
             return this;
         }
 
+        /**
+         * Conversations on {@code channel} (an agent's own account) go to {@code agent} only: when the agent is
+         * not ONLINE or at capacity they wait in the team queue until the agent has room. One agent per channel;
+         * needs auto-assignment. The desk's build rejects an unknown channel or agent, and an agent outside the
+         * team the channel's conversations go to.
+         *
+         * @throws IllegalArgumentException if {@code channel} was already given to another agent
+         */
+        public Builder channelAgent(ChannelId channel, AgentId agent) {
+            Checks.notNull(channel, "channel");
+            Checks.notNull(agent, "agent");
+            AgentId before = agentByChannel.putIfAbsent(channel, agent);
+            if (before != null && !before.equals(agent)) {
+                throw new IllegalArgumentException("channelAgent: channel '" + channel + "' is already the channel of agent '" + before
+                        + "', cannot give it to agent '" + agent + "' too");
+            }
+            return this;
+        }
+
+        /** @throws IllegalStateException if channel agents are configured while auto-assignment is off */
         public RoutingPolicy build() {
+            if (!autoAssign && !agentByChannel.isEmpty()) {
+                throw new IllegalStateException("channelAgent needs autoAssign(true): with autoAssign(false) agents claim every conversation "
+                        + "from the queue; channel agents configured: " + new TreeMap<>(stringKeys(agentByChannel)));
+            }
             return new RoutingPolicy(this);
         }
     }

@@ -1,6 +1,7 @@
 package org.socialcare.core.domain.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -63,6 +64,54 @@ class GuardTest {
         assertThat(fourth.reason()).contains("4 posts not sent by the desk within PT10M (limit 3)");
         Instant later = T0.plus(Duration.ofMinutes(11));
         assertThat(g.inspect(echo("p5", Optional.of("Sprinklr"), later), Platform.TWITTER, later).anomaly()).as("window slides").isFalse();
+    }
+
+    @Test
+    void anEchoOlderThanTheFreshnessWindowIsRecordedNotJudged() {
+        Instant now = T0.plus(Duration.ofHours(1));
+        HijackGuard.Verdict old = guard().inspect(echo("1", Optional.empty(), now.minus(Duration.ofMinutes(16))), Platform.TWITTER, now);
+        assertThat(old.anomaly()).as("a post from before the desk watched the account (first poll's look-back)").isFalse();
+        assertThat(old.reason()).contains("predates", "PT15M");
+        assertThat(guard().inspect(echo("2", Optional.empty(), now.minus(Duration.ofMinutes(15))), Platform.TWITTER, now).anomaly())
+                .as("15 minutes old is still fresh").isTrue();
+        assertThat(guard().inspect(echo("3", Optional.of("Crypto Giveaway Bot"), now.minus(Duration.ofMinutes(1))), Platform.TWITTER, now).anomaly())
+                .isTrue();
+        HijackGuard strict = HijackGuard.builder().freshness(Duration.ofHours(2)).build();
+        assertThat(strict.inspect(echo("4", Optional.empty(), now.minus(Duration.ofMinutes(90))), Platform.TWITTER, now).anomaly())
+                .as("configurable").isTrue();
+        assertThat(strict.freshness()).isEqualTo(Duration.ofHours(2));
+        assertThat(HijackGuard.builder().build().freshness()).as("default").isEqualTo(Duration.ofMinutes(15));
+    }
+
+    @Test
+    void staleEchoesDoNotCountTowardsTheBurst() {
+        HijackGuard g = guard();
+        Instant now = T0.plus(Duration.ofHours(1));
+        for (int i = 0; i < 10; i++) {
+            // a first poll returns the account's own posts of the last day
+            assertThat(g.inspect(echo("old" + i, Optional.of("Sprinklr"), T0.minus(Duration.ofHours(i))), Platform.TWITTER, now).anomaly()).isFalse();
+        }
+        assertThat(g.inspect(echo("new", Optional.of("Sprinklr"), now), Platform.TWITTER, now).anomaly()).isFalse();
+    }
+
+    @Test
+    void freshnessWindowMustBePositive() {
+        assertThatThrownBy(() -> HijackGuard.builder().freshness(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("freshness");
+    }
+
+    @Test
+    void facebookAppIdAsTheAdapterReportsItMatchesTheAllowList() {
+        // The Facebook adapter fills OwnMessage.sourceApp with the numeric app id as text: Graph application.id, Messenger app_id.
+        HijackGuard g = HijackGuard.builder().allowApp(Platform.FACEBOOK, " 1517776481860111 ").build();
+        OwnMessage post = new OwnMessage(MessageKey.of(Platform.FACEBOOK, "500_1"), BANK, "Our savings rates are here", Visibility.PUBLIC,
+                Optional.empty(), T0, Optional.of("1517776481860111"));
+        HijackGuard.Verdict v = g.inspect(post, Platform.FACEBOOK, T0);
+        assertThat(v.anomaly()).isFalse();
+        assertThat(v.reason()).contains("app '1517776481860111' is allow-listed for facebook");
+        OwnMessage other = new OwnMessage(MessageKey.of(Platform.FACEBOOK, "500_2"), BANK, "Free crypto!", Visibility.PUBLIC,
+                Optional.empty(), T0, Optional.of("2223334445556667"));
+        assertThat(g.inspect(other, Platform.FACEBOOK, T0).anomaly()).isTrue();
     }
 
     @Test

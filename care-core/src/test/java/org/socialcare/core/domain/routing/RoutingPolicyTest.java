@@ -1,6 +1,7 @@
 package org.socialcare.core.domain.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.socialcare.core.OpsFixtures.conversation;
 
 import java.time.Instant;
@@ -18,6 +19,7 @@ import org.socialcare.core.domain.Agent;
 import org.socialcare.core.domain.AgentId;
 import org.socialcare.core.domain.Category;
 import org.socialcare.core.domain.Channel;
+import org.socialcare.core.domain.ChannelId;
 import org.socialcare.core.domain.ChannelKind;
 import org.socialcare.core.domain.Conversation;
 import org.socialcare.core.domain.Platform;
@@ -62,6 +64,35 @@ class RoutingPolicyTest {
         assertThat(policy.choose(inTeam("c1"), Optional.empty(), loads.subList(0, 3))).isEmpty();
         assertThat(RoutingPolicy.builder().includeSupervisors(true).build().choose(inTeam("c1"), Optional.empty(), loads))
                 .contains(AgentId.of("boss"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(RoutingPolicy.Strategy.class)
+    void anAgentsOwnChannelGoesToThatAgentOnlyWhateverTheStrategy(RoutingPolicy.Strategy strategy) {
+        RoutingPolicy policy = RoutingPolicy.builder().strategy(strategy).channelAgent(ChannelId.of("jo-account"), AgentId.of("jo")).build();
+        Conversation personal = conversation("p1", "jo-account", "u-p1", T0).assignTo(CARE, Optional.empty());
+        AgentLoad idle = new AgentLoad(agent("idle", 10, Skills.of(Set.of("en"), Set.of(), true)), 0);
+        AgentLoad jo = new AgentLoad(agent("jo", 10, Skills.none()).asSupervisor(), 9);
+
+        assertThat(policy.choose(personal, Optional.empty(), List.of(idle, jo))).as("busier, supervisor, worse fit: still Jo").contains(AgentId.of("jo"));
+        assertThat(policy.choose(personal, Optional.empty(), List.of(idle, jo.plusOne()))).as("Jo at capacity: waits").isEmpty();
+        assertThat(policy.choose(personal, Optional.empty(), List.of(idle, new AgentLoad(jo.agent().withPresence(Presence.OFFLINE), 0))))
+                .as("Jo offline: waits").isEmpty();
+        assertThat(policy.choose(personal, Optional.empty(), List.of(idle))).as("moved to a team without Jo: by strategy").contains(AgentId.of("idle"));
+        assertThat(policy.choose(inTeam("c1"), Optional.empty(), List.of(idle, new AgentLoad(agent("jo", 10, Skills.none()), 0))))
+                .as("other channels: Jo is an ordinary candidate").isPresent();
+        assertThat(policy.channelAgent(ChannelId.of("jo-account"))).contains(AgentId.of("jo"));
+        assertThat(policy.channelAgent(ChannelId.of("askbank"))).isEmpty();
+    }
+
+    @Test
+    void aChannelHasOneAgentAndChannelAgentsNeedAutoAssignment() {
+        assertThatThrownBy(() -> RoutingPolicy.builder().channelAgent(ChannelId.of("jo-account"), AgentId.of("jo"))
+                .channelAgent(ChannelId.of("jo-account"), AgentId.of("kai")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("channel 'jo-account' is already the channel of agent 'jo'").hasMessageContaining("'kai'");
+        assertThatThrownBy(() -> RoutingPolicy.builder().autoAssign(false).channelAgent(ChannelId.of("jo-account"), AgentId.of("jo")).build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("channelAgent needs autoAssign(true)").hasMessageContaining("jo-account=jo");
     }
 
     @Test
