@@ -20,7 +20,7 @@ import org.socialcare.core.port.out.ChannelPublisher;
  * replies to comments: those kinds fail as INVALID_REQUEST, as does a reply longer than 280 weighted characters.
  *
  * <p>Errors are {@link PlatformException}s: 429 / code 88 RATE_LIMITED with {@code x-rate-limit-reset} as retry
- * time, 187 DUPLICATE (the desk counts it as sent), 89 / 401 AUTH_FAILED, 64 / 326 / 403 PERMISSION, 5xx and
+ * time, 187 DUPLICATE (the desk counts it as sent only on a retry of the same entry; on a first attempt it fails the entry asking the agent to rephrase), 89 / 401 AUTH_FAILED, 64 / 326 / 403 PERMISSION, 5xx and
  * network errors TRANSIENT. Retries and backoff are the desk's job. Thread-safe.
  */
 public final class Twitter4jChannelPublisher implements ChannelPublisher {

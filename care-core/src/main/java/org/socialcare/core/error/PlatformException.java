@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * A platform call failed. Adapters map their SDK's errors to one {@link Kind}; the desk reacts by kind:
  * RATE_LIMITED waits until {@link #retryAt()}, TRANSIENT retries with backoff, AUTH_FAILED marks the channel
- * unhealthy and notifies, DUPLICATE counts as already sent, PERMISSION and INVALID_REQUEST fail the entry.
+ * unhealthy and notifies, DUPLICATE counts as already sent on a retry (a first attempt fails: the account already
+ * posted identical text, rephrase), PERMISSION and INVALID_REQUEST fail the entry.
  * Messages never contain tokens or secrets.
  */
 public class PlatformException extends CareException {
@@ -17,7 +18,7 @@ public class PlatformException extends CareException {
         AUTH_FAILED,
         PERMISSION,
         INVALID_REQUEST,
-        /** The platform already has this content (e.g. Twitter 187): treat as sent. */
+        /** The platform already has this content (e.g. Twitter 187): sent, if this entry was attempted before; else refused. */
         DUPLICATE,
         /** A policy of the platform forbids it now (e.g. Messenger outside the 24-hour window). */
         OUTSIDE_WINDOW

@@ -95,8 +95,10 @@ public final class BankSetup {
                 .build();
     }
 
-    /** The client app of the marketing team's scheduler: its posts on the brand account are expected. */
+    /** The client app of the marketing team's scheduler: its tweets on the brand account are expected (tweets name their app). */
     public static final String MARKETING_APP = "Northbank Scheduler";
+    /** The same scheduler's Facebook app id: Facebook names apps by numeric id. */
+    public static final String MARKETING_FACEBOOK_APP_ID = "1517776481860111";
 
     /**
      * A desk builder with Northbank's teams, channels and agents and its policies: skills-based routing (cards
@@ -111,6 +113,6 @@ public final class BankSetup {
                         .businessUnitTeam("cards", CARDS).build())
                 .slaPolicy(sla())
                 .escalation(EscalationPolicy.recommended())
-                .hijackGuard(HijackGuard.builder().allowApp(Platform.TWITTER, MARKETING_APP).allowApp(Platform.FACEBOOK, MARKETING_APP).build());
+                .hijackGuard(HijackGuard.builder().allowApp(Platform.TWITTER, MARKETING_APP).allowApp(Platform.FACEBOOK, MARKETING_FACEBOOK_APP_ID).build());
     }
 }
