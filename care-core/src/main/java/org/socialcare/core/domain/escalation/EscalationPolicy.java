@@ -1,5 +1,6 @@
 package org.socialcare.core.domain.escalation;
 
+import org.socialcare.core.domain.text.ClasspathText;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -47,14 +48,7 @@ public final class EscalationPolicy {
      * default; a starting point to copy and adapt.
      */
     public static EscalationPolicy recommended() {
-        try (java.io.InputStream in = EscalationPolicy.class.getResourceAsStream("recommended.rules")) {
-            if (in == null) {
-                throw new IllegalStateException("recommended.rules is missing from the classpath next to " + EscalationPolicy.class.getName());
-            }
-            return parse(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot read recommended.rules", e);
-        }
+        return ClasspathText.read(EscalationPolicy.class, "recommended.rules", "escalation rules", EscalationPolicy::parse);
     }
 
     public static Builder builder() {

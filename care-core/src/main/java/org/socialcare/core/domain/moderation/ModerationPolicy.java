@@ -1,11 +1,9 @@
 package org.socialcare.core.domain.moderation;
 
+import org.socialcare.core.domain.text.ClasspathText;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -66,14 +64,7 @@ public final class ModerationPolicy {
         static final ModerationPolicy INSTANCE = loadDefaults();
 
         private static ModerationPolicy loadDefaults() {
-            try (InputStream in = ModerationPolicy.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException("moderation rules resource " + RESOURCE + " is missing from the class path");
-                }
-                return load(new InputStreamReader(in, StandardCharsets.UTF_8), RESOURCE).build();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + RESOURCE, e);
-            }
+            return ClasspathText.read(ModerationPolicy.class, RESOURCE, "moderation rules", r -> load(r, RESOURCE).build());
         }
     }
 

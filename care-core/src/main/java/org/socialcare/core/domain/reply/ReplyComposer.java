@@ -1,12 +1,10 @@
 package org.socialcare.core.domain.reply;
 
+import org.socialcare.core.domain.text.ClasspathText;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -66,14 +64,7 @@ public final class ReplyComposer {
         static final ReplyComposer INSTANCE = loadResource();
 
         private static ReplyComposer loadResource() {
-            try (InputStream in = ReplyComposer.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException("reply templates resource " + RESOURCE + " is missing from the class path");
-                }
-                return load(new InputStreamReader(in, StandardCharsets.UTF_8), RESOURCE).build();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + RESOURCE, e);
-            }
+            return ClasspathText.read(ReplyComposer.class, RESOURCE, "reply templates", r -> load(r, RESOURCE).build());
         }
     }
 

@@ -1,11 +1,9 @@
 package org.socialcare.core.domain.triage;
 
+import org.socialcare.core.domain.text.ClasspathText;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -89,14 +87,7 @@ public final class LanguageRules {
      */
     public static LanguageRules fromResource(String path) {
         Checks.notBlank(path, "path");
-        try (InputStream in = LanguageRules.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalArgumentException("triage rules resource '" + path + "' not found on the class path");
-            }
-            return load(new InputStreamReader(in, StandardCharsets.UTF_8), path);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read triage rules resource '" + path + "'", e);
-        }
+        return ClasspathText.read(LanguageRules.class, path, "triage rules", r -> load(r, path));
     }
 
     /**
