@@ -27,7 +27,7 @@ class FacebookDependencyRulesTest {
 
     @Test
     void adapterDoesNotDependOnOtherAdapters() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.socialcare.twitter..", "org.socialcare.jdbc..", "twitter4j..")
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.socialcare.twitter..", "org.socialcare.persistence..", "twitter4j..", "java.sql..")
                 .check(main);
     }
 }
