@@ -161,3 +161,31 @@ CREATE TABLE care_escalation_firing (
     PRIMARY KEY (seq),
     CONSTRAINT care_escalation_firing_key UNIQUE (conversation_id, rule_id, episode)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+
+-- replies held for four-eyes approval (JdbcApprovalGateway): the whole reply as the outbox would hold it, why
+-- approval is needed (length-prefixed list) and when it was asked for; seq is submission order; a decision
+-- deletes the row, so exactly one desk can take it
+CREATE TABLE care_approval (
+    id                  VARCHAR(128) NOT NULL,
+    seq                 BIGINT NOT NULL AUTO_INCREMENT,
+    conversation_id     VARCHAR(128) NOT NULL,
+    channel_id          VARCHAR(128) NOT NULL,
+    kind                VARCHAR(30) NOT NULL,
+    target              VARCHAR(255),
+    recipient           VARCHAR(255),
+    body                MEDIUMTEXT NOT NULL,
+    author_id           VARCHAR(128),
+    created_at          DATETIME(6) NOT NULL,
+    status              VARCHAR(10) NOT NULL,
+    attempts            INTEGER NOT NULL,
+    next_attempt_at     DATETIME(6),
+    last_error          MEDIUMTEXT,
+    platform_message_id VARCHAR(255),
+    sent_at             DATETIME(6),
+    failure_reason      MEDIUMTEXT,
+    failed_at           DATETIME(6),
+    reasons             MEDIUMTEXT NOT NULL,
+    requested_at        DATETIME(6) NOT NULL,
+    PRIMARY KEY (id),
+    CONSTRAINT care_approval_seq UNIQUE (seq)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;

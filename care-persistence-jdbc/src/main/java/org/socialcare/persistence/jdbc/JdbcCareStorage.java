@@ -41,6 +41,7 @@ public final class JdbcCareStorage {
     private final JdbcTransactionManager transactions;
     private final JdbcAuditLog audit;
     private final JdbcEscalationFiringStore escalationFirings;
+    private final JdbcApprovalGateway approvals;
     private final SchemaInitializer schema;
     private final CareStorage storage;
 
@@ -49,6 +50,7 @@ public final class JdbcCareStorage {
         this.transactions = new JdbcTransactionManager(b.dataSource, dialect, b.isolation);
         this.audit = new JdbcAuditLog(transactions, dialect, tables);
         this.escalationFirings = new JdbcEscalationFiringStore(transactions, dialect, tables);
+        this.approvals = new JdbcApprovalGateway(transactions, dialect, tables);
         this.schema = new SchemaInitializer(b.dataSource, dialect, tables, b.clock);
         this.storage = new CareStorage(
                 new JdbcConversationStore(transactions, dialect, tables),
@@ -92,6 +94,15 @@ public final class JdbcCareStorage {
      */
     public JdbcEscalationFiringStore escalationFirings() {
         return escalationFirings;
+    }
+
+    /**
+     * Replies held for four-eyes approval, on the same database and transactions, for
+     * {@code MessagePolicies.builder().approvals(..)} (not part of {@link CareStorage}): held replies survive a
+     * restart and every desk on the database shares them.
+     */
+    public JdbcApprovalGateway approvals() {
+        return approvals;
     }
 
     public JdbcTransactionManager transactions() {

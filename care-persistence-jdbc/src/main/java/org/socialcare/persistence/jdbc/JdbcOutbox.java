@@ -48,17 +48,7 @@ public final class JdbcOutbox implements Outbox {
     @Override
     public void enqueue(Reply reply) {
         Checks.notNull(reply, "reply");
-        Row row = Row.of()
-                .text("id", reply.id().value())
-                .text("conversation_id", reply.conversation().value())
-                .text("channel_id", reply.channel().value())
-                .text("kind", reply.kind().name())
-                .text("target", reply.target())
-                .text("recipient", reply.recipient())
-                .text("body", reply.text())
-                .text("author_id", reply.author().map(AgentId::value))
-                .instant("created_at", reply.createdAt());
-        status(row, reply.status());
+        Row row = replyRow(reply);
         String sql = dialect.insertIgnore(table, row.columns(), List.of("id"));
         boolean stored = tx.call("enqueue reply " + reply.id(), c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -167,7 +157,23 @@ public final class JdbcOutbox implements Outbox {
                 "SELECT * FROM " + table + " WHERE channel_id = ? AND status = '" + QUEUED + "' ORDER BY created_at, seq", channel.value()));
     }
 
-    // ------------------------------------------------------------ mapping
+    // ------------------------------------------------------------ mapping (shared with JdbcApprovalGateway)
+
+    /** The columns of {@code reply} and its status, as the outbox (and the approval table) store them. */
+    static Row replyRow(Reply reply) {
+        Row row = Row.of()
+                .text("id", reply.id().value())
+                .text("conversation_id", reply.conversation().value())
+                .text("channel_id", reply.channel().value())
+                .text("kind", reply.kind().name())
+                .text("target", reply.target())
+                .text("recipient", reply.recipient())
+                .text("body", reply.text())
+                .text("author_id", reply.author().map(AgentId::value))
+                .instant("created_at", reply.createdAt());
+        status(row, reply.status());
+        return row;
+    }
 
     private static void status(Row row, DeliveryStatus status) {
         row.text("status", status.name());
@@ -221,6 +227,11 @@ public final class JdbcOutbox implements Outbox {
     }
 
     private Reply read(ResultSet rs) throws SQLException {
+        return readReply(rs, dialect);
+    }
+
+    /** The reply in the current row, written by {@link #replyRow}. */
+    static Reply readReply(ResultSet rs, SqlDialect dialect) throws SQLException {
         int attempts = rs.getInt("attempts");
         String status = rs.getString("status");
         DeliveryStatus s = switch (status) {

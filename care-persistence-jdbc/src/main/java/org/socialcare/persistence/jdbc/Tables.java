@@ -51,12 +51,16 @@ record Tables(String prefix) {
         return prefix + "escalation_firing";
     }
 
+    String approval() {
+        return prefix + "approval";
+    }
+
     String schemaVersion() {
         return prefix + "schema_version";
     }
 
     /** Every table the stores use (the schema version table belongs to the initializer). */
     List<String> all() {
-        return List.of(conversation(), customerLock(), message(), outbox(), audit(), auditHead(), checkpoint(), deadLetter(), escalationFiring());
+        return List.of(conversation(), customerLock(), message(), outbox(), audit(), auditHead(), checkpoint(), deadLetter(), escalationFiring(), approval());
     }
 }

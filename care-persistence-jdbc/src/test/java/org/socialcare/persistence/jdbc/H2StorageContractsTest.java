@@ -2,11 +2,13 @@ package org.socialcare.persistence.jdbc;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Nested;
+import org.socialcare.core.port.out.ApprovalGateway;
 import org.socialcare.core.port.out.CareStorage;
+import org.socialcare.testkit.storage.ApprovalGatewayContract;
 import org.socialcare.testkit.storage.CareStorageContract;
 import org.socialcare.testkit.storage.RollbackContract;
 
-/** Every storage contract of care-testkit, and the rollback contract, on H2. */
+/** Every storage contract of care-testkit, the rollback contract and the approval gateway contract, on H2. */
 class H2StorageContractsTest extends CareStorageContract {
     private static final SharedStorage DATABASE = new SharedStorage(TestDatabase.Kind.H2);
 
@@ -25,6 +27,14 @@ class H2StorageContractsTest extends CareStorageContract {
         @Override
         protected CareStorage createStorage() {
             return DATABASE.fresh();
+        }
+    }
+
+    @Nested
+    class Approvals extends ApprovalGatewayContract {
+        @Override
+        protected ApprovalGateway createGateway() {
+            return DATABASE.freshJdbc().approvals();
         }
     }
 }

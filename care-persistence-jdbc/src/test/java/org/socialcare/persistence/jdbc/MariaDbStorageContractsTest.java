@@ -3,11 +3,13 @@ package org.socialcare.persistence.jdbc;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
+import org.socialcare.core.port.out.ApprovalGateway;
 import org.socialcare.core.port.out.CareStorage;
+import org.socialcare.testkit.storage.ApprovalGatewayContract;
 import org.socialcare.testkit.storage.CareStorageContract;
 import org.socialcare.testkit.storage.RollbackContract;
 
-/** Every storage contract of care-testkit, and the rollback contract, on MariaDB. */
+/** Every storage contract of care-testkit, the rollback contract and the approval gateway contract, on MariaDB. */
 @Tag("databases")
 class MariaDbStorageContractsTest extends CareStorageContract {
     private static final SharedStorage DATABASE = new SharedStorage(TestDatabase.Kind.MARIADB);
@@ -27,6 +29,14 @@ class MariaDbStorageContractsTest extends CareStorageContract {
         @Override
         protected CareStorage createStorage() {
             return DATABASE.fresh();
+        }
+    }
+
+    @Nested
+    class Approvals extends ApprovalGatewayContract {
+        @Override
+        protected ApprovalGateway createGateway() {
+            return DATABASE.freshJdbc().approvals();
         }
     }
 }

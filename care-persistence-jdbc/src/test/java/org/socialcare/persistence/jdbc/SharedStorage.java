@@ -19,13 +19,18 @@ final class SharedStorage implements AutoCloseable {
 
     /** The storage, with every table emptied. */
     synchronized CareStorage fresh() {
+        return freshJdbc().storage();
+    }
+
+    /** The JDBC storage (for the parts outside {@link CareStorage}), with every table emptied. */
+    synchronized JdbcCareStorage freshJdbc() {
         if (db == null) {
             db = TestDatabase.of(kind);
             dataSource = db.newDataSource(12);
             storage = JdbcCareStorage.builder(dataSource).createSchema(true).build();
         }
         db.clear(dataSource, JdbcCareStorage.DEFAULT_TABLE_PREFIX);
-        return storage.storage();
+        return storage;
     }
 
     @Override

@@ -7,6 +7,8 @@
  * {@link org.socialcare.testkit.storage.DeadLetterStoreContract},
  * {@link org.socialcare.testkit.storage.TransactionManagerContract}), all of them at once in
  * {@link org.socialcare.testkit.storage.CareStorageContract}, and
- * {@link org.socialcare.testkit.storage.RollbackContract} for transactional back ends.
+ * {@link org.socialcare.testkit.storage.RollbackContract} for transactional back ends;
+ * {@link org.socialcare.testkit.storage.ApprovalGatewayContract} for the four-eyes approval gateway (not part of
+ * {@code CareStorage}).
  */
 package org.socialcare.testkit.storage;
