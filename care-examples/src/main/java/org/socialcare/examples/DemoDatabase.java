@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.Locale;
 import java.util.Optional;
+import org.socialcare.core.port.out.ApprovalGateway;
 import org.socialcare.core.port.out.CareStorage;
 import org.socialcare.core.port.out.EscalationFiringStore;
 import org.socialcare.persistence.jdbc.JdbcCareStorage;
@@ -58,6 +59,11 @@ public final class DemoDatabase implements AutoCloseable {
 
     public CareStorage storage() {
         return jdbc.storage();
+    }
+
+    /** Replies held for four-eyes approval, in the same database. */
+    public ApprovalGateway approvals() {
+        return jdbc.approvals();
     }
 
     public EscalationFiringStore escalationFirings() {

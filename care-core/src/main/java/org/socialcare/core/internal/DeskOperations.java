@@ -343,6 +343,9 @@ public final class DeskOperations {
         if (!routing.autoAssign()) {
             return 0;
         }
+        if (storage.conversations().unassignedQueue(team, 1).isEmpty()) {
+            return 0; // nothing waits: spare the per-agent load queries (the common case on a staffed desk)
+        }
         Map<AgentId, AgentLoad> loads = new HashMap<>();
         int free = 0;
         for (Agent a : agents.values()) {

@@ -11,7 +11,10 @@ import org.socialcare.core.CareDesk;
 import org.socialcare.core.DeskSettings;
 import java.util.Optional;
 import org.socialcare.core.memory.InMemoryEscalationFiringStore;
+import org.socialcare.core.MessagePolicies;
+import org.socialcare.core.port.out.ApprovalGateway;
 import org.socialcare.core.port.out.CareStorage;
+import org.socialcare.twitter.TwitterTextLimits;
 import org.socialcare.core.port.out.EscalationFiringStore;
 import org.socialcare.examples.SimulatedClock;
 import org.socialcare.examples.demo.platforms.EmulatedPlatforms;
@@ -46,6 +49,17 @@ public final class CareDayRun {
     /** Plays the day on {@code storage}, keeping escalation rule firings in {@code firings} (the database's) when given. */
     public static Outcome run(CareStorage storage, Optional<EscalationFiringStore> firings, Platforms platforms, int messages, long seed,
             double speed, PrintStream progressOut) {
+        return run(storage, firings, Optional.empty(), platforms, messages, seed, speed, progressOut);
+    }
+
+    /**
+     * Plays the day on {@code storage}, with escalation firings and replies held for approval in the database's
+     * stores when given (else in memory); tweets are measured with twitter-text.
+     */
+    public static Outcome run(CareStorage storage, Optional<EscalationFiringStore> firings, Optional<ApprovalGateway> approvals,
+            Platforms platforms, int messages, long seed, double speed, PrintStream progressOut) {
+        MessagePolicies.Builder policies = MessagePolicies.builder().textLimits(TwitterTextLimits.create());
+        approvals.ifPresent(policies::approvals);
         SimulatedClock clock = new SimulatedClock(CareDaySimulation.OPENING);
         BankSetup bank = new BankSetup();
         DayLog log = new DayLog();
@@ -55,6 +69,7 @@ public final class CareDayRun {
                 .storage(storage)
                 .settings(settings)
                 .escalationFirings(firings.orElseGet(InMemoryEscalationFiringStore::new))
+                .messagePolicies(policies.build())
                 .callbackGateway(request -> {})
                 .complaintGateway(request -> log.complaintOpened());
         EmulatedPlatforms emulated = null;

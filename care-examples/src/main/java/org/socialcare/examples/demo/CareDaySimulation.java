@@ -59,6 +59,8 @@ public final class CareDaySimulation {
     private final double speed;
     private int followUpSeq;
     private int replySeq;
+    /** Conversations with a reply held for approval, as of this tick (one read of the gateway per tick). */
+    private final java.util.Set<ConversationId> awaitingApproval = new java.util.HashSet<>();
     private boolean hijackPosted;
     private Instant pausedAt;
 
@@ -174,7 +176,10 @@ public final class CareDaySimulation {
 
     /** Supervisors review held replies (four eyes) two minutes after they were written. */
     private void supervisorsApprove(Instant now) {
-        for (ApprovalRequest request : desk.pendingApprovals()) {
+        List<ApprovalRequest> pendingNow = desk.pendingApprovals();
+        awaitingApproval.clear();
+        pendingNow.forEach(r -> awaitingApproval.add(r.reply().conversation()));
+        for (ApprovalRequest request : pendingNow) {
             if (request.requestedAt().plus(Duration.ofMinutes(2)).isAfter(now)) {
                 continue;
             }
@@ -183,13 +188,14 @@ public final class CareDaySimulation {
                     .findFirst();
             if (reviewer.isPresent()) {
                 desk.approve(request.reply().id(), reviewer.get().id());
+                awaitingApproval.remove(request.reply().conversation());
                 log.approved();
             }
         }
     }
 
     private void handle(Agent agent, Conversation c, Instant now) {
-        if (desk.pendingApprovals().stream().anyMatch(r -> r.reply().conversation().equals(c.id()))) {
+        if (awaitingApproval.contains(c.id())) {
             return; // waiting for a supervisor's approval
         }
         Stage stage = stages.getOrDefault(c.id(), Stage.FIRST_ANSWER);
