@@ -4,8 +4,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
 import org.socialcare.core.port.out.CareStorage;
+import org.socialcare.core.port.out.ChannelStateStore;
+import org.socialcare.core.port.out.TransactionManager;
 import org.socialcare.testkit.storage.CareStorageContract;
+import org.socialcare.testkit.storage.ChannelStateStoreContract;
 import org.socialcare.testkit.storage.RollbackContract;
+import org.socialcare.testkit.storage.SharedKillSwitchContract;
 
 /** Every storage contract of care-testkit, and the rollback contract, on PostgreSQL. */
 @Tag("databases")
@@ -27,6 +31,33 @@ class PostgreSqlStorageContractsTest extends CareStorageContract {
         @Override
         protected CareStorage createStorage() {
             return DATABASE.fresh();
+        }
+    }
+
+    @Nested
+    class ChannelStates extends ChannelStateStoreContract {
+        @Override
+        protected ChannelStateStore createStore() {
+            DATABASE.fresh();
+            return DATABASE.jdbc().channelStates();
+        }
+
+        @Override
+        protected TransactionManager transactions() {
+            return DATABASE.jdbc().transactions();
+        }
+    }
+
+    @Nested
+    class KillSwitch extends SharedKillSwitchContract {
+        @Override
+        protected CareStorage createStorage() {
+            return DATABASE.fresh();
+        }
+
+        @Override
+        protected ChannelStateStore channelStates() {
+            return DATABASE.jdbc().channelStates();
         }
     }
 }
