@@ -37,7 +37,9 @@ import org.socialcare.testkit.TestData;
  * built later starts with the channel PAUSED; a resume on any desk lets the others publish again.
  *
  * <p>The subclass provides {@link #createStorage()} (a fresh, empty storage, called before each test) and
- * {@link #channelStates()} (the channel state store on that storage, asked right after).
+ * {@link #channelStates()} (the channel state store on that storage, asked right after). To give the desks
+ * separate connections to one database (as separate nodes have), also override {@link #storageOfDesk} and
+ * {@link #channelStatesOfDesk}.
  */
 public abstract class SharedKillSwitchContract {
     private static final Agent ANNA = Agent.of(TestData.AGENT_ANNA.value(), "Anna Berg", "AB", TestData.CARE_TEAM);
@@ -52,6 +54,16 @@ public abstract class SharedKillSwitchContract {
 
     /** The channel state store on the storage last created. */
     protected abstract ChannelStateStore channelStates();
+
+    /** The storage desk number {@code desk} (1, 2, ...) of a test is built on. Default the one storage. */
+    protected CareStorage storageOfDesk(int desk) {
+        return storage;
+    }
+
+    /** The channel state store desk number {@code desk} of a test is built with. Default the one store. */
+    protected ChannelStateStore channelStatesOfDesk(int desk) {
+        return states;
+    }
 
     @BeforeEach
     void createSharedStorage() {
@@ -141,8 +153,8 @@ public abstract class SharedKillSwitchContract {
         return CareDesk.builder()
                 .clock(clock)
                 .ids(() -> "desk" + desk + "-" + replyIds.incrementAndGet())
-                .storage(storage)
-                .channelStates(states)
+                .storage(storageOfDesk(desk))
+                .channelStates(channelStatesOfDesk(desk))
                 .team(Team.of(TestData.CARE_TEAM.value(), "Social care"))
                 .channel(TestData.TWITTER_CARE)
                 .agent(ANNA)
