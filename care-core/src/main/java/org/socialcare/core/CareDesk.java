@@ -67,8 +67,10 @@ import org.socialcare.core.error.UnknownConversationException;
 import org.socialcare.core.error.WebhookRejectedException;
 import org.socialcare.core.internal.AfterCommit;
 import org.socialcare.core.internal.ChannelRegistry;
+import org.socialcare.core.internal.ChannelSwitches;
 import org.socialcare.core.internal.MessageGuard;
 import org.socialcare.core.internal.DeskOperations;
+import org.socialcare.core.memory.InMemoryChannelStateStore;
 import org.socialcare.core.memory.InMemoryEscalationFiringStore;
 import org.socialcare.core.memory.InMemoryStorage;
 import org.socialcare.core.port.in.DispatchResult;
@@ -83,6 +85,7 @@ import org.socialcare.core.port.out.ChannelHealthListener;
 import org.socialcare.core.port.out.ChannelPublisher;
 import org.socialcare.core.port.out.ChannelSource;
 import org.socialcare.core.port.out.ComplaintGateway;
+import org.socialcare.core.port.out.ChannelStateStore;
 import org.socialcare.core.port.out.EscalationFiringStore;
 import org.socialcare.core.port.out.EscalationNotifier;
 import org.socialcare.core.port.out.IdGenerator;
@@ -131,6 +134,13 @@ public final class CareDesk {
     private final SlaPolicy sla;
     private final PublishingGuard publishing;
     private final DeskOperations ops;
+    private final ChannelSwitches switches;
+
+    /**
+     * How long the dispatcher trusts its last read of a channel's state in the {@link ChannelStateStore}: a pause
+     * or resume made on another desk sharing the store takes effect here within this time (this desk's own at once).
+     */
+    public static final Duration CHANNEL_STATE_MAX_AGE = Duration.ofSeconds(5);
 
     private CareDesk(Builder b) {
         this.clock = b.clock;
@@ -146,12 +156,19 @@ public final class CareDesk {
         this.agents = new ConcurrentHashMap<>(b.agents);
         List<ChannelHealthListener> listeners = new ArrayList<>(b.healthListeners);
         listeners.add(this::notifyUnhealthy);
-        this.channels = new ChannelRegistry(b.channels.values(), listeners, clock);
+        Map<ChannelId, String> pausedInStore = new HashMap<>();
+        for (ChannelStateStore.Recorded r : storage.transactions().inTransaction(() -> b.channelStates.paused())) {
+            if (b.channels.containsKey(r.channel())) {
+                pausedInStore.put(r.channel(), ChannelSwitches.describe(r));
+            }
+        }
+        this.channels = new ChannelRegistry(b.channels.values(), pausedInStore, listeners, clock);
+        this.switches = new ChannelSwitches(b.channelStates, channels, CHANNEL_STATE_MAX_AGE);
         // Operations policies (routing, SLA, escalation, hijack guard) live in DeskOperations.
         this.sla = b.sla != null ? b.sla : SlaPolicy.wallClock(settings.firstResponseTarget());
         this.publishing = b.publishing;
         this.ops = new DeskOperations(storage, clock, ids, channels, teams, agents, notifier, Optional.ofNullable(b.complaints),
-                b.routing, sla, b.escalation, b.firings, b.hijack, Set.of(Platform.FACEBOOK));
+                b.routing, sla, b.escalation, b.firings, b.hijack, Set.of(Platform.FACEBOOK), switches);
     }
 
     public static Builder builder() {
@@ -809,6 +826,7 @@ public final class CareDesk {
 
     private DispatchResult dispatchOne(Reply r) {
         Instant now = clock.instant();
+        switches.refresh(r.channel(), now); // another desk's kill switch, read at most CHANNEL_STATE_MAX_AGE ago
         Channel channel = channels.get(r.channel());
         ChannelHealth health = channels.health(r.channel());
         if (!channel.isActive() || !health.isPublishable(now)) {
@@ -1008,21 +1026,48 @@ public final class CareDesk {
 
     // ---------------------------------------------------------------- channels
 
-    /** Pauses the channel (kill switch): nothing is published on it until {@link #resumeChannel}. Audited. */
+    /** {@link #pauseChannel(ChannelId, String, String)} by actor {@code system}. */
     public void pauseChannel(ChannelId id, String reason) {
-        Checks.notBlank(reason, "reason");
-        channels.pause(id, reason);
-        storage.transactions().run(() -> storage.audit().append(new AuditEntry(clock.instant(), SYSTEM, AuditAction.CHANNEL_PAUSED,
-                Optional.empty(), Optional.of(id), reason)));
+        pauseChannel(id, reason, SYSTEM);
     }
 
-    /** Lifts the kill switch; queued replies go out on the next dispatch. Audited. */
+    /**
+     * Pauses the channel (kill switch): nothing is published on it until {@link #resumeChannel}, by this desk at
+     * once and by every desk sharing the {@link ChannelStateStore} within {@link #CHANNEL_STATE_MAX_AGE}; desks
+     * built later start with it PAUSED. The store record and the audit line are written in one transaction; the
+     * channel is paused here first, so it stays paused here even if that transaction fails (the error propagates).
+     *
+     * @throws org.socialcare.core.error.UnknownChannelException when the desk has no such channel
+     */
+    public void pauseChannel(ChannelId id, String reason, String actor) {
+        Checks.notNull(id, "channel id");
+        Checks.notBlank(reason, "reason");
+        Checks.notBlank(actor, "actor");
+        channels.get(id);
+        Instant now = clock.instant();
+        storage.transactions().run(() -> {
+            switches.pause(id, reason, actor, now);
+            storage.audit().append(new AuditEntry(now, actor, AuditAction.CHANNEL_PAUSED, Optional.empty(), Optional.of(id), reason));
+        });
+    }
+
+    /**
+     * Lifts the kill switch in the {@link ChannelStateStore} (with its audit line, one transaction), then here:
+     * queued replies go out on the next dispatch, on other desks sharing the store within
+     * {@link #CHANNEL_STATE_MAX_AGE}. If the transaction fails the channel stays paused.
+     *
+     * @throws org.socialcare.core.error.UnknownChannelException when the desk has no such channel
+     */
     public void resumeChannel(ChannelId id, String actor) {
         Checks.notNull(id, "channel id");
         Checks.notBlank(actor, "actor");
-        channels.resume(id);
-        storage.transactions().run(() -> storage.audit().append(new AuditEntry(clock.instant(), actor, AuditAction.CHANNEL_RESUMED,
-                Optional.empty(), Optional.of(id), "resumed by " + actor)));
+        channels.get(id);
+        Instant now = clock.instant();
+        storage.transactions().run(() -> {
+            switches.recordResume(id, actor, now);
+            storage.audit().append(new AuditEntry(now, actor, AuditAction.CHANNEL_RESUMED, Optional.empty(), Optional.of(id), "resumed by " + actor));
+        });
+        switches.resumedLocally(id, now);
     }
 
     public Channel channel(ChannelId id) {
@@ -1138,6 +1183,7 @@ public final class CareDesk {
         private SlaPolicy sla;
         private EscalationPolicy escalation = EscalationPolicy.none();
         private EscalationFiringStore firings;
+        private ChannelStateStore channelStates;
         private ComplaintGateway complaints;
         private HijackGuard hijack = HijackGuard.off();
         private PublishingGuard publishing = PublishingGuard.none();
@@ -1165,6 +1211,16 @@ public final class CareDesk {
         /** Where rule firings are kept. Default in memory; share a persistent one between desks on one database. */
         public Builder escalationFirings(EscalationFiringStore value) {
             firings = Checks.notNull(value, "escalationFirings");
+            return this;
+        }
+
+        /**
+         * Where channel pauses (the kill switch) are kept. Default a fresh in-memory store; give every desk sharing
+         * a storage the same store (the JDBC module's {@code channelStates()}) so a pause stops them all and
+         * survives a restart.
+         */
+        public Builder channelStates(ChannelStateStore value) {
+            channelStates = Checks.notNull(value, "channelStates");
             return this;
         }
 
@@ -1329,6 +1385,9 @@ public final class CareDesk {
             }
             if (firings == null) {
                 firings = new InMemoryEscalationFiringStore();
+            }
+            if (channelStates == null) {
+                channelStates = new InMemoryChannelStateStore();
             }
             return new CareDesk(this);
         }

@@ -28,6 +28,9 @@ import org.socialcare.core.domain.Team;
 import org.socialcare.core.domain.TeamId;
 import org.socialcare.core.domain.Visibility;
 import org.socialcare.core.domain.guard.HijackGuard;
+import org.socialcare.core.memory.InMemoryChannelStateStore;
+import org.socialcare.core.memory.InMemoryStorage;
+import org.socialcare.core.port.out.CareStorage;
 import org.socialcare.core.domain.guard.LinkPolicy;
 import org.socialcare.core.domain.guard.PublishingGuard;
 import org.socialcare.core.port.in.DispatchResult;
@@ -103,6 +106,29 @@ class GuardDeskTest {
         desk.resumeChannel(BANK.id(), "supervisor:sec-ops");
         clock.advance(Duration.ofSeconds(1));
         assertThat(desk.dispatchOutbox().sent()).isEqualTo(1);
+    }
+
+    @Test
+    void hijackPauseIsSharedThroughTheChannelStateStoreAndStopsEveryDeskOnTheStorage() {
+        CareStorage shared = InMemoryStorage.create();
+        InMemoryChannelStateStore states = new InMemoryChannelStateStore();
+        HijackGuard guard = HijackGuard.builder().allowApp(Platform.TWITTER, "Hootsuite Inc.").build();
+        CareDesk ingesting = desk().storage(shared).channelStates(states).hijackGuard(guard).build();
+        CareDesk dispatching = desk().storage(shared).channelStates(states).hijackGuard(guard).build();
+        ConversationId id = claimedConversation(ingesting, "u1");
+        ingesting.reply(id, AB, "Your card was posted yesterday ^AB");
+
+        ingesting.ingest(Batch.empty().withOwnMessages(List.of(echo("778", "Totally Legit Client"))));
+
+        assertThat(states.state(BANK.id())).hasValueSatisfying(r -> {
+            assertThat(r.isPaused()).isTrue();
+            assertThat(r.actor()).isEqualTo("system");
+            assertThat(r.reason()).hasValueSatisfying(reason -> assertThat(reason).contains("suspected account hijack"));
+        });
+        assertThat(dispatching.dispatchOutbox().held()).as("first read of the store on this desk").isEqualTo(1);
+        assertThat(published).isEmpty();
+        assertThat(dispatching.channel(BANK.id()).isActive()).isFalse();
+        assertThat(desk().storage(shared).channelStates(states).build().channel(BANK.id()).isActive()).as("a restarted desk").isFalse();
     }
 
     @Test

@@ -188,4 +188,16 @@ CREATE TABLE care_approval (
     requested_at        DATETIME(6) NOT NULL,
     PRIMARY KEY (id),
     CONSTRAINT care_approval_seq UNIQUE (seq)
+
+);
+
+-- channel kill switch, shared by every desk on the database: one row per channel with its latest pause or resume
+-- (paused, the pause's reason, who, when); a channel without a row keeps its configured state
+CREATE TABLE care_channel_state (
+    channel_id VARCHAR(128) NOT NULL,
+    paused     BOOLEAN NOT NULL,
+    reason     MEDIUMTEXT,
+    actor      MEDIUMTEXT NOT NULL,
+    changed_at DATETIME(6) NOT NULL,
+    PRIMARY KEY (channel_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;

@@ -187,4 +187,16 @@ CREATE TABLE care_approval (
     requested_at        TIMESTAMP(6) WITH TIME ZONE NOT NULL,
     CONSTRAINT care_approval_pk PRIMARY KEY (id),
     CONSTRAINT care_approval_seq UNIQUE (seq)
+
+);
+
+-- channel kill switch, shared by every desk on the database: one row per channel with its latest pause or resume
+-- (paused, the pause's reason, who, when); a channel without a row keeps its configured state
+CREATE TABLE care_channel_state (
+    channel_id VARCHAR(128) COLLATE "C" NOT NULL,
+    paused     BOOLEAN NOT NULL,
+    reason     TEXT,
+    actor      TEXT NOT NULL,
+    changed_at TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    CONSTRAINT care_channel_state_pk PRIMARY KEY (channel_id)
 );

@@ -34,6 +34,11 @@ public final class ChannelRegistry {
     private final Clock clock;
 
     public ChannelRegistry(Collection<Channel> configured, List<ChannelHealthListener> listeners, Clock clock) {
+        this(configured, Map.of(), listeners, clock);
+    }
+
+    /** As configured, except that the channels in {@code pausedAtStart} start PAUSED with that reason (no listener fires). */
+    public ChannelRegistry(Collection<Channel> configured, Map<ChannelId, String> pausedAtStart, List<ChannelHealthListener> listeners, Clock clock) {
         Map<ChannelId, Channel> ordered = new LinkedHashMap<>();
         for (Channel c : configured) {
             if (ordered.put(c.id(), c) != null) {
@@ -41,10 +46,15 @@ public final class ChannelRegistry {
             }
         }
         this.order = List.copyOf(ordered.keySet());
-        this.channels.putAll(ordered);
-        ordered.values().forEach(c -> health.put(c.id(), c.isActive()
-                ? ChannelHealth.healthy(c.id())
-                : new ChannelHealth(c.id(), HealthState.PAUSED, Optional.empty(), Optional.empty(), Optional.of("configured paused"), Optional.empty())));
+        ordered.values().forEach(c -> {
+            String stored = pausedAtStart.get(c.id());
+            channels.put(c.id(), stored != null ? c.paused() : c);
+            health.put(c.id(), stored != null
+                    ? new ChannelHealth(c.id(), HealthState.PAUSED, Optional.empty(), Optional.empty(), Optional.of("paused: " + stored), Optional.empty())
+                    : c.isActive()
+                    ? ChannelHealth.healthy(c.id())
+                    : new ChannelHealth(c.id(), HealthState.PAUSED, Optional.empty(), Optional.empty(), Optional.of("configured paused"), Optional.empty()));
+        });
         this.listeners.addAll(listeners);
         this.clock = clock;
     }

@@ -81,11 +81,14 @@ public final class DeskOperations {
     private final EscalationPolicy escalation;
     private final EscalationFiringStore firings;
     private final HijackGuard hijack;
+    private final ChannelSwitches switches;
     private final Set<Platform> hidePlatforms;
 
     public DeskOperations(CareStorage storage, Clock clock, IdGenerator ids, ChannelRegistry channels, Map<TeamId, Team> teams,
             Map<AgentId, Agent> agents, EscalationNotifier notifier, Optional<ComplaintGateway> complaints, RoutingPolicy routing,
-            SlaPolicy sla, EscalationPolicy escalation, EscalationFiringStore firings, HijackGuard hijack, Set<Platform> hidePlatforms) {
+            SlaPolicy sla, EscalationPolicy escalation, EscalationFiringStore firings, HijackGuard hijack, Set<Platform> hidePlatforms,
+            ChannelSwitches switches) {
+        this.switches = switches;
         this.storage = storage;
         this.clock = clock;
         this.ids = ids;
@@ -481,7 +484,7 @@ public final class DeskOperations {
         String reason = "suspected account hijack on " + channel.id() + ": " + verdict.reason() + " (message " + own.key() + ")";
         LOG.warn("{}; pausing the channel", reason);
         if (channel.isActive()) {
-            channels.pause(channel.id(), reason);
+            switches.pause(channel.id(), reason, SYSTEM, now); // shared: every desk on the storage stops publishing
             storage.audit().append(new AuditEntry(now, SYSTEM, AuditAction.CHANNEL_PAUSED, Optional.empty(), Optional.of(channel.id()), reason));
         }
         storage.audit().append(new AuditEntry(now, SYSTEM, AuditAction.HIJACK_SUSPECTED, Optional.empty(), Optional.of(channel.id()), reason));

@@ -20,7 +20,8 @@ import org.socialcare.persistence.jdbc.dialect.SqlDialects;
  *
  * <pre>{@code
  * JdbcCareStorage jdbc = JdbcCareStorage.builder(dataSource).createSchema(true).build();
- * CareDesk desk = CareDesk.builder().storage(jdbc.storage()).escalationFirings(jdbc.escalationFirings())...build();
+ * CareDesk desk = CareDesk.builder().storage(jdbc.storage()).escalationFirings(jdbc.escalationFirings())
+ *         .channelStates(jdbc.channelStates())...build();
  * }</pre>
  *
  * <p>Several desks (threads, processes, nodes) may share one database: messages are unique by key,
@@ -42,6 +43,7 @@ public final class JdbcCareStorage {
     private final JdbcAuditLog audit;
     private final JdbcEscalationFiringStore escalationFirings;
     private final JdbcApprovalGateway approvals;
+    private final JdbcChannelStateStore channelStates;
     private final SchemaInitializer schema;
     private final CareStorage storage;
 
@@ -51,6 +53,7 @@ public final class JdbcCareStorage {
         this.audit = new JdbcAuditLog(transactions, dialect, tables);
         this.escalationFirings = new JdbcEscalationFiringStore(transactions, dialect, tables);
         this.approvals = new JdbcApprovalGateway(transactions, dialect, tables);
+        this.channelStates = new JdbcChannelStateStore(transactions, dialect, tables);
         this.schema = new SchemaInitializer(b.dataSource, dialect, tables, b.clock);
         this.storage = new CareStorage(
                 new JdbcConversationStore(transactions, dialect, tables),
@@ -103,6 +106,15 @@ public final class JdbcCareStorage {
      */
     public JdbcApprovalGateway approvals() {
         return approvals;
+    }
+
+    /**
+     * The channels' kill switch on the same database and transactions, for
+     * {@code CareDesk.builder().channelStates(..)} (not part of {@link CareStorage}): a pause on one desk then stops
+     * every desk on the database and survives restarts.
+     */
+    public JdbcChannelStateStore channelStates() {
+        return channelStates;
     }
 
     public JdbcTransactionManager transactions() {

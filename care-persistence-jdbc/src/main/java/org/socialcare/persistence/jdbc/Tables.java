@@ -55,12 +55,17 @@ record Tables(String prefix) {
         return prefix + "approval";
     }
 
+    String channelState() {
+        return prefix + "channel_state";
+    }
+
     String schemaVersion() {
         return prefix + "schema_version";
     }
 
     /** Every table the stores use (the schema version table belongs to the initializer). */
     List<String> all() {
-        return List.of(conversation(), customerLock(), message(), outbox(), audit(), auditHead(), checkpoint(), deadLetter(), escalationFiring(), approval());
+        return List.of(conversation(), customerLock(), message(), outbox(), audit(), auditHead(), checkpoint(), deadLetter(), escalationFiring(),
+                approval(), channelState());
     }
 }

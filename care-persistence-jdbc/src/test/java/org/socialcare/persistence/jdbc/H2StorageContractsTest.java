@@ -5,8 +5,12 @@ import org.junit.jupiter.api.Nested;
 import org.socialcare.core.port.out.ApprovalGateway;
 import org.socialcare.core.port.out.CareStorage;
 import org.socialcare.testkit.storage.ApprovalGatewayContract;
+import org.socialcare.core.port.out.ChannelStateStore;
+import org.socialcare.core.port.out.TransactionManager;
 import org.socialcare.testkit.storage.CareStorageContract;
+import org.socialcare.testkit.storage.ChannelStateStoreContract;
 import org.socialcare.testkit.storage.RollbackContract;
+import org.socialcare.testkit.storage.SharedKillSwitchContract;
 
 /** Every storage contract of care-testkit, the rollback contract and the approval gateway contract, on H2. */
 class H2StorageContractsTest extends CareStorageContract {
@@ -35,6 +39,33 @@ class H2StorageContractsTest extends CareStorageContract {
         @Override
         protected ApprovalGateway createGateway() {
             return DATABASE.freshJdbc().approvals();
+        }
+    }
+
+    @Nested
+    class ChannelStates extends ChannelStateStoreContract {
+        @Override
+        protected ChannelStateStore createStore() {
+            DATABASE.fresh();
+            return DATABASE.jdbc().channelStates();
+        }
+
+        @Override
+        protected TransactionManager transactions() {
+            return DATABASE.jdbc().transactions();
+        }
+    }
+
+    @Nested
+    class KillSwitch extends SharedKillSwitchContract {
+        @Override
+        protected CareStorage createStorage() {
+            return DATABASE.fresh();
+        }
+
+        @Override
+        protected ChannelStateStore channelStates() {
+            return DATABASE.jdbc().channelStates();
         }
     }
 }

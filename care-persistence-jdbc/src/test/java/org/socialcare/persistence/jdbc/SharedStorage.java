@@ -33,6 +33,14 @@ final class SharedStorage implements AutoCloseable {
         return storage;
     }
 
+    /** The JDBC storage {@link #fresh()} last emptied (for the stores outside {@link CareStorage}). */
+    synchronized JdbcCareStorage jdbc() {
+        if (storage == null) {
+            throw new IllegalStateException("call fresh() first");
+        }
+        return storage;
+    }
+
     @Override
     public synchronized void close() {
         if (db != null) {

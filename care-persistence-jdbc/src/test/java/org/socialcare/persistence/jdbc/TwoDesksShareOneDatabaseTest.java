@@ -20,6 +20,7 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,14 +42,18 @@ import org.socialcare.core.domain.Team;
 import org.socialcare.core.domain.TeamId;
 import org.socialcare.core.error.ConcurrentUpdateException;
 import org.socialcare.core.port.in.DispatchResult;
+import org.socialcare.core.port.out.CareStorage;
 import org.socialcare.core.port.out.ChannelPublisher;
+import org.socialcare.core.port.out.ChannelStateStore;
+import org.socialcare.testkit.storage.SharedKillSwitchContract;
 
 /**
  * Two desks (two connection pools, as two nodes would have) on one database ingest overlapping batches of the
  * same customer messages at the same time, agents reply through both, and both dispatch the one outbox at the
  * same time through a counting publisher: every message is stored once, each customer's messages are threaded
  * into one conversation, every reply is published once, and the audit chain both desks extended is intact. A batch that loses an optimistic-lock race or a deadlock is
- * simply ingested again, as a poller would (its checkpoint did not advance). One subclass per database.
+ * simply ingested again, as a poller would (its checkpoint did not advance). The kill switch contract runs across
+ * the two nodes too. One subclass per database.
  */
 abstract class TwoDesksShareOneDatabaseTest {
     private static final Logger LOG = LoggerFactory.getLogger(TwoDesksShareOneDatabaseTest.class);
@@ -77,6 +82,30 @@ abstract class TwoDesksShareOneDatabaseTest {
     @AfterEach
     void dropDatabase() {
         db.close();
+    }
+
+    /** The kill switch across the two nodes: desks 1 and 3 on node A, desk 2 on node B. */
+    @Nested
+    class KillSwitchAcrossNodes extends SharedKillSwitchContract {
+        @Override
+        protected CareStorage createStorage() {
+            return nodeA.storage();
+        }
+
+        @Override
+        protected ChannelStateStore channelStates() {
+            return nodeA.channelStates();
+        }
+
+        @Override
+        protected CareStorage storageOfDesk(int desk) {
+            return desk % 2 == 0 ? nodeB.storage() : nodeA.storage();
+        }
+
+        @Override
+        protected ChannelStateStore channelStatesOfDesk(int desk) {
+            return desk % 2 == 0 ? nodeB.channelStates() : nodeA.channelStates();
+        }
     }
 
     @Test
