@@ -75,7 +75,8 @@ public final class CareDemo implements Callable<Integer> {
             try (DemoDatabase db = DemoDatabase.open(jdbcUrl, jdbcUser, jdbcPassword)) {
                 System.out.printf("Northbank's care day: %d messages, seed %d, storage: %s, %s%n", messages, seed, db.description(),
                         platforms == CareDayRun.Platforms.EMULATED ? "through the adapters and local platform emulators" : "delivered directly");
-                outcome = CareDayRun.run(db.storage(), Optional.of(db.escalationFirings()), Optional.of(db.approvals()), platforms, messages, seed,
+                outcome = CareDayRun.run(db.storage(), Optional.of(db.escalationFirings()), Optional.of(db.approvals()),
+                        Optional.of(db.channelStates()), platforms, messages, seed,
                         speed, System.out);
             }
             System.out.println();

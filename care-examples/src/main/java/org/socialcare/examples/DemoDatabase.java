@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.socialcare.core.port.out.ApprovalGateway;
 import org.socialcare.core.port.out.CareStorage;
+import org.socialcare.core.port.out.ChannelStateStore;
 import org.socialcare.core.port.out.EscalationFiringStore;
 import org.socialcare.persistence.jdbc.JdbcCareStorage;
 
@@ -64,6 +65,11 @@ public final class DemoDatabase implements AutoCloseable {
     /** Replies held for four-eyes approval, in the same database. */
     public ApprovalGateway approvals() {
         return jdbc.approvals();
+    }
+
+    /** The channels' kill switch, in the same database. */
+    public ChannelStateStore channelStates() {
+        return jdbc.channelStates();
     }
 
     public EscalationFiringStore escalationFirings() {

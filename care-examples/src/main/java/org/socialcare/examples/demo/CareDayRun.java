@@ -14,6 +14,7 @@ import org.socialcare.core.memory.InMemoryEscalationFiringStore;
 import org.socialcare.core.MessagePolicies;
 import org.socialcare.core.port.out.ApprovalGateway;
 import org.socialcare.core.port.out.CareStorage;
+import org.socialcare.core.port.out.ChannelStateStore;
 import org.socialcare.twitter.TwitterTextLimits;
 import org.socialcare.core.port.out.EscalationFiringStore;
 import org.socialcare.examples.SimulatedClock;
@@ -58,6 +59,12 @@ public final class CareDayRun {
      */
     public static Outcome run(CareStorage storage, Optional<EscalationFiringStore> firings, Optional<ApprovalGateway> approvals,
             Platforms platforms, int messages, long seed, double speed, PrintStream progressOut) {
+        return run(storage, firings, approvals, Optional.empty(), platforms, messages, seed, speed, progressOut);
+    }
+
+    /** As above, with the channels' kill switch in {@code channelStates} (the database's) when given. */
+    public static Outcome run(CareStorage storage, Optional<EscalationFiringStore> firings, Optional<ApprovalGateway> approvals,
+            Optional<ChannelStateStore> channelStates, Platforms platforms, int messages, long seed, double speed, PrintStream progressOut) {
         MessagePolicies.Builder policies = MessagePolicies.builder().textLimits(TwitterTextLimits.create());
         approvals.ifPresent(policies::approvals);
         SimulatedClock clock = new SimulatedClock(CareDaySimulation.OPENING);
@@ -72,6 +79,7 @@ public final class CareDayRun {
                 .messagePolicies(policies.build())
                 .callbackGateway(request -> {})
                 .complaintGateway(request -> log.complaintOpened());
+        channelStates.ifPresent(builder::channelStates);
         EmulatedPlatforms emulated = null;
         long start = System.nanoTime();
         try {
