@@ -712,10 +712,13 @@ public final class CareDesk {
         if (author.equals(supervisor)) {
             throw new ApprovalException("four eyes: " + supervisor + " wrote reply " + replyId + " and cannot approve it; ask another supervisor");
         }
-        ApprovalRequest taken = guard.policies().approvals().take(replyId)
-                .orElseThrow(() -> new ApprovalException("reply " + replyId + " was decided by someone else meanwhile"));
+        // take the request in the transaction that queues the reply: with a transactional gateway (JDBC) a failure
+        // puts it back by rollback; the in-memory gateway cannot roll back, so it is resubmitted below
+        java.util.concurrent.atomic.AtomicReference<ApprovalRequest> taken = new java.util.concurrent.atomic.AtomicReference<>();
         try {
             return storage.transactions().inTransaction(() -> {
+                taken.set(guard.policies().approvals().take(replyId)
+                        .orElseThrow(() -> new ApprovalException("reply " + replyId + " was decided by someone else meanwhile")));
                 Instant now = clock.instant();
                 Conversation c = load(held.conversation());
                 Reply r = Reply.queued(held.id(), held.conversation(), held.channel(), held.kind(), held.target(), held.recipient(),
@@ -729,8 +732,15 @@ public final class CareDesk {
                 return r;
             });
         } catch (RuntimeException e) {
-            guard.policies().approvals().submit(taken); // not decided after all: keep it pending
+            keepPending(replyId, taken.get());
             throw e;
+        }
+    }
+
+    /** After a failed decision: a request that was taken and not restored by a rollback is pending again. */
+    private void keepPending(ReplyId replyId, ApprovalRequest taken) {
+        if (taken != null && guard.policies().approvals().find(replyId).isEmpty()) {
+            guard.policies().approvals().submit(taken);
         }
     }
 
@@ -742,12 +752,21 @@ public final class CareDesk {
     public ApprovalRequest rejectReply(ReplyId replyId, AgentId supervisor, String reason) {
         Checks.notBlank(reason, "reason");
         decidable(replyId, supervisor);
-        ApprovalRequest taken = guard.policies().approvals().take(replyId)
-                .orElseThrow(() -> new ApprovalException("reply " + replyId + " was decided by someone else meanwhile"));
-        Reply r = taken.reply();
-        storage.transactions().run(() -> audit(clock.instant(), "supervisor:" + supervisor, AuditAction.APPROVAL_DECIDED, r.conversation(),
-                r.channel(), "rejected " + r.kind() + " " + r.id() + " by " + r.author().map(AgentId::toString).orElse("desk") + ": " + reason));
-        return taken;
+        java.util.concurrent.atomic.AtomicReference<ApprovalRequest> taken = new java.util.concurrent.atomic.AtomicReference<>();
+        try {
+            return storage.transactions().inTransaction(() -> {
+                ApprovalRequest t = guard.policies().approvals().take(replyId)
+                        .orElseThrow(() -> new ApprovalException("reply " + replyId + " was decided by someone else meanwhile"));
+                taken.set(t);
+                Reply r = t.reply();
+                audit(clock.instant(), "supervisor:" + supervisor, AuditAction.APPROVAL_DECIDED, r.conversation(), r.channel(),
+                        "rejected " + r.kind() + " " + r.id() + " by " + r.author().map(AgentId::toString).orElse("desk") + ": " + reason);
+                return t;
+            });
+        } catch (RuntimeException e) {
+            keepPending(replyId, taken.get());
+            throw e;
+        }
     }
 
     private ApprovalRequest decidable(ReplyId replyId, AgentId supervisor) {
