@@ -75,8 +75,13 @@ public class IngestBenchmark {
         List<InboundMessage> out = new ArrayList<>(BATCH);
         for (int i = 0; i < BATCH; i++) {
             long id = ids.incrementAndGet();
-            out.add(InboundMessage.builder(MessageKey.of(Platform.TWITTER, Long.toString(id)), channel, Party.of("u" + id, "user" + id))
-                    .text("@Bank my card was declined again, why?").createdAt(t0).build());
+            out.add(InboundMessage.builder(
+                            MessageKey.of(Platform.TWITTER, Long.toString(id)),
+                            channel,
+                            Party.of("u" + id, "user" + id))
+                    .text("@Bank my card was declined again, why?")
+                    .createdAt(t0)
+                    .build());
         }
         return out;
     }

@@ -18,7 +18,9 @@ public final class RatioReport {
     private RatioReport() {}
 
     public static void main(String[] args) throws RunnerException {
-        Options options = new OptionsBuilder().include(args.length > 0 ? args[0] : "org.socialcare.benchmarks.*").build();
+        Options options = new OptionsBuilder()
+                .include(args.length > 0 ? args[0] : "org.socialcare.benchmarks.*")
+                .build();
         Collection<RunResult> results = new Runner(options).run();
         Map<String, Double> baselines = new LinkedHashMap<>();
         for (RunResult r : results) {
@@ -28,13 +30,19 @@ public final class RatioReport {
             }
         }
         System.out.println();
-        System.out.println("benchmark                                  params                      score      ratio to baseline");
+        System.out.println(
+                "benchmark                                  params                      score      ratio to baseline");
         for (RunResult r : results) {
             String name = r.getParams().getBenchmark();
             Double base = baselines.get(key(r));
             double score = r.getPrimaryResult().getScore();
-            System.out.printf("%-42s %-26s %8.2f %s  %s%n", name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1),
-                    params(r), score, r.getPrimaryResult().getScoreUnit(), base == null ? "(no baseline)" : String.format("x%.1f", score / base));
+            System.out.printf(
+                    "%-42s %-26s %8.2f %s  %s%n",
+                    name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1),
+                    params(r),
+                    score,
+                    r.getPrimaryResult().getScoreUnit(),
+                    base == null ? "(no baseline)" : String.format("x%.1f", score / base));
         }
     }
 

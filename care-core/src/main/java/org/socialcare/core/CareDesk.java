@@ -47,18 +47,18 @@ import org.socialcare.core.domain.StoredMessage;
 import org.socialcare.core.domain.Team;
 import org.socialcare.core.domain.TeamId;
 import org.socialcare.core.domain.Visibility;
-import org.socialcare.core.domain.reply.ApprovalRequest;
-import org.socialcare.core.domain.reply.ComplianceReview;
-import org.socialcare.core.domain.reply.TemplateContext;
-import org.socialcare.core.error.ApprovalException;
 import org.socialcare.core.domain.escalation.EscalationAction;
 import org.socialcare.core.domain.escalation.EscalationFiring;
 import org.socialcare.core.domain.escalation.EscalationPolicy;
 import org.socialcare.core.domain.guard.HijackGuard;
 import org.socialcare.core.domain.guard.PublishingGuard;
+import org.socialcare.core.domain.reply.ApprovalRequest;
+import org.socialcare.core.domain.reply.ComplianceReview;
+import org.socialcare.core.domain.reply.TemplateContext;
 import org.socialcare.core.domain.routing.RoutingPolicy;
 import org.socialcare.core.domain.sla.SlaPolicy;
 import org.socialcare.core.domain.sla.SlaStatus;
+import org.socialcare.core.error.ApprovalException;
 import org.socialcare.core.error.CareException;
 import org.socialcare.core.error.ComplianceViolationException;
 import org.socialcare.core.error.MalformedPayloadException;
@@ -68,8 +68,8 @@ import org.socialcare.core.error.WebhookRejectedException;
 import org.socialcare.core.internal.AfterCommit;
 import org.socialcare.core.internal.ChannelRegistry;
 import org.socialcare.core.internal.ChannelSwitches;
-import org.socialcare.core.internal.MessageGuard;
 import org.socialcare.core.internal.DeskOperations;
+import org.socialcare.core.internal.MessageGuard;
 import org.socialcare.core.memory.InMemoryChannelStateStore;
 import org.socialcare.core.memory.InMemoryEscalationFiringStore;
 import org.socialcare.core.memory.InMemoryStorage;
@@ -84,8 +84,8 @@ import org.socialcare.core.port.out.CareStorage;
 import org.socialcare.core.port.out.ChannelHealthListener;
 import org.socialcare.core.port.out.ChannelPublisher;
 import org.socialcare.core.port.out.ChannelSource;
-import org.socialcare.core.port.out.ComplaintGateway;
 import org.socialcare.core.port.out.ChannelStateStore;
+import org.socialcare.core.port.out.ComplaintGateway;
 import org.socialcare.core.port.out.EscalationFiringStore;
 import org.socialcare.core.port.out.EscalationNotifier;
 import org.socialcare.core.port.out.IdGenerator;
@@ -167,8 +167,22 @@ public final class CareDesk {
         // Operations policies (routing, SLA, escalation, hijack guard) live in DeskOperations.
         this.sla = b.sla != null ? b.sla : SlaPolicy.wallClock(settings.firstResponseTarget());
         this.publishing = b.publishing;
-        this.ops = new DeskOperations(storage, clock, ids, channels, teams, agents, notifier, Optional.ofNullable(b.complaints),
-                b.routing, sla, b.escalation, b.firings, b.hijack, Set.of(Platform.FACEBOOK), switches);
+        this.ops = new DeskOperations(
+                storage,
+                clock,
+                ids,
+                channels,
+                teams,
+                agents,
+                notifier,
+                Optional.ofNullable(b.complaints),
+                b.routing,
+                sla,
+                b.escalation,
+                b.firings,
+                b.hijack,
+                Set.of(Platform.FACEBOOK),
+                switches);
     }
 
     public static Builder builder() {
@@ -201,7 +215,10 @@ public final class CareDesk {
                 result = result.plus(deadLettered);
             }
             for (InboundMessage m : foreign) {
-                deadLetter(m.key().platform() + ":" + m.channel(), render(m), unknownChannel("message " + m.key(), m.channel(), known));
+                deadLetter(
+                        m.key().platform() + ":" + m.channel(),
+                        render(m),
+                        unknownChannel("message " + m.key(), m.channel(), known));
                 result = result.plus(deadLettered);
             }
             for (InboundMessage m : ordered) {
@@ -209,7 +226,10 @@ public final class CareDesk {
             }
             for (OwnMessage own : batch.ownMessages()) {
                 if (!known.contains(own.channel())) {
-                    deadLetter(own.key().platform() + ":" + own.channel(), render(own), unknownChannel("own message " + own.key(), own.channel(), known));
+                    deadLetter(
+                            own.key().platform() + ":" + own.channel(),
+                            render(own),
+                            unknownChannel("own message " + own.key(), own.channel(), known));
                     result = result.plus(deadLettered);
                     continue;
                 }
@@ -225,19 +245,23 @@ public final class CareDesk {
     }
 
     private static String unknownChannel(String what, ChannelId channel, Set<ChannelId> known) {
-        return what + " names channel '" + channel + "', which this desk does not have; configured channels are " + known;
+        return what + " names channel '" + channel + "', which this desk does not have; configured channels are "
+                + known;
     }
 
     /** A readable rendering of a message for a dead letter: ids, author, time and text, nothing else. */
     private static String render(InboundMessage m) {
-        return "inbound " + m.visibility() + " message " + m.key() + " on channel '" + m.channel() + "' from @" + m.author().handle()
-                + " (user " + m.author().platformUserId() + ") at " + m.createdAt() + m.inReplyTo().map(r -> " in reply to " + r).orElse("")
+        return "inbound " + m.visibility() + " message " + m.key() + " on channel '" + m.channel() + "' from @"
+                + m.author().handle()
+                + " (user " + m.author().platformUserId() + ") at " + m.createdAt()
+                + m.inReplyTo().map(r -> " in reply to " + r).orElse("")
                 + m.rawPayloadRef().map(r -> " (raw payload " + r + ")").orElse("") + ": " + m.text();
     }
 
     private static String render(OwnMessage m) {
         return "own " + m.visibility() + " message " + m.key() + " on channel '" + m.channel() + "' at " + m.createdAt()
-                + m.inReplyTo().map(r -> " in reply to " + r).orElse("") + m.sourceApp().map(a -> " from app " + a).orElse("") + ": " + m.text();
+                + m.inReplyTo().map(r -> " in reply to " + r).orElse("")
+                + m.sourceApp().map(a -> " from app " + a).orElse("") + ": " + m.text();
     }
 
     /**
@@ -270,18 +294,34 @@ public final class CareDesk {
         } catch (WebhookRejectedException e) {
             LOG.warn("{} webhook rejected: {}", handler.platform(), e.getMessage());
             try {
-                storage.transactions().run(() -> storage.audit().append(new AuditEntry(clock.instant(), SYSTEM,
-                        AuditAction.WEBHOOK_REJECTED, Optional.empty(), Optional.empty(), handler.platform() + ": " + e.getMessage())));
+                storage.transactions().run(() -> storage.audit()
+                        .append(new AuditEntry(
+                                clock.instant(),
+                                SYSTEM,
+                                AuditAction.WEBHOOK_REJECTED,
+                                Optional.empty(),
+                                Optional.empty(),
+                                handler.platform() + ": " + e.getMessage())));
             } catch (RuntimeException auditFailed) {
-                LOG.error("{} webhook rejection could not be audited ({})", handler.platform(), auditFailed.getClass().getName());
+                LOG.error(
+                        "{} webhook rejection could not be audited ({})",
+                        handler.platform(),
+                        auditFailed.getClass().getName());
             }
             return new WebhookResult(e.httpStatus(), "text/plain", "rejected", List.of());
         } catch (MalformedPayloadException e) {
             LOG.warn("{} webhook payload dead-lettered: {}", handler.platform(), e.getMessage());
             return deadLettered(handler, request, e.getMessage(), e.getMessage());
         } catch (RuntimeException e) {
-            LOG.warn("{} webhook handler failed unexpectedly ({}); payload dead-lettered", handler.platform(), e.getClass().getName());
-            return deadLettered(handler, request, "the " + handler.platform() + " handler failed unexpectedly: " + e.getClass().getName(),
+            LOG.warn(
+                    "{} webhook handler failed unexpectedly ({}); payload dead-lettered",
+                    handler.platform(),
+                    e.getClass().getName());
+            return deadLettered(
+                    handler,
+                    request,
+                    "the " + handler.platform() + " handler failed unexpectedly: "
+                            + e.getClass().getName(),
                     "payload could not be handled");
         }
         try {
@@ -289,7 +329,10 @@ public final class CareDesk {
                 ingest(b);
             }
         } catch (RuntimeException e) {
-            LOG.error("{} webhook messages could not be stored ({}); answering 500 so the platform retries", handler.platform(), e.getClass().getName());
+            LOG.error(
+                    "{} webhook messages could not be stored ({}); answering 500 so the platform retries",
+                    handler.platform(),
+                    e.getClass().getName());
             return new WebhookResult(500, "text/plain", "could not store the callback; retry", List.of());
         }
         return result;
@@ -297,9 +340,13 @@ public final class CareDesk {
 
     private WebhookResult deadLettered(WebhookHandler handler, WebhookRequest request, String reason, String answer) {
         try {
-            storage.transactions().run(() -> deadLetter("webhook:" + handler.platform(), request.bodyAsString(), reason));
+            storage.transactions()
+                    .run(() -> deadLetter("webhook:" + handler.platform(), request.bodyAsString(), reason));
         } catch (RuntimeException e) {
-            LOG.error("{} webhook payload could not be dead-lettered ({}); answering 500", handler.platform(), e.getClass().getName());
+            LOG.error(
+                    "{} webhook payload could not be dead-lettered ({}); answering 500",
+                    handler.platform(),
+                    e.getClass().getName());
             return new WebhookResult(500, "text/plain", "could not store the callback; retry", List.of());
         }
         return new WebhookResult(400, "text/plain", answer, List.of());
@@ -320,7 +367,11 @@ public final class CareDesk {
             c = c.customerWrote(m);
         }
         Optional<AgentId> unavailable = Optional.empty();
-        if (t.kind == ThreadKind.REOPENED && c.assignee().map(a -> agents.get(a)).filter(a -> a.presence() == Presence.ONLINE).isEmpty()) {
+        if (t.kind == ThreadKind.REOPENED
+                && c.assignee()
+                        .map(a -> agents.get(a))
+                        .filter(a -> a.presence() == Presence.ONLINE)
+                        .isEmpty()) {
             // a resolved conversation keeps its agent; if they are gone now, it waits in the team queue (or is routed)
             unavailable = c.assignee();
             c = c.unassign();
@@ -334,48 +385,81 @@ public final class CareDesk {
         }
         c = storage.conversations().save(c);
         switch (t.kind) {
-            case NEW -> audit(now, SYSTEM, AuditAction.CONVERSATION_OPENED, c, "opened by " + m.visibility() + " message " + m.key());
-            case REOPENED -> audit(now, SYSTEM, AuditAction.CONVERSATION_REOPENED, c, "customer wrote again within the reopen window: " + m.key());
+            case NEW ->
+                audit(
+                        now,
+                        SYSTEM,
+                        AuditAction.CONVERSATION_OPENED,
+                        c,
+                        "opened by " + m.visibility() + " message " + m.key());
+            case REOPENED ->
+                audit(
+                        now,
+                        SYSTEM,
+                        AuditAction.CONVERSATION_REOPENED,
+                        c,
+                        "customer wrote again within the reopen window: " + m.key());
             case JOINED -> {}
         }
         if (unavailable.isPresent()) {
-            audit(now, SYSTEM, AuditAction.UNASSIGNED, c, unavailable.get() + " is not online; the reopened conversation waits in the team queue");
+            audit(
+                    now,
+                    SYSTEM,
+                    AuditAction.UNASSIGNED,
+                    c,
+                    unavailable.get() + " is not online; the reopened conversation waits in the team queue");
         }
-        audit(now, SYSTEM, AuditAction.MESSAGE_RECEIVED, c, m.visibility() + " message " + m.key() + " (" + t.reason + ")");
+        audit(
+                now,
+                SYSTEM,
+                AuditAction.MESSAGE_RECEIVED,
+                c,
+                m.visibility() + " message " + m.key() + " (" + t.reason + ")");
         judged.outbox().forEach(storage.outbox()::enqueue);
         judged.audit().forEach(storage.audit()::append);
         c = ops.review(c, now, after); // escalation rules, then the next checkpoints
         if (c.assignee().isEmpty()) {
             c.team().ifPresent(after::queueChanged);
         }
-        return new IngestResult(1, 0, t.kind == ThreadKind.NEW ? 1 : 0, t.kind == ThreadKind.REOPENED ? 1 : 0, 0, 0, List.of(c.id()));
+        return new IngestResult(
+                1, 0, t.kind == ThreadKind.NEW ? 1 : 0, t.kind == ThreadKind.REOPENED ? 1 : 0, 0, 0, List.of(c.id()));
     }
 
-    private enum ThreadKind { NEW, JOINED, REOPENED }
+    private enum ThreadKind {
+        NEW,
+        JOINED,
+        REOPENED
+    }
 
     private record Threading(Conversation conversation, ThreadKind kind, String reason) {}
 
     /** The threading rules of DESIGN.md: reply joins its thread; private joins a recent public one; resolved reopens in the window. */
     private Threading thread(InboundMessage m) {
         if (m.inReplyTo().isPresent()) {
-            Optional<Conversation> parent = storage.messages().find(MessageKey.of(m.platform(), m.inReplyTo().get()))
+            Optional<Conversation> parent = storage.messages()
+                    .find(MessageKey.of(m.platform(), m.inReplyTo().get()))
                     .flatMap(s -> storage.conversations().find(s.conversation()))
                     // a conversation is one customer's: someone else replying in the thread starts their own
                     .filter(c -> c.customer().platformUserId().equals(m.author().platformUserId()));
             if (parent.isPresent()) {
-                Optional<Threading> joined = joinOrReopen(parent.get(), m, "reply to " + m.inReplyTo().get());
+                Optional<Threading> joined = joinOrReopen(
+                        parent.get(), m, "reply to " + m.inReplyTo().get());
                 if (joined.isPresent()) {
                     return joined.get();
                 }
             }
         }
-        Optional<Conversation> latest = storage.conversations().findLatestOfCustomer(m.channel(), m.author().platformUserId());
+        Optional<Conversation> latest = storage.conversations()
+                .findLatestOfCustomer(m.channel(), m.author().platformUserId());
         if (latest.isPresent()) {
             Conversation c = latest.get();
             if (c.state().isActive() && m.visibility() == Visibility.PRIVATE && !c.hasPrivateLeg()) {
-                Instant lastSeen = c.lastAgentReplyAt().filter(a -> a.isAfter(c.lastCustomerMessageAt())).orElse(c.lastCustomerMessageAt());
+                Instant lastSeen = c.lastAgentReplyAt()
+                        .filter(a -> a.isAfter(c.lastCustomerMessageAt()))
+                        .orElse(c.lastCustomerMessageAt());
                 if (!m.createdAt().isAfter(lastSeen.plus(settings.privateJoinWindow()))) {
-                    return new Threading(c, ThreadKind.JOINED, "private message joins the customer's public conversation");
+                    return new Threading(
+                            c, ThreadKind.JOINED, "private message joins the customer's public conversation");
                 }
             } else {
                 Optional<Threading> joined = joinOrReopen(c, m, "same customer on the same channel");
@@ -392,7 +476,9 @@ public final class CareDesk {
             return Optional.of(new Threading(c, ThreadKind.JOINED, reason));
         }
         if (c.state() == ConversationState.RESOLVED
-                && c.resolvedAt().filter(r -> !m.createdAt().isAfter(r.plus(settings.reopenWindow()))).isPresent()) {
+                && c.resolvedAt()
+                        .filter(r -> !m.createdAt().isAfter(r.plus(settings.reopenWindow())))
+                        .isPresent()) {
             return Optional.of(new Threading(c, ThreadKind.REOPENED, reason + ", reopened"));
         }
         return Optional.empty();
@@ -400,29 +486,51 @@ public final class CareDesk {
 
     private void matchEcho(OwnMessage own, AfterCommit after) {
         Instant now = clock.instant();
-        Optional<Reply> sent = storage.outbox().findByPlatformMessageId(own.channel(), own.key().messageId());
+        Optional<Reply> sent = storage.outbox()
+                .findByPlatformMessageId(own.channel(), own.key().messageId());
         if (sent.isPresent()) {
-            audit(now, SYSTEM, AuditAction.ECHO_MATCHED, sent.get().conversation(), own.channel(), "own message " + own.key() + " is reply " + sent.get().id());
+            audit(
+                    now,
+                    SYSTEM,
+                    AuditAction.ECHO_MATCHED,
+                    sent.get().conversation(),
+                    own.channel(),
+                    "own message " + own.key() + " is reply " + sent.get().id());
             return;
         }
         // A crash (or storage failure) between publishing and recording leaves the entry QUEUED with its attempt
         // recorded: the echo proves it was published. Only entries whose publish was started can have made it;
         // an echo matching several of them (same text to several customers: a DM names no recipient) is not guessed.
         List<Reply> inFlight = storage.outbox().queued(own.channel()).stream()
-                .filter(r -> r.attempts() > 0 && r.kind().carriesText() && r.visibility() == own.visibility() && r.text().equals(own.text())
+                .filter(r -> r.attempts() > 0
+                        && r.kind().carriesText()
+                        && r.visibility() == own.visibility()
+                        && r.text().equals(own.text())
                         && (own.inReplyTo().isEmpty() || r.target().equals(own.inReplyTo())))
                 .toList();
         if (inFlight.size() == 1) {
             Reply r = inFlight.get(0);
             markSent(r, Optional.of(own.key().messageId()), now);
-            audit(now, SYSTEM, AuditAction.ECHO_MATCHED, r.conversation(), own.channel(), "own message " + own.key() + " reconciled as reply " + r.id());
+            audit(
+                    now,
+                    SYSTEM,
+                    AuditAction.ECHO_MATCHED,
+                    r.conversation(),
+                    own.channel(),
+                    "own message " + own.key() + " reconciled as reply " + r.id());
             return;
         }
         if (inFlight.size() > 1) {
             String ids = inFlight.stream().map(r -> r.id().toString()).toList().toString();
-            storage.audit().append(new AuditEntry(now, SYSTEM, AuditAction.ECHO_UNMATCHED, Optional.empty(), Optional.of(own.channel()),
-                    "own message " + own.key() + " matches " + inFlight.size() + " replies being published " + ids
-                            + "; not reconciled (cannot tell which one), their next attempts decide"));
+            storage.audit()
+                    .append(new AuditEntry(
+                            now,
+                            SYSTEM,
+                            AuditAction.ECHO_UNMATCHED,
+                            Optional.empty(),
+                            Optional.of(own.channel()),
+                            "own message " + own.key() + " matches " + inFlight.size() + " replies being published "
+                                    + ids + "; not reconciled (cannot tell which one), their next attempts decide"));
             return;
         }
         ops.onUnmatchedEcho(own, after); // audited; the hijack guard may pause the channel
@@ -432,8 +540,14 @@ public final class CareDesk {
         Instant now = clock.instant();
         String id = ids.newId();
         storage.deadLetters().put(new DeadLetter(id, source, raw, reason, now));
-        storage.audit().append(new AuditEntry(now, SYSTEM, AuditAction.DEAD_LETTERED, Optional.empty(), Optional.empty(),
-                "dead letter " + id + " from " + source + ": " + reason));
+        storage.audit()
+                .append(new AuditEntry(
+                        now,
+                        SYSTEM,
+                        AuditAction.DEAD_LETTERED,
+                        Optional.empty(),
+                        Optional.empty(),
+                        "dead letter " + id + " from " + source + ": " + reason));
     }
 
     // ---------------------------------------------------------------- agent work
@@ -470,8 +584,9 @@ public final class CareDesk {
         Checks.notBlank(text, "text");
         return complianceAudited(id, agent, () -> storage.transactions().inTransaction(() -> {
             Conversation c = load(id);
-            String target = lastCustomerMessage(c, Visibility.PUBLIC).orElseThrow(() -> new CareException(
-                    "conversation " + id + " has no public customer message to answer; send a private message instead"));
+            String target = lastCustomerMessage(c, Visibility.PUBLIC)
+                    .orElseThrow(() -> new CareException("conversation " + id
+                            + " has no public customer message to answer; send a private message instead"));
             return enqueueReply(c, agent, ReplyKind.PUBLIC_REPLY, Optional.of(target), Optional.empty(), text);
         }));
     }
@@ -493,12 +608,20 @@ public final class CareDesk {
             Conversation c = load(id);
             Channel channel = channels.get(c.channel());
             if (channel.platform().equals(Platform.TWITTER)) {
-                throw new CareException("conversation " + id + " is on " + channel.platform() + " channel '" + channel.id()
-                        + "', which has no private reply to a public message; send a private message (sendPrivate) instead");
+                throw new CareException(
+                        "conversation " + id + " is on " + channel.platform() + " channel '" + channel.id()
+                                + "', which has no private reply to a public message; send a private message (sendPrivate) instead");
             }
-            String target = lastCustomerMessage(c, Visibility.PUBLIC).orElseThrow(() -> new CareException(
-                    "conversation " + id + " has no public customer comment to answer privately; send a private message instead"));
-            return enqueueReply(c, agent, ReplyKind.PRIVATE_REPLY_TO_COMMENT, Optional.of(target), Optional.of(c.customer().platformUserId()), text);
+            String target = lastCustomerMessage(c, Visibility.PUBLIC)
+                    .orElseThrow(() -> new CareException("conversation " + id
+                            + " has no public customer comment to answer privately; send a private message instead"));
+            return enqueueReply(
+                    c,
+                    agent,
+                    ReplyKind.PRIVATE_REPLY_TO_COMMENT,
+                    Optional.of(target),
+                    Optional.of(c.customer().platformUserId()),
+                    text);
         }));
     }
 
@@ -512,7 +635,13 @@ public final class CareDesk {
         Checks.notBlank(text, "text");
         return complianceAudited(id, agent, () -> storage.transactions().inTransaction(() -> {
             Conversation c = load(id);
-            return enqueueReply(c, agent, ReplyKind.PRIVATE_MESSAGE, Optional.empty(), Optional.of(c.customer().platformUserId()), text);
+            return enqueueReply(
+                    c,
+                    agent,
+                    ReplyKind.PRIVATE_MESSAGE,
+                    Optional.empty(),
+                    Optional.of(c.customer().platformUserId()),
+                    text);
         }));
     }
 
@@ -524,7 +653,8 @@ public final class CareDesk {
      *
      * @throws ComplianceViolationException if either text breaks a compliance rule (audited COMPLIANCE_BLOCKED)
      */
-    public List<Reply> moveToPrivate(ConversationId id, AgentId agent, String publicInvite, Optional<String> privateOpening) {
+    public List<Reply> moveToPrivate(
+            ConversationId id, AgentId agent, String publicInvite, Optional<String> privateOpening) {
         requireAgent(agent);
         Checks.notBlank(publicInvite, "publicInvite");
         Checks.notNull(privateOpening, "privateOpening");
@@ -543,7 +673,12 @@ public final class CareDesk {
             out.add(reply(id, agent, publicInvite));
             privateOpening.ifPresent(text -> out.add(sendPrivate(id, agent, text)));
             Conversation c = load(id);
-            audit(clock.instant(), "agent:" + agent, AuditAction.MOVED_TO_PRIVATE, c, "invited the customer to a private channel");
+            audit(
+                    clock.instant(),
+                    "agent:" + agent,
+                    AuditAction.MOVED_TO_PRIVATE,
+                    c,
+                    "invited the customer to a private channel");
             return List.copyOf(out);
         });
     }
@@ -554,7 +689,8 @@ public final class CareDesk {
      *
      * @throws IllegalStateException if the desk was built without a callback gateway
      */
-    public CallbackRequest requestCallback(ConversationId id, AgentId agent, String phoneNumber, Optional<Instant> preferredAt) {
+    public CallbackRequest requestCallback(
+            ConversationId id, AgentId agent, String phoneNumber, Optional<Instant> preferredAt) {
         requireAgent(agent);
         Checks.notBlank(phoneNumber, "phoneNumber");
         Checks.notNull(preferredAt, "preferredAt");
@@ -566,8 +702,13 @@ public final class CareDesk {
                 throw new org.socialcare.core.error.NotAssignedException(id, agent, c.assignee());
             }
             CallbackRequest r = new CallbackRequest(id, c.customer(), phoneNumber, preferredAt, agent, clock.instant());
-            audit(r.requestedAt(), "agent:" + agent, AuditAction.CALLBACK_REQUESTED, c, "callback to " + r.maskedPhoneNumber()
-                    + preferredAt.map(p -> " at " + p).orElse(" as soon as possible"));
+            audit(
+                    r.requestedAt(),
+                    "agent:" + agent,
+                    AuditAction.CALLBACK_REQUESTED,
+                    c,
+                    "callback to " + r.maskedPhoneNumber()
+                            + preferredAt.map(p -> " at " + p).orElse(" as soon as possible"));
             return r;
         });
         gateway.requestCallback(request);
@@ -584,12 +725,17 @@ public final class CareDesk {
     public Conversation resolve(ConversationId id, AgentId agent) {
         Agent who = requireAgent(agent);
         Instant now = clock.instant();
-        Conversation resolved = change(id, "agent:" + agent, c -> {
-            if (!c.isAssignedTo(agent) && !who.supervisor()) {
-                throw new org.socialcare.core.error.NotAssignedException(id, agent, c.assignee());
-            }
-            return c.resolve(now);
-        }, AuditAction.RESOLVED, "resolved by " + agent);
+        Conversation resolved = change(
+                id,
+                "agent:" + agent,
+                c -> {
+                    if (!c.isAssignedTo(agent) && !who.supervisor()) {
+                        throw new org.socialcare.core.error.NotAssignedException(id, agent, c.assignee());
+                    }
+                    return c.resolve(now);
+                },
+                AuditAction.RESOLVED,
+                "resolved by " + agent);
         // the agent who held it has room for the next waiting conversation
         assignWaiting(resolved.assignee().map(agents::get).map(Agent::team).orElse(who.team()));
         return resolved;
@@ -605,8 +751,13 @@ public final class CareDesk {
         Checks.notBlank(actor, "actor");
         Checks.notBlank(reason, "reason");
         Conversation c = change(id, actor, Conversation::escalate, AuditAction.ESCALATED, reason);
-        notifier.notify(new EscalationNotice(EscalationNotice.Kind.CONVERSATION_ESCALATED, c.channel(), Optional.of(c.id()),
-                reason, c.priority(), clock.instant()));
+        notifier.notify(new EscalationNotice(
+                EscalationNotice.Kind.CONVERSATION_ESCALATED,
+                c.channel(),
+                Optional.of(c.id()),
+                reason,
+                c.priority(),
+                clock.instant()));
         return c;
     }
 
@@ -629,18 +780,38 @@ public final class CareDesk {
         return agent;
     }
 
-    private Reply enqueueReply(Conversation c, AgentId agent, ReplyKind kind, Optional<String> target, Optional<String> recipient, String text) {
+    private Reply enqueueReply(
+            Conversation c,
+            AgentId agent,
+            ReplyKind kind,
+            Optional<String> target,
+            Optional<String> recipient,
+            String text) {
         Instant now = clock.instant();
         Conversation answered = c.agentReplied(agent, kind.visibility(), now);
         ComplianceReview review = guard.review(c, channels.get(c.channel()), kind, text);
-        Reply r = Reply.queued(ReplyId.of(ids.newId()), c.id(), c.channel(), kind, target, recipient, review.text(), Optional.of(agent), now);
+        Reply r = Reply.queued(
+                ReplyId.of(ids.newId()),
+                c.id(),
+                c.channel(),
+                kind,
+                target,
+                recipient,
+                review.text(),
+                Optional.of(agent),
+                now);
         List<String> approvalReasons = new ArrayList<>(review.approvalReasons());
         if (ops.requiresApproval(c.id())) {
             approvalReasons.add("an escalation rule requires approval of replies in this conversation");
         }
         if (!approvalReasons.isEmpty()) {
             guard.policies().approvals().submit(new ApprovalRequest(r, approvalReasons, now));
-            audit(now, "agent:" + agent, AuditAction.APPROVAL_REQUESTED, c, kind + " " + r.id() + " held for approval: " + approvalReasons);
+            audit(
+                    now,
+                    "agent:" + agent,
+                    AuditAction.APPROVAL_REQUESTED,
+                    c,
+                    kind + " " + r.id() + " held for approval: " + approvalReasons);
             return r;
         }
         Conversation replied = storage.conversations().save(answered);
@@ -660,7 +831,12 @@ public final class CareDesk {
         return Optional.empty();
     }
 
-    private Conversation change(ConversationId id, String actor, java.util.function.UnaryOperator<Conversation> f, AuditAction action, String detail) {
+    private Conversation change(
+            ConversationId id,
+            String actor,
+            java.util.function.UnaryOperator<Conversation> f,
+            AuditAction action,
+            String detail) {
         return storage.transactions().inTransaction(() -> {
             Conversation saved = storage.conversations().save(f.apply(load(id)));
             audit(clock.instant(), actor, action, saved, detail);
@@ -669,7 +845,9 @@ public final class CareDesk {
     }
 
     private Conversation load(ConversationId id) {
-        return storage.conversations().find(Checks.notNull(id, "conversation id")).orElseThrow(() -> new UnknownConversationException(id));
+        return storage.conversations()
+                .find(Checks.notNull(id, "conversation id"))
+                .orElseThrow(() -> new UnknownConversationException(id));
     }
 
     // ---------------------------------------------------------------- templates, compliance, approval
@@ -682,14 +860,18 @@ public final class CareDesk {
      * @param values values for the template's custom placeholders
      * @throws IllegalArgumentException for an unknown template, a missing placeholder value or another kind
      */
-    public Reply replyWithTemplate(ConversationId id, AgentId agent, String templateKey, ReplyKind kind, Map<String, String> values) {
+    public Reply replyWithTemplate(
+            ConversationId id, AgentId agent, String templateKey, ReplyKind kind, Map<String, String> values) {
         Agent author = requireAgent(agent);
         Checks.notNull(kind, "kind");
         if (kind != ReplyKind.PUBLIC_REPLY && kind != ReplyKind.PRIVATE_MESSAGE) {
-            throw new IllegalArgumentException("templates are sent as PUBLIC_REPLY or PRIVATE_MESSAGE but kind was " + kind);
+            throw new IllegalArgumentException(
+                    "templates are sent as PUBLIC_REPLY or PRIVATE_MESSAGE but kind was " + kind);
         }
         Conversation c = load(id);
-        String text = guard.policies().composer().compose(templateKey, new TemplateContext(c.customer(), author, c.language(), values), kind);
+        String text = guard.policies()
+                .composer()
+                .compose(templateKey, new TemplateContext(c.customer(), author, c.language(), values), kind);
         return kind == ReplyKind.PUBLIC_REPLY ? reply(id, agent, text) : sendPrivate(id, agent, text);
     }
 
@@ -710,25 +892,48 @@ public final class CareDesk {
         Reply held = request.reply();
         AgentId author = held.author().orElseThrow();
         if (author.equals(supervisor)) {
-            throw new ApprovalException("four eyes: " + supervisor + " wrote reply " + replyId + " and cannot approve it; ask another supervisor");
+            throw new ApprovalException("four eyes: " + supervisor + " wrote reply " + replyId
+                    + " and cannot approve it; ask another supervisor");
         }
         // take the request in the transaction that queues the reply: with a transactional gateway (JDBC) a failure
         // puts it back by rollback; the in-memory gateway cannot roll back, so it is resubmitted below
-        java.util.concurrent.atomic.AtomicReference<ApprovalRequest> taken = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<ApprovalRequest> taken =
+                new java.util.concurrent.atomic.AtomicReference<>();
         try {
             return storage.transactions().inTransaction(() -> {
-                taken.set(guard.policies().approvals().take(replyId)
-                        .orElseThrow(() -> new ApprovalException("reply " + replyId + " was decided by someone else meanwhile")));
+                taken.set(guard.policies()
+                        .approvals()
+                        .take(replyId)
+                        .orElseThrow(() ->
+                                new ApprovalException("reply " + replyId + " was decided by someone else meanwhile")));
                 Instant now = clock.instant();
                 Conversation c = load(held.conversation());
-                Reply r = Reply.queued(held.id(), held.conversation(), held.channel(), held.kind(), held.target(), held.recipient(),
-                        held.text(), held.author(), now);
+                Reply r = Reply.queued(
+                        held.id(),
+                        held.conversation(),
+                        held.channel(),
+                        held.kind(),
+                        held.target(),
+                        held.recipient(),
+                        held.text(),
+                        held.author(),
+                        now);
                 if (c.isAssignedTo(author) && c.state().isActive()) {
                     c = storage.conversations().save(c.agentReplied(author, r.visibility(), now));
                 }
                 storage.outbox().enqueue(r);
-                audit(now, "supervisor:" + supervisor, AuditAction.APPROVAL_DECIDED, c, "approved " + r.kind() + " " + r.id() + " by " + author);
-                audit(now, "agent:" + author, AuditAction.REPLY_QUEUED, c, r.kind() + " " + r.id() + " approved by " + supervisor);
+                audit(
+                        now,
+                        "supervisor:" + supervisor,
+                        AuditAction.APPROVAL_DECIDED,
+                        c,
+                        "approved " + r.kind() + " " + r.id() + " by " + author);
+                audit(
+                        now,
+                        "agent:" + author,
+                        AuditAction.REPLY_QUEUED,
+                        c,
+                        r.kind() + " " + r.id() + " approved by " + supervisor);
                 return r;
             });
         } catch (RuntimeException e) {
@@ -752,15 +957,25 @@ public final class CareDesk {
     public ApprovalRequest rejectReply(ReplyId replyId, AgentId supervisor, String reason) {
         Checks.notBlank(reason, "reason");
         decidable(replyId, supervisor);
-        java.util.concurrent.atomic.AtomicReference<ApprovalRequest> taken = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<ApprovalRequest> taken =
+                new java.util.concurrent.atomic.AtomicReference<>();
         try {
             return storage.transactions().inTransaction(() -> {
-                ApprovalRequest t = guard.policies().approvals().take(replyId)
-                        .orElseThrow(() -> new ApprovalException("reply " + replyId + " was decided by someone else meanwhile"));
+                ApprovalRequest t = guard.policies()
+                        .approvals()
+                        .take(replyId)
+                        .orElseThrow(() ->
+                                new ApprovalException("reply " + replyId + " was decided by someone else meanwhile"));
                 taken.set(t);
                 Reply r = t.reply();
-                audit(clock.instant(), "supervisor:" + supervisor, AuditAction.APPROVAL_DECIDED, r.conversation(), r.channel(),
-                        "rejected " + r.kind() + " " + r.id() + " by " + r.author().map(AgentId::toString).orElse("desk") + ": " + reason);
+                audit(
+                        clock.instant(),
+                        "supervisor:" + supervisor,
+                        AuditAction.APPROVAL_DECIDED,
+                        r.conversation(),
+                        r.channel(),
+                        "rejected " + r.kind() + " " + r.id() + " by "
+                                + r.author().map(AgentId::toString).orElse("desk") + ": " + reason);
                 return t;
             });
         } catch (RuntimeException e) {
@@ -775,7 +990,9 @@ public final class CareDesk {
         if (!s.supervisor()) {
             throw new ApprovalException(supervisor + " is not a supervisor and cannot decide on reply " + replyId);
         }
-        return guard.policies().approvals().find(replyId)
+        return guard.policies()
+                .approvals()
+                .find(replyId)
                 .orElseThrow(() -> new ApprovalException("reply " + replyId + " is not awaiting approval"));
     }
 
@@ -785,8 +1002,10 @@ public final class CareDesk {
             return work.get();
         } catch (ComplianceViolationException e) {
             LOG.info("reply on conversation {} by {} blocked: {}", id, agent, e.getMessage());
-            storage.transactions().run(() -> storage.conversations().find(id).ifPresent(c ->
-                    audit(clock.instant(), "agent:" + agent, AuditAction.COMPLIANCE_BLOCKED, c, e.getMessage())));
+            storage.transactions().run(() -> storage.conversations()
+                    .find(id)
+                    .ifPresent(c -> audit(
+                            clock.instant(), "agent:" + agent, AuditAction.COMPLIANCE_BLOCKED, c, e.getMessage())));
             throw e;
         }
     }
@@ -807,8 +1026,8 @@ public final class CareDesk {
      */
     public DispatchResult dispatchOutbox() {
         Instant now = clock.instant();
-        List<Reply> claimed = storage.transactions().inTransaction(() ->
-                storage.outbox().claimDue(now, settings.dispatchBatchSize(), settings.dispatchLease()));
+        List<Reply> claimed = storage.transactions().inTransaction(() -> storage.outbox()
+                .claimDue(now, settings.dispatchBatchSize(), settings.dispatchLease()));
         DispatchResult result = DispatchResult.nothing();
         for (Reply r : claimed) {
             try {
@@ -825,8 +1044,13 @@ public final class CareDesk {
      * with backoff, then FAILED after {@link DeskSettings#maxAttempts()}, so it never stalls the rest of the batch.
      */
     private DispatchResult poisoned(Reply r, RuntimeException e) {
-        LOG.warn("dispatching reply {} on channel {} failed: {}", r.id(), r.channel(), e.getClass().getName());
-        String why = "dispatch failed: " + e.getClass().getSimpleName() + (e instanceof CareException ? ": " + e.getMessage() : "");
+        LOG.warn(
+                "dispatching reply {} on channel {} failed: {}",
+                r.id(),
+                r.channel(),
+                e.getClass().getName());
+        String why = "dispatch failed: " + e.getClass().getSimpleName()
+                + (e instanceof CareException ? ": " + e.getMessage() : "");
         int attempt = r.attempts() + 1;
         try {
             if (storage.outbox().find(r.id()).filter(Reply::isQueued).isEmpty()) {
@@ -838,7 +1062,10 @@ public final class CareDesk {
             }
             hold(r, attempt, clock.instant().plus(backoff(attempt)), why);
         } catch (RuntimeException again) {
-            LOG.warn("could not record the failure of reply {} ({}); it is retried when its lease ends", r.id(), again.getClass().getName());
+            LOG.warn(
+                    "could not record the failure of reply {} ({}); it is retried when its lease ends",
+                    r.id(),
+                    again.getClass().getName());
         }
         return new DispatchResult(0, 1, 0);
     }
@@ -850,7 +1077,10 @@ public final class CareDesk {
         ChannelHealth health = channels.health(r.channel());
         if (!channel.isActive() || !health.isPublishable(now)) {
             String why = "channel " + channel.id() + " is " + (channel.isActive() ? health.state() : "PAUSED")
-                    + health.retryAfter().filter(now::isBefore).map(t -> " until " + t).orElse("");
+                    + health.retryAfter()
+                            .filter(now::isBefore)
+                            .map(t -> " until " + t)
+                            .orElse("");
             hold(r, r.attempts(), health.retryAfter().filter(now::isBefore).orElse(now), why);
             return new DispatchResult(0, 1, 0);
         }
@@ -863,19 +1093,33 @@ public final class CareDesk {
         List<String> badLinks = publishing.disallowedLinks(r);
         if (!badLinks.isEmpty()) {
             String why = "links to domains not on the allow-list: " + String.join(", ", badLinks);
-            storage.transactions().run(() -> audit(now, SYSTEM, AuditAction.COMPLIANCE_BLOCKED, r.conversation(), r.channel(), r.kind() + " " + r.id() + " blocked: " + why));
+            storage.transactions()
+                    .run(() -> audit(
+                            now,
+                            SYSTEM,
+                            AuditAction.COMPLIANCE_BLOCKED,
+                            r.conversation(),
+                            r.channel(),
+                            r.kind() + " " + r.id() + " blocked: " + why));
             fail(r, r.attempts(), why);
             return new DispatchResult(0, 0, 1);
         }
         Optional<Instant> capped = publishing.tryAcquire(channel.id(), now);
         if (capped.isPresent()) {
-            hold(r, r.attempts(), capped.get(), "outbound rate cap of " + publishing.describeCap(channel.id()) + " reached on channel " + channel.id());
+            hold(
+                    r,
+                    r.attempts(),
+                    capped.get(),
+                    "outbound rate cap of " + publishing.describeCap(channel.id()) + " reached on channel "
+                            + channel.id());
             return new DispatchResult(0, 1, 0);
         }
         int attempt = r.attempts() + 1;
         // Record the attempt before the platform sees it (own small transaction): from here on the entry may have
         // been published, and whoever looks at it next (a retry, an echo) knows. Its own lease starts now.
-        Reply started = r.withStatus(new DeliveryStatus.Queued(attempt, now.plus(settings.dispatchLease()),
+        Reply started = r.withStatus(new DeliveryStatus.Queued(
+                attempt,
+                now.plus(settings.dispatchLease()),
                 Optional.of("publish attempt " + attempt + " started at " + now + "; outcome not recorded yet")));
         boolean stillOurs = storage.transactions().inTransaction(() -> {
             // the batch's lease may have run out while earlier entries were published: another desk may own it now
@@ -895,9 +1139,21 @@ public final class CareDesk {
         } catch (PlatformException e) {
             return onPublishError(r, channel, attempt, e);
         } catch (RuntimeException e) {
-            LOG.warn("publisher for {} failed unexpectedly on reply {}: {}", channel.platform(), r.id(), e.getClass().getName());
-            return onPublishError(r, channel, attempt, new PlatformException(PlatformException.Kind.TRANSIENT,
-                    "unexpected " + e.getClass().getSimpleName(), Optional.empty(), Optional.empty(), e));
+            LOG.warn(
+                    "publisher for {} failed unexpectedly on reply {}: {}",
+                    channel.platform(),
+                    r.id(),
+                    e.getClass().getName());
+            return onPublishError(
+                    r,
+                    channel,
+                    attempt,
+                    new PlatformException(
+                            PlatformException.Kind.TRANSIENT,
+                            "unexpected " + e.getClass().getSimpleName(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            e));
         }
         channels.recordSuccess(channel.id());
         storage.transactions().run(() -> markSent(started, platformId, clock.instant()));
@@ -910,11 +1166,18 @@ public final class CareDesk {
             case DUPLICATE -> {
                 if (attempt > 1) {
                     // an earlier attempt of this very entry may have got through: the platform already has it
-                    storage.transactions().run(() -> markSent(r.withStatus(new DeliveryStatus.Queued(attempt, now, Optional.empty())), Optional.empty(), now));
+                    storage.transactions()
+                            .run(() -> markSent(
+                                    r.withStatus(new DeliveryStatus.Queued(attempt, now, Optional.empty())),
+                                    Optional.empty(),
+                                    now));
                     return new DispatchResult(1, 0, 0);
                 }
-                fail(r, attempt, "the platform refused the text as a duplicate: this account already posted identical text; "
-                        + "rephrase the reply and send it again (" + e.getMessage() + ")");
+                fail(
+                        r,
+                        attempt,
+                        "the platform refused the text as a duplicate: this account already posted identical text; "
+                                + "rephrase the reply and send it again (" + e.getMessage() + ")");
                 return new DispatchResult(0, 0, 1);
             }
             case RATE_LIMITED -> {
@@ -957,9 +1220,16 @@ public final class CareDesk {
     private void hold(Reply r, int attempts, Instant next, String why) {
         storage.transactions().run(() -> {
             storage.outbox().update(r.withStatus(new DeliveryStatus.Queued(attempts, next, Optional.of(why))));
-            Optional<String> previous = r.status() instanceof DeliveryStatus.Queued q ? q.lastError() : Optional.empty();
+            Optional<String> previous =
+                    r.status() instanceof DeliveryStatus.Queued q ? q.lastError() : Optional.empty();
             if (!previous.equals(Optional.of(why))) {
-                audit(clock.instant(), SYSTEM, AuditAction.REPLY_HELD, r.conversation(), r.channel(), r.kind() + " " + r.id() + " held: " + why);
+                audit(
+                        clock.instant(),
+                        SYSTEM,
+                        AuditAction.REPLY_HELD,
+                        r.conversation(),
+                        r.channel(),
+                        r.kind() + " " + r.id() + " held: " + why);
             }
         });
     }
@@ -968,7 +1238,13 @@ public final class CareDesk {
         Instant now = clock.instant();
         storage.transactions().run(() -> {
             storage.outbox().update(r.withStatus(new DeliveryStatus.Failed(why, now, attempts)));
-            audit(now, SYSTEM, AuditAction.REPLY_FAILED, r.conversation(), r.channel(), r.kind() + " " + r.id() + " failed: " + why);
+            audit(
+                    now,
+                    SYSTEM,
+                    AuditAction.REPLY_FAILED,
+                    r.conversation(),
+                    r.channel(),
+                    r.kind() + " " + r.id() + " failed: " + why);
         });
         LOG.warn("reply {} on channel {} failed: {}", r.id(), r.channel(), why);
     }
@@ -978,10 +1254,26 @@ public final class CareDesk {
         storage.outbox().update(sent);
         if (r.kind().carriesText() && platformId.isPresent()) {
             Channel channel = channels.get(r.channel());
-            storage.messages().insertIfAbsent(new StoredMessage(MessageKey.of(channel.platform(), platformId.get()), r.conversation(),
-                    r.channel(), Direction.OUTBOUND, channel.platformAccountId(), channel.handle(), r.text(), r.visibility(), r.target(), at));
+            storage.messages()
+                    .insertIfAbsent(new StoredMessage(
+                            MessageKey.of(channel.platform(), platformId.get()),
+                            r.conversation(),
+                            r.channel(),
+                            Direction.OUTBOUND,
+                            channel.platformAccountId(),
+                            channel.handle(),
+                            r.text(),
+                            r.visibility(),
+                            r.target(),
+                            at));
         }
-        audit(at, SYSTEM, AuditAction.REPLY_SENT, r.conversation(), r.channel(), r.kind() + " " + r.id() + platformId.map(p -> " as " + p).orElse(" (platform already had it)"));
+        audit(
+                at,
+                SYSTEM,
+                AuditAction.REPLY_SENT,
+                r.conversation(),
+                r.channel(),
+                r.kind() + " " + r.id() + platformId.map(p -> " as " + p).orElse(" (platform already had it)"));
     }
 
     // ---------------------------------------------------------------- operations: routing, SLA sweep, escalation
@@ -1066,7 +1358,9 @@ public final class CareDesk {
         Instant now = clock.instant();
         storage.transactions().run(() -> {
             switches.pause(id, reason, actor, now);
-            storage.audit().append(new AuditEntry(now, actor, AuditAction.CHANNEL_PAUSED, Optional.empty(), Optional.of(id), reason));
+            storage.audit()
+                    .append(new AuditEntry(
+                            now, actor, AuditAction.CHANNEL_PAUSED, Optional.empty(), Optional.of(id), reason));
         });
     }
 
@@ -1084,7 +1378,14 @@ public final class CareDesk {
         Instant now = clock.instant();
         storage.transactions().run(() -> {
             switches.recordResume(id, actor, now);
-            storage.audit().append(new AuditEntry(now, actor, AuditAction.CHANNEL_RESUMED, Optional.empty(), Optional.of(id), "resumed by " + actor));
+            storage.audit()
+                    .append(new AuditEntry(
+                            now,
+                            actor,
+                            AuditAction.CHANNEL_RESUMED,
+                            Optional.empty(),
+                            Optional.of(id),
+                            "resumed by " + actor));
         });
         switches.resumedLocally(id, now);
     }
@@ -1106,11 +1407,15 @@ public final class CareDesk {
     }
 
     public List<Agent> agents() {
-        return agents.values().stream().sorted(Comparator.comparing(a -> a.id().value())).toList();
+        return agents.values().stream()
+                .sorted(Comparator.comparing(a -> a.id().value()))
+                .toList();
     }
 
     public List<Team> teams() {
-        return teams.values().stream().sorted(Comparator.comparing(t -> t.id().value())).toList();
+        return teams.values().stream()
+                .sorted(Comparator.comparing(t -> t.id().value()))
+                .toList();
     }
 
     // ---------------------------------------------------------------- reading
@@ -1151,9 +1456,14 @@ public final class CareDesk {
 
     private void notifyUnhealthy(ChannelHealth before, ChannelHealth after) {
         if (after.state() == HealthState.AUTH_FAILED) {
-            notifier.notify(new EscalationNotice(EscalationNotice.Kind.CHANNEL_UNHEALTHY, after.channel(), Optional.empty(),
-                    "channel " + after.channel() + " cannot authenticate: " + after.lastError().orElse("unknown"),
-                    org.socialcare.core.domain.Priority.URGENT, clock.instant()));
+            notifier.notify(new EscalationNotice(
+                    EscalationNotice.Kind.CHANNEL_UNHEALTHY,
+                    after.channel(),
+                    Optional.empty(),
+                    "channel " + after.channel() + " cannot authenticate: "
+                            + after.lastError().orElse("unknown"),
+                    org.socialcare.core.domain.Priority.URGENT,
+                    clock.instant()));
         }
     }
 
@@ -1303,7 +1613,8 @@ public final class CareDesk {
         public Builder publisher(ChannelPublisher value) {
             Checks.notNull(value, "publisher");
             if (publishers.put(value.platform(), value) != null) {
-                throw new IllegalArgumentException("a publisher for platform " + value.platform() + " is already configured");
+                throw new IllegalArgumentException(
+                        "a publisher for platform " + value.platform() + " is already configured");
             }
             return this;
         }
@@ -1371,9 +1682,13 @@ public final class CareDesk {
                     throw new IllegalStateException("a publisher is configured for channel '" + id
                             + "', which is not configured; configured channels are " + channels.keySet());
                 }
-                if (!channelPublishers.get(id).platform().equals(channels.get(id).platform())) {
-                    throw new IllegalStateException("channel '" + id + "' is on " + channels.get(id).platform()
-                            + " but its publisher publishes on " + channelPublishers.get(id).platform());
+                if (!channelPublishers
+                        .get(id)
+                        .platform()
+                        .equals(channels.get(id).platform())) {
+                    throw new IllegalStateException("channel '" + id + "' is on "
+                            + channels.get(id).platform() + " but its publisher publishes on "
+                            + channelPublishers.get(id).platform());
                 }
             }
             for (Agent a : agents.values()) {
@@ -1391,8 +1706,9 @@ public final class CareDesk {
             for (var rule : escalation.rules()) {
                 for (EscalationAction action : rule.then()) {
                     if (action instanceof EscalationAction.ReassignToTeam to && !teams.containsKey(to.team())) {
-                        throw new IllegalStateException("escalation rule '" + rule.id() + "' moves conversations to team '" + to.team()
-                                + "', which is not configured; configured teams are " + teams.keySet());
+                        throw new IllegalStateException(
+                                "escalation rule '" + rule.id() + "' moves conversations to team '" + to.team()
+                                        + "', which is not configured; configured teams are " + teams.keySet());
                     }
                 }
             }

@@ -49,31 +49,79 @@ public record DeskSettings(
     }
 
     public static DeskSettings ofDefaults() {
-        return new DeskSettings(DEFAULT_REOPEN_WINDOW, DEFAULT_PRIVATE_JOIN_WINDOW, DEFAULT_FIRST_RESPONSE_TARGET,
-                DEFAULT_DISPATCH_BATCH_SIZE, DEFAULT_DISPATCH_LEASE, DEFAULT_MAX_ATTEMPTS, DEFAULT_RETRY_BASE, DEFAULT_RETRY_CAP);
+        return new DeskSettings(
+                DEFAULT_REOPEN_WINDOW,
+                DEFAULT_PRIVATE_JOIN_WINDOW,
+                DEFAULT_FIRST_RESPONSE_TARGET,
+                DEFAULT_DISPATCH_BATCH_SIZE,
+                DEFAULT_DISPATCH_LEASE,
+                DEFAULT_MAX_ATTEMPTS,
+                DEFAULT_RETRY_BASE,
+                DEFAULT_RETRY_CAP);
     }
 
     public DeskSettings withReopenWindow(Duration v) {
-        return new DeskSettings(v, privateJoinWindow, firstResponseTarget, dispatchBatchSize, dispatchLease, maxAttempts, retryBase, retryCap);
+        return new DeskSettings(
+                v,
+                privateJoinWindow,
+                firstResponseTarget,
+                dispatchBatchSize,
+                dispatchLease,
+                maxAttempts,
+                retryBase,
+                retryCap);
     }
 
     public DeskSettings withPrivateJoinWindow(Duration v) {
-        return new DeskSettings(reopenWindow, v, firstResponseTarget, dispatchBatchSize, dispatchLease, maxAttempts, retryBase, retryCap);
+        return new DeskSettings(
+                reopenWindow,
+                v,
+                firstResponseTarget,
+                dispatchBatchSize,
+                dispatchLease,
+                maxAttempts,
+                retryBase,
+                retryCap);
     }
 
     public DeskSettings withFirstResponseTarget(Duration v) {
-        return new DeskSettings(reopenWindow, privateJoinWindow, v, dispatchBatchSize, dispatchLease, maxAttempts, retryBase, retryCap);
+        return new DeskSettings(
+                reopenWindow, privateJoinWindow, v, dispatchBatchSize, dispatchLease, maxAttempts, retryBase, retryCap);
     }
 
     public DeskSettings withDispatchBatchSize(int v) {
-        return new DeskSettings(reopenWindow, privateJoinWindow, firstResponseTarget, v, dispatchLease, maxAttempts, retryBase, retryCap);
+        return new DeskSettings(
+                reopenWindow,
+                privateJoinWindow,
+                firstResponseTarget,
+                v,
+                dispatchLease,
+                maxAttempts,
+                retryBase,
+                retryCap);
     }
 
     public DeskSettings withMaxAttempts(int v) {
-        return new DeskSettings(reopenWindow, privateJoinWindow, firstResponseTarget, dispatchBatchSize, dispatchLease, v, retryBase, retryCap);
+        return new DeskSettings(
+                reopenWindow,
+                privateJoinWindow,
+                firstResponseTarget,
+                dispatchBatchSize,
+                dispatchLease,
+                v,
+                retryBase,
+                retryCap);
     }
 
     public DeskSettings withRetry(Duration base, Duration cap) {
-        return new DeskSettings(reopenWindow, privateJoinWindow, firstResponseTarget, dispatchBatchSize, dispatchLease, maxAttempts, base, cap);
+        return new DeskSettings(
+                reopenWindow,
+                privateJoinWindow,
+                firstResponseTarget,
+                dispatchBatchSize,
+                dispatchLease,
+                maxAttempts,
+                base,
+                cap);
     }
 }

@@ -91,7 +91,8 @@ public final class MessagePolicies {
 
     @Override
     public String toString() {
-        return "MessagePolicies[" + triage + ", " + moderation + " on " + moderatedPlatforms + ", " + composer + ", " + compliance + "]";
+        return "MessagePolicies[" + triage + ", " + moderation + " on " + moderatedPlatforms + ", " + composer + ", "
+                + compliance + "]";
     }
 
     /** Builds {@link MessagePolicies} from the defaults. Not thread-safe. */

@@ -37,7 +37,8 @@ public final class PollingScheduler implements AutoCloseable {
 
     private final CareDesk desk;
     private final Clock clock;
-    private final PriorityQueue<Slot> queue = new PriorityQueue<>(Comparator.comparing((Slot s) -> s.dueAt).thenComparingLong(s -> s.sequence));
+    private final PriorityQueue<Slot> queue =
+            new PriorityQueue<>(Comparator.comparing((Slot s) -> s.dueAt).thenComparingLong(s -> s.sequence));
     private final Map<String, Slot> bySource = new LinkedHashMap<>();
     private long sequence;
     private ScheduledExecutorService executor;
@@ -110,7 +111,11 @@ public final class PollingScheduler implements AutoCloseable {
         } catch (RuntimeException e) {
             slot.failures++;
             slot.dueAt = now.plus(backoff(slot));
-            LOG.warn("source {} failed unexpectedly ({}), next poll at {}", slot.source.sourceId(), e.getClass().getName(), slot.dueAt);
+            LOG.warn(
+                    "source {} failed unexpectedly ({}), next poll at {}",
+                    slot.source.sourceId(),
+                    e.getClass().getName(),
+                    slot.dueAt);
         }
         return IngestResult.nothing();
     }
@@ -129,7 +134,8 @@ public final class PollingScheduler implements AutoCloseable {
     public synchronized long pollCount(String sourceId) {
         Slot s = bySource.get(sourceId);
         if (s == null) {
-            throw new IllegalArgumentException("unknown source id '" + sourceId + "'; registered: " + bySource.keySet());
+            throw new IllegalArgumentException(
+                    "unknown source id '" + sourceId + "'; registered: " + bySource.keySet());
         }
         return s.polls;
     }
@@ -151,15 +157,20 @@ public final class PollingScheduler implements AutoCloseable {
         if (executor == null || executor.isShutdown()) {
             return;
         }
-        long delay = nextDue().map(d -> Math.max(0, Duration.between(clock.instant(), d).toMillis())).orElse(1000L);
-        next = executor.schedule(() -> {
-            try {
-                runDuePass();
-            } catch (RuntimeException e) {
-                LOG.error("polling pass failed", e);
-            }
-            scheduleNext();
-        }, delay, TimeUnit.MILLISECONDS);
+        long delay = nextDue()
+                .map(d -> Math.max(0, Duration.between(clock.instant(), d).toMillis()))
+                .orElse(1000L);
+        next = executor.schedule(
+                () -> {
+                    try {
+                        runDuePass();
+                    } catch (RuntimeException e) {
+                        LOG.error("polling pass failed", e);
+                    }
+                    scheduleNext();
+                },
+                delay,
+                TimeUnit.MILLISECONDS);
     }
 
     @Override

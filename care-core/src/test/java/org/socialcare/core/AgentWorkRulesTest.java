@@ -39,7 +39,8 @@ class AgentWorkRulesTest {
     @Test
     void nobodyButASupervisorResolvesAnUnclaimedConversation() {
         ConversationId id = open();
-        assertThatThrownBy(() -> desk.resolve(id, f.alice.id())).isInstanceOf(NotAssignedException.class)
+        assertThatThrownBy(() -> desk.resolve(id, f.alice.id()))
+                .isInstanceOf(NotAssignedException.class)
                 .hasMessageContaining("not claimed by anyone");
         assertThat(desk.resolve(id, sam.id()).state()).isEqualTo(ConversationState.RESOLVED);
     }
@@ -48,22 +49,32 @@ class AgentWorkRulesTest {
     void theHolderOrASupervisorResolves() {
         ConversationId mine = claimedByAlice();
         assertThat(desk.resolve(mine, f.alice.id()).state()).isEqualTo(ConversationState.RESOLVED);
-        ConversationId other = desk.ingest(Batch.of(List.of(f.tweet("2", DeskFixture.BEN, "@AskBank app down")))).touched().get(0);
+        ConversationId other = desk.ingest(Batch.of(List.of(f.tweet("2", DeskFixture.BEN, "@AskBank app down"))))
+                .touched()
+                .get(0);
         desk.claim(other, f.carl.id());
         assertThat(desk.resolve(other, sam.id()).state()).isEqualTo(ConversationState.RESOLVED);
-        assertThat(desk.history(other)).filteredOn(e -> e.action() == AuditAction.RESOLVED).singleElement()
+        assertThat(desk.history(other))
+                .filteredOn(e -> e.action() == AuditAction.RESOLVED)
+                .singleElement()
                 .satisfies(e -> assertThat(e.actor()).isEqualTo("agent:sam"));
     }
 
     @Test
     void escalateAndResumeNameAMissingActor() {
         ConversationId id = open();
-        assertThatThrownBy(() -> desk.escalate(id, null, "legal threat")).isInstanceOf(NullPointerException.class).hasMessageContaining("actor");
-        assertThatThrownBy(() -> desk.escalate(id, " ", "legal threat")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("actor");
+        assertThatThrownBy(() -> desk.escalate(id, null, "legal threat"))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("actor");
+        assertThatThrownBy(() -> desk.escalate(id, " ", "legal threat"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("actor");
         assertThat(desk.conversation(id).orElseThrow().state()).isEqualTo(ConversationState.NEW);
         assertThat(f.notices).isEmpty();
         desk.pauseChannel(DeskFixture.TWITTER_CARE, "maintenance");
-        assertThatThrownBy(() -> desk.resumeChannel(DeskFixture.TWITTER_CARE, null)).isInstanceOf(NullPointerException.class).hasMessageContaining("actor");
+        assertThatThrownBy(() -> desk.resumeChannel(DeskFixture.TWITTER_CARE, null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("actor");
         assertThat(desk.channel(DeskFixture.TWITTER_CARE).isActive()).isFalse();
     }
 
@@ -72,11 +83,14 @@ class AgentWorkRulesTest {
         ConversationId id = claimedByAlice();
         int before = desk.history(id).size();
         assertThatThrownBy(() -> desk.requestCallback(id, f.alice.id(), " ", Optional.empty()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("phoneNumber");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("phoneNumber");
         assertThatThrownBy(() -> desk.requestCallback(id, f.alice.id(), null, Optional.empty()))
-                .isInstanceOf(NullPointerException.class).hasMessageContaining("phoneNumber");
+                .isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("phoneNumber");
         assertThatThrownBy(() -> desk.requestCallback(id, f.alice.id(), "07700 900123", null))
-                .isInstanceOf(NullPointerException.class).hasMessageContaining("preferredAt");
+                .isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("preferredAt");
         assertThat(desk.history(id)).hasSize(before);
         assertThat(callbacks).isEmpty();
     }
@@ -93,7 +107,9 @@ class AgentWorkRulesTest {
     }
 
     private ConversationId open() {
-        return desk.ingest(Batch.of(List.of(f.tweet("1", ANNA, "@AskBank on hold for 40 minutes!")))).touched().get(0);
+        return desk.ingest(Batch.of(List.of(f.tweet("1", ANNA, "@AskBank on hold for 40 minutes!"))))
+                .touched()
+                .get(0);
     }
 
     private ConversationId claimedByAlice() {

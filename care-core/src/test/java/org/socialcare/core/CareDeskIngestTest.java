@@ -36,9 +36,17 @@ class CareDeskIngestTest {
         assertThat(c.state()).isEqualTo(ConversationState.NEW);
         assertThat(c.team()).contains(DeskFixture.CARE);
         // the stored checkpoint is the at-risk instant (75% of the wall-clock target): the sweep's next look
-        assertThat(c.responseDueAt()).contains(f.clock.instant().plus(DeskSettings.DEFAULT_FIRST_RESPONSE_TARGET.multipliedBy(3).dividedBy(4)));
-        assertThat(desk.queue(DeskFixture.CARE, 10)).extracting(Conversation::id).containsExactly(c.id());
-        assertThat(desk.history(c.id())).extracting(e -> e.action())
+        assertThat(c.responseDueAt())
+                .contains(f.clock
+                        .instant()
+                        .plus(DeskSettings.DEFAULT_FIRST_RESPONSE_TARGET
+                                .multipliedBy(3)
+                                .dividedBy(4)));
+        assertThat(desk.queue(DeskFixture.CARE, 10))
+                .extracting(Conversation::id)
+                .containsExactly(c.id());
+        assertThat(desk.history(c.id()))
+                .extracting(e -> e.action())
                 .containsExactly(AuditAction.CONVERSATION_OPENED, AuditAction.MESSAGE_RECEIVED, AuditAction.TRIAGED);
     }
 
@@ -97,7 +105,8 @@ class CareDeskIngestTest {
         f.advance(Duration.ofMinutes(3));
         IngestResult second = desk.ingest(Batch.of(List.of(f.tweet("2", ANNA, "still declined!!"))));
         assertThat(second.touched()).isEqualTo(first.touched());
-        assertThat(desk.conversation(first.touched().get(0)).orElseThrow().customerMessageCount()).isEqualTo(2);
+        assertThat(desk.conversation(first.touched().get(0)).orElseThrow().customerMessageCount())
+                .isEqualTo(2);
     }
 
     @Test
@@ -156,32 +165,42 @@ class CareDeskIngestTest {
     @Test
     void messageForAChannelTheDeskLacksIsDeadLetteredAndTheCheckpointStillAdvances() {
         Checkpoint cp = new Checkpoint("twitter:AskBank:mentions", "2");
-        InboundMessage foreign = InboundMessage.builder(MessageKey.of(Platform.TWITTER, "9"), ChannelId.of("nope"), ANNA)
-                .text("x").createdAt(f.clock.instant()).build();
+        InboundMessage foreign = InboundMessage.builder(
+                        MessageKey.of(Platform.TWITTER, "9"), ChannelId.of("nope"), ANNA)
+                .text("x")
+                .createdAt(f.clock.instant())
+                .build();
         IngestResult r = desk.ingest(Batch.of(List.of(foreign)).withCheckpoint(cp));
         assertThat(r.deadLettered()).isEqualTo(1);
-        assertThat(desk.storage().deadLetters().recent(5)).singleElement().satisfies(d -> assertThat(d.reason())
-                .contains("'nope'").contains("twitter-care"));
+        assertThat(desk.storage().deadLetters().recent(5))
+                .singleElement()
+                .satisfies(d -> assertThat(d.reason()).contains("'nope'").contains("twitter-care"));
         assertThat(desk.storage().checkpoints().load(cp.sourceId())).contains(cp);
     }
 
     @Test
     void rejectedPayloadsBecomeDeadLettersWithTheRawBody() {
-        IngestResult r = desk.ingest(Batch.empty().withRejected(List.of(new RejectedPayload("twitter:poll", "{\"id\":", "id_str: missing"))));
+        IngestResult r = desk.ingest(Batch.empty()
+                .withRejected(List.of(new RejectedPayload("twitter:poll", "{\"id\":", "id_str: missing"))));
         assertThat(r.deadLettered()).isEqualTo(1);
-        assertThat(desk.storage().deadLetters().recent(10)).singleElement()
-                .satisfies(d -> {
-                    assertThat(d.rawPayload()).isEqualTo("{\"id\":");
-                    assertThat(d.reason()).contains("id_str");
-                });
+        assertThat(desk.storage().deadLetters().recent(10)).singleElement().satisfies(d -> {
+            assertThat(d.rawPayload()).isEqualTo("{\"id\":");
+            assertThat(d.reason()).contains("id_str");
+        });
     }
 
     @Test
     void ownEchoIsNeverACustomerMessage() {
         ConversationId id = openAndAnswer("1");
         String bankTweet = desk.replies(id).get(0).platformMessageId().orElseThrow();
-        OwnMessage echo = new OwnMessage(MessageKey.of(Platform.TWITTER, bankTweet), DeskFixture.TWITTER_CARE, "Sorry Anna",
-                Visibility.PUBLIC, Optional.of("1"), f.clock.instant(), Optional.of("care desk"));
+        OwnMessage echo = new OwnMessage(
+                MessageKey.of(Platform.TWITTER, bankTweet),
+                DeskFixture.TWITTER_CARE,
+                "Sorry Anna",
+                Visibility.PUBLIC,
+                Optional.of("1"),
+                f.clock.instant(),
+                Optional.of("care desk"));
         IngestResult r = desk.ingest(Batch.of(List.of()).withOwnMessages(List.of(echo)));
         assertThat(r.echoes()).isEqualTo(1);
         assertThat(r.stored()).isZero();
@@ -191,19 +210,26 @@ class CareDeskIngestTest {
 
     @Test
     void unmatchedOwnPostIsAudited() {
-        OwnMessage echo = new OwnMessage(MessageKey.of(Platform.TWITTER, "777"), DeskFixture.TWITTER_CARE, "Win a prize! bit.ly/x",
-                Visibility.PUBLIC, Optional.empty(), f.clock.instant(), Optional.of("Unknown App"));
+        OwnMessage echo = new OwnMessage(
+                MessageKey.of(Platform.TWITTER, "777"),
+                DeskFixture.TWITTER_CARE,
+                "Win a prize! bit.ly/x",
+                Visibility.PUBLIC,
+                Optional.empty(),
+                f.clock.instant(),
+                Optional.of("Unknown App"));
         desk.ingest(Batch.of(List.of()).withOwnMessages(List.of(echo)));
-        assertThat(desk.storage().audit().recent(1)).singleElement()
-                .satisfies(e -> {
-                    assertThat(e.action()).isEqualTo(AuditAction.ECHO_UNMATCHED);
-                    assertThat(e.detail()).contains("Unknown App");
-                });
+        assertThat(desk.storage().audit().recent(1)).singleElement().satisfies(e -> {
+            assertThat(e.action()).isEqualTo(AuditAction.ECHO_UNMATCHED);
+            assertThat(e.detail()).contains("Unknown App");
+        });
     }
 
     /** Opens a conversation with Anna's tweet, lets Alice answer it in public and publishes the answer. */
     private ConversationId openAndAnswer(String tweetId) {
-        ConversationId id = desk.ingest(Batch.of(List.of(f.tweet(tweetId, ANNA, "@AskBank on hold for 40 minutes!")))).touched().get(0);
+        ConversationId id = desk.ingest(Batch.of(List.of(f.tweet(tweetId, ANNA, "@AskBank on hold for 40 minutes!"))))
+                .touched()
+                .get(0);
         desk.claim(id, f.alice.id());
         desk.reply(id, f.alice.id(), "Sorry Anna, we're on it ^AB");
         desk.dispatchOutbox();

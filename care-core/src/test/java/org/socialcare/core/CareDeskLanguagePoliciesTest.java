@@ -43,8 +43,10 @@ import org.socialcare.core.port.out.CareStorage;
 class CareDeskLanguagePoliciesTest {
     private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
     private static final TeamId CARE = TeamId.of("care");
-    private static final Channel TWITTER = Channel.of("tw-care", Platform.TWITTER, "MyBank_Help", "100", ChannelKind.DEDICATED_CARE, CARE);
-    private static final Channel FACEBOOK = Channel.of("fb-page", Platform.FACEBOOK, "MyBank", "200", ChannelKind.BRAND, CARE);
+    private static final Channel TWITTER =
+            Channel.of("tw-care", Platform.TWITTER, "MyBank_Help", "100", ChannelKind.DEDICATED_CARE, CARE);
+    private static final Channel FACEBOOK =
+            Channel.of("fb-page", Platform.FACEBOOK, "MyBank", "200", ChannelKind.BRAND, CARE);
     private static final AgentId ANNA = AgentId.of("ab1");
     private static final AgentId SAM = AgentId.of("sup1");
 
@@ -64,13 +66,23 @@ class CareDeskLanguagePoliciesTest {
     private int seq;
 
     private InboundMessage tweet(String text) {
-        return InboundMessage.builder(MessageKey.of(Platform.TWITTER, "t" + (++seq)), TWITTER.id(), Party.of("42", "janedoe").withFollowers(310))
-                .text(text).createdAt(T0.plusSeconds(seq)).build();
+        return InboundMessage.builder(
+                        MessageKey.of(Platform.TWITTER, "t" + (++seq)),
+                        TWITTER.id(),
+                        Party.of("42", "janedoe").withFollowers(310))
+                .text(text)
+                .createdAt(T0.plusSeconds(seq))
+                .build();
     }
 
     private InboundMessage comment(String userId, String text) {
-        return InboundMessage.builder(MessageKey.of(Platform.FACEBOOK, "c" + (++seq)), FACEBOOK.id(), Party.of(userId, "Commenter " + userId))
-                .text(text).createdAt(T0.plusSeconds(seq)).build();
+        return InboundMessage.builder(
+                        MessageKey.of(Platform.FACEBOOK, "c" + (++seq)),
+                        FACEBOOK.id(),
+                        Party.of(userId, "Commenter " + userId))
+                .text(text)
+                .createdAt(T0.plusSeconds(seq))
+                .build();
     }
 
     private Conversation ingestOne(InboundMessage m) {
@@ -84,19 +96,25 @@ class CareDeskLanguagePoliciesTest {
 
     @Test
     void ingestTriagesTheMessageOntoTheConversationAndAuditsWithoutRawText() {
-        Conversation c = ingestOne(tweet("@MyBank_Help someone used my card in Lisbon last night, 4539 1488 0343 6467, I didn't make these payments!"));
+        Conversation c = ingestOne(
+                tweet(
+                        "@MyBank_Help someone used my card in Lisbon last night, 4539 1488 0343 6467, I didn't make these payments!"));
 
         assertThat(c.riskFlags()).contains(RiskFlag.FRAUD, RiskFlag.SENSITIVE_DATA_PUBLIC);
         assertThat(c.priority()).isEqualTo(Priority.URGENT);
         assertThat(c.language()).contains("en");
         List<AuditEntry> triaged = audit(c.id(), AuditAction.TRIAGED);
         assertThat(triaged).singleElement().satisfies(e -> assertThat(e.detail())
-                .contains("FRAUD").contains("SENSITIVE_DATA_PUBLIC").contains("**** **** **** 6467")
-                .doesNotContain("4539").doesNotContain("Lisbon"));
+                .contains("FRAUD")
+                .contains("SENSITIVE_DATA_PUBLIC")
+                .contains("**** **** **** 6467")
+                .doesNotContain("4539")
+                .doesNotContain("Lisbon"));
         // Twitter is not a moderated platform: the desk notes the data but queues no HIDE_COMMENT
         assertThat(desk.replies(c.id())).isEmpty();
-        assertThat(audit(c.id(), AuditAction.MODERATION_ACTION)).singleElement()
-                .satisfies(e -> assertThat(e.detail()).contains("not hidden").contains("suggest moving the customer to a private channel"));
+        assertThat(audit(c.id(), AuditAction.MODERATION_ACTION)).singleElement().satisfies(e -> assertThat(e.detail())
+                .contains("not hidden")
+                .contains("suggest moving the customer to a private channel"));
     }
 
     @Test
@@ -116,14 +134,20 @@ class CareDeskLanguagePoliciesTest {
         desk.claim(c.id(), ANNA);
 
         assertThatThrownBy(() -> desk.reply(c.id(), ANNA, "Hi Jane, is it 4539 1488 0343 6467? ^AB"))
-                .isInstanceOfSatisfying(ComplianceViolationException.class, e -> assertThat(e.rule()).isEqualTo(Rule.SENSITIVE_DATA_IN_PUBLIC));
+                .isInstanceOfSatisfying(ComplianceViolationException.class, e -> assertThat(e.rule())
+                        .isEqualTo(Rule.SENSITIVE_DATA_IN_PUBLIC));
 
         assertThat(desk.replies(c.id())).isEmpty();
         assertThat(desk.conversation(c.id()).orElseThrow().firstResponseAt()).isEmpty();
-        assertThat(audit(c.id(), AuditAction.COMPLIANCE_BLOCKED)).singleElement().satisfies(e -> {
-            assertThat(e.actor()).isEqualTo("agent:ab1");
-            assertThat(e.detail()).contains("SENSITIVE_DATA_IN_PUBLIC").doesNotContain("4539").doesNotContain("6467");
-        });
+        assertThat(audit(c.id(), AuditAction.COMPLIANCE_BLOCKED))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.actor()).isEqualTo("agent:ab1");
+                    assertThat(e.detail())
+                            .contains("SENSITIVE_DATA_IN_PUBLIC")
+                            .doesNotContain("4539")
+                            .doesNotContain("6467");
+                });
     }
 
     @Test
@@ -131,9 +155,13 @@ class CareDeskLanguagePoliciesTest {
         Conversation c = ingestOne(tweet("my card keeps getting declined, why?"));
         desk.claim(c.id(), ANNA);
 
-        assertThatThrownBy(() -> desk.moveToPrivate(c.id(), ANNA, "Sorry Jane, DM us and we'll call you ^AB",
-                Optional.of("Hi Jane, please send us your card number so we can check")))
-                .isInstanceOfSatisfying(ComplianceViolationException.class, e -> assertThat(e.rule()).isEqualTo(Rule.BANNED_PHRASE));
+        assertThatThrownBy(() -> desk.moveToPrivate(
+                        c.id(),
+                        ANNA,
+                        "Sorry Jane, DM us and we'll call you ^AB",
+                        Optional.of("Hi Jane, please send us your card number so we can check")))
+                .isInstanceOfSatisfying(ComplianceViolationException.class, e -> assertThat(e.rule())
+                        .isEqualTo(Rule.BANNED_PHRASE));
 
         assertThat(desk.replies(c.id())).isEmpty();
         assertThat(audit(c.id(), AuditAction.COMPLIANCE_BLOCKED)).hasSize(1);
@@ -145,7 +173,10 @@ class CareDeskLanguagePoliciesTest {
         Conversation c = ingestOne(tweet("I have been on hold for 40 minutes, my card was swallowed by the ATM"));
         desk.claim(c.id(), ANNA);
 
-        List<Reply> out = desk.moveToPrivate(c.id(), ANNA, "So sorry Jane, we've sent you a DM so we can call you ^AB",
+        List<Reply> out = desk.moveToPrivate(
+                c.id(),
+                ANNA,
+                "So sorry Jane, we've sent you a DM so we can call you ^AB",
                 Optional.of("Hi Jane, what's a good number and time to call you? We'll never ask for your PIN."));
 
         assertThat(out).extracting(Reply::kind).containsExactly(ReplyKind.PUBLIC_REPLY, ReplyKind.PRIVATE_MESSAGE);
@@ -187,8 +218,9 @@ class CareDeskLanguagePoliciesTest {
             assertThat(r.isQueued()).isTrue();
             assertThat(r.text()).contains("ABUSE").contains("idiots");
         });
-        assertThat(audit(c.id(), AuditAction.MODERATION_ACTION)).singleElement()
-                .satisfies(e -> assertThat(e.detail()).contains("HIDE_COMMENT " + replies.get(0).id()).contains("ABUSE"));
+        assertThat(audit(c.id(), AuditAction.MODERATION_ACTION)).singleElement().satisfies(e -> assertThat(e.detail())
+                .contains("HIDE_COMMENT " + replies.get(0).id())
+                .contains("ABUSE"));
     }
 
     @Test
@@ -199,15 +231,19 @@ class CareDeskLanguagePoliciesTest {
             assertThat(r.kind()).isEqualTo(ReplyKind.HIDE_COMMENT);
             assertThat(r.text()).contains("SENSITIVE_DATA").doesNotContain("4539");
         });
-        assertThat(audit(c.id(), AuditAction.MODERATION_ACTION)).singleElement()
-                .satisfies(e -> assertThat(e.detail()).contains("suggest moving the customer to a private channel").doesNotContain("4539"));
+        assertThat(audit(c.id(), AuditAction.MODERATION_ACTION)).singleElement().satisfies(e -> assertThat(e.detail())
+                .contains("suggest moving the customer to a private channel")
+                .doesNotContain("4539"));
         assertThat(c.riskFlags()).contains(RiskFlag.SENSITIVE_DATA_PUBLIC);
     }
 
     @Test
     void templateReplyIsComposedInTheCustomersLanguageAndSigned() {
-        Conversation c = ingestOne(InboundMessage.builder(MessageKey.of(Platform.TWITTER, "es1"), TWITTER.id(), Party.of("77", "pepe"))
-                .text("Llevo una hora esperando al teléfono y nadie contesta").createdAt(T0).build());
+        Conversation c = ingestOne(
+                InboundMessage.builder(MessageKey.of(Platform.TWITTER, "es1"), TWITTER.id(), Party.of("77", "pepe"))
+                        .text("Llevo una hora esperando al teléfono y nadie contesta")
+                        .createdAt(T0)
+                        .build());
         assertThat(c.language()).contains("es");
         desk.claim(c.id(), ANNA);
 
@@ -215,7 +251,8 @@ class CareDeskLanguagePoliciesTest {
 
         assertThat(r.text()).startsWith("Hola @pepe, sentimos mucho la espera").endsWith(" ^AB");
         assertThat(desk.replies(c.id())).containsExactly(r);
-        assertThatThrownBy(() -> desk.replyWithTemplate(c.id(), ANNA, "nope", ReplyKind.PUBLIC_REPLY, Map.of())).hasMessageContaining("'nope'");
+        assertThatThrownBy(() -> desk.replyWithTemplate(c.id(), ANNA, "nope", ReplyKind.PUBLIC_REPLY, Map.of()))
+                .hasMessageContaining("'nope'");
     }
 
     @Test
@@ -228,9 +265,13 @@ class CareDeskLanguagePoliciesTest {
 
         assertThat(desk.replies(c.id())).isEmpty();
         assertThat(desk.pendingApprovals()).extracting(ApprovalRequest::reply).containsExactly(held);
-        assertThat(audit(c.id(), AuditAction.APPROVAL_REQUESTED)).singleElement()
-                .satisfies(e -> assertThat(e.detail()).contains(held.id().value()).contains("LEGAL_THREAT"));
-        assertThatThrownBy(() -> desk.approve(held.id(), ANNA)).isInstanceOf(ApprovalException.class).hasMessageContaining("not a supervisor");
+        assertThat(audit(c.id(), AuditAction.APPROVAL_REQUESTED))
+                .singleElement()
+                .satisfies(
+                        e -> assertThat(e.detail()).contains(held.id().value()).contains("LEGAL_THREAT"));
+        assertThatThrownBy(() -> desk.approve(held.id(), ANNA))
+                .isInstanceOf(ApprovalException.class)
+                .hasMessageContaining("not a supervisor");
 
         Reply approved = desk.approve(held.id(), SAM);
 
@@ -247,7 +288,9 @@ class CareDeskLanguagePoliciesTest {
             assertThat(e.actor()).isEqualTo("supervisor:sup1");
             assertThat(e.detail()).startsWith("approved");
         });
-        assertThatThrownBy(() -> desk.approve(held.id(), SAM)).isInstanceOf(ApprovalException.class).hasMessageContaining("not awaiting approval");
+        assertThatThrownBy(() -> desk.approve(held.id(), SAM))
+                .isInstanceOf(ApprovalException.class)
+                .hasMessageContaining("not awaiting approval");
     }
 
     @Test
@@ -256,14 +299,17 @@ class CareDeskLanguagePoliciesTest {
         desk.claim(c.id(), SAM);
         Reply own = desk.reply(c.id(), SAM, "Sorry to hear that, please DM us ^SP");
 
-        assertThatThrownBy(() -> desk.approve(own.id(), SAM)).isInstanceOf(ApprovalException.class).hasMessageContaining("four eyes");
+        assertThatThrownBy(() -> desk.approve(own.id(), SAM))
+                .isInstanceOf(ApprovalException.class)
+                .hasMessageContaining("four eyes");
         assertThat(desk.pendingApprovals()).hasSize(1);
 
         desk.rejectReply(own.id(), SAM, "use the regulator template instead");
 
         assertThat(desk.pendingApprovals()).isEmpty();
         assertThat(desk.replies(c.id())).isEmpty();
-        assertThat(audit(c.id(), AuditAction.APPROVAL_DECIDED)).singleElement()
+        assertThat(audit(c.id(), AuditAction.APPROVAL_DECIDED))
+                .singleElement()
                 .satisfies(e -> assertThat(e.detail()).startsWith("rejected").contains("regulator template"));
     }
 
@@ -273,21 +319,30 @@ class CareDeskLanguagePoliciesTest {
                 .clock(Clock.fixed(T0, ZoneOffset.UTC))
                 .team(Team.of("care", "Social care"))
                 .channel(FACEBOOK)
-                .messagePolicies(MessagePolicies.builder().moderatedPlatforms(java.util.Set.of()).build())
+                .messagePolicies(MessagePolicies.builder()
+                        .moderatedPlatforms(java.util.Set.of())
+                        .build())
                 .build();
         InboundMessage abusive = comment("903", "you idiots");
         ConversationId id = quiet.ingest(Batch.of(List.of(abusive))).touched().get(0);
         assertThat(quiet.replies(id)).isEmpty();
-        assertThat(quiet.history(id)).anyMatch(e -> e.action() == AuditAction.MODERATION_ACTION && e.detail().contains("not hidden"));
+        assertThat(quiet.history(id))
+                .anyMatch(e -> e.action() == AuditAction.MODERATION_ACTION
+                        && e.detail().contains("not hidden"));
     }
 
     @Test
     void privateMessagesAreTriagedButNeverModerated() {
-        InboundMessage dm = InboundMessage.builder(MessageKey.of(Platform.TWITTER, "dm1"), TWITTER.id(), Party.of("42", "janedoe"))
-                .text("you idiots, my card is 4539 1488 0343 6467").visibility(Visibility.PRIVATE).createdAt(T0).build();
+        InboundMessage dm = InboundMessage.builder(
+                        MessageKey.of(Platform.TWITTER, "dm1"), TWITTER.id(), Party.of("42", "janedoe"))
+                .text("you idiots, my card is 4539 1488 0343 6467")
+                .visibility(Visibility.PRIVATE)
+                .createdAt(T0)
+                .build();
         Conversation c = ingestOne(dm);
         assertThat(c.riskFlags()).doesNotContain(RiskFlag.SENSITIVE_DATA_PUBLIC);
         assertThat(audit(c.id(), AuditAction.MODERATION_ACTION)).isEmpty();
-        assertThat(audit(c.id(), AuditAction.TRIAGED)).singleElement().satisfies(e -> assertThat(e.detail()).doesNotContain("4539"));
+        assertThat(audit(c.id(), AuditAction.TRIAGED)).singleElement().satisfies(e -> assertThat(e.detail())
+                .doesNotContain("4539"));
     }
 }

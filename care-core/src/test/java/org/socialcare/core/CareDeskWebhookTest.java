@@ -51,8 +51,8 @@ class CareDeskWebhookTest {
         WebhookResult r = f.desk.webhook(handler, WebhookRequest.post("/hook", Map.of(), "ok:42"));
         assertThat(r.status()).isEqualTo(401);
         assertThat(f.desk.queue(DeskFixture.CARE, 10)).isEmpty();
-        assertThat(f.desk.storage().audit().recent(1)).singleElement()
-                .satisfies(e -> assertThat(e.action()).isEqualTo(AuditAction.WEBHOOK_REJECTED));
+        assertThat(f.desk.storage().audit().recent(1)).singleElement().satisfies(e -> assertThat(e.action())
+                .isEqualTo(AuditAction.WEBHOOK_REJECTED));
     }
 
     @Test

@@ -31,8 +31,11 @@ import org.socialcare.core.port.in.DispatchResult;
 class CareDeskWorkAndDispatchTest {
     private final List<CallbackRequest> callbacks = new ArrayList<>();
     private final List<ChannelHealth> healthChanges = new ArrayList<>();
-    private final DeskFixture f = new DeskFixture(b -> b.callbackGateway(callbacks::add).healthListener((before, after) -> healthChanges.add(after))
-            .settings(DeskSettings.ofDefaults().withMaxAttempts(3).withRetry(Duration.ofSeconds(10), Duration.ofMinutes(5))));
+    private final DeskFixture f = new DeskFixture(b -> b.callbackGateway(callbacks::add)
+            .healthListener((before, after) -> healthChanges.add(after))
+            .settings(DeskSettings.ofDefaults()
+                    .withMaxAttempts(3)
+                    .withRetry(Duration.ofSeconds(10), Duration.ofMinutes(5))));
     private final CareDesk desk = f.desk;
 
     @Test
@@ -53,7 +56,9 @@ class CareDeskWorkAndDispatchTest {
         Reply sent = desk.replies(id).get(0);
         assertThat(sent.status()).isInstanceOf(DeliveryStatus.Sent.class);
         assertThat(sent.platformMessageId()).isPresent();
-        assertThat(f.publisher.published).extracting(Reply::text).containsExactly("So sorry for the wait, Anna. We're looking now ^AB");
+        assertThat(f.publisher.published)
+                .extracting(Reply::text)
+                .containsExactly("So sorry for the wait, Anna. We're looking now ^AB");
         assertThat(desk.dispatchOutbox().total()).isZero();
     }
 
@@ -70,7 +75,10 @@ class CareDeskWorkAndDispatchTest {
     void moveToPrivateQueuesAPublicInviteAndAPrivateMessage() {
         ConversationId id = open();
         desk.claim(id, f.alice.id());
-        List<Reply> out = desk.moveToPrivate(id, f.alice.id(), "Please DM us your number and we'll call you right now ^AB",
+        List<Reply> out = desk.moveToPrivate(
+                id,
+                f.alice.id(),
+                "Please DM us your number and we'll call you right now ^AB",
                 Optional.of("Hi Anna, which number can we call you on?"));
         assertThat(out).extracting(Reply::kind).containsExactly(ReplyKind.PUBLIC_REPLY, ReplyKind.PRIVATE_MESSAGE);
         assertThat(out.get(1).recipient()).contains(ANNA.platformUserId());
@@ -83,8 +91,11 @@ class CareDeskWorkAndDispatchTest {
         ConversationId id = open();
         desk.claim(id, f.alice.id());
         desk.requestCallback(id, f.alice.id(), "07700 900123", Optional.empty());
-        assertThat(callbacks).singleElement().satisfies(c -> assertThat(c.phoneNumber()).isEqualTo("07700 900123"));
-        assertThat(desk.history(id)).filteredOn(e -> e.action() == AuditAction.CALLBACK_REQUESTED).singleElement()
+        assertThat(callbacks).singleElement().satisfies(c -> assertThat(c.phoneNumber())
+                .isEqualTo("07700 900123"));
+        assertThat(desk.history(id))
+                .filteredOn(e -> e.action() == AuditAction.CALLBACK_REQUESTED)
+                .singleElement()
                 .satisfies(e -> assertThat(e.detail()).doesNotContain("900123").contains("123"));
     }
 
@@ -97,7 +108,8 @@ class CareDeskWorkAndDispatchTest {
         assertThat(f.publisher.published).isEmpty();
         Reply r = desk.replies(id).get(0);
         assertThat(r.isQueued()).isTrue();
-        assertThat(((DeliveryStatus.Queued) r.status()).lastError()).hasValueSatisfying(e -> assertThat(e).contains("PAUSED"));
+        assertThat(((DeliveryStatus.Queued) r.status()).lastError())
+                .hasValueSatisfying(e -> assertThat(e).contains("PAUSED"));
         assertThat(desk.health(DeskFixture.TWITTER_CARE).state()).isEqualTo(HealthState.PAUSED);
 
         desk.resumeChannel(DeskFixture.TWITTER_CARE, "supervisor:sam");
@@ -108,13 +120,17 @@ class CareDeskWorkAndDispatchTest {
     @Test
     void expiredTokenMarksTheChannelAuthFailedNotifiesAndKeepsTheReplyQueued() {
         ConversationId id = answered();
-        f.publisher.failures.add(PlatformException.of(PlatformException.Kind.AUTH_FAILED, "Invalid or expired token", "89"));
+        f.publisher.failures.add(
+                PlatformException.of(PlatformException.Kind.AUTH_FAILED, "Invalid or expired token", "89"));
         DispatchResult d = desk.dispatchOutbox();
         assertThat(d.held()).isEqualTo(1);
         assertThat(desk.health(DeskFixture.TWITTER_CARE).state()).isEqualTo(HealthState.AUTH_FAILED);
-        assertThat(desk.health(DeskFixture.TWITTER_CARE).lastError()).hasValueSatisfying(e -> assertThat(e).contains("89"));
+        assertThat(desk.health(DeskFixture.TWITTER_CARE).lastError())
+                .hasValueSatisfying(e -> assertThat(e).contains("89"));
         assertThat(healthChanges).extracting(ChannelHealth::state).containsExactly(HealthState.AUTH_FAILED);
-        assertThat(f.notices).extracting(EscalationNotice::kind).containsExactly(EscalationNotice.Kind.CHANNEL_UNHEALTHY);
+        assertThat(f.notices)
+                .extracting(EscalationNotice::kind)
+                .containsExactly(EscalationNotice.Kind.CHANNEL_UNHEALTHY);
         assertThat(desk.replies(id).get(0).isQueued()).isTrue();
         // still nothing while the token is broken
         assertThat(desk.dispatchOutbox().sent()).isZero();
@@ -143,20 +159,24 @@ class CareDeskWorkAndDispatchTest {
         }
         assertThat(desk.dispatchOutbox().held()).isEqualTo(1);
         Instant next = ((DeliveryStatus.Queued) desk.replies(id).get(0).status()).nextAttemptAt();
-        assertThat(next).isAfterOrEqualTo(f.clock.instant().plusSeconds(5)).isBeforeOrEqualTo(f.clock.instant().plusSeconds(10));
+        assertThat(next)
+                .isAfterOrEqualTo(f.clock.instant().plusSeconds(5))
+                .isBeforeOrEqualTo(f.clock.instant().plusSeconds(10));
         f.advance(Duration.ofMinutes(10));
         desk.dispatchOutbox();
         f.advance(Duration.ofMinutes(10));
         assertThat(desk.dispatchOutbox().failed()).isEqualTo(1);
         Reply r = desk.replies(id).get(0);
-        assertThat(r.status()).isInstanceOfSatisfying(DeliveryStatus.Failed.class, s -> assertThat(s.reason()).contains("gave up after 3 attempts"));
+        assertThat(r.status()).isInstanceOfSatisfying(DeliveryStatus.Failed.class, s -> assertThat(s.reason())
+                .contains("gave up after 3 attempts"));
     }
 
     @Test
     void duplicateOnARetryCountsAsSent() {
         ConversationId id = answered();
         f.publisher.failures.add(PlatformException.of(PlatformException.Kind.TRANSIENT, "read timed out", "timeout"));
-        f.publisher.failures.add(PlatformException.of(PlatformException.Kind.DUPLICATE, "Status is a duplicate", "187"));
+        f.publisher.failures.add(
+                PlatformException.of(PlatformException.Kind.DUPLICATE, "Status is a duplicate", "187"));
         assertThat(desk.dispatchOutbox().held()).isEqualTo(1);
         f.advance(Duration.ofMinutes(10));
         assertThat(desk.dispatchOutbox().sent()).isEqualTo(1);
@@ -166,10 +186,12 @@ class CareDeskWorkAndDispatchTest {
     @Test
     void outsideTheMessagingWindowFailsWithTheReason() {
         ConversationId id = answered();
-        f.publisher.failures.add(PlatformException.of(PlatformException.Kind.OUTSIDE_WINDOW, "outside the 24-hour window", "10"));
+        f.publisher.failures.add(
+                PlatformException.of(PlatformException.Kind.OUTSIDE_WINDOW, "outside the 24-hour window", "10"));
         assertThat(desk.dispatchOutbox().failed()).isEqualTo(1);
-        assertThat(desk.replies(id).get(0).status()).isInstanceOfSatisfying(DeliveryStatus.Failed.class,
-                s -> assertThat(s.reason()).contains("24-hour"));
+        assertThat(desk.replies(id).get(0).status())
+                .isInstanceOfSatisfying(
+                        DeliveryStatus.Failed.class, s -> assertThat(s.reason()).contains("24-hour"));
     }
 
     @Test
@@ -195,14 +217,17 @@ class CareDeskWorkAndDispatchTest {
         ConversationId id = open();
         desk.escalate(id, "agent:alice", "customer threatens legal action");
         assertThat(desk.conversation(id).orElseThrow().state()).isEqualTo(ConversationState.ESCALATED);
-        assertThat(f.notices).singleElement().satisfies(n -> assertThat(n.reason()).contains("legal"));
+        assertThat(f.notices).singleElement().satisfies(n -> assertThat(n.reason())
+                .contains("legal"));
     }
 
     @Test
     void channelWithItsOwnPublisherPublishesThroughIt() {
         DeskFixture.RecordingPublisher own = new DeskFixture.RecordingPublisher();
         DeskFixture g = new DeskFixture(b -> b.publisher(DeskFixture.TWITTER_CARE, own));
-        ConversationId id = g.desk.ingest(Batch.of(List.of(g.tweet("1", ANNA, "hello")))).touched().get(0);
+        ConversationId id = g.desk.ingest(Batch.of(List.of(g.tweet("1", ANNA, "hello"))))
+                .touched()
+                .get(0);
         g.desk.claim(id, g.alice.id());
         g.desk.reply(id, g.alice.id(), "Hi ^AB");
         assertThat(g.desk.dispatchOutbox().sent()).isEqualTo(1);
@@ -212,19 +237,24 @@ class CareDeskWorkAndDispatchTest {
 
     @Test
     void publisherForAnUnknownChannelIsRejectedAtBuild() {
-        assertThatThrownBy(() -> new DeskFixture(b -> b.publisher(org.socialcare.core.domain.ChannelId.of("nope"), new DeskFixture.RecordingPublisher())))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("'nope'");
+        assertThatThrownBy(() -> new DeskFixture(b -> b.publisher(
+                        org.socialcare.core.domain.ChannelId.of("nope"), new DeskFixture.RecordingPublisher())))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("'nope'");
     }
 
     @Test
     void unknownAgentIsNamed() {
         ConversationId id = open();
         assertThatThrownBy(() -> desk.claim(id, org.socialcare.core.domain.AgentId.of("zed")))
-                .isInstanceOf(CareException.class).hasMessageContaining("'zed'");
+                .isInstanceOf(CareException.class)
+                .hasMessageContaining("'zed'");
     }
 
     private ConversationId open() {
-        return desk.ingest(Batch.of(List.of(f.tweet("1", ANNA, "@AskBank on hold for 40 minutes!")))).touched().get(0);
+        return desk.ingest(Batch.of(List.of(f.tweet("1", ANNA, "@AskBank on hold for 40 minutes!"))))
+                .touched()
+                .get(0);
     }
 
     private ConversationId answered() {

@@ -30,8 +30,10 @@ class ChannelAgentRoutingTest {
     static final Instant T0 = Instant.parse("2026-11-25T09:00:00Z");
     static final TeamId PRIVATE = TeamId.of("private");
     static final TeamId CARE = TeamId.of("care");
-    static final Channel JO_ACCOUNT = Channel.of("twitter-jo", Platform.TWITTER, "JoAtBank", "105", ChannelKind.INDIVIDUAL_AGENT, PRIVATE);
-    static final Channel PRIVATE_DESK = Channel.of("private-desk", Platform.TWITTER, "BankPrivate", "106", ChannelKind.BUSINESS_UNIT, PRIVATE);
+    static final Channel JO_ACCOUNT =
+            Channel.of("twitter-jo", Platform.TWITTER, "JoAtBank", "105", ChannelKind.INDIVIDUAL_AGENT, PRIVATE);
+    static final Channel PRIVATE_DESK =
+            Channel.of("private-desk", Platform.TWITTER, "BankPrivate", "106", ChannelKind.BUSINESS_UNIT, PRIVATE);
     static final AgentId JO = AgentId.of("jo");
     static final AgentId KAI = AgentId.of("kai");
 
@@ -40,9 +42,13 @@ class ChannelAgentRoutingTest {
 
     CareDesk.Builder builder(RoutingPolicy routing) {
         AtomicInteger ids = new AtomicInteger();
-        return CareDesk.builder().clock(clock).ids(() -> "id" + ids.incrementAndGet())
-                .team(Team.of("private", "Private banking")).team(Team.of("care", "Care"))
-                .channel(JO_ACCOUNT).channel(PRIVATE_DESK)
+        return CareDesk.builder()
+                .clock(clock)
+                .ids(() -> "id" + ids.incrementAndGet())
+                .team(Team.of("private", "Private banking"))
+                .team(Team.of("care", "Care"))
+                .channel(JO_ACCOUNT)
+                .channel(PRIVATE_DESK)
                 .agent(Agent.of("jo", "Jo Park", "JP", PRIVATE).withCapacity(3))
                 .agent(Agent.of("kai", "Kai Berg", "KB", PRIVATE).withCapacity(10))
                 .routing(routing);
@@ -54,8 +60,14 @@ class ChannelAgentRoutingTest {
 
     ConversationId write(CareDesk desk, Channel channel, String customer) {
         clock.advance(Duration.ofSeconds(10));
-        return desk.ingest(Batch.of(List.of(OpsFixtures.tweet(String.valueOf(tweets.incrementAndGet()), channel.id().value(), customer,
-                "a question about my portfolio", clock.instant())))).touched().get(0);
+        return desk.ingest(Batch.of(List.of(OpsFixtures.tweet(
+                        String.valueOf(tweets.incrementAndGet()),
+                        channel.id().value(),
+                        customer,
+                        "a question about my portfolio",
+                        clock.instant()))))
+                .touched()
+                .get(0);
     }
 
     @Test
@@ -67,11 +79,17 @@ class ChannelAgentRoutingTest {
         }
         assertThat(desk.assignedTo(JO)).extracting(Conversation::id).containsExactlyInAnyOrderElementsOf(mine);
         assertThat(desk.assignedTo(KAI)).isEmpty();
-        assertThat(desk.history(mine.get(0))).filteredOn(a -> a.action() == AuditAction.ROUTED).singleElement()
-                .extracting(AuditEntry::detail).asString().contains("assigned to jo", "own channel");
+        assertThat(desk.history(mine.get(0)))
+                .filteredOn(a -> a.action() == AuditAction.ROUTED)
+                .singleElement()
+                .extracting(AuditEntry::detail)
+                .asString()
+                .contains("assigned to jo", "own channel");
 
         ConversationId general = write(desk, PRIVATE_DESK, "g1");
-        assertThat(desk.conversation(general).orElseThrow().assignee()).as("other channels by strategy").contains(KAI);
+        assertThat(desk.conversation(general).orElseThrow().assignee())
+                .as("other channels by strategy")
+                .contains(KAI);
     }
 
     @Test
@@ -82,25 +100,35 @@ class ChannelAgentRoutingTest {
         }
         ConversationId waiting = write(desk, JO_ACCOUNT, "c3");
         ConversationId waiting2 = write(desk, JO_ACCOUNT, "c4");
-        assertThat(desk.conversation(waiting).orElseThrow().assignee()).as("waits for Jo, not handed to Kai").isEmpty();
+        assertThat(desk.conversation(waiting).orElseThrow().assignee())
+                .as("waits for Jo, not handed to Kai")
+                .isEmpty();
         assertThat(desk.queue(PRIVATE, 10)).extracting(Conversation::id).containsExactly(waiting, waiting2);
 
         ConversationId general = write(desk, PRIVATE_DESK, "g1");
-        assertThat(desk.conversation(general).orElseThrow().assignee()).as("queued behind Jo's, still routed").contains(KAI);
+        assertThat(desk.conversation(general).orElseThrow().assignee())
+                .as("queued behind Jo's, still routed")
+                .contains(KAI);
 
         desk.setPresence(JO, Presence.AWAY);
         desk.resolve(desk.assignedTo(JO).get(0).id(), JO);
-        assertThat(desk.conversation(waiting).orElseThrow().assignee()).as("Jo is away").isEmpty();
+        assertThat(desk.conversation(waiting).orElseThrow().assignee())
+                .as("Jo is away")
+                .isEmpty();
 
         desk.setPresence(JO, Presence.ONLINE);
-        assertThat(desk.conversation(waiting).orElseThrow().assignee()).as("Jo is back with room for one").contains(JO);
+        assertThat(desk.conversation(waiting).orElseThrow().assignee())
+                .as("Jo is back with room for one")
+                .contains(JO);
         assertThat(desk.conversation(waiting2).orElseThrow().assignee()).isEmpty();
         assertThat(desk.assignedTo(KAI)).extracting(Conversation::id).containsExactly(general);
     }
 
     @Test
     void routingReadsPastALongRunOfConversationsWaitingForTheirAgent() {
-        CareDesk desk = builder(joOwnsHerAccount()).agent(Agent.of("kai", "Kai Berg", "KB", PRIVATE).withCapacity(1)).build();
+        CareDesk desk = builder(joOwnsHerAccount())
+                .agent(Agent.of("kai", "Kai Berg", "KB", PRIVATE).withCapacity(1))
+                .build();
         desk.setPresence(JO, Presence.OFFLINE);
         List<ConversationId> forJo = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
@@ -115,8 +143,10 @@ class ChannelAgentRoutingTest {
     @Test
     void anAgentsOwnConversationBehindWorkNobodyCanTakeStillReachesThem() {
         // Jo is a supervisor (no ordinary work); Kai is full: the team's other work waits, Jo's own does not.
-        CareDesk desk = builder(joOwnsHerAccount()).agent(Agent.of("jo", "Jo Park", "JP", PRIVATE).withCapacity(3).asSupervisor())
-                .agent(Agent.of("kai", "Kai Berg", "KB", PRIVATE).withCapacity(1)).build();
+        CareDesk desk = builder(joOwnsHerAccount())
+                .agent(Agent.of("jo", "Jo Park", "JP", PRIVATE).withCapacity(3).asSupervisor())
+                .agent(Agent.of("kai", "Kai Berg", "KB", PRIVATE).withCapacity(1))
+                .build();
         List<ConversationId> general = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             general.add(write(desk, PRIVATE_DESK, "g" + i));
@@ -125,21 +155,31 @@ class ChannelAgentRoutingTest {
 
         assertThat(desk.conversation(personal).orElseThrow().assignee()).contains(JO);
         assertThat(desk.assignedTo(KAI)).extracting(Conversation::id).containsExactly(general.get(0));
-        assertThat(desk.queue(PRIVATE, 10)).extracting(Conversation::id).containsExactlyElementsOf(general.subList(1, 5));
+        assertThat(desk.queue(PRIVATE, 10))
+                .extracting(Conversation::id)
+                .containsExactlyElementsOf(general.subList(1, 5));
     }
 
     @Test
     void anUnknownChannelOrAgentOrAnAgentOutsideTheChannelsTeamIsRejectedAtBuild() {
-        assertThatThrownBy(() -> builder(RoutingPolicy.builder().channelAgent(ChannelId.of("twitter-ann"), JO).build()).build())
+        assertThatThrownBy(() -> builder(RoutingPolicy.builder()
+                                .channelAgent(ChannelId.of("twitter-ann"), JO)
+                                .build())
+                        .build())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("channelAgent(twitter-ann, jo)")
                 .hasMessageContaining("channel 'twitter-ann' is not configured")
                 .hasMessageContaining("twitter-jo");
-        assertThatThrownBy(() -> builder(RoutingPolicy.builder().channelAgent(JO_ACCOUNT.id(), AgentId.of("joe")).build()).build())
+        assertThatThrownBy(() -> builder(RoutingPolicy.builder()
+                                .channelAgent(JO_ACCOUNT.id(), AgentId.of("joe"))
+                                .build())
+                        .build())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("agent 'joe' is not configured")
                 .hasMessageContaining("[jo, kai]");
-        assertThatThrownBy(() -> builder(joOwnsHerAccount()).agent(Agent.of("jo", "Jo Park", "JP", CARE)).build())
+        assertThatThrownBy(() -> builder(joOwnsHerAccount())
+                        .agent(Agent.of("jo", "Jo Park", "JP", CARE))
+                        .build())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("agent 'jo' belongs to team 'care'")
                 .hasMessageContaining("go to team 'private'");

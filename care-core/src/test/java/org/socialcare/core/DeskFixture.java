@@ -43,11 +43,13 @@ final class DeskFixture {
     }
 
     DeskFixture(Function<CareDesk.Builder, CareDesk.Builder> customise) {
-        desk = customise.apply(CareDesk.builder()
+        desk = customise
+                .apply(CareDesk.builder()
                         .clock(clock)
                         .ids(() -> "id-" + ids.incrementAndGet())
                         .team(Team.of("care", "Social care"))
-                        .channel(Channel.of("twitter-care", Platform.TWITTER, "AskBank", "900", ChannelKind.DEDICATED_CARE, CARE))
+                        .channel(Channel.of(
+                                "twitter-care", Platform.TWITTER, "AskBank", "900", ChannelKind.DEDICATED_CARE, CARE))
                         .agent(alice)
                         .agent(carl)
                         .publisher(publisher)

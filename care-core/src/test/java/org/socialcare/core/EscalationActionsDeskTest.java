@@ -1,11 +1,6 @@
 package org.socialcare.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.socialcare.core.domain.escalation.EscalationAction.hideComment;
-import static org.socialcare.core.domain.escalation.EscalationAction.notifyPeople;
-import static org.socialcare.core.domain.escalation.EscalationAction.openComplaint;
-import static org.socialcare.core.domain.escalation.EscalationAction.requireApproval;
-import static org.socialcare.core.domain.escalation.EscalationAction.suggestPrivateWithCallback;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -44,9 +39,11 @@ class EscalationActionsDeskTest {
     static final Instant T0 = Instant.parse("2026-11-25T09:00:00Z");
     static final TeamId CARE = TeamId.of("care");
     static final Channel PAGE = Channel.of("bankpage", Platform.FACEBOOK, "Bank", "page-1", ChannelKind.BRAND, CARE);
-    static final Channel TWITTER = Channel.of("askbank", Platform.TWITTER, "AskBank", "9000", ChannelKind.DEDICATED_CARE, CARE);
+    static final Channel TWITTER =
+            Channel.of("askbank", Platform.TWITTER, "AskBank", "9000", ChannelKind.DEDICATED_CARE, CARE);
 
-    static final String RULES = """
+    static final String RULES =
+            """
             # the bank's escalation rules
             rule card-number-in-public when sensitive-data-public then hide-comment, suggest-private
             rule legal-threat when risk LEGAL_THREAT then require-approval, open-complaint, notify
@@ -61,20 +58,29 @@ class EscalationActionsDeskTest {
     int messageIds = 100;
 
     CareDesk desk() {
-        return CareDesk.builder().clock(clock).ids(() -> "id" + ids.incrementAndGet()).notifier(notices::add)
+        return CareDesk.builder()
+                .clock(clock)
+                .ids(() -> "id" + ids.incrementAndGet())
+                .notifier(notices::add)
                 .complaintGateway(r -> {
                     complaints.add(r);
                     return "CMP-2026-" + complaints.size();
                 })
-                .team(Team.of("care", "Care")).channel(PAGE).channel(TWITTER)
+                .team(Team.of("care", "Care"))
+                .channel(PAGE)
+                .channel(TWITTER)
                 .agent(Agent.of("ab", "Alice Brown", "AB", CARE))
                 .escalation(EscalationPolicy.parse(RULES))
                 .build();
     }
 
     ConversationId comment(CareDesk desk, Channel channel, String user, String text) {
-        InboundMessage m = InboundMessage.builder(MessageKey.of(channel.platform(), "m" + (++messageIds)), channel.id(), Party.of(user, user))
-                .text(text).visibility(Visibility.PUBLIC).createdAt(clock.instant()).build();
+        InboundMessage m = InboundMessage.builder(
+                        MessageKey.of(channel.platform(), "m" + (++messageIds)), channel.id(), Party.of(user, user))
+                .text(text)
+                .visibility(Visibility.PUBLIC)
+                .createdAt(clock.instant())
+                .build();
         return desk.ingest(Batch.of(List.of(m))).touched().get(0);
     }
 
@@ -98,9 +104,15 @@ class EscalationActionsDeskTest {
             assertThat(r.target()).contains("m102");
             assertThat(r.author()).isEmpty();
         });
-        assertThat(desk.history(id)).filteredOn(e -> e.action() == AuditAction.ESCALATION_RULE_FIRED).singleElement()
-                .extracting(AuditEntry::detail).asString()
-                .contains("rule card-number-in-public", "comment m102", "suggestion for the agent: move to a private channel and offer a callback");
+        assertThat(desk.history(id))
+                .filteredOn(e -> e.action() == AuditAction.ESCALATION_RULE_FIRED)
+                .singleElement()
+                .extracting(AuditEntry::detail)
+                .asString()
+                .contains(
+                        "rule card-number-in-public",
+                        "comment m102",
+                        "suggestion for the agent: move to a private channel and offer a callback");
         assertThat(desk.history(id)).extracting(AuditEntry::action).contains(AuditAction.MODERATION_ACTION);
     }
 
@@ -111,8 +123,12 @@ class EscalationActionsDeskTest {
         triage(desk, id, RiskFlag.SENSITIVE_DATA_PUBLIC);
         comment(desk, TWITTER, "tw-1", "hello?");
         assertThat(desk.replies(id)).isEmpty();
-        assertThat(desk.history(id)).filteredOn(e -> e.action() == AuditAction.ESCALATION_RULE_FIRED).singleElement()
-                .extracting(AuditEntry::detail).asString().contains("hiding comments is not available on twitter");
+        assertThat(desk.history(id))
+                .filteredOn(e -> e.action() == AuditAction.ESCALATION_RULE_FIRED)
+                .singleElement()
+                .extracting(AuditEntry::detail)
+                .asString()
+                .contains("hiding comments is not available on twitter");
     }
 
     @Test
@@ -129,7 +145,8 @@ class EscalationActionsDeskTest {
         });
         assertThat(desk.requiresApproval(id)).isTrue();
         assertThat(notices).hasSize(1);
-        assertThat(desk.history(id)).extracting(AuditEntry::detail).anySatisfy(d -> assertThat(d).contains("formal complaint opened: CMP-2026-1"));
+        assertThat(desk.history(id)).extracting(AuditEntry::detail).anySatisfy(d -> assertThat(d)
+                .contains("formal complaint opened: CMP-2026-1"));
     }
 
     @Test
@@ -173,7 +190,8 @@ class EscalationActionsDeskTest {
         assertThat(notices).isEmpty();
         clock.set(T0.plus(Duration.ofHours(2)));
         assertThat(desk.sweep().fired()).isEqualTo(1);
-        assertThat(notices).singleElement().satisfies(n -> assertThat(n.reason()).contains("unanswered 2h"));
+        assertThat(notices).singleElement().satisfies(n -> assertThat(n.reason())
+                .contains("unanswered 2h"));
         assertThat(desk.conversation(id).orElseThrow().responseDueAt()).isEqualTo(Optional.empty());
     }
 }

@@ -15,13 +15,17 @@ class LanguagePoliciesDependencyTest {
 
     @Test
     void policiesDependOnlyOnTheJdkAndTheCoreDomain() {
-        classes().that().resideInAnyPackage(
+        classes()
+                .that()
+                .resideInAnyPackage(
                         "org.socialcare.core.domain.text..",
                         "org.socialcare.core.domain.sensitive..",
                         "org.socialcare.core.domain.triage..",
                         "org.socialcare.core.domain.reply..",
                         "org.socialcare.core.domain.moderation..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage(
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(
                         "java..",
                         "org.socialcare.core.domain..",
                         "org.socialcare.core.error..",

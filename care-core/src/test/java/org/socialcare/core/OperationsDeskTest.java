@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -49,7 +48,8 @@ class OperationsDeskTest {
     static final Instant T0 = Instant.parse("2026-11-25T09:00:00Z");
     static final TeamId CARE = TeamId.of("care");
     static final TeamId FRAUD_OPS = TeamId.of("fraud-ops");
-    static final Channel ASK_BANK = Channel.of("askbank", Platform.TWITTER, "AskBank", "9000", ChannelKind.DEDICATED_CARE, CARE);
+    static final Channel ASK_BANK =
+            Channel.of("askbank", Platform.TWITTER, "AskBank", "9000", ChannelKind.DEDICATED_CARE, CARE);
 
     final OpsTestClock clock = new OpsTestClock(T0);
     final List<EscalationNotice> notices = new CopyOnWriteArrayList<>();
@@ -63,7 +63,9 @@ class OperationsDeskTest {
                 .team(Team.of("care", "Social care"))
                 .team(Team.of("fraud-ops", "Fraud operations"))
                 .channel(ASK_BANK)
-                .routing(RoutingPolicy.builder().strategy(RoutingPolicy.Strategy.LEAST_LOADED).build())
+                .routing(RoutingPolicy.builder()
+                        .strategy(RoutingPolicy.Strategy.LEAST_LOADED)
+                        .build())
                 .escalation(rules);
     }
 
@@ -87,18 +89,23 @@ class OperationsDeskTest {
     @Test
     void influencerComplaintJumpsTheQueueAndReachesASupervisor() {
         EscalationPolicy rules = EscalationPolicy.builder()
-                .rule("influencer").when(followersAtLeast(10_000)).then(raisePriority(Priority.URGENT), reassignToSupervisor(), notifyPeople())
+                .rule("influencer")
+                .when(followersAtLeast(10_000))
+                .then(raisePriority(Priority.URGENT), reassignToSupervisor(), notifyPeople())
                 .build();
         CareDesk desk = desk(rules)
                 .agent(Agent.of("ab", "Alice Brown", "AB", CARE).withCapacity(1))
                 .agent(Agent.of("sup", "Sam Upton", "SU", CARE).asSupervisor().withPresence(Presence.OFFLINE))
                 .build();
 
-        ConversationId first = ingest(desk, customer("u1", 40), "My card payment was declined twice at the till, what is going on?");
+        ConversationId first =
+                ingest(desk, customer("u1", 40), "My card payment was declined twice at the till, what is going on?");
         clock.advance(Duration.ofMinutes(1));
         ConversationId second = ingest(desk, customer("u2", 120), "Is the app down? Can't log in since this morning");
         clock.advance(Duration.ofMinutes(1));
-        ConversationId influencer = ingest(desk, customer("famous", 250_000),
+        ConversationId influencer = ingest(
+                desk,
+                customer("famous", 250_000),
                 "40 minutes on hold with @Bank and still nobody can tell me where my money is. Disgraceful.");
 
         assertThat(desk.conversation(first).orElseThrow().assignee()).contains(AgentId.of("ab"));
@@ -106,15 +113,21 @@ class OperationsDeskTest {
         assertThat(escalated.priority()).isEqualTo(Priority.URGENT);
         assertThat(escalated.state()).isEqualTo(ConversationState.ESCALATED);
         assertThat(escalated.assignee()).as("no supervisor online yet").isEmpty();
-        assertThat(desk.queue(CARE, 10)).extracting(Conversation::id).as("the influencer jumps the queue").containsExactly(influencer, second);
+        assertThat(desk.queue(CARE, 10))
+                .extracting(Conversation::id)
+                .as("the influencer jumps the queue")
+                .containsExactly(influencer, second);
         assertThat(notices).singleElement().satisfies(n -> {
             assertThat(n.kind()).isEqualTo(EscalationNotice.Kind.CONVERSATION_ESCALATED);
             assertThat(n.conversation()).contains(influencer);
             assertThat(n.priority()).isEqualTo(Priority.URGENT);
             assertThat(n.reason()).contains("followers >= 10000 (customer has 250000)");
         });
-        assertThat(desk.history(influencer)).filteredOn(e -> e.action() == AuditAction.ESCALATION_RULE_FIRED)
-                .singleElement().extracting(AuditEntry::detail).asString()
+        assertThat(desk.history(influencer))
+                .filteredOn(e -> e.action() == AuditAction.ESCALATION_RULE_FIRED)
+                .singleElement()
+                .extracting(AuditEntry::detail)
+                .asString()
                 .contains("rule influencer", "URGENT", "no supervisor online", "people notified");
 
         // Alice resolves her conversation: the next waiting one is the influencer's, not the older one.
@@ -125,7 +138,8 @@ class OperationsDeskTest {
         // A second influencer arrives while the supervisor is online: straight to the supervisor.
         desk.setPresence(AgentId.of("sup"), Presence.ONLINE);
         clock.advance(Duration.ofMinutes(1));
-        ConversationId another = ingest(desk, customer("journalist", 80_000), "Hearing reports of @Bank customers locked out. Comment?");
+        ConversationId another =
+                ingest(desk, customer("journalist", 80_000), "Hearing reports of @Bank customers locked out. Comment?");
         assertThat(desk.conversation(another).orElseThrow().assignee()).contains(AgentId.of("sup"));
         assertThat(desk.conversation(another).orElseThrow().state()).isEqualTo(ConversationState.ESCALATED);
     }
@@ -133,8 +147,9 @@ class OperationsDeskTest {
     @Test
     void fraudFlagMovesToFraudOpsAndNotifiesOnceAndRequiresApproval() {
         EscalationPolicy rules = EscalationPolicy.builder()
-                .rule("fraud-report").when(riskFlag(RiskFlag.FRAUD))
-                        .then(raisePriority(Priority.URGENT), reassignToTeam(FRAUD_OPS), notifyPeople(), requireApproval())
+                .rule("fraud-report")
+                .when(riskFlag(RiskFlag.FRAUD))
+                .then(raisePriority(Priority.URGENT), reassignToTeam(FRAUD_OPS), notifyPeople(), requireApproval())
                 .build();
         CareDesk desk = desk(rules)
                 .agent(Agent.of("ab", "Alice Brown", "AB", CARE))
@@ -155,7 +170,8 @@ class OperationsDeskTest {
         assertThat(c.team()).contains(FRAUD_OPS);
         assertThat(c.priority()).isEqualTo(Priority.URGENT);
         assertThat(c.assignee()).as("auto-assigned within fraud ops").contains(AgentId.of("fo"));
-        assertThat(notices).singleElement().satisfies(n -> assertThat(n.reason()).contains("risk FRAUD"));
+        assertThat(notices).singleElement().satisfies(n -> assertThat(n.reason())
+                .contains("risk FRAUD"));
         assertThat(desk.requiresApproval(id)).isTrue();
 
         clock.advance(Duration.ofMinutes(1));
@@ -168,25 +184,34 @@ class OperationsDeskTest {
         });
 
         // the rule's require-approval reaches the reply path: fraud ops' answer waits for a supervisor
-        org.socialcare.core.domain.Reply held = desk.reply(id, AgentId.of("fo"), "We have blocked your card and will call you now ^FO");
+        org.socialcare.core.domain.Reply held =
+                desk.reply(id, AgentId.of("fo"), "We have blocked your card and will call you now ^FO");
         assertThat(desk.pendingApprovals()).extracting(a -> a.reply().id()).containsExactly(held.id());
-        assertThat(desk.pendingApprovals().get(0).reasons()).anySatisfy(r -> assertThat(r).contains("escalation rule requires approval"));
+        assertThat(desk.pendingApprovals().get(0).reasons())
+                .anySatisfy(r -> assertThat(r).contains("escalation rule requires approval"));
         assertThat(desk.replies(id)).noneMatch(r -> r.id().equals(held.id()));
     }
 
     @Test
     void slaAtRiskThenBreachFireInSweepsAndAgainAfterTheNextUnansweredMessage() {
         EscalationPolicy rules = EscalationPolicy.builder()
-                .rule("at-risk").when(slaAtRisk()).then(raisePriority())
-                .rule("breached").when(slaBreached()).then(notifyPeople())
+                .rule("at-risk")
+                .when(slaAtRisk())
+                .then(raisePriority())
+                .rule("breached")
+                .when(slaBreached())
+                .then(notifyPeople())
                 .build();
         CareDesk desk = desk(rules)
                 .settings(DeskSettings.ofDefaults().withFirstResponseTarget(Duration.ofMinutes(60)))
                 .agent(Agent.of("ab", "Alice Brown", "AB", CARE))
                 .build();
         Party customer = customer("u1", 10);
-        ConversationId id = ingest(desk, customer, "Still waiting for my refund of the duplicate charge from last week");
-        assertThat(desk.conversation(id).orElseThrow().responseDueAt()).as("first checkpoint: at risk").contains(T0.plus(Duration.ofMinutes(45)));
+        ConversationId id =
+                ingest(desk, customer, "Still waiting for my refund of the duplicate charge from last week");
+        assertThat(desk.conversation(id).orElseThrow().responseDueAt())
+                .as("first checkpoint: at risk")
+                .contains(T0.plus(Duration.ofMinutes(45)));
 
         clock.advance(Duration.ofMinutes(44));
         assertThat(desk.sweep()).isEqualTo(new SweepResult(0, 0, 0, 0, false));
@@ -202,8 +227,11 @@ class OperationsDeskTest {
         clock.advance(Duration.ofMinutes(15));
         assertThat(desk.sweep()).isEqualTo(new SweepResult(1, 1, 1, 0, false));
         assertThat(desk.slaStatus(id)).isEqualTo(SlaStatus.BREACHED);
-        assertThat(notices).singleElement().satisfies(n -> assertThat(n.reason()).contains("sla breached"));
-        assertThat(desk.conversation(id).orElseThrow().responseDueAt()).as("handled: not due again").isEmpty();
+        assertThat(notices).singleElement().satisfies(n -> assertThat(n.reason())
+                .contains("sla breached"));
+        assertThat(desk.conversation(id).orElseThrow().responseDueAt())
+                .as("handled: not due again")
+                .isEmpty();
 
         clock.advance(Duration.ofMinutes(30));
         assertThat(desk.sweep().due()).isZero();
@@ -217,7 +245,10 @@ class OperationsDeskTest {
         SweepResult again = desk.sweep();
         assertThat(again.fired()).isEqualTo(2);
         assertThat(notices).hasSize(2);
-        assertThat(desk.escalations(id)).filteredOn(f -> f.ruleId().equals("breached")).extracting(f -> f.episode()).containsExactly(1, 2);
+        assertThat(desk.escalations(id))
+                .filteredOn(f -> f.ruleId().equals("breached"))
+                .extracting(f -> f.episode())
+                .containsExactly(1, 2);
     }
 
     @Test
@@ -243,12 +274,18 @@ class OperationsDeskTest {
 
     @Test
     void queueOnlyDefaultLeavesWorkForAgentsToClaim() {
-        CareDesk desk = CareDesk.builder().clock(clock).team(Team.of("care", "Care")).channel(ASK_BANK)
-                .agent(Agent.of("ab", "Alice Brown", "AB", CARE)).build();
+        CareDesk desk = CareDesk.builder()
+                .clock(clock)
+                .team(Team.of("care", "Care"))
+                .channel(ASK_BANK)
+                .agent(Agent.of("ab", "Alice Brown", "AB", CARE))
+                .build();
         ConversationId id = ingest(desk, customer("u1", 10), "hi, how do I order a new card?");
         Conversation c = desk.conversation(id).orElseThrow();
         assertThat(c.assignee()).isEmpty();
-        assertThat(c.responseDueAt()).as("default policy: at risk at 45 of 60 minutes").contains(T0.plus(Duration.ofMinutes(45)));
+        assertThat(c.responseDueAt())
+                .as("default policy: at risk at 45 of 60 minutes")
+                .contains(T0.plus(Duration.ofMinutes(45)));
         assertThat(desk.queue(CARE, 10)).extracting(Conversation::id).containsExactly(id);
         clock.advance(Duration.ofHours(2));
         assertThat(desk.sweep()).as("no time-based rules: nothing to sweep").isEqualTo(SweepResult.nothing());
@@ -260,7 +297,8 @@ class OperationsDeskTest {
         CareDesk.Builder b = desk(EscalationPolicy.none());
         List<Agent> agents = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            Agent a = Agent.of(String.format("agent%02d", i), "Agent " + i, "A" + i, CARE).withCapacity(3 + i % 5);
+            Agent a = Agent.of(String.format("agent%02d", i), "Agent " + i, "A" + i, CARE)
+                    .withCapacity(3 + i % 5);
             agents.add(a);
             b.agent(a);
         }
@@ -292,18 +330,32 @@ class OperationsDeskTest {
         for (Agent a : agents) {
             assertThat(desk.assignedTo(a.id()).size()).isLessThanOrEqualTo(a.capacity());
         }
-        int min = agents.stream().mapToInt(a -> total.getOrDefault(a.id(), 0)).min().orElseThrow();
+        int min = agents.stream()
+                .mapToInt(a -> total.getOrDefault(a.id(), 0))
+                .min()
+                .orElseThrow();
         assertThat(min).as("every agent gets work at ingest").isGreaterThan(0);
     }
 
     @Test
     void buildRejectsRulesAndRoutingThatNameUnknownTeams() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> desk(EscalationPolicy.builder()
-                        .rule("fraud").when(riskFlag(RiskFlag.FRAUD)).then(reassignToTeam(TeamId.of("fraud-squad"))).build()).build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("'fraud'").hasMessageContaining("'fraud-squad'");
+                                .rule("fraud")
+                                .when(riskFlag(RiskFlag.FRAUD))
+                                .then(reassignToTeam(TeamId.of("fraud-squad")))
+                                .build())
+                        .build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("'fraud'")
+                .hasMessageContaining("'fraud-squad'");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> desk(EscalationPolicy.none())
-                        .routing(RoutingPolicy.builder().businessUnitTeam("mortgages", TeamId.of("mortgage-team")).build()).build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("'mortgages'").hasMessageContaining("'mortgage-team'");
+                        .routing(RoutingPolicy.builder()
+                                .businessUnitTeam("mortgages", TeamId.of("mortgage-team"))
+                                .build())
+                        .build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("'mortgages'")
+                .hasMessageContaining("'mortgage-team'");
     }
 
     static void flag(CareDesk desk, ConversationId id, RiskFlag flag) {

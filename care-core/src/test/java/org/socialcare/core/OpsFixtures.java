@@ -15,13 +15,20 @@ public final class OpsFixtures {
     private OpsFixtures() {}
 
     public static InboundMessage tweet(String id, String channel, String userId, String text, Instant at) {
-        return InboundMessage.builder(MessageKey.of(Platform.TWITTER, id), ChannelId.of(channel), Party.of(userId, "@" + userId))
-                .text(text).visibility(Visibility.PUBLIC).createdAt(at).build();
+        return InboundMessage.builder(
+                        MessageKey.of(Platform.TWITTER, id), ChannelId.of(channel), Party.of(userId, "@" + userId))
+                .text(text)
+                .visibility(Visibility.PUBLIC)
+                .createdAt(at)
+                .build();
     }
 
     public static InboundMessage tweetFrom(String id, String channel, Party author, String text, Instant at) {
         return InboundMessage.builder(MessageKey.of(Platform.TWITTER, id), ChannelId.of(channel), author)
-                .text(text).visibility(Visibility.PUBLIC).createdAt(at).build();
+                .text(text)
+                .visibility(Visibility.PUBLIC)
+                .createdAt(at)
+                .build();
     }
 
     /** A NEW conversation opened by a public tweet at {@code at}. */

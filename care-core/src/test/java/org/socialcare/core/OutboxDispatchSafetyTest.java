@@ -82,7 +82,9 @@ class OutboxDispatchSafetyTest {
 
     private final FlakyOutbox outbox = new FlakyOutbox();
     private final DeskFixture f = new DeskFixture(b -> b.storage(withOutbox(outbox))
-            .settings(DeskSettings.ofDefaults().withMaxAttempts(3).withRetry(Duration.ofSeconds(10), Duration.ofMinutes(5))));
+            .settings(DeskSettings.ofDefaults()
+                    .withMaxAttempts(3)
+                    .withRetry(Duration.ofSeconds(10), Duration.ofMinutes(5))));
     private final CareDesk desk = f.desk;
 
     // ---------------------------------------------------------------- review #3: attempt recorded first
@@ -91,24 +93,27 @@ class OutboxDispatchSafetyTest {
     void theAttemptIsRecordedBeforeThePlatformIsCalled() {
         ConversationId id = answered(ANNA, "1", "Sorry Anna ^AB");
         List<Reply> seenDuringPublish = new ArrayList<>();
-        DeskFixture g = new DeskFixture(b -> b.storage(desk.storage()).publisher(DeskFixture.TWITTER_CARE, new ChannelPublisher() {
-            @Override
-            public Platform platform() {
-                return Platform.TWITTER;
-            }
+        DeskFixture g = new DeskFixture(
+                b -> b.storage(desk.storage()).publisher(DeskFixture.TWITTER_CARE, new ChannelPublisher() {
+                    @Override
+                    public Platform platform() {
+                        return Platform.TWITTER;
+                    }
 
-            @Override
-            public Optional<String> publish(Channel channel, Reply reply) {
-                seenDuringPublish.add(desk.storage().outbox().find(reply.id()).orElseThrow());
-                return Optional.of("7001");
-            }
-        }));
+                    @Override
+                    public Optional<String> publish(Channel channel, Reply reply) {
+                        seenDuringPublish.add(
+                                desk.storage().outbox().find(reply.id()).orElseThrow());
+                        return Optional.of("7001");
+                    }
+                }));
         g.clock.set(f.clock.instant());
         assertThat(g.desk.dispatchOutbox().sent()).isEqualTo(1);
         assertThat(seenDuringPublish).singleElement().satisfies(r -> {
             assertThat(r.attempts()).isEqualTo(1);
             assertThat(r.status()).isInstanceOfSatisfying(DeliveryStatus.Queued.class, q -> {
-                assertThat(q.nextAttemptAt()).isAfterOrEqualTo(f.clock.instant().plus(DeskSettings.DEFAULT_DISPATCH_LEASE));
+                assertThat(q.nextAttemptAt())
+                        .isAfterOrEqualTo(f.clock.instant().plus(DeskSettings.DEFAULT_DISPATCH_LEASE));
                 assertThat(q.lastError()).hasValueSatisfying(e -> assertThat(e).contains("attempt 1 started"));
             });
         });
@@ -126,7 +131,8 @@ class OutboxDispatchSafetyTest {
         assertThat(pending.attempts()).isEqualTo(1); // a retry knows a publish may have happened
 
         f.advance(Duration.ofMinutes(10));
-        f.publisher.failures.add(PlatformException.of(PlatformException.Kind.DUPLICATE, "Status is a duplicate", "187"));
+        f.publisher.failures.add(
+                PlatformException.of(PlatformException.Kind.DUPLICATE, "Status is a duplicate", "187"));
         assertThat(desk.dispatchOutbox().sent()).isEqualTo(1);
         assertThat(desk.replies(id).get(0).isSent()).isTrue();
         assertThat(f.publisher.published).hasSize(1);
@@ -135,24 +141,33 @@ class OutboxDispatchSafetyTest {
     @Test
     void duplicateOnAFirstAttemptFailsAskingTheAgentToRephrase() {
         ConversationId id = answered(ANNA, "1", "We know: card payments are failing ^AB");
-        f.publisher.failures.add(PlatformException.of(PlatformException.Kind.DUPLICATE, "Status is a duplicate", "187"));
+        f.publisher.failures.add(
+                PlatformException.of(PlatformException.Kind.DUPLICATE, "Status is a duplicate", "187"));
         DispatchResult d = desk.dispatchOutbox();
         assertThat(d.sent()).isZero();
         assertThat(d.failed()).isEqualTo(1);
-        assertThat(desk.replies(id).get(0).status()).isInstanceOfSatisfying(DeliveryStatus.Failed.class, s -> assertThat(s.reason())
-                .contains("identical text").contains("rephrase"));
-        assertThat(desk.history(id)).extracting(e -> e.action()).contains(AuditAction.REPLY_FAILED).doesNotContain(AuditAction.REPLY_SENT);
+        assertThat(desk.replies(id).get(0).status())
+                .isInstanceOfSatisfying(
+                        DeliveryStatus.Failed.class,
+                        s -> assertThat(s.reason()).contains("identical text").contains("rephrase"));
+        assertThat(desk.history(id))
+                .extracting(e -> e.action())
+                .contains(AuditAction.REPLY_FAILED)
+                .doesNotContain(AuditAction.REPLY_SENT);
     }
 
     @Test
     void duplicateAfterAnAttemptThatMayHaveGotThroughCountsAsSent() {
         ConversationId id = answered(ANNA, "1", "Sorry Anna ^AB");
         f.publisher.failures.add(PlatformException.of(PlatformException.Kind.TRANSIENT, "read timed out", "timeout"));
-        f.publisher.failures.add(PlatformException.of(PlatformException.Kind.DUPLICATE, "Status is a duplicate", "187"));
+        f.publisher.failures.add(
+                PlatformException.of(PlatformException.Kind.DUPLICATE, "Status is a duplicate", "187"));
         assertThat(desk.dispatchOutbox().held()).isEqualTo(1);
         f.advance(Duration.ofMinutes(10));
         assertThat(desk.dispatchOutbox().sent()).isEqualTo(1);
-        assertThat(desk.replies(id).get(0).status()).isInstanceOfSatisfying(DeliveryStatus.Sent.class, s -> assertThat(s.attempts()).isEqualTo(2));
+        assertThat(desk.replies(id).get(0).status())
+                .isInstanceOfSatisfying(
+                        DeliveryStatus.Sent.class, s -> assertThat(s.attempts()).isEqualTo(2));
     }
 
     @Test
@@ -160,27 +175,30 @@ class OutboxDispatchSafetyTest {
         Reply toAnna = privateAnswer(ANNA, "1");
         Reply toBen = privateAnswer(BEN, "2");
         List<Reply> published = new ArrayList<>();
-        DeskFixture g = new DeskFixture(b -> b.storage(desk.storage()).publisher(DeskFixture.TWITTER_CARE, new ChannelPublisher() {
-            @Override
-            public Platform platform() {
-                return Platform.TWITTER;
-            }
+        DeskFixture g = new DeskFixture(
+                b -> b.storage(desk.storage()).publisher(DeskFixture.TWITTER_CARE, new ChannelPublisher() {
+                    @Override
+                    public Platform platform() {
+                        return Platform.TWITTER;
+                    }
 
-            @Override
-            public Optional<String> publish(Channel channel, Reply reply) {
-                published.add(reply);
-                if (reply.id().equals(toAnna.id())) {
-                    crashedWhilePublishing(toBen); // slow publish: the lease ran out and another desk started on Ben's entry
-                }
-                return Optional.of("70" + published.size());
-            }
-        }));
+                    @Override
+                    public Optional<String> publish(Channel channel, Reply reply) {
+                        published.add(reply);
+                        if (reply.id().equals(toAnna.id())) {
+                            crashedWhilePublishing(
+                                    toBen); // slow publish: the lease ran out and another desk started on Ben's entry
+                        }
+                        return Optional.of("70" + published.size());
+                    }
+                }));
         g.clock.set(f.clock.instant());
         DispatchResult d = g.desk.dispatchOutbox();
         assertThat(published).extracting(Reply::id).containsExactly(toAnna.id());
         assertThat(d.sent()).isEqualTo(1);
         assertThat(desk.storage().outbox().find(toBen.id()).orElseThrow().status())
-                .isInstanceOfSatisfying(DeliveryStatus.Queued.class, q -> assertThat(q.attempts()).isEqualTo(1));
+                .isInstanceOfSatisfying(DeliveryStatus.Queued.class, q -> assertThat(q.attempts())
+                        .isEqualTo(1));
     }
 
     // ---------------------------------------------------------------- review #1: echo reconciliation
@@ -191,11 +209,15 @@ class OutboxDispatchSafetyTest {
         Reply toBen = privateAnswer(BEN, "2");
         // the same text reaches the account from elsewhere before the desk ever tried
         desk.ingest(Batch.of(List.of()).withOwnMessages(List.of(dmEcho("d-1"))));
-        assertThat(desk.storage().outbox().find(toAnna.id()).orElseThrow().isQueued()).isTrue();
-        assertThat(desk.storage().outbox().find(toBen.id()).orElseThrow().isQueued()).isTrue();
+        assertThat(desk.storage().outbox().find(toAnna.id()).orElseThrow().isQueued())
+                .isTrue();
+        assertThat(desk.storage().outbox().find(toBen.id()).orElseThrow().isQueued())
+                .isTrue();
 
         assertThat(desk.dispatchOutbox().sent()).isEqualTo(2);
-        assertThat(f.publisher.published).extracting(r -> r.recipient().orElseThrow()).containsExactly(ANNA.platformUserId(), BEN.platformUserId());
+        assertThat(f.publisher.published)
+                .extracting(r -> r.recipient().orElseThrow())
+                .containsExactly(ANNA.platformUserId(), BEN.platformUserId());
     }
 
     @Test
@@ -207,9 +229,12 @@ class OutboxDispatchSafetyTest {
 
         Reply ben = desk.storage().outbox().find(toBen.id()).orElseThrow();
         assertThat(ben.platformMessageId()).contains("d-9");
-        assertThat(desk.storage().outbox().find(toAnna.id()).orElseThrow().isQueued()).isTrue();
+        assertThat(desk.storage().outbox().find(toAnna.id()).orElseThrow().isQueued())
+                .isTrue();
         assertThat(desk.dispatchOutbox().sent()).isEqualTo(1);
-        assertThat(f.publisher.published).extracting(r -> r.recipient().orElseThrow()).containsExactly(ANNA.platformUserId());
+        assertThat(f.publisher.published)
+                .extracting(r -> r.recipient().orElseThrow())
+                .containsExactly(ANNA.platformUserId());
     }
 
     @Test
@@ -220,11 +245,16 @@ class OutboxDispatchSafetyTest {
         crashedWhilePublishing(toBen);
         desk.ingest(Batch.of(List.of()).withOwnMessages(List.of(dmEcho("d-9"))));
 
-        assertThat(desk.storage().outbox().find(toAnna.id()).orElseThrow().isQueued()).isTrue();
-        assertThat(desk.storage().outbox().find(toBen.id()).orElseThrow().isQueued()).isTrue();
+        assertThat(desk.storage().outbox().find(toAnna.id()).orElseThrow().isQueued())
+                .isTrue();
+        assertThat(desk.storage().outbox().find(toBen.id()).orElseThrow().isQueued())
+                .isTrue();
         assertThat(desk.storage().audit().recent(1)).singleElement().satisfies(e -> {
             assertThat(e.action()).isEqualTo(AuditAction.ECHO_UNMATCHED);
-            assertThat(e.detail()).contains("2 replies").contains(toAnna.id().toString()).contains(toBen.id().toString());
+            assertThat(e.detail())
+                    .contains("2 replies")
+                    .contains(toAnna.id().toString())
+                    .contains(toBen.id().toString());
         });
         assertThat(desk.channel(DeskFixture.TWITTER_CARE).isActive()).isTrue();
     }
@@ -235,42 +265,59 @@ class OutboxDispatchSafetyTest {
     void anEntryForAChannelNoLongerConfiguredIsHeldThenFailedWithoutStallingTheOthers() {
         ConversationId id = answered(ANNA, "1", "Sorry Anna ^AB");
         Instant now = f.clock.instant();
-        Reply orphan = Reply.queued(ReplyId.of("orphan"), id, ChannelId.of("retired-account"), ReplyKind.PUBLIC_REPLY, Optional.of("1"),
-                Optional.empty(), "hello", Optional.empty(), now.minusSeconds(1));
+        Reply orphan = Reply.queued(
+                ReplyId.of("orphan"),
+                id,
+                ChannelId.of("retired-account"),
+                ReplyKind.PUBLIC_REPLY,
+                Optional.of("1"),
+                Optional.empty(),
+                "hello",
+                Optional.empty(),
+                now.minusSeconds(1));
         desk.storage().outbox().enqueue(orphan);
 
         DispatchResult first = desk.dispatchOutbox();
         assertThat(first.sent()).isEqualTo(1);
         assertThat(first.held()).isEqualTo(1);
-        assertThat(desk.storage().outbox().find(orphan.id()).orElseThrow().status()).isInstanceOfSatisfying(DeliveryStatus.Queued.class, q -> {
-            assertThat(q.attempts()).isEqualTo(1);
-            assertThat(q.nextAttemptAt()).isAfter(now);
-            assertThat(q.lastError()).hasValueSatisfying(e -> assertThat(e).contains("UnknownChannelException").contains("retired-account"));
-        });
+        assertThat(desk.storage().outbox().find(orphan.id()).orElseThrow().status())
+                .isInstanceOfSatisfying(DeliveryStatus.Queued.class, q -> {
+                    assertThat(q.attempts()).isEqualTo(1);
+                    assertThat(q.nextAttemptAt()).isAfter(now);
+                    assertThat(q.lastError()).hasValueSatisfying(e -> assertThat(e)
+                            .contains("UnknownChannelException")
+                            .contains("retired-account"));
+                });
         for (int i = 0; i < 3; i++) {
             f.advance(Duration.ofMinutes(10));
             desk.dispatchOutbox();
         }
-        assertThat(desk.storage().outbox().find(orphan.id()).orElseThrow().status()).isInstanceOfSatisfying(DeliveryStatus.Failed.class,
-                s -> assertThat(s.reason()).contains("gave up after 3 attempts"));
+        assertThat(desk.storage().outbox().find(orphan.id()).orElseThrow().status())
+                .isInstanceOfSatisfying(
+                        DeliveryStatus.Failed.class, s -> assertThat(s.reason()).contains("gave up after 3 attempts"));
     }
 
     // ---------------------------------------------------------------- helpers
 
     private static CareStorage withOutbox(FlakyOutbox outbox) {
         CareStorage s = InMemoryStorage.create();
-        return new CareStorage(s.conversations(), s.messages(), outbox, s.audit(), s.checkpoints(), s.deadLetters(), s.transactions());
+        return new CareStorage(
+                s.conversations(), s.messages(), outbox, s.audit(), s.checkpoints(), s.deadLetters(), s.transactions());
     }
 
     private ConversationId answered(org.socialcare.core.domain.Party who, String tweetId, String text) {
-        ConversationId id = desk.ingest(Batch.of(List.of(f.tweet(tweetId, who, "@AskBank on hold for 40 minutes!")))).touched().get(0);
+        ConversationId id = desk.ingest(Batch.of(List.of(f.tweet(tweetId, who, "@AskBank on hold for 40 minutes!"))))
+                .touched()
+                .get(0);
         desk.claim(id, f.alice.id());
         desk.reply(id, f.alice.id(), text);
         return id;
     }
 
     private Reply privateAnswer(org.socialcare.core.domain.Party who, String dmId) {
-        ConversationId id = desk.ingest(Batch.of(List.of(f.dm(dmId, who, "my card was declined")))).touched().get(0);
+        ConversationId id = desk.ingest(Batch.of(List.of(f.dm(dmId, who, "my card was declined"))))
+                .touched()
+                .get(0);
         desk.claim(id, f.alice.id());
         return desk.sendPrivate(id, f.alice.id(), SAME_DM);
     }
@@ -278,12 +325,22 @@ class OutboxDispatchSafetyTest {
     /** What a desk that died mid-publish leaves behind: the attempt recorded, the outcome not. */
     private void crashedWhilePublishing(Reply r) {
         Instant now = f.clock.instant();
-        desk.storage().outbox().update(r.withStatus(new DeliveryStatus.Queued(1, now.plus(Duration.ofMinutes(2)),
-                Optional.of("publish attempt 1 started at " + now + "; outcome not recorded yet"))));
+        desk.storage()
+                .outbox()
+                .update(r.withStatus(new DeliveryStatus.Queued(
+                        1,
+                        now.plus(Duration.ofMinutes(2)),
+                        Optional.of("publish attempt 1 started at " + now + "; outcome not recorded yet"))));
     }
 
     private OwnMessage dmEcho(String id) {
-        return new OwnMessage(MessageKey.of(Platform.TWITTER, id), DeskFixture.TWITTER_CARE, SAME_DM, Visibility.PRIVATE, Optional.empty(),
-                f.clock.instant(), Optional.of("care desk"));
+        return new OwnMessage(
+                MessageKey.of(Platform.TWITTER, id),
+                DeskFixture.TWITTER_CARE,
+                SAME_DM,
+                Visibility.PRIVATE,
+                Optional.empty(),
+                f.clock.instant(),
+                Optional.of("care desk"));
     }
 }

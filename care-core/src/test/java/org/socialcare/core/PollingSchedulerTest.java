@@ -23,8 +23,8 @@ import org.socialcare.core.error.PlatformException;
 import org.socialcare.core.port.out.ChannelSource;
 
 class PollingSchedulerTest {
-    private final DeskFixture f = new DeskFixture(b -> b
-            .channel(Channel.of("fb-page", Platform.FACEBOOK, "Bank", "p1", ChannelKind.BRAND, DeskFixture.CARE)));
+    private final DeskFixture f = new DeskFixture(b ->
+            b.channel(Channel.of("fb-page", Platform.FACEBOOK, "Bank", "p1", ChannelKind.BRAND, DeskFixture.CARE)));
 
     /** A source with {@code backlog} pages of one message each; pages come one per poll. */
     private final class PagedSource implements ChannelSource {
@@ -65,7 +65,9 @@ class PollingSchedulerTest {
             backlog--;
             String mid = id + "-" + next.incrementAndGet();
             InboundMessage m = InboundMessage.builder(MessageKey.of(platform, mid), channel, Party.of("u-" + mid, "u"))
-                    .text("x").createdAt(f.clock.instant()).build();
+                    .text("x")
+                    .createdAt(f.clock.instant())
+                    .build();
             return Batch.of(List.of(m)).withCheckpoint(new Checkpoint(id, mid)).withHasMore(backlog > 0);
         }
     }
@@ -74,7 +76,10 @@ class PollingSchedulerTest {
     void backlogOnOneChannelNeverStarvesTheOthers() {
         PagedSource busy = new PagedSource("busy", DeskFixture.TWITTER_CARE, Platform.TWITTER, 100);
         PagedSource quiet = new PagedSource("quiet", ChannelId.of("fb-page"), Platform.FACEBOOK, 0);
-        PollingScheduler s = PollingScheduler.builder(f.desk).source(busy, Duration.ofSeconds(30)).source(quiet, Duration.ofSeconds(30)).build();
+        PollingScheduler s = PollingScheduler.builder(f.desk)
+                .source(busy, Duration.ofSeconds(30))
+                .source(quiet, Duration.ofSeconds(30))
+                .build();
 
         // time stands still: the busy source is due again at once, the quiet one only after 30 s
         for (int i = 0; i < 10; i++) {
@@ -93,7 +98,9 @@ class PollingSchedulerTest {
     @Test
     void eachPollStartsFromTheStoredCheckpoint() {
         PagedSource src = new PagedSource("src", DeskFixture.TWITTER_CARE, Platform.TWITTER, 2);
-        PollingScheduler s = PollingScheduler.builder(f.desk).source(src, Duration.ofSeconds(30)).build();
+        PollingScheduler s = PollingScheduler.builder(f.desk)
+                .source(src, Duration.ofSeconds(30))
+                .build();
         s.runDuePass();
         s.runDuePass();
         assertThat(src.seen).containsExactly(Optional.empty(), Optional.of(new Checkpoint("src", "src-1")));
@@ -104,7 +111,9 @@ class PollingSchedulerTest {
         PagedSource src = new PagedSource("src", DeskFixture.TWITTER_CARE, Platform.TWITTER, 1);
         Instant reset = f.clock.instant().plusSeconds(900);
         src.failures.add(PlatformException.rateLimited("Rate limit exceeded", reset, "88"));
-        PollingScheduler s = PollingScheduler.builder(f.desk).source(src, Duration.ofSeconds(30)).build();
+        PollingScheduler s = PollingScheduler.builder(f.desk)
+                .source(src, Duration.ofSeconds(30))
+                .build();
         s.runDuePass();
         assertThat(s.nextDue()).contains(reset);
         assertThat(f.desk.health(DeskFixture.TWITTER_CARE).state()).isEqualTo(HealthState.DEGRADED);
@@ -122,7 +131,10 @@ class PollingSchedulerTest {
         broken.failures.add(new IllegalStateException("boom"));
         broken.failures.add(new IllegalStateException("boom"));
         PagedSource ok = new PagedSource("ok", ChannelId.of("fb-page"), Platform.FACEBOOK, 1);
-        PollingScheduler s = PollingScheduler.builder(f.desk).source(broken, Duration.ofSeconds(10)).source(ok, Duration.ofSeconds(10)).build();
+        PollingScheduler s = PollingScheduler.builder(f.desk)
+                .source(broken, Duration.ofSeconds(10))
+                .source(ok, Duration.ofSeconds(10))
+                .build();
         assertThat(s.runDuePass().stored()).isEqualTo(1);
         f.advance(Duration.ofSeconds(10));
         s.runDuePass();
@@ -138,7 +150,9 @@ class PollingSchedulerTest {
     void backgroundThreadPollsAndStops() throws Exception {
         DeskFixture real = new DeskFixture(b -> b.clock(java.time.Clock.systemUTC()));
         PagedSource src = new PagedSource("bg", DeskFixture.TWITTER_CARE, Platform.TWITTER, 3);
-        try (PollingScheduler s = PollingScheduler.builder(real.desk).source(src, Duration.ofMillis(20)).build()) {
+        try (PollingScheduler s = PollingScheduler.builder(real.desk)
+                .source(src, Duration.ofMillis(20))
+                .build()) {
             s.start();
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
             while (s.pollCount("bg") < 4 && System.nanoTime() < deadline) {

@@ -106,22 +106,37 @@ class SweepCostTest {
     @Test
     void sweepOverTenThousandOpenConversationsLoadsOnlyTheFiveDueOnes() {
         CountingStore store = new CountingStore(new InMemoryConversationStore());
-        CareStorage storage = new CareStorage(store, new InMemoryMessageStore(), new InMemoryOutbox(), new InMemoryAuditLog(),
-                new InMemoryCheckpointStore(), new InMemoryDeadLetterStore(), new InMemoryTransactionManager());
+        CareStorage storage = new CareStorage(
+                store,
+                new InMemoryMessageStore(),
+                new InMemoryOutbox(),
+                new InMemoryAuditLog(),
+                new InMemoryCheckpointStore(),
+                new InMemoryDeadLetterStore(),
+                new InMemoryTransactionManager());
         OpsTestClock clock = new OpsTestClock(T0);
-        CareDesk desk = CareDesk.builder().clock(clock).storage(storage)
+        CareDesk desk = CareDesk.builder()
+                .clock(clock)
+                .storage(storage)
                 .team(Team.of("care", "Care"))
                 .channel(Channel.of("askbank", Platform.TWITTER, "AskBank", "9000", ChannelKind.DEDICATED_CARE, CARE))
                 .escalation(EscalationPolicy.builder()
-                        .rule("at-risk").when(slaAtRisk()).then(raisePriority(Priority.HIGH))
-                        .rule("breached").when(slaBreached()).then(notifyPeople())
-                        .rule("forgotten").when(unansweredFor(Duration.ofHours(3))).then(notifyPeople())
+                        .rule("at-risk")
+                        .when(slaAtRisk())
+                        .then(raisePriority(Priority.HIGH))
+                        .rule("breached")
+                        .when(slaBreached())
+                        .then(notifyPeople())
+                        .rule("forgotten")
+                        .when(unansweredFor(Duration.ofHours(3)))
+                        .then(notifyPeople())
                         .build())
                 .build();
         // 10,000 open conversations stored as ingest leaves them: the 5 oldest are past their at-risk checkpoint.
         for (int i = 0; i < 10_005; i++) {
             Instant opened = i < 5 ? T0.minus(Duration.ofMinutes(50)) : T0.minus(Duration.ofMinutes(i % 40));
-            Conversation c = OpsFixtures.conversation(String.format("c%05d", i), "askbank", "u" + i, opened).assignTo(CARE, Optional.empty());
+            Conversation c = OpsFixtures.conversation(String.format("c%05d", i), "askbank", "u" + i, opened)
+                    .assignTo(CARE, Optional.empty());
             store.save(desk.slaPolicy().schedule(c, desk.slaPolicy().clocks(c), opened, Optional.empty()));
         }
         store.calls.clear();
@@ -130,13 +145,18 @@ class SweepCostTest {
         SweepResult result = desk.sweep();
 
         assertThat(result).isEqualTo(new SweepResult(5, 5, 5, 0, false));
-        assertThat(store.loaded.get()).as("conversations read: the 5 due, listed then re-read in their transaction").isEqualTo(10);
+        assertThat(store.loaded.get())
+                .as("conversations read: the 5 due, listed then re-read in their transaction")
+                .isEqualTo(10);
         assertThat(store.calls).containsExactly("dueBy", "find", "find", "find", "find", "find");
         assertThat(store.found).containsExactly("c00000", "c00001", "c00002", "c00003", "c00004");
         for (int i = 0; i < 5; i++) {
-            Conversation c = desk.conversation(ConversationId.of(String.format("c%05d", i))).orElseThrow();
+            Conversation c = desk.conversation(ConversationId.of(String.format("c%05d", i)))
+                    .orElseThrow();
             assertThat(c.priority()).isEqualTo(Priority.HIGH);
-            assertThat(c.responseDueAt()).as("next: the breach at 60 minutes").contains(T0.plus(Duration.ofMinutes(10)));
+            assertThat(c.responseDueAt())
+                    .as("next: the breach at 60 minutes")
+                    .contains(T0.plus(Duration.ofMinutes(10)));
         }
 
         store.calls.clear();

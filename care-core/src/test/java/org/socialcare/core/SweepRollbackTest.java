@@ -87,19 +87,32 @@ class SweepRollbackTest {
     @Test
     void aReviewThatLosesARaceNeitherNotifiesNorOpensAComplaint() {
         RacingStore store = new RacingStore();
-        CareStorage storage = new CareStorage(store, new InMemoryMessageStore(), new InMemoryOutbox(), new InMemoryAuditLog(),
-                new InMemoryCheckpointStore(), new InMemoryDeadLetterStore(), new InMemoryTransactionManager());
+        CareStorage storage = new CareStorage(
+                store,
+                new InMemoryMessageStore(),
+                new InMemoryOutbox(),
+                new InMemoryAuditLog(),
+                new InMemoryCheckpointStore(),
+                new InMemoryDeadLetterStore(),
+                new InMemoryTransactionManager());
         OpsTestClock clock = new OpsTestClock(T0);
         List<EscalationNotice> notices = new CopyOnWriteArrayList<>();
         List<ComplaintRequest> complaints = new CopyOnWriteArrayList<>();
-        CareDesk desk = CareDesk.builder().clock(clock).storage(storage).notifier(notices::add)
+        CareDesk desk = CareDesk.builder()
+                .clock(clock)
+                .storage(storage)
+                .notifier(notices::add)
                 .complaintGateway(r -> {
                     complaints.add(r);
                     return "CMP-" + complaints.size();
                 })
                 .team(Team.of("care", "Care"))
                 .channel(Channel.of("askbank", Platform.TWITTER, "AskBank", "9000", ChannelKind.DEDICATED_CARE, CARE))
-                .escalation(EscalationPolicy.builder().rule("breached").when(slaBreached()).then(notifyPeople(), openComplaint()).build())
+                .escalation(EscalationPolicy.builder()
+                        .rule("breached")
+                        .when(slaBreached())
+                        .then(notifyPeople(), openComplaint())
+                        .build())
                 .build();
         Instant opened = T0.minus(Duration.ofHours(2)); // far past the 60-minute default response target
         Conversation c = OpsFixtures.conversation("c1", "askbank", "u1", opened).assignTo(CARE, Optional.empty());
@@ -111,6 +124,8 @@ class SweepRollbackTest {
         assertThat(result.skipped()).as("the review rolled back").isEqualTo(1);
         assertThat(result.reviewed()).isZero();
         assertThat(notices).as("no notice for a review that rolled back").isEmpty();
-        assertThat(complaints).as("no formal complaint for a review that rolled back").isEmpty();
+        assertThat(complaints)
+                .as("no formal complaint for a review that rolled back")
+                .isEmpty();
     }
 }

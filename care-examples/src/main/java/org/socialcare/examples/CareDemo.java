@@ -33,39 +33,62 @@ public final class CareDemo implements Callable<Integer> {
 
     /** Options of the care day (the default command). */
     static final class DayOptions {
-        @Option(names = "--messages", defaultValue = "5000", description = "Inbound customer messages in the day (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--messages",
+                defaultValue = "5000",
+                description = "Inbound customer messages in the day (default: ${DEFAULT-VALUE}).")
         int messages;
 
-        @Option(names = "--seed", defaultValue = "42", description = "Random seed; the same seed replays the same day (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--seed",
+                defaultValue = "42",
+                description = "Random seed; the same seed replays the same day (default: ${DEFAULT-VALUE}).")
         long seed;
 
-        @Option(names = "--speed", defaultValue = "0",
-                description = "Simulated seconds per real second; 0 runs as fast as possible (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--speed",
+                defaultValue = "0",
+                description =
+                        "Simulated seconds per real second; 0 runs as fast as possible (default: ${DEFAULT-VALUE}).")
         double speed;
 
-        @Option(names = "--report-dir", defaultValue = "target/care-report", description = "Where the HTML report goes (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--report-dir",
+                defaultValue = "target/care-report",
+                description = "Where the HTML report goes (default: ${DEFAULT-VALUE}).")
         Path reportDir;
 
-        @Option(names = "--platforms", defaultValue = "emulated", converter = PlatformsConverter.class,
-                description = "emulated: through the real adapters and local Twitter/Facebook emulators over HTTP on 127.0.0.1; "
-                        + "direct: straight into the desk (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--platforms",
+                defaultValue = "emulated",
+                converter = PlatformsConverter.class,
+                description =
+                        "emulated: through the real adapters and local Twitter/Facebook emulators over HTTP on 127.0.0.1; "
+                                + "direct: straight into the desk (default: ${DEFAULT-VALUE}).")
         CareDayRun.Platforms platforms;
 
         @Option(names = "--no-story", description = "Skip the opening story of the customer on hold.")
         boolean noStory;
 
-        @Option(names = "--jdbc-url", description = "Run against this database (PostgreSQL or MariaDB JDBC URL) instead of the embedded H2.")
+        @Option(
+                names = "--jdbc-url",
+                description = "Run against this database (PostgreSQL or MariaDB JDBC URL) instead of the embedded H2.")
         Optional<String> jdbcUrl;
 
         @Option(names = "--jdbc-user", description = "Database user for --jdbc-url.")
         Optional<String> jdbcUser;
 
-        @Option(names = "--jdbc-password", description = "Database password for --jdbc-url (never printed).", arity = "0..1", interactive = true)
+        @Option(
+                names = "--jdbc-password",
+                description = "Database password for --jdbc-url (never printed).",
+                arity = "0..1",
+                interactive = true)
         Optional<String> jdbcPassword;
 
         Integer run() throws Exception {
             if (messages < 1) {
-                throw new CommandLine.ParameterException(new CommandLine(this), "--messages must be at least 1 but was " + messages);
+                throw new CommandLine.ParameterException(
+                        new CommandLine(this), "--messages must be at least 1 but was " + messages);
             }
             if (!noStory) {
                 new OnHoldStory().run(System.out);
@@ -73,11 +96,24 @@ public final class CareDemo implements Callable<Integer> {
             }
             CareDayRun.Outcome outcome;
             try (DemoDatabase db = DemoDatabase.open(jdbcUrl, jdbcUser, jdbcPassword)) {
-                System.out.printf("Northbank's care day: %d messages, seed %d, storage: %s, %s%n", messages, seed, db.description(),
-                        platforms == CareDayRun.Platforms.EMULATED ? "through the adapters and local platform emulators" : "delivered directly");
-                outcome = CareDayRun.run(db.storage(), Optional.of(db.escalationFirings()), Optional.of(db.approvals()),
-                        Optional.of(db.channelStates()), platforms, messages, seed,
-                        speed, System.out);
+                System.out.printf(
+                        "Northbank's care day: %d messages, seed %d, storage: %s, %s%n",
+                        messages,
+                        seed,
+                        db.description(),
+                        platforms == CareDayRun.Platforms.EMULATED
+                                ? "through the adapters and local platform emulators"
+                                : "delivered directly");
+                outcome = CareDayRun.run(
+                        db.storage(),
+                        Optional.of(db.escalationFirings()),
+                        Optional.of(db.approvals()),
+                        Optional.of(db.channelStates()),
+                        platforms,
+                        messages,
+                        seed,
+                        speed,
+                        System.out);
             }
             System.out.println();
             System.out.print(outcome.report().toText());
@@ -96,12 +132,16 @@ public final class CareDemo implements Callable<Integer> {
                     return p;
                 }
             }
-            throw new CommandLine.TypeConversionException("--platforms must be 'emulated' or 'direct' but was '" + value + "'");
+            throw new CommandLine.TypeConversionException(
+                    "--platforms must be 'emulated' or 'direct' but was '" + value + "'");
         }
     }
 
     /** Story 1 alone, with its full timeline. */
-    @Command(name = "story", mixinStandardHelpOptions = true, description = "Plays the customer-on-hold story and prints its timeline.")
+    @Command(
+            name = "story",
+            mixinStandardHelpOptions = true,
+            description = "Plays the customer-on-hold story and prints its timeline.")
     static final class Story implements Callable<Integer> {
         @Override
         public Integer call() {

@@ -42,9 +42,13 @@ public final class DemoDatabase implements AutoCloseable {
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         HikariDataSource pool = new HikariDataSource(config);
         try {
-            String prefix = embedded ? JdbcCareStorage.DEFAULT_TABLE_PREFIX
+            String prefix = embedded
+                    ? JdbcCareStorage.DEFAULT_TABLE_PREFIX
                     : "demo" + Long.toString(System.currentTimeMillis(), 36).toLowerCase(Locale.ROOT) + "_";
-            JdbcCareStorage jdbc = JdbcCareStorage.builder(pool).tablePrefix(prefix).createSchema(true).build();
+            JdbcCareStorage jdbc = JdbcCareStorage.builder(pool)
+                    .tablePrefix(prefix)
+                    .createSchema(true)
+                    .build();
             String where = embedded ? "embedded H2 (in memory)" : redact(url) + ", tables " + prefix + "*";
             return new DemoDatabase(pool, jdbc, where);
         } catch (RuntimeException e) {

@@ -39,7 +39,8 @@ import org.socialcare.core.port.out.ChannelPublisher;
 public final class OnHoldStory {
     static final TeamId CARE = TeamId.of("social-care");
     private static final Pattern LONG_DIGITS = Pattern.compile("\\d[\\d ]{5,}\\d");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
 
     private final SimulatedClock clock = new SimulatedClock(Instant.parse("2026-03-02T09:00:00Z"));
     private final List<CallbackRequest> callbacks = new ArrayList<>();
@@ -67,8 +68,12 @@ public final class OnHoldStory {
 
     /** Plays the story and returns the resolved conversation. */
     public Conversation play() {
-        ConversationId id = desk.ingest(Batch.of(List.of(message("1", Visibility.PUBLIC,
-                "@AskBank I've been on hold for 40 minutes to report a blocked card. Is anyone there?!")))).touched().get(0);
+        ConversationId id = desk.ingest(Batch.of(List.of(message(
+                        "1",
+                        Visibility.PUBLIC,
+                        "@AskBank I've been on hold for 40 minutes to report a blocked card. Is anyone there?!"))))
+                .touched()
+                .get(0);
 
         clock.advance(Duration.ofMinutes(3));
         desk.claim(id, alice.id());
@@ -76,8 +81,12 @@ public final class OnHoldStory {
         desk.dispatchOutbox();
 
         clock.advance(Duration.ofMinutes(1));
-        desk.moveToPrivate(id, alice.id(), "@anna_k We've sent you a DM so we can call you back ^AB",
-                Optional.of("Hi Anna, which number can we call you on in the next few minutes? Please don't post it publicly."));
+        desk.moveToPrivate(
+                id,
+                alice.id(),
+                "@anna_k We've sent you a DM so we can call you back ^AB",
+                Optional.of(
+                        "Hi Anna, which number can we call you on in the next few minutes? Please don't post it publicly."));
         desk.dispatchOutbox();
 
         clock.advance(Duration.ofMinutes(4));
@@ -101,9 +110,14 @@ public final class OnHoldStory {
             out.println(line);
         }
         out.println("-".repeat(72));
-        out.printf("Conversation %s: %s, first response after %d min, %d customer messages, callbacks requested: %d%n",
-                c.id(), c.state(), Duration.between(c.openedAt(), c.firstResponseAt().orElseThrow()).toMinutes(),
-                c.customerMessageCount(), callbacks.size());
+        out.printf(
+                "Conversation %s: %s, first response after %d min, %d customer messages, callbacks requested: %d%n",
+                c.id(),
+                c.state(),
+                Duration.between(c.openedAt(), c.firstResponseAt().orElseThrow())
+                        .toMinutes(),
+                c.customerMessageCount(),
+                callbacks.size());
         return c;
     }
 
@@ -112,11 +126,16 @@ public final class OnHoldStory {
         record Line(Instant at, int order, String text) {}
         List<Line> lines = new ArrayList<>();
         for (StoredMessage m : desk.messages(id)) {
-            String who = m.direction() == org.socialcare.core.domain.Direction.INBOUND ? "@" + m.authorHandle() : "@AskBank";
-            lines.add(new Line(m.createdAt(), 0, String.format("%-8s %-9s %s: %s", m.visibility(), m.direction(), who, mask(m.text()))));
+            String who =
+                    m.direction() == org.socialcare.core.domain.Direction.INBOUND ? "@" + m.authorHandle() : "@AskBank";
+            lines.add(new Line(
+                    m.createdAt(),
+                    0,
+                    String.format("%-8s %-9s %s: %s", m.visibility(), m.direction(), who, mask(m.text()))));
         }
         for (AuditEntry e : desk.history(id)) {
-            lines.add(new Line(e.at(), 1, String.format("%-8s %-9s %s (%s)", "audit", e.action(), e.detail(), e.actor())));
+            lines.add(new Line(
+                    e.at(), 1, String.format("%-8s %-9s %s (%s)", "audit", e.action(), e.detail(), e.actor())));
         }
         lines.sort(Comparator.comparing(Line::at).thenComparing(Line::order));
         return lines.stream().map(l -> TIME.format(l.at()) + "  " + l.text()).toList();
@@ -131,11 +150,21 @@ public final class OnHoldStory {
     }
 
     private static String mask(String text) {
-        return LONG_DIGITS.matcher(text).replaceAll(r -> "*".repeat(r.group().length() - 3) + r.group().substring(r.group().length() - 3));
+        return LONG_DIGITS
+                .matcher(text)
+                .replaceAll(r -> "*".repeat(r.group().length() - 3)
+                        + r.group().substring(r.group().length() - 3));
     }
 
     private InboundMessage message(String id, Visibility visibility, String text) {
-        return InboundMessage.builder(MessageKey.of(Platform.TWITTER, id), org.socialcare.core.domain.ChannelId.of("twitter-care"), anna)
-                .text(text).visibility(visibility).createdAt(clock.instant()).language("en").build();
+        return InboundMessage.builder(
+                        MessageKey.of(Platform.TWITTER, id),
+                        org.socialcare.core.domain.ChannelId.of("twitter-care"),
+                        anna)
+                .text(text)
+                .visibility(visibility)
+                .createdAt(clock.instant())
+                .language("en")
+                .build();
     }
 }

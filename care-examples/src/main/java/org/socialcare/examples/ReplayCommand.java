@@ -33,14 +33,20 @@ import picocli.CommandLine.Parameters;
  * retweets are not printed; a summary on standard error counts what was skipped and why. Exit code 1 when a
  * file could not be read or was malformed (one error line each), else 0.
  */
-@Command(name = "replay", mixinStandardHelpOptions = true,
-        description = "Parses recorded platform payloads and prints one JSON line per customer message with its triage.")
+@Command(
+        name = "replay",
+        mixinStandardHelpOptions = true,
+        description =
+                "Parses recorded platform payloads and prints one JSON line per customer message with its triage.")
 public final class ReplayCommand implements Callable<Integer> {
     static final Map<String, Supplier<PayloadReader>> READERS = new TreeMap<>(Map.of(
             "twitter", TwitterPayloadReader::create,
             "facebook", FacebookPayloadReader::forReplay));
 
-    @Option(names = "--platform", required = true, description = "Platform of the payloads: ${COMPLETION-CANDIDATES}.",
+    @Option(
+            names = "--platform",
+            required = true,
+            description = "Platform of the payloads: ${COMPLETION-CANDIDATES}.",
             completionCandidates = Platforms.class)
     String platform;
 
@@ -114,12 +120,20 @@ public final class ReplayCommand implements Callable<Integer> {
             }
             own += reading.ownMessages().size();
             reading.skipped().forEach(s -> skipped.merge(s.reason().replaceAll("\\d{3,}", "#"), 1, Integer::sum));
-            if (reading.customerMessages().isEmpty() && reading.notices().isEmpty() && reading.skipped().isEmpty() && reading.ownMessages().isEmpty()) {
+            if (reading.customerMessages().isEmpty()
+                    && reading.notices().isEmpty()
+                    && reading.skipped().isEmpty()
+                    && reading.ownMessages().isEmpty()) {
                 err.println("note: " + file + ": no messages in this payload");
             }
         }
-        StringBuilder summary = new StringBuilder("replay: ").append(printed).append(" customer message(s) from ").append(files.size())
-                .append(" file(s); not printed: ").append(own).append(" of the bank's own");
+        StringBuilder summary = new StringBuilder("replay: ")
+                .append(printed)
+                .append(" customer message(s) from ")
+                .append(files.size())
+                .append(" file(s); not printed: ")
+                .append(own)
+                .append(" of the bank's own");
         skipped.forEach((why, n) -> summary.append(", ").append(n).append(' ').append(why));
         if (failed > 0) {
             summary.append("; ").append(failed).append(" file(s) failed");
@@ -132,7 +146,9 @@ public final class ReplayCommand implements Callable<Integer> {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("platform", m.platform().name());
         f.put("messageId", m.key().messageId());
-        f.put("conversationKey", m.platform() + ":" + m.channel() + ":" + m.author().platformUserId());
+        f.put(
+                "conversationKey",
+                m.platform() + ":" + m.channel() + ":" + m.author().platformUserId());
         f.put("authorId", m.author().platformUserId());
         f.put("authorHandle", m.author().handle());
         f.put("followers", m.author().followerCount());
@@ -144,7 +160,11 @@ public final class ReplayCommand implements Callable<Integer> {
         f.put("sentiment", t.sentiment().name());
         f.put("riskFlags", t.riskFlags().stream().map(Enum::name).sorted().toList());
         f.put("influence", t.influence().name());
-        f.put("sensitiveData", t.sensitiveData().stream().map(s -> Map.of("kind", s.kind().name(), "masked", s.masked())).toList());
+        f.put(
+                "sensitiveData",
+                t.sensitiveData().stream()
+                        .map(s -> Map.of("kind", s.kind().name(), "masked", s.masked()))
+                        .toList());
         return Json.object(f);
     }
 }

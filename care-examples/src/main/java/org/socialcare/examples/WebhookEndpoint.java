@@ -35,7 +35,8 @@ public final class WebhookEndpoint implements AutoCloseable {
     /** Starts a server on 127.0.0.1 and a free port, serving each handler at its path (e.g. "/webhooks/twitter"). */
     public static WebhookEndpoint start(CareDesk desk, Map<String, WebhookHandler> handlersByPath) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        handlersByPath.forEach((path, handler) -> server.createContext(path, exchange -> serve(desk, handler, exchange)));
+        handlersByPath.forEach(
+                (path, handler) -> server.createContext(path, exchange -> serve(desk, handler, exchange)));
         server.setExecutor(Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "care-webhooks");
             t.setDaemon(true);
@@ -61,8 +62,12 @@ public final class WebhookEndpoint implements AutoCloseable {
                 return;
             }
             Map<String, List<String>> headers = new HashMap<>(exchange.getRequestHeaders());
-            WebhookRequest request = new WebhookRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers,
-                    query(exchange.getRequestURI()), body);
+            WebhookRequest request = new WebhookRequest(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(),
+                    headers,
+                    query(exchange.getRequestURI()),
+                    body);
             WebhookResult result = desk.webhook(handler, request);
             respond(exchange, result.status(), result.contentType(), result.body());
         } catch (RuntimeException e) {

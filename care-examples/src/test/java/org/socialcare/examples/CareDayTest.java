@@ -22,7 +22,10 @@ class CareDayTest {
         DayReport r = CareDayRun.run(InMemoryStorage.create(), 400, 7, 0, QUIET).report();
         assertThat(r.messages()).isGreaterThanOrEqualTo(400);
         assertThat(r.conversations()).isBetween(200, 400);
-        assertThat(r.volumePerChannel().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(r.messages());
+        assertThat(r.volumePerChannel().values().stream()
+                        .mapToInt(Integer::intValue)
+                        .sum())
+                .isEqualTo(r.messages());
         assertThat(r.repliesSent()).isGreaterThan(r.conversations() / 2);
         assertThat(r.repliesFailed()).isZero();
         assertThat(r.firstResponseP50()).isLessThanOrEqualTo(r.firstResponseP90());
@@ -36,8 +39,10 @@ class CareDayTest {
 
     @Test
     void sameSeedReplaysTheSameDay() {
-        DayReport a = CareDayRun.run(InMemoryStorage.create(), 200, 11, 0, QUIET).report();
-        DayReport b = CareDayRun.run(InMemoryStorage.create(), 200, 11, 0, QUIET).report();
+        DayReport a =
+                CareDayRun.run(InMemoryStorage.create(), 200, 11, 0, QUIET).report();
+        DayReport b =
+                CareDayRun.run(InMemoryStorage.create(), 200, 11, 0, QUIET).report();
         assertThat(b.volumePerChannel()).isEqualTo(a.volumePerChannel());
         assertThat(b.firstResponseMinutes()).isEqualTo(a.firstResponseMinutes());
         assertThat(b.repliesSent()).isEqualTo(a.repliesSent());
@@ -48,7 +53,11 @@ class CareDayTest {
         DayReport r = CareDayRun.run(InMemoryStorage.create(), 150, 3, 0, QUIET).report();
         Path file = HtmlReport.write(r, dir.resolve("care-report"));
         String html = Files.readString(file);
-        assertThat(html).contains("<svg").contains("Volume per channel").contains("First response time").contains("Inactive accounts");
+        assertThat(html)
+                .contains("<svg")
+                .contains("Volume per channel")
+                .contains("First response time")
+                .contains("Inactive accounts");
         assertThat(html).doesNotContain("<script");
         assertThat(html.replace("http://www.w3.org/2000/svg", "")).doesNotContain("http");
     }

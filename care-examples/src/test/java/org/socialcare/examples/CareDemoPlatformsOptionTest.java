@@ -29,11 +29,15 @@ class CareDemoPlatformsOptionTest {
         int code;
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         try {
-            code = new CommandLine(new CareDemo()).execute("--platforms", "DIRECT", "--no-story", "--messages", "60", "--report-dir", dir.toString());
+            code = new CommandLine(new CareDemo())
+                    .execute("--platforms", "DIRECT", "--no-story", "--messages", "60", "--report-dir", dir.toString());
         } finally {
             System.setOut(original);
         }
         assertThat(code).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("delivered directly").contains("Care day report").contains("Channel pauses");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("delivered directly")
+                .contains("Care day report")
+                .contains("Channel pauses");
     }
 }

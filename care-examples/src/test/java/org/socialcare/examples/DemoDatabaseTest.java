@@ -13,18 +13,32 @@ import org.socialcare.examples.demo.DayReport;
 class DemoDatabaseTest {
     @Test
     void careDayRunsOnTheEmbeddedH2ByDefault() {
-        try (DemoDatabase db = DemoDatabase.open(Optional.of("jdbc:h2:mem:demo-test;DB_CLOSE_DELAY=-1"), Optional.empty(), Optional.empty())) {
-            DayReport r = CareDayRun.run(db.storage(), 120, 5, 0, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).report();
+        try (DemoDatabase db = DemoDatabase.open(
+                Optional.of("jdbc:h2:mem:demo-test;DB_CLOSE_DELAY=-1"), Optional.empty(), Optional.empty())) {
+            DayReport r = CareDayRun.run(
+                            db.storage(),
+                            120,
+                            5,
+                            0,
+                            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+                    .report();
             assertThat(r.conversations()).isPositive();
             assertThat(r.repliesSent()).isPositive();
-            assertThat(db.storage().conversations().openedBetween(java.time.Instant.parse("2026-01-01T00:00:00Z"), java.time.Instant.parse("2027-01-01T00:00:00Z"))).hasSize(r.conversations());
+            assertThat(db.storage()
+                            .conversations()
+                            .openedBetween(
+                                    java.time.Instant.parse("2026-01-01T00:00:00Z"),
+                                    java.time.Instant.parse("2027-01-01T00:00:00Z")))
+                    .hasSize(r.conversations());
         }
     }
 
     @Test
     void printedUrlNeverShowsAPassword() {
         assertThat(DemoDatabase.redact("jdbc:postgresql://db:5432/care?user=care&password=s3cret&ssl=true"))
-                .doesNotContain("s3cret").contains("password=***");
-        assertThat(DemoDatabase.redact("jdbc:mariadb://care:s3cret@db:3306/care")).doesNotContain("s3cret");
+                .doesNotContain("s3cret")
+                .contains("password=***");
+        assertThat(DemoDatabase.redact("jdbc:mariadb://care:s3cret@db:3306/care"))
+                .doesNotContain("s3cret");
     }
 }

@@ -13,7 +13,8 @@ import picocli.CommandLine;
 
 class ReplayCommandTest {
     // written for this test from Twitter's v1.1 status documentation (not a recorded payload)
-    private static final String MENTION = """
+    private static final String MENTION =
+            """
             {"created_at":"Mon Mar 02 09:00:00 +0000 2026","id":1901,"id_str":"1901","text":"@AskBank someone used my card 4539 1488 0343 6467 and I will sue",
              "truncated":false,"in_reply_to_status_id":null,"in_reply_to_status_id_str":null,"lang":"en",
              "user":{"id":42,"id_str":"42","name":"Anna K","screen_name":"anna_k","followers_count":250000,"verified":true},
@@ -24,7 +25,9 @@ class ReplayCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        return new CommandLine(new ReplayCommand(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)))
+        return new CommandLine(new ReplayCommand(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8)))
                 .execute(args);
     }
 
@@ -34,10 +37,16 @@ class ReplayCommandTest {
         assertThat(run("--platform", "twitter", file.toString())).isZero();
         String line = out.toString(StandardCharsets.UTF_8).trim();
         assertThat(line.lines()).hasSize(1);
-        assertThat(line).startsWith("{\"platform\":\"twitter\",\"messageId\":\"1901\"")
-                .contains("\"authorHandle\":\"anna_k\"").contains("\"followers\":250000").contains("\"visibility\":\"PUBLIC\"")
-                .contains("FRAUD").contains("LEGAL_THREAT").contains("CARD_NUMBER")
-                .doesNotContain("4539 1488 0343 6467").contains("6467");
+        assertThat(line)
+                .startsWith("{\"platform\":\"twitter\",\"messageId\":\"1901\"")
+                .contains("\"authorHandle\":\"anna_k\"")
+                .contains("\"followers\":250000")
+                .contains("\"visibility\":\"PUBLIC\"")
+                .contains("FRAUD")
+                .contains("LEGAL_THREAT")
+                .contains("CARD_NUMBER")
+                .doesNotContain("4539 1488 0343 6467")
+                .contains("6467");
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("replay: 1 customer message(s) from 1 file(s)");
     }
 
@@ -45,7 +54,8 @@ class ReplayCommandTest {
     void malformedFileGetsOneErrorLineAndANonZeroExitWithoutStackTrace(@TempDir Path dir) throws Exception {
         Path bad = Files.writeString(dir.resolve("bad.json"), "{\"id_str\": ");
         Path good = Files.writeString(dir.resolve("good.json"), MENTION);
-        assertThat(run("--platform", "twitter", bad.toString(), good.toString())).isEqualTo(1);
+        assertThat(run("--platform", "twitter", bad.toString(), good.toString()))
+                .isEqualTo(1);
         String errors = err.toString(StandardCharsets.UTF_8);
         assertThat(errors).contains("error: " + bad).doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(out.toString(StandardCharsets.UTF_8).lines()).hasSize(1);
@@ -53,7 +63,8 @@ class ReplayCommandTest {
 
     @Test
     void missingFileAndUnknownPlatformAreClearErrors(@TempDir Path dir) {
-        assertThat(run("--platform", "twitter", dir.resolve("nope.json").toString())).isEqualTo(1);
+        assertThat(run("--platform", "twitter", dir.resolve("nope.json").toString()))
+                .isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("no such file");
         assertThat(run("--platform", "myspace", "x.json")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown platform 'myspace'");

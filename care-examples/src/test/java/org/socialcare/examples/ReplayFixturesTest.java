@@ -21,20 +21,30 @@ class ReplayFixturesTest {
     @ParameterizedTest
     @ValueSource(strings = {"twitter", "facebook"})
     void replaysEveryFixtureFileOfThePlatform(String platform) throws Exception {
-        Path dir = Path.of(System.getProperty("care.fixtures.dir", "../../shared/fixtures")).resolve(platform);
-        assertThat(dir).as("shared fixtures folder (CI puts shared/ beside the clone)").isDirectory();
+        Path dir = Path.of(System.getProperty("care.fixtures.dir", "../../shared/fixtures"))
+                .resolve(platform);
+        assertThat(dir)
+                .as("shared fixtures folder (CI puts shared/ beside the clone)")
+                .isDirectory();
         List<String> args = new ArrayList<>(List.of("--platform", platform));
         try (Stream<Path> files = Files.list(dir)) {
             files.sorted().forEach(f -> args.add(f.toString()));
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = new CommandLine(new ReplayCommand(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)))
+        int exit = new CommandLine(new ReplayCommand(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8)))
                 .execute(args.toArray(String[]::new));
         String errors = err.toString(StandardCharsets.UTF_8);
-        assertThat(errors).doesNotContain("\tat ").doesNotContain("java.lang.").doesNotContainPattern("(?m)^\\S*Exception:");
+        assertThat(errors)
+                .doesNotContain("\tat ")
+                .doesNotContain("java.lang.")
+                .doesNotContainPattern("(?m)^\\S*Exception:");
         assertThat(exit).as(errors).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8).lines()).isNotEmpty().allMatch(l -> l.startsWith("{\"platform\":\"" + platform + "\""));
+        assertThat(out.toString(StandardCharsets.UTF_8).lines())
+                .isNotEmpty()
+                .allMatch(l -> l.startsWith("{\"platform\":\"" + platform + "\""));
         assertThat(errors).contains("replay: ");
     }
 }

@@ -29,7 +29,8 @@ import org.socialcare.core.port.out.WebhookHandler;
 class WebhookEndpointTest {
     private final CareDesk desk = CareDesk.builder()
             .team(Team.of("care", "Care"))
-            .channel(Channel.of("web", Platform.of("webchat"), "bank", "1", ChannelKind.DEDICATED_CARE, TeamId.of("care")))
+            .channel(Channel.of(
+                    "web", Platform.of("webchat"), "bank", "1", ChannelKind.DEDICATED_CARE, TeamId.of("care")))
             .build();
 
     /** Answers GET ?challenge=x with x; ingests a POST body as one message when the token header is right. */
@@ -42,13 +43,17 @@ class WebhookEndpointTest {
         @Override
         public WebhookResult handle(WebhookRequest r) {
             if (r.method().equals("GET")) {
-                return WebhookResult.challenge("text/plain", r.queryParam("challenge").orElse(""));
+                return WebhookResult.challenge(
+                        "text/plain", r.queryParam("challenge").orElse(""));
             }
             if (!r.header("x-token").filter("secret"::equals).isPresent()) {
                 throw new WebhookRejectedException("bad token", 403);
             }
-            InboundMessage m = InboundMessage.builder(MessageKey.of(platform(), "1"), ChannelId.of("web"), Party.of("u1", "u"))
-                    .text(r.bodyAsString()).createdAt(Instant.now()).build();
+            InboundMessage m = InboundMessage.builder(
+                            MessageKey.of(platform(), "1"), ChannelId.of("web"), Party.of("u1", "u"))
+                    .text(r.bodyAsString())
+                    .createdAt(Instant.now())
+                    .build();
             return WebhookResult.accepted(List.of(Batch.of(List.of(m))));
         }
     };
@@ -58,19 +63,30 @@ class WebhookEndpointTest {
         HttpClient http = HttpClient.newHttpClient();
         try (WebhookEndpoint endpoint = WebhookEndpoint.start(desk, Map.of("/hooks/webchat", handler))) {
             URI base = endpoint.baseUri();
-            HttpResponse<String> challenge = http.send(HttpRequest.newBuilder(base.resolve("/hooks/webchat?challenge=abc%20d")).build(),
+            HttpResponse<String> challenge = http.send(
+                    HttpRequest.newBuilder(base.resolve("/hooks/webchat?challenge=abc%20d"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(challenge.statusCode()).isEqualTo(200);
             assertThat(challenge.body()).isEqualTo("abc d");
 
-            HttpResponse<String> rejected = http.send(HttpRequest.newBuilder(base.resolve("/hooks/webchat"))
-                    .POST(HttpRequest.BodyPublishers.ofString("hello")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> rejected = http.send(
+                    HttpRequest.newBuilder(base.resolve("/hooks/webchat"))
+                            .POST(HttpRequest.BodyPublishers.ofString("hello"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(rejected.statusCode()).isEqualTo(403);
 
-            HttpResponse<String> ok = http.send(HttpRequest.newBuilder(base.resolve("/hooks/webchat")).header("X-Token", "secret")
-                    .POST(HttpRequest.BodyPublishers.ofString("hello")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> ok = http.send(
+                    HttpRequest.newBuilder(base.resolve("/hooks/webchat"))
+                            .header("X-Token", "secret")
+                            .POST(HttpRequest.BodyPublishers.ofString("hello"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(ok.statusCode()).isEqualTo(200);
         }
-        assertThat(desk.queue(TeamId.of("care"), 10)).singleElement().satisfies(c -> assertThat(c.customer().platformUserId()).isEqualTo("u1"));
+        assertThat(desk.queue(TeamId.of("care"), 10))
+                .singleElement()
+                .satisfies(c -> assertThat(c.customer().platformUserId()).isEqualTo("u1"));
     }
 }

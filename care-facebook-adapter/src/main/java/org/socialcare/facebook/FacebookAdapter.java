@@ -57,7 +57,8 @@ public final class FacebookAdapter {
     public RestFbChannelSource source(ChannelId channel) {
         RestFbChannelSource s = sources.get(channel);
         if (s == null) {
-            throw new IllegalArgumentException("no Facebook page is configured for channel " + channel + "; configured: " + sources.keySet());
+            throw new IllegalArgumentException(
+                    "no Facebook page is configured for channel " + channel + "; configured: " + sources.keySet());
         }
         return s;
     }
@@ -80,6 +81,7 @@ public final class FacebookAdapter {
 
     /** A payload reader that knows the first page's id and channel. */
     public FacebookPayloadReader payloadReader() {
-        return new FacebookPayloadReader(pages.get(0).channel(), Optional.of(pages.get(0).pageId()), clock);
+        return new FacebookPayloadReader(
+                pages.get(0).channel(), Optional.of(pages.get(0).pageId()), clock);
     }
 }

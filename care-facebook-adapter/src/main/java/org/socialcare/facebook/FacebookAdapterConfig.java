@@ -210,10 +210,16 @@ public final class FacebookAdapterConfig {
         public Builder graphBaseUrl(URI value) {
             Objects.requireNonNull(value, "graphBaseUrl must not be null");
             String scheme = value.getScheme();
-            if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || value.getHost() == null
-                    || (value.getPath() != null && !value.getPath().isEmpty() && !value.getPath().equals("/"))
-                    || value.getQuery() != null || value.getUserInfo() != null) {
-                throw new IllegalArgumentException("graphBaseUrl must be an http(s) URL with no path, query or user info but was '" + value + "'");
+            if (scheme == null
+                    || !(scheme.equals("http") || scheme.equals("https"))
+                    || value.getHost() == null
+                    || (value.getPath() != null
+                            && !value.getPath().isEmpty()
+                            && !value.getPath().equals("/"))
+                    || value.getQuery() != null
+                    || value.getUserInfo() != null) {
+                throw new IllegalArgumentException(
+                        "graphBaseUrl must be an http(s) URL with no path, query or user info but was '" + value + "'");
             }
             String s = value.toString();
             graphBaseUrl = URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
@@ -263,7 +269,8 @@ public final class FacebookAdapterConfig {
 
         private static void require(Object value, String name) {
             if (value == null) {
-                throw new IllegalStateException(name + " is required; set it with FacebookAdapterConfig.builder()." + name + "(...)");
+                throw new IllegalStateException(
+                        name + " is required; set it with FacebookAdapterConfig.builder()." + name + "(...)");
             }
         }
 
@@ -281,7 +288,8 @@ public final class FacebookAdapterConfig {
                 throw new IllegalArgumentException(name + " must not be blank");
             }
             if (!value.strip().equals(value)) {
-                throw new IllegalArgumentException(name + " must not start or end with whitespace (value not shown: it is a secret)");
+                throw new IllegalArgumentException(
+                        name + " must not start or end with whitespace (value not shown: it is a secret)");
             }
             return value;
         }

@@ -61,13 +61,21 @@ public final class FacebookPayloadReader implements PayloadReader {
         readValue(root, "$", ctx, out, false);
         if (!out.rejected.isEmpty()) {
             RejectedPayload first = out.rejected.get(0);
-            throw new MalformedPayloadException(first.reason().contains(":") ? first.reason().substring(0, first.reason().indexOf(':')) : "$",
+            throw new MalformedPayloadException(
+                    first.reason().contains(":")
+                            ? first.reason().substring(0, first.reason().indexOf(':'))
+                            : "$",
                     redactor.redact(first.reason()));
         }
-        return new PayloadReading(out.customer, out.own, out.skipped, out.notices.stream().map(redactor::redact).toList());
+        return new PayloadReading(
+                out.customer,
+                out.own,
+                out.skipped,
+                out.notices.stream().map(redactor::redact).toList());
     }
 
-    private void readValue(JsonValue value, String path, PayloadMapper.Context ctx, PayloadMapper.Collected out, boolean inBatch) {
+    private void readValue(
+            JsonValue value, String path, PayloadMapper.Context ctx, PayloadMapper.Collected out, boolean inBatch) {
         if (value.isArray()) {
             readArray(value.asArray().values(), path, ctx, out);
             return;
@@ -89,8 +97,9 @@ public final class FacebookPayloadReader implements PayloadReader {
             return;
         }
         if (o.contains("recipient_id") && (o.contains("message_id") || o.contains("attachment_id"))) {
-            out.notices.add("Send API response: message " + Json.text(o, "message_id").orElse("?") + " sent to "
-                    + Json.text(o, "recipient_id").orElse("?"));
+            out.notices.add(
+                    "Send API response: message " + Json.text(o, "message_id").orElse("?") + " sent to "
+                            + Json.text(o, "recipient_id").orElse("?"));
             return;
         }
         if (o.contains("data") && Json.array(o, "data").isPresent()) {
@@ -98,7 +107,9 @@ public final class FacebookPayloadReader implements PayloadReader {
             return;
         }
         String id = Json.text(o, "id").orElse("");
-        if (id.startsWith("t_") || o.contains("participants") || Json.object(o, "messages").isPresent()) {
+        if (id.startsWith("t_")
+                || o.contains("participants")
+                || Json.object(o, "messages").isPresent()) {
             mapper.conversation(o, path, ctx, out);
             return;
         }
@@ -118,8 +129,11 @@ public final class FacebookPayloadReader implements PayloadReader {
             out.notices.add("Graph object " + id + " without a message");
             return;
         }
-        throw new MalformedPayloadException(path, "unrecognised Facebook payload: expected a page webhook (object, entry), a Graph error, "
-                + "a post, comment, conversation, message, connection page, Send API response or batch response; found fields " + o.names());
+        throw new MalformedPayloadException(
+                path,
+                "unrecognised Facebook payload: expected a page webhook (object, entry), a Graph error, "
+                        + "a post, comment, conversation, message, connection page, Send API response or batch response; found fields "
+                        + o.names());
     }
 
     private void readArray(List<JsonValue> items, String path, PayloadMapper.Context ctx, PayloadMapper.Collected out) {
@@ -127,7 +141,10 @@ public final class FacebookPayloadReader implements PayloadReader {
             out.notices.add("empty list");
             return;
         }
-        boolean batch = items.stream().allMatch(v -> v.isObject() && v.asObject().contains("code") && v.asObject().contains("body"));
+        boolean batch = items.stream()
+                .allMatch(v -> v.isObject()
+                        && v.asObject().contains("code")
+                        && v.asObject().contains("body"));
         for (int i = 0; i < items.size(); i++) {
             String itemPath = path + "[" + i + "]";
             JsonObject item = Json.asObject(items.get(i), itemPath);
@@ -180,8 +197,12 @@ public final class FacebookPayloadReader implements PayloadReader {
             }
         }
         if (messages == 0) {
-            out.notices.add("connection page of " + data.size() + " item(s) without messages (profiles or other objects)"
-                    + Json.object(o, "summary").flatMap(s -> Json.text(s, "total_count")).map(t -> ", total_count " + t).orElse(""));
+            out.notices.add(
+                    "connection page of " + data.size() + " item(s) without messages (profiles or other objects)"
+                            + Json.object(o, "summary")
+                                    .flatMap(s -> Json.text(s, "total_count"))
+                                    .map(t -> ", total_count " + t)
+                                    .orElse(""));
         } else if (others > 0) {
             out.notices.add(others + " item(s) of the connection page carry no message");
         }
@@ -191,7 +212,20 @@ public final class FacebookPayloadReader implements PayloadReader {
     }
 
     private static boolean looksLikePost(JsonObject o) {
-        return List.of("from", "message", "comments", "reactions", "likes", "type", "status_type", "to", "privacy", "is_hidden",
-                "created_time", "attachments").stream().anyMatch(o::contains);
+        return List.of(
+                        "from",
+                        "message",
+                        "comments",
+                        "reactions",
+                        "likes",
+                        "type",
+                        "status_type",
+                        "to",
+                        "privacy",
+                        "is_hidden",
+                        "created_time",
+                        "attachments")
+                .stream()
+                .anyMatch(o::contains);
     }
 }

@@ -51,6 +51,7 @@ public final class FacebookWebhookHandler implements WebhookHandler {
     private static final Logger LOG = LoggerFactory.getLogger(FacebookWebhookHandler.class);
     /** The signature header Facebook sends with every POST. */
     public static final String SIGNATURE_HEADER = "X-Hub-Signature-256";
+
     private static final int MAX_CHALLENGE_LENGTH = 1024;
 
     private final Map<String, ChannelId> channelByPage;
@@ -85,8 +86,10 @@ public final class FacebookWebhookHandler implements WebhookHandler {
         }
         this.channelByPage = Map.copyOf(byPage);
         this.appIdByChannel = Map.copyOf(appIds);
-        this.appSecrets = secrets.stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList();
-        this.verifyTokens = tokens.stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList();
+        this.appSecrets =
+                secrets.stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList();
+        this.verifyTokens =
+                tokens.stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList();
         this.window = Objects.requireNonNull(window, "window must not be null");
         this.clock = Objects.requireNonNull(clock, "clock must not be null");
         this.mapper = new PayloadMapper();
@@ -102,14 +105,19 @@ public final class FacebookWebhookHandler implements WebhookHandler {
         return switch (request.method()) {
             case "GET" -> verify(request);
             case "POST" -> receive(request);
-            default -> throw new WebhookRejectedException("method " + request.method() + " is not allowed; Facebook uses GET and POST", 405);
+            default ->
+                throw new WebhookRejectedException(
+                        "method " + request.method() + " is not allowed; Facebook uses GET and POST", 405);
         };
     }
 
     private WebhookResult verify(WebhookRequest request) {
-        String mode = request.queryParam("hub.mode").orElseThrow(() -> new WebhookRejectedException("hub.mode is missing", 400));
-        String token = request.queryParam("hub.verify_token").orElseThrow(() -> new WebhookRejectedException("hub.verify_token is missing", 400));
-        String challenge = request.queryParam("hub.challenge").orElseThrow(() -> new WebhookRejectedException("hub.challenge is missing", 400));
+        String mode = request.queryParam("hub.mode")
+                .orElseThrow(() -> new WebhookRejectedException("hub.mode is missing", 400));
+        String token = request.queryParam("hub.verify_token")
+                .orElseThrow(() -> new WebhookRejectedException("hub.verify_token is missing", 400));
+        String challenge = request.queryParam("hub.challenge")
+                .orElseThrow(() -> new WebhookRejectedException("hub.challenge is missing", 400));
         if (!mode.equals("subscribe")) {
             throw new WebhookRejectedException("hub.mode must be 'subscribe'", 400);
         }
@@ -122,7 +130,8 @@ public final class FacebookWebhookHandler implements WebhookHandler {
             throw new WebhookRejectedException("hub.verify_token does not match the configured verify token", 403);
         }
         if (challenge.length() > MAX_CHALLENGE_LENGTH) {
-            throw new WebhookRejectedException("hub.challenge is longer than " + MAX_CHALLENGE_LENGTH + " characters", 400);
+            throw new WebhookRejectedException(
+                    "hub.challenge is longer than " + MAX_CHALLENGE_LENGTH + " characters", 400);
         }
         LOG.info("Facebook webhook subscription verified");
         return WebhookResult.challenge("text/plain", challenge);
@@ -138,26 +147,41 @@ public final class FacebookWebhookHandler implements WebhookHandler {
         PayloadMapper.Collected out = new PayloadMapper.Collected();
         mapper.webhook(parsed.asObject(), page -> Optional.ofNullable(channelByPage.get(page)), clock.instant(), out);
         for (Map.Entry<String, ChannelId> page : channelByPage.entrySet()) {
-            window.observe(page.getKey(), out.customer.stream().filter(m -> m.channel().equals(page.getValue())).toList());
+            window.observe(
+                    page.getKey(),
+                    out.customer.stream()
+                            .filter(m -> m.channel().equals(page.getValue()))
+                            .toList());
         }
         for (var own : out.own) {
             String ours = appIdByChannel.get(own.channel());
-            if (ours != null && own.sourceApp().isPresent() && !own.sourceApp().get().equals(ours)) {
-                LOG.warn("channel {}: own message {} was sent through app {}, not this desk's app {}", own.channel(), own.key(),
-                        own.sourceApp().get(), ours);
+            if (ours != null
+                    && own.sourceApp().isPresent()
+                    && !own.sourceApp().get().equals(ours)) {
+                LOG.warn(
+                        "channel {}: own message {} was sent through app {}, not this desk's app {}",
+                        own.channel(),
+                        own.key(),
+                        own.sourceApp().get(),
+                        ours);
             }
         }
         for (PayloadReading.Skipped s : out.skipped) {
             skipped.computeIfAbsent(s.reason(), k -> new LongAdder()).increment();
         }
-        LOG.debug("Facebook webhook: {} customer message(s), {} own, {} skipped, {} rejected",
-                out.customer.size(), out.own.size(), out.skipped.size(), out.rejected.size());
+        LOG.debug(
+                "Facebook webhook: {} customer message(s), {} own, {} skipped, {} rejected",
+                out.customer.size(),
+                out.own.size(),
+                out.skipped.size(),
+                out.rejected.size());
         Batch batch = new Batch(out.customer, out.own, out.rejected, Optional.empty(), false);
         return WebhookResult.accepted(batch.isEmpty() ? List.of() : List.of(batch));
     }
 
     private void checkSignature(Optional<String> header, byte[] body) {
-        String value = header.map(String::trim).orElseThrow(() -> new WebhookRejectedException(SIGNATURE_HEADER + " header is missing", 401));
+        String value = header.map(String::trim)
+                .orElseThrow(() -> new WebhookRejectedException(SIGNATURE_HEADER + " header is missing", 401));
         if (!value.startsWith("sha256=") || value.length() != 7 + 64) {
             throw new WebhookRejectedException(SIGNATURE_HEADER + " must be 'sha256=' and 64 hex digits", 401);
         }

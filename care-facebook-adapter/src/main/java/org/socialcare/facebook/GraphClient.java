@@ -30,8 +30,8 @@ final class GraphClient {
 
     GraphClient(FacebookAdapterConfig config, Redactor redactor, Clock clock) {
         this.requestor = new HeaderKeepingRequestor();
-        this.client = new DefaultFacebookClient(config.pageAccessToken(), config.appSecret(), requestor, new DefaultJsonMapper(),
-                Version.UNVERSIONED);
+        this.client = new DefaultFacebookClient(
+                config.pageAccessToken(), config.appSecret(), requestor, new DefaultJsonMapper(), Version.UNVERSIONED);
         this.client.setHeaderAuthorization(true);
         String graph = config.graphBaseUrl() + "/" + config.graphVersion();
         String base = config.graphBaseUrl().toString();

@@ -31,7 +31,8 @@ final class GraphErrors {
     static final int OUTSIDE_WINDOW_SUBCODE = 2018278;
     static final int ALREADY_REPLIED = 10900;
     private static final Set<Integer> RATE_LIMIT_CODES = Set.of(4, 17, 32, 613);
-    private static final List<String> USAGE_HEADERS = List.of("x-business-use-case-usage", "x-app-usage", "x-page-usage", "x-ad-account-usage");
+    private static final List<String> USAGE_HEADERS =
+            List.of("x-business-use-case-usage", "x-app-usage", "x-page-usage", "x-ad-account-usage");
 
     private final Redactor redactor;
     private final Duration fallbackWait;
@@ -46,7 +47,8 @@ final class GraphErrors {
             int code = g.getErrorCode() == null ? -1 : g.getErrorCode();
             Integer sub = g.getErrorSubcode();
             String platformCode = code + (sub == null || sub == 0 ? "" : "/" + sub);
-            String message = "Graph error " + code + " " + Optional.ofNullable(g.getErrorType()).orElse("error")
+            String message = "Graph error " + code + " "
+                    + Optional.ofNullable(g.getErrorType()).orElse("error")
                     + (sub == null || sub == 0 ? "" : " (subcode " + sub + ")") + " on " + operation + ": "
                     + redactor.redact(Optional.ofNullable(g.getErrorMessage()).orElse("no message"));
             Kind kind = kindOf(code, sub, Boolean.TRUE.equals(g.getIsTransient()), g.getHttpStatusCode());
@@ -58,7 +60,9 @@ final class GraphErrors {
         if (e instanceof FacebookNetworkException n) {
             Integer status = n.getHttpStatusCode();
             String message = "network error on " + operation + (status == null ? "" : ": HTTP " + status)
-                    + (n.getCause() == null ? "" : " (" + n.getCause().getClass().getSimpleName() + ")");
+                    + (n.getCause() == null
+                            ? ""
+                            : " (" + n.getCause().getClass().getSimpleName() + ")");
             if (status != null && status == 429) {
                 return PlatformException.rateLimited(message, retryAt(headers, now), "http-429");
             }
@@ -67,7 +71,10 @@ final class GraphErrors {
         if (e instanceof FacebookJsonMappingException) {
             return PlatformException.of(Kind.TRANSIENT, "unexpected Graph response on " + operation, null);
         }
-        return PlatformException.of(Kind.TRANSIENT, "Graph call " + operation + " failed: " + e.getClass().getSimpleName(), null);
+        return PlatformException.of(
+                Kind.TRANSIENT,
+                "Graph call " + operation + " failed: " + e.getClass().getSimpleName(),
+                null);
     }
 
     static Kind kindOf(int code, Integer subcode, boolean isTransient, Integer httpStatus) {
@@ -152,10 +159,17 @@ final class GraphErrors {
     static String describe(JsonObject error, Redactor redactor) {
         String code = Json.text(error, "code").orElse("?");
         String type = Json.text(error, "type").orElse("error");
-        String sub = Json.text(error, "error_subcode").map(s -> " (subcode " + s + ")").orElse("");
+        String sub = Json.text(error, "error_subcode")
+                .map(s -> " (subcode " + s + ")")
+                .orElse("");
         String msg = Json.text(error, "message").orElse("no message");
-        String user = Json.text(error, "error_user_msg").map(s -> " [user message: " + s + "]").orElse("");
-        String transientNote = Json.field(error, "is_transient").filter(JsonValue::isTrue).map(x -> " (transient)").orElse("");
+        String user = Json.text(error, "error_user_msg")
+                .map(s -> " [user message: " + s + "]")
+                .orElse("");
+        String transientNote = Json.field(error, "is_transient")
+                .filter(JsonValue::isTrue)
+                .map(x -> " (transient)")
+                .orElse("");
         return redactor.redact("Graph error " + code + " " + type + sub + ": " + msg + user + transientNote);
     }
 }

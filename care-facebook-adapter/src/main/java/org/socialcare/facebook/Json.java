@@ -90,7 +90,10 @@ final class Json {
 
     /** Graph data lists live under {@code name.data}. */
     static List<JsonValue> dataOf(JsonObject o, String name) {
-        return object(o, name).flatMap(e -> array(e, "data")).map(JsonArray::values).orElse(List.of());
+        return object(o, name)
+                .flatMap(e -> array(e, "data"))
+                .map(JsonArray::values)
+                .orElse(List.of());
     }
 
     static String kind(JsonValue v) {
@@ -130,7 +133,8 @@ final class Json {
                 return Optional.of(epoch(Long.parseLong(s)));
             }
             try {
-                return Optional.of(GRAPH_TIME.parse(s, java.time.OffsetDateTime::from).toInstant());
+                return Optional.of(
+                        GRAPH_TIME.parse(s, java.time.OffsetDateTime::from).toInstant());
             } catch (DateTimeParseException e) {
                 try {
                     return Optional.of(java.time.OffsetDateTime.parse(s).toInstant());

@@ -57,7 +57,8 @@ final class PayloadMapper {
     private static final Logger LOG = LoggerFactory.getLogger(PayloadMapper.class);
     static final String SOURCE = "webhook:facebook";
     private static final Set<String> POST_ITEMS = Set.of("post", "status", "photo", "video", "share");
-    private static final Set<String> COMMENT_ONLY_FIELDS = Set.of("can_hide", "can_remove", "like_count", "user_likes", "parent", "comment_count", "can_reply_privately");
+    private static final Set<String> COMMENT_ONLY_FIELDS = Set.of(
+            "can_hide", "can_remove", "like_count", "user_likes", "parent", "comment_count", "can_reply_privately");
 
     PayloadMapper() {}
 
@@ -88,24 +89,30 @@ final class PayloadMapper {
      * by its page id; an entry for an unknown page is rejected (kept as a dead letter), not dropped.
      */
     void webhook(JsonObject root, Function<String, Optional<ChannelId>> channelOfPage, Instant now, Collected out) {
-        String object = Json.text(root, "object").orElseThrow(() -> new MalformedPayloadException("object", "missing; expected \"page\""));
+        String object = Json.text(root, "object")
+                .orElseThrow(() -> new MalformedPayloadException("object", "missing; expected \"page\""));
         List<JsonValue> entries = Json.optionalArray(root, "entry", "$");
         if (!root.contains("entry")) {
             throw new MalformedPayloadException("entry", "missing; expected an array of entries");
         }
         if (!object.equals("page")) {
-            LOG.info("skipping Facebook webhook for object '{}' ({} entries): this adapter reads page webhooks", object, entries.size());
+            LOG.info(
+                    "skipping Facebook webhook for object '{}' ({} entries): this adapter reads page webhooks",
+                    object,
+                    entries.size());
             out.skip("webhook object " + object, "not a page webhook");
             return;
         }
         for (int i = 0; i < entries.size(); i++) {
             String path = "entry[" + i + "]";
             JsonObject entry = Json.asObject(entries.get(i), path);
-            String pageId = Json.text(entry, "id").orElseThrow(() -> new MalformedPayloadException(path + ".id", "missing page id"));
+            String pageId = Json.text(entry, "id")
+                    .orElseThrow(() -> new MalformedPayloadException(path + ".id", "missing page id"));
             Instant entryTime = Json.time(entry, "time").orElse(now);
             Optional<ChannelId> channel = channelOfPage.apply(pageId);
             if (channel.isEmpty()) {
-                out.rejected.add(new RejectedPayload(SOURCE, entry.toString(), path + ": no channel is configured for page " + pageId));
+                out.rejected.add(new RejectedPayload(
+                        SOURCE, entry.toString(), path + ": no channel is configured for page " + pageId));
                 continue;
             }
             List<JsonValue> changes = Json.optionalArray(entry, "changes", path);
@@ -116,20 +123,33 @@ final class PayloadMapper {
             }
             Context ctx = new Context(channel.get(), Optional.of(pageId), entryTime);
             for (int j = 0; j < changes.size(); j++) {
-                change(Json.asObject(changes.get(j), path + ".changes[" + j + "]"), path + ".changes[" + j + "]", ctx, out);
+                change(
+                        Json.asObject(changes.get(j), path + ".changes[" + j + "]"),
+                        path + ".changes[" + j + "]",
+                        ctx,
+                        out);
             }
             for (int j = 0; j < messaging.size(); j++) {
-                messaging(Json.asObject(messaging.get(j), path + ".messaging[" + j + "]"), path + ".messaging[" + j + "]", ctx, out);
+                messaging(
+                        Json.asObject(messaging.get(j), path + ".messaging[" + j + "]"),
+                        path + ".messaging[" + j + "]",
+                        ctx,
+                        out);
             }
             for (int j = 0; j < standby.size(); j++) {
                 // Handover protocol: another app owns the thread; the customer's words still belong on the desk.
-                messaging(Json.asObject(standby.get(j), path + ".standby[" + j + "]"), path + ".standby[" + j + "]", ctx, out);
+                messaging(
+                        Json.asObject(standby.get(j), path + ".standby[" + j + "]"),
+                        path + ".standby[" + j + "]",
+                        ctx,
+                        out);
             }
         }
     }
 
     private void change(JsonObject change, String path, Context ctx, Collected out) {
-        String field = Json.text(change, "field").orElseThrow(() -> new MalformedPayloadException(path + ".field", "missing"));
+        String field =
+                Json.text(change, "field").orElseThrow(() -> new MalformedPayloadException(path + ".field", "missing"));
         if (!field.equals("feed") && !field.equals("mention")) {
             unknownKind(field, path, out);
             return;
@@ -147,9 +167,11 @@ final class PayloadMapper {
             }
             return;
         }
-        String id = comment ? Json.text(value, "comment_id").orElse("") : Json.text(value, "post_id").orElse("");
+        String id = comment
+                ? Json.text(value, "comment_id").orElse("")
+                : Json.text(value, "post_id").orElse("");
         switch (verb) {
-            case "add" -> { }
+            case "add" -> {}
             case "edited", "edit" -> {
                 out.skip(item + " " + id, item + " edited: the desk keeps the text it first received");
                 return;
@@ -159,7 +181,9 @@ final class PayloadMapper {
                 return;
             }
             case "hide", "unhide" -> {
-                out.skip(item + " " + id, item + " " + (verb.equals("hide") ? "hidden" : "unhidden") + " on the page (moderation)");
+                out.skip(
+                        item + " " + id,
+                        item + " " + (verb.equals("hide") ? "hidden" : "unhidden") + " on the page (moderation)");
                 return;
             }
             default -> {
@@ -168,14 +192,18 @@ final class PayloadMapper {
             }
         }
         if (id.isBlank()) {
-            out.rejected.add(new RejectedPayload(SOURCE, change.toString(), path + ".value." + (comment ? "comment_id" : "post_id") + ": missing"));
+            out.rejected.add(new RejectedPayload(
+                    SOURCE, change.toString(), path + ".value." + (comment ? "comment_id" : "post_id") + ": missing"));
             return;
         }
         ChangeValue typed;
         try {
-            typed = new DefaultJsonMapper().toJavaObject(change.toString(), Change.class).getValue();
+            typed = new DefaultJsonMapper()
+                    .toJavaObject(change.toString(), Change.class)
+                    .getValue();
         } catch (FacebookJsonMappingException | IllegalArgumentException e) {
-            out.rejected.add(new RejectedPayload(SOURCE, change.toString(), path + ".value: cannot be read as a " + kind + " change"));
+            out.rejected.add(new RejectedPayload(
+                    SOURCE, change.toString(), path + ".value: cannot be read as a " + kind + " change"));
             return;
         }
         String text;
@@ -200,15 +228,18 @@ final class PayloadMapper {
             List<String> links = new ArrayList<>();
             if (!comment) {
                 Json.text(value, "link").ifPresent(l -> links.add("[" + item + "] " + l));
-                Json.array(value, "photos").ifPresent(a -> a.values().forEach(v -> Json.asText(v).ifPresent(u -> links.add("[photo] " + u))));
+                Json.array(value, "photos").ifPresent(a -> a.values()
+                        .forEach(v -> Json.asText(v).ifPresent(u -> links.add("[photo] " + u))));
             }
             text = withLinks(Json.text(value, "message").orElse(""), links);
             parent = comment ? Json.text(value, "parent_id").or(() -> Json.text(value, "post_id")) : Optional.empty();
         }
-        Optional<String> authorId = from.map(From::getId).filter(s -> !s.isBlank())
+        Optional<String> authorId = from.map(From::getId)
+                .filter(s -> !s.isBlank())
                 .or(() -> Json.object(value, "from").flatMap(f -> Json.text(f, "id")))
                 .or(() -> Json.text(value, "sender_id"));
-        Optional<String> authorName = from.map(From::getName).filter(s -> !s.isBlank())
+        Optional<String> authorName = from.map(From::getName)
+                .filter(s -> !s.isBlank())
                 .or(() -> Json.object(value, "from").flatMap(f -> Json.text(f, "name")))
                 .or(() -> Json.text(value, "sender_name"));
         if (authorId.isEmpty() && field.equals("mention")) {
@@ -216,11 +247,23 @@ final class PayloadMapper {
             authorId = Optional.of("unknown-author:" + id);
         }
         if (authorId.isEmpty()) {
-            out.rejected.add(new RejectedPayload(SOURCE, change.toString(), path + ".value.from: missing author of " + item + " " + id));
+            out.rejected.add(new RejectedPayload(
+                    SOURCE, change.toString(), path + ".value.from: missing author of " + item + " " + id));
             return;
         }
         Instant at = Json.time(value, "created_time").orElse(ctx.fallbackTime());
-        emit(ctx, out, id, authorId.get(), authorName, text, Visibility.PUBLIC, parent.filter(p -> !p.equals(id)), at, Optional.empty(), false);
+        emit(
+                ctx,
+                out,
+                id,
+                authorId.get(),
+                authorName,
+                text,
+                Visibility.PUBLIC,
+                parent.filter(p -> !p.equals(id)),
+                at,
+                Optional.empty(),
+                false);
     }
 
     private void messaging(JsonObject raw, String path, Context ctx, Collected out) {
@@ -228,7 +271,8 @@ final class PayloadMapper {
         try {
             item = new DefaultJsonMapper().toJavaObject(raw.toString(), MessagingItem.class);
         } catch (FacebookJsonMappingException | IllegalArgumentException e) {
-            out.rejected.add(new RejectedPayload(SOURCE, raw.toString(), path + ": cannot be read as a Messenger event"));
+            out.rejected.add(
+                    new RejectedPayload(SOURCE, raw.toString(), path + ": cannot be read as a Messenger event"));
             return;
         }
         String sender = item.getSender() == null ? null : item.getSender().getId();
@@ -248,14 +292,25 @@ final class PayloadMapper {
             if (text.isBlank() && m.getStickerId() != null) {
                 text = m.isLike() ? "[like]" : "[sticker]";
             }
-            Optional<String> replyTo = Optional.ofNullable(m.getReplyTo()).map(r -> r.getMid()).filter(s -> s != null && !s.isBlank());
+            Optional<String> replyTo =
+                    Optional.ofNullable(m.getReplyTo()).map(r -> r.getMid()).filter(s -> s != null && !s.isBlank());
             boolean own = m.isEcho() || page.equals(sender);
             if (!own && (sender == null || sender.isBlank())) {
                 out.rejected.add(new RejectedPayload(SOURCE, raw.toString(), path + ".sender.id: missing"));
                 return;
             }
-            emit(ctx, out, m.getMid(), own ? page : sender, Optional.empty(), text, Visibility.PRIVATE, replyTo, at,
-                    Optional.ofNullable(m.getAppId()), own);
+            emit(
+                    ctx,
+                    out,
+                    m.getMid(),
+                    own ? page : sender,
+                    Optional.empty(),
+                    text,
+                    Visibility.PRIVATE,
+                    replyTo,
+                    at,
+                    Optional.ofNullable(m.getAppId()),
+                    own);
             return;
         }
         if (item.getPostback() != null) {
@@ -264,13 +319,30 @@ final class PayloadMapper {
                 out.rejected.add(new RejectedPayload(SOURCE, raw.toString(), path + ".sender.id: missing"));
                 return;
             }
-            String id = p.getMid() != null && !p.getMid().isBlank() ? p.getMid() : "postback:" + sender + ":" + at.toEpochMilli();
-            String text = p.getTitle() != null && !p.getTitle().isBlank() ? p.getTitle() : "[postback] " + Optional.ofNullable(p.getPayload()).orElse("");
-            emit(ctx, out, id, sender, Optional.empty(), text, Visibility.PRIVATE, Optional.empty(), at, Optional.empty(), false);
+            String id = p.getMid() != null && !p.getMid().isBlank()
+                    ? p.getMid()
+                    : "postback:" + sender + ":" + at.toEpochMilli();
+            String text = p.getTitle() != null && !p.getTitle().isBlank()
+                    ? p.getTitle()
+                    : "[postback] " + Optional.ofNullable(p.getPayload()).orElse("");
+            emit(
+                    ctx,
+                    out,
+                    id,
+                    sender,
+                    Optional.empty(),
+                    text,
+                    Visibility.PRIVATE,
+                    Optional.empty(),
+                    at,
+                    Optional.empty(),
+                    false);
             return;
         }
         if (item.getDelivery() != null) {
-            int n = item.getDelivery().getMids() == null ? 0 : item.getDelivery().getMids().size();
+            int n = item.getDelivery().getMids() == null
+                    ? 0
+                    : item.getDelivery().getMids().size();
             out.notices.add("Messenger delivery receipt from " + sender + " for " + n + " message(s)");
             out.skip("Messenger delivery " + path, "delivery receipt (no message)");
             return;
@@ -281,7 +353,9 @@ final class PayloadMapper {
             return;
         }
         if (item.getReaction() != null) {
-            out.skip("Messenger reaction to " + item.getReaction().getMid(), "message reaction '" + item.getReaction().getReaction() + "' (no text)");
+            out.skip(
+                    "Messenger reaction to " + item.getReaction().getMid(),
+                    "message reaction '" + item.getReaction().getReaction() + "' (no text)");
             return;
         }
         List<String> keys = new ArrayList<>(raw.names());
@@ -306,7 +380,8 @@ final class PayloadMapper {
                 if (a.getPayload().getUrl() != null) {
                     where = a.getPayload().getUrl();
                 } else if (a.getPayload().getCoordinates() != null) {
-                    where = a.getPayload().getCoordinates().getLat() + "," + a.getPayload().getCoordinates().getLongVal();
+                    where = a.getPayload().getCoordinates().getLat() + ","
+                            + a.getPayload().getCoordinates().getLongVal();
                 } else if (a.getPayload().getFallback() != null) {
                     where = a.getPayload().getFallback();
                 }
@@ -323,7 +398,8 @@ final class PayloadMapper {
 
     /** A post with its {@code comments.data} (and their replies). */
     void post(JsonObject p, String path, Context ctx, Collected out) {
-        String id = Json.text(p, "id").orElseThrow(() -> new MalformedPayloadException(path + ".id", "missing post id"));
+        String id =
+                Json.text(p, "id").orElseThrow(() -> new MalformedPayloadException(path + ".id", "missing post id"));
         Context c = ctx.withInferredPage(ownerPrefix(id).or(() -> pageAddressed(p)));
         Optional<JsonObject> from = Json.object(p, "from");
         String text = withLinks(Json.text(p, "message").orElse(""), graphAttachments(Json.dataOf(p, "attachments")));
@@ -333,20 +409,37 @@ final class PayloadMapper {
             out.skip("post " + id, "no text or attachment");
         } else {
             String author = Json.text(from.get(), "id").get();
-            emit(c, out, id, author, Json.text(from.get(), "name"), text, Visibility.PUBLIC, Optional.empty(),
-                    Json.time(p, "created_time").orElse(c.fallbackTime()), applicationOf(p), false);
+            emit(
+                    c,
+                    out,
+                    id,
+                    author,
+                    Json.text(from.get(), "name"),
+                    text,
+                    Visibility.PUBLIC,
+                    Optional.empty(),
+                    Json.time(p, "created_time").orElse(c.fallbackTime()),
+                    applicationOf(p),
+                    false);
         }
         List<JsonValue> comments = Json.dataOf(p, "comments");
         for (int i = 0; i < comments.size(); i++) {
-            comment(Json.asObject(comments.get(i), path + ".comments.data[" + i + "]"), Optional.of(id), path + ".comments.data[" + i + "]", c, out);
+            comment(
+                    Json.asObject(comments.get(i), path + ".comments.data[" + i + "]"),
+                    Optional.of(id),
+                    path + ".comments.data[" + i + "]",
+                    c,
+                    out);
         }
     }
 
     /** A comment (its parent from {@code parent.id}, else {@code defaultParent}) with its {@code comments.data} replies. */
     void comment(JsonObject cm, Optional<String> defaultParent, String path, Context ctx, Collected out) {
-        String id = Json.text(cm, "id").orElseThrow(() -> new MalformedPayloadException(path + ".id", "missing comment id"));
+        String id = Json.text(cm, "id")
+                .orElseThrow(() -> new MalformedPayloadException(path + ".id", "missing comment id"));
         Context c = ctx.withInferredPage(ownerPrefix(id));
-        Optional<String> parent = Json.object(cm, "parent").flatMap(x -> Json.text(x, "id")).or(() -> defaultParent);
+        Optional<String> parent =
+                Json.object(cm, "parent").flatMap(x -> Json.text(x, "id")).or(() -> defaultParent);
         Optional<JsonObject> from = Json.object(cm, "from");
         List<String> links = new ArrayList<>();
         Json.object(cm, "attachment").ifPresent(a -> links.addAll(graphAttachments(List.of(a))));
@@ -356,46 +449,82 @@ final class PayloadMapper {
         } else if (text.isBlank()) {
             out.skip("comment " + id, "no text or attachment");
         } else {
-            emit(c, out, id, Json.text(from.get(), "id").get(), Json.text(from.get(), "name"), text, Visibility.PUBLIC, parent,
-                    Json.time(cm, "created_time").orElse(c.fallbackTime()), applicationOf(cm), false);
+            emit(
+                    c,
+                    out,
+                    id,
+                    Json.text(from.get(), "id").get(),
+                    Json.text(from.get(), "name"),
+                    text,
+                    Visibility.PUBLIC,
+                    parent,
+                    Json.time(cm, "created_time").orElse(c.fallbackTime()),
+                    applicationOf(cm),
+                    false);
         }
         List<JsonValue> replies = Json.dataOf(cm, "comments");
         for (int i = 0; i < replies.size(); i++) {
-            comment(Json.asObject(replies.get(i), path + ".comments.data[" + i + "]"), Optional.of(id), path + ".comments.data[" + i + "]", c, out);
+            comment(
+                    Json.asObject(replies.get(i), path + ".comments.data[" + i + "]"),
+                    Optional.of(id),
+                    path + ".comments.data[" + i + "]",
+                    c,
+                    out);
         }
     }
 
     /** A page inbox conversation with its {@code messages.data}. */
     void conversation(JsonObject conv, String path, Context ctx, Collected out) {
-        String id = Json.text(conv, "id").orElseThrow(() -> new MalformedPayloadException(path + ".id", "missing conversation id"));
+        String id = Json.text(conv, "id")
+                .orElseThrow(() -> new MalformedPayloadException(path + ".id", "missing conversation id"));
         List<JsonValue> messages = Json.dataOf(conv, "messages");
         if (messages.isEmpty()) {
             out.skip("conversation " + id, "no messages in the response");
         }
         for (int i = 0; i < messages.size(); i++) {
-            inboxMessage(Json.asObject(messages.get(i), path + ".messages.data[" + i + "]"), path + ".messages.data[" + i + "]", ctx, out);
+            inboxMessage(
+                    Json.asObject(messages.get(i), path + ".messages.data[" + i + "]"),
+                    path + ".messages.data[" + i + "]",
+                    ctx,
+                    out);
         }
     }
 
     /** A page inbox message ({@code m_...}). Without a known page id, the inbox tag "sent" marks the page's own. */
     void inboxMessage(JsonObject m, String path, Context ctx, Collected out) {
-        String id = Json.text(m, "id").orElseThrow(() -> new MalformedPayloadException(path + ".id", "missing message id"));
+        String id =
+                Json.text(m, "id").orElseThrow(() -> new MalformedPayloadException(path + ".id", "missing message id"));
         Optional<JsonObject> from = Json.object(m, "from");
         List<JsonValue> attachments = Json.dataOf(m, "attachments");
         String text = withLinks(Json.text(m, "message").orElse(""), graphAttachments(attachments));
         if (from.isEmpty() || Json.text(from.get(), "id").isEmpty()) {
-            out.skip("inbox message " + id, "no author: 'from' not in the response (" + attachments.size() + " attachment(s))");
+            out.skip(
+                    "inbox message " + id,
+                    "no author: 'from' not in the response (" + attachments.size() + " attachment(s))");
             return;
         }
         String author = Json.text(from.get(), "id").get();
         boolean own = ctx.pageId().map(author::equals).orElseGet(() -> Json.dataOf(m, "tags").stream()
-                .anyMatch(t -> t.isObject() && Json.text(t.asObject(), "name").filter("sent"::equals).isPresent()));
+                .anyMatch(t -> t.isObject()
+                        && Json.text(t.asObject(), "name")
+                                .filter("sent"::equals)
+                                .isPresent()));
         if (text.isBlank()) {
             out.skip("inbox message " + id, "no text or attachment");
             return;
         }
-        emit(ctx, out, id, author, Json.text(from.get(), "name"), text, Visibility.PRIVATE, Optional.empty(),
-                Json.time(m, "created_time").orElse(ctx.fallbackTime()), Optional.empty(), own);
+        emit(
+                ctx,
+                out,
+                id,
+                author,
+                Json.text(from.get(), "name"),
+                text,
+                Visibility.PRIVATE,
+                Optional.empty(),
+                Json.time(m, "created_time").orElse(ctx.fallbackTime()),
+                Optional.empty(),
+                own);
     }
 
     /** True for a single Graph object that has fields only comments have. */
@@ -410,13 +539,19 @@ final class PayloadMapper {
     /** Graph ids of page objects read {@code <owner id>_<object id>}. */
     private static Optional<String> ownerPrefix(String id) {
         int u = id.indexOf('_');
-        return u > 0 && id.substring(0, u).chars().allMatch(Character::isDigit) ? Optional.of(id.substring(0, u)) : Optional.empty();
+        return u > 0 && id.substring(0, u).chars().allMatch(Character::isDigit)
+                ? Optional.of(id.substring(0, u))
+                : Optional.empty();
     }
 
     /** A visitor post names the page it was posted to in {@code to.data} (a page has a category). */
     private static Optional<String> pageAddressed(JsonObject p) {
-        return Json.dataOf(p, "to").stream().filter(JsonValue::isObject).map(JsonValue::asObject)
-                .filter(t -> t.contains("category")).findFirst().flatMap(t -> Json.text(t, "id"));
+        return Json.dataOf(p, "to").stream()
+                .filter(JsonValue::isObject)
+                .map(JsonValue::asObject)
+                .filter(t -> t.contains("category"))
+                .findFirst()
+                .flatMap(t -> Json.text(t, "id"));
     }
 
     private static List<String> graphAttachments(List<JsonValue> attachments) {
@@ -426,9 +561,12 @@ final class PayloadMapper {
                 continue;
             }
             JsonObject a = v.asObject();
-            String type = Json.text(a, "type").or(() -> Json.text(a, "mime_type")).orElse("attachment");
+            String type =
+                    Json.text(a, "type").or(() -> Json.text(a, "mime_type")).orElse("attachment");
             Optional<String> url = Json.text(a, "url")
-                    .or(() -> Json.object(a, "media").flatMap(m -> Json.object(m, "image")).flatMap(i -> Json.text(i, "src")))
+                    .or(() -> Json.object(a, "media")
+                            .flatMap(m -> Json.object(m, "image"))
+                            .flatMap(i -> Json.text(i, "src")))
                     .or(() -> Json.object(a, "image_data").flatMap(i -> Json.text(i, "url")))
                     .or(() -> Json.object(a, "video_data").flatMap(i -> Json.text(i, "url")))
                     .or(() -> Json.text(a, "file_url"));
@@ -456,16 +594,30 @@ final class PayloadMapper {
         return sb.toString();
     }
 
-    private void emit(Context ctx, Collected out, String id, String authorId, Optional<String> authorName, String text, Visibility visibility,
-            Optional<String> inReplyTo, Instant at, Optional<String> app, boolean markedOwn) {
+    private void emit(
+            Context ctx,
+            Collected out,
+            String id,
+            String authorId,
+            Optional<String> authorName,
+            String text,
+            Visibility visibility,
+            Optional<String> inReplyTo,
+            Instant at,
+            Optional<String> app,
+            boolean markedOwn) {
         boolean own = markedOwn || ctx.pageId().map(authorId::equals).orElse(false);
         MessageKey key = MessageKey.of(Platform.FACEBOOK, id);
         if (own) {
-            out.own.add(new OwnMessage(key, ctx.channel(), text, visibility, inReplyTo, at, app.filter(s -> !s.isBlank())));
+            out.own.add(
+                    new OwnMessage(key, ctx.channel(), text, visibility, inReplyTo, at, app.filter(s -> !s.isBlank())));
             return;
         }
         Party author = new Party(authorId, "", authorName.filter(s -> !s.isBlank()), 0, false);
-        InboundMessage.Builder b = InboundMessage.builder(key, ctx.channel(), author).text(text).visibility(visibility).createdAt(at);
+        InboundMessage.Builder b = InboundMessage.builder(key, ctx.channel(), author)
+                .text(text)
+                .visibility(visibility)
+                .createdAt(at);
         inReplyTo.ifPresent(b::inReplyTo);
         out.customer.add(b.build());
     }

@@ -80,39 +80,57 @@ public final class RestFbChannelPublisher implements ChannelPublisher {
         String pageId = channel.platformAccountId();
         GraphClient graph = clients.get(pageId);
         if (graph == null) {
-            throw PlatformException.of(Kind.INVALID_REQUEST, "no Facebook page " + pageId + " is configured for channel " + channel.id()
-                    + "; configured pages are " + clients.keySet(), null);
+            throw PlatformException.of(
+                    Kind.INVALID_REQUEST,
+                    "no Facebook page " + pageId + " is configured for channel " + channel.id()
+                            + "; configured pages are " + clients.keySet(),
+                    null);
         }
         reply.target().ifPresent(RestFbChannelPublisher::requireGraphId);
-        Optional<String> id = switch (reply.kind()) {
-            case PUBLIC_REPLY -> {
-                String target = reply.target().orElseThrow();
-                GraphResponse r = graph.call("comment on " + target,
-                        c -> c.publish(target + "/comments", GraphResponse.class, Parameter.with("message", reply.text())));
-                yield Optional.ofNullable(r.getId());
-            }
-            case PRIVATE_REPLY_TO_COMMENT -> privateReply(graph, pageId, reply);
-            case PRIVATE_MESSAGE -> message(graph, pageId, reply);
-            case HIDE_COMMENT, UNHIDE_COMMENT -> {
-                String target = reply.target().orElseThrow();
-                boolean hide = reply.kind() == org.socialcare.core.domain.ReplyKind.HIDE_COMMENT;
-                GraphResponse r = graph.call((hide ? "hide comment " : "unhide comment ") + target,
-                        c -> c.publish(target, GraphResponse.class, Parameter.with("is_hidden", hide)));
-                if (!r.isSuccess()) {
-                    throw PlatformException.of(Kind.INVALID_REQUEST, "Facebook did not confirm " + (hide ? "hiding" : "unhiding") + " comment " + target, null);
-                }
-                yield Optional.empty();
-            }
-            case DELETE_OWN_POST -> {
-                String target = reply.target().orElseThrow();
-                boolean deleted = graph.call("delete " + target, c -> c.deleteObject(target));
-                if (!deleted) {
-                    throw PlatformException.of(Kind.INVALID_REQUEST, "Facebook did not confirm deleting " + target, null);
-                }
-                yield Optional.empty();
-            }
-        };
-        LOG.info("published {} {} on page {}{}", reply.kind(), reply.id(), pageId, id.map(s -> " as " + s).orElse(""));
+        Optional<String> id =
+                switch (reply.kind()) {
+                    case PUBLIC_REPLY -> {
+                        String target = reply.target().orElseThrow();
+                        GraphResponse r = graph.call(
+                                "comment on " + target,
+                                c -> c.publish(
+                                        target + "/comments",
+                                        GraphResponse.class,
+                                        Parameter.with("message", reply.text())));
+                        yield Optional.ofNullable(r.getId());
+                    }
+                    case PRIVATE_REPLY_TO_COMMENT -> privateReply(graph, pageId, reply);
+                    case PRIVATE_MESSAGE -> message(graph, pageId, reply);
+                    case HIDE_COMMENT, UNHIDE_COMMENT -> {
+                        String target = reply.target().orElseThrow();
+                        boolean hide = reply.kind() == org.socialcare.core.domain.ReplyKind.HIDE_COMMENT;
+                        GraphResponse r = graph.call(
+                                (hide ? "hide comment " : "unhide comment ") + target,
+                                c -> c.publish(target, GraphResponse.class, Parameter.with("is_hidden", hide)));
+                        if (!r.isSuccess()) {
+                            throw PlatformException.of(
+                                    Kind.INVALID_REQUEST,
+                                    "Facebook did not confirm " + (hide ? "hiding" : "unhiding") + " comment " + target,
+                                    null);
+                        }
+                        yield Optional.empty();
+                    }
+                    case DELETE_OWN_POST -> {
+                        String target = reply.target().orElseThrow();
+                        boolean deleted = graph.call("delete " + target, c -> c.deleteObject(target));
+                        if (!deleted) {
+                            throw PlatformException.of(
+                                    Kind.INVALID_REQUEST, "Facebook did not confirm deleting " + target, null);
+                        }
+                        yield Optional.empty();
+                    }
+                };
+        LOG.info(
+                "published {} {} on page {}{}",
+                reply.kind(),
+                reply.id(),
+                pageId,
+                id.map(s -> " as " + s).orElse(""));
         return id;
     }
 
@@ -121,7 +139,8 @@ public final class RestFbChannelPublisher implements ChannelPublisher {
     /** Targets become URL paths: anything but a Graph id is refused before a call is made. */
     private static void requireGraphId(String target) {
         if (!GRAPH_ID.matcher(target).matches()) {
-            throw PlatformException.of(Kind.INVALID_REQUEST, "target '" + target + "' is not a Facebook object id", null);
+            throw PlatformException.of(
+                    Kind.INVALID_REQUEST, "target '" + target + "' is not a Facebook object id", null);
         }
     }
 
@@ -129,24 +148,41 @@ public final class RestFbChannelPublisher implements ChannelPublisher {
         String comment = reply.target().orElseThrow();
         ReplyId earlier = privateReplies.putIfAbsent(comment, reply.id());
         if (earlier != null && !earlier.equals(reply.id())) {
-            throw PlatformException.of(Kind.INVALID_REQUEST, "comment " + comment + " already has a private reply (outbox entry " + earlier
-                    + "); Facebook allows one private reply per comment", String.valueOf(GraphErrors.ALREADY_REPLIED));
+            throw PlatformException.of(
+                    Kind.INVALID_REQUEST,
+                    "comment " + comment + " already has a private reply (outbox entry " + earlier
+                            + "); Facebook allows one private reply per comment",
+                    String.valueOf(GraphErrors.ALREADY_REPLIED));
         }
         boolean retry = earlier != null;
         try {
-            SendResponse r = graph.call("private reply to comment " + comment, c -> c.publish(pageId + "/messages", SendResponse.class,
-                    Parameter.with("recipient", new CommentIdMessageRecipient(comment)),
-                    Parameter.with("message", new Message(reply.text()))));
+            SendResponse r = graph.call(
+                    "private reply to comment " + comment,
+                    c -> c.publish(
+                            pageId + "/messages",
+                            SendResponse.class,
+                            Parameter.with("recipient", new CommentIdMessageRecipient(comment)),
+                            Parameter.with("message", new Message(reply.text()))));
             return Optional.ofNullable(r.getMessageId());
         } catch (PlatformException e) {
-            boolean alreadyReplied = e.platformCode().filter(c -> c.startsWith(GraphErrors.ALREADY_REPLIED + "")).isPresent();
+            boolean alreadyReplied = e.platformCode()
+                    .filter(c -> c.startsWith(GraphErrors.ALREADY_REPLIED + ""))
+                    .isPresent();
             if (alreadyReplied && retry) {
-                throw new PlatformException(Kind.DUPLICATE, "an earlier attempt of " + reply.id() + " already sent the private reply to comment "
-                        + comment, e.platformCode(), Optional.empty(), null);
+                throw new PlatformException(
+                        Kind.DUPLICATE,
+                        "an earlier attempt of " + reply.id() + " already sent the private reply to comment " + comment,
+                        e.platformCode(),
+                        Optional.empty(),
+                        null);
             }
             if (alreadyReplied) {
-                throw new PlatformException(Kind.INVALID_REQUEST, "comment " + comment + " already has a private reply; Facebook allows one per comment",
-                        e.platformCode(), Optional.empty(), null);
+                throw new PlatformException(
+                        Kind.INVALID_REQUEST,
+                        "comment " + comment + " already has a private reply; Facebook allows one per comment",
+                        e.platformCode(),
+                        Optional.empty(),
+                        null);
             }
             if (!e.isRetryable()) {
                 privateReplies.remove(comment, reply.id()); // nothing was sent: another entry may try
@@ -158,14 +194,21 @@ public final class RestFbChannelPublisher implements ChannelPublisher {
     private Optional<String> message(GraphClient graph, String pageId, Reply reply) {
         String psid = reply.recipient().orElseThrow();
         if (window.state(pageId, psid) == MessengerWindow.State.CLOSED) {
-            throw PlatformException.of(Kind.OUTSIDE_WINDOW, "customer " + psid + " last wrote to page " + pageId + " at "
-                    + window.lastCustomerMessage(pageId, psid).orElseThrow() + ", more than " + window.window()
-                    + " ago; Messenger allows no free-form message outside that window", "window");
+            throw PlatformException.of(
+                    Kind.OUTSIDE_WINDOW,
+                    "customer " + psid + " last wrote to page " + pageId + " at "
+                            + window.lastCustomerMessage(pageId, psid).orElseThrow() + ", more than " + window.window()
+                            + " ago; Messenger allows no free-form message outside that window",
+                    "window");
         }
-        SendResponse r = graph.call("message to " + psid, c -> c.publish(pageId + "/messages", SendResponse.class,
-                Parameter.with("recipient", new IdMessageRecipient(psid)),
-                Parameter.with("messaging_type", "RESPONSE"),
-                Parameter.with("message", new Message(reply.text()))));
+        SendResponse r = graph.call(
+                "message to " + psid,
+                c -> c.publish(
+                        pageId + "/messages",
+                        SendResponse.class,
+                        Parameter.with("recipient", new IdMessageRecipient(psid)),
+                        Parameter.with("messaging_type", "RESPONSE"),
+                        Parameter.with("message", new Message(reply.text()))));
         return Optional.ofNullable(r.getMessageId());
     }
 }

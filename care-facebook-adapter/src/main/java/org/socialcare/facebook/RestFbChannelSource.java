@@ -47,7 +47,8 @@ public final class RestFbChannelSource implements ChannelSource {
     private static final Logger LOG = LoggerFactory.getLogger(RestFbChannelSource.class);
     private static final int MAX_COMMENT_PAGES = 20;
     private static final int MAX_INBOX_PAGES = 10;
-    static final String POST_FIELDS = "id,from,message,created_time,updated_time,attachments{type,url,media},application";
+    static final String POST_FIELDS =
+            "id,from,message,created_time,updated_time,attachments{type,url,media},application";
     static final String COMMENT_FIELDS = "id,from,message,created_time,parent{id},attachment,application";
     static final String MESSAGE_FIELDS = "id,from,to,message,created_time,attachments";
 
@@ -80,7 +81,10 @@ public final class RestFbChannelSource implements ChannelSource {
     public Batch poll(Optional<Checkpoint> since) {
         Instant now = clock.instant();
         Position pos = since.flatMap(c -> Position.parse(c.position())).orElseGet(() -> {
-            since.ifPresent(c -> LOG.warn("checkpoint of {} is unreadable; reading again from {} back", sourceId(), config.initialLookback()));
+            since.ifPresent(c -> LOG.warn(
+                    "checkpoint of {} is unreadable; reading again from {} back",
+                    sourceId(),
+                    config.initialLookback()));
             Mark start = Mark.at(now.minus(config.initialLookback()));
             return new Position(start, Optional.empty(), Optional.empty(), start);
         });
@@ -90,11 +94,14 @@ public final class RestFbChannelSource implements ChannelSource {
 
         List<Parameter> feedParams = new ArrayList<>(List.of(
                 Parameter.with("fields", POST_FIELDS),
-                Parameter.with("since", feedMark.at().minus(config.commentLookback()).getEpochSecond()),
+                Parameter.with(
+                        "since", feedMark.at().minus(config.commentLookback()).getEpochSecond()),
                 Parameter.with("limit", config.pageSize())));
         pos.cursor().ifPresent(c -> feedParams.add(Parameter.with("after", c)));
-        Connection<JsonObject> feed = graph.call("read feed", c -> c.fetchConnection(config.pageId() + "/feed", JsonObject.class,
-                feedParams.toArray(Parameter[]::new)));
+        Connection<JsonObject> feed = graph.call(
+                "read feed",
+                c -> c.fetchConnection(
+                        config.pageId() + "/feed", JsonObject.class, feedParams.toArray(Parameter[]::new)));
         Mark.Builder newest = pos.pending().orElse(feedMark).toBuilder();
         List<JsonObject> posts = feed.getData();
         for (int i = 0; i < posts.size(); i++) {
@@ -125,12 +132,19 @@ public final class RestFbChannelSource implements ChannelSource {
             more = false;
         }
         window.observe(config.pageId(), out.customer);
-        LOG.debug("polled page {}: {} customer message(s), {} own, {} rejected, more={}", config.pageId(), out.customer.size(),
-                out.own.size(), out.rejected.size(), more);
-        return new Batch(out.customer, out.own, out.rejected, Optional.of(new Checkpoint(sourceId(), next.format())), more);
+        LOG.debug(
+                "polled page {}: {} customer message(s), {} own, {} rejected, more={}",
+                config.pageId(),
+                out.customer.size(),
+                out.own.size(),
+                out.rejected.size(),
+                more);
+        return new Batch(
+                out.customer, out.own, out.rejected, Optional.of(new Checkpoint(sourceId(), next.format())), more);
     }
 
-    private void readComments(String postId, Mark mark, Mark.Builder newest, PayloadMapper.Context ctx, PayloadMapper.Collected out) {
+    private void readComments(
+            String postId, Mark mark, Mark.Builder newest, PayloadMapper.Context ctx, PayloadMapper.Collected out) {
         Optional<String> after = Optional.empty();
         for (int pageNo = 0; pageNo < MAX_COMMENT_PAGES; pageNo++) {
             List<Parameter> params = new ArrayList<>(List.of(
@@ -140,8 +154,9 @@ public final class RestFbChannelSource implements ChannelSource {
                     Parameter.with("since", mark.at().getEpochSecond()),
                     Parameter.with("limit", config.pageSize())));
             after.ifPresent(c -> params.add(Parameter.with("after", c)));
-            Connection<JsonObject> page = graph.call("read comments of " + postId, c -> c.fetchConnection(postId + "/comments", JsonObject.class,
-                    params.toArray(Parameter[]::new)));
+            Connection<JsonObject> page = graph.call(
+                    "read comments of " + postId,
+                    c -> c.fetchConnection(postId + "/comments", JsonObject.class, params.toArray(Parameter[]::new)));
             List<JsonObject> comments = page.getData();
             for (int i = 0; i < comments.size(); i++) {
                 JsonObject comment = comments.get(i);
@@ -159,7 +174,10 @@ public final class RestFbChannelSource implements ChannelSource {
             }
             after = Optional.of(page.getAfterCursor());
         }
-        LOG.warn("post {} has more than {} pages of new comments; the rest is read on the next poll", postId, MAX_COMMENT_PAGES);
+        LOG.warn(
+                "post {} has more than {} pages of new comments; the rest is read on the next poll",
+                postId,
+                MAX_COMMENT_PAGES);
     }
 
     private void readInbox(Mark mark, Mark.Builder newest, PayloadMapper.Context ctx, PayloadMapper.Collected out) {
@@ -170,8 +188,10 @@ public final class RestFbChannelSource implements ChannelSource {
                     Parameter.with("platform", "messenger"),
                     Parameter.with("limit", config.pageSize())));
             after.ifPresent(c -> params.add(Parameter.with("after", c)));
-            Connection<JsonObject> page = graph.call("read conversations", c -> c.fetchConnection(config.pageId() + "/conversations",
-                    JsonObject.class, params.toArray(Parameter[]::new)));
+            Connection<JsonObject> page = graph.call(
+                    "read conversations",
+                    c -> c.fetchConnection(
+                            config.pageId() + "/conversations", JsonObject.class, params.toArray(Parameter[]::new)));
             boolean older = false;
             for (JsonObject conv : page.getData()) {
                 Optional<String> id = Json.text(conv, "id");
@@ -181,7 +201,8 @@ public final class RestFbChannelSource implements ChannelSource {
                     break;
                 }
                 if (id.isEmpty()) {
-                    out.rejected.add(new RejectedPayload(sourceId(), conv.toString(), "conversations.data: id missing"));
+                    out.rejected.add(
+                            new RejectedPayload(sourceId(), conv.toString(), "conversations.data: id missing"));
                     continue;
                 }
                 readMessages(id.get(), mark, newest, ctx, out);
@@ -193,9 +214,19 @@ public final class RestFbChannelSource implements ChannelSource {
         }
     }
 
-    private void readMessages(String conversationId, Mark mark, Mark.Builder newest, PayloadMapper.Context ctx, PayloadMapper.Collected out) {
-        Connection<JsonObject> page = graph.call("read messages of " + conversationId, c -> c.fetchConnection(conversationId + "/messages",
-                JsonObject.class, Parameter.with("fields", MESSAGE_FIELDS), Parameter.with("limit", config.pageSize())));
+    private void readMessages(
+            String conversationId,
+            Mark mark,
+            Mark.Builder newest,
+            PayloadMapper.Context ctx,
+            PayloadMapper.Collected out) {
+        Connection<JsonObject> page = graph.call(
+                "read messages of " + conversationId,
+                c -> c.fetchConnection(
+                        conversationId + "/messages",
+                        JsonObject.class,
+                        Parameter.with("fields", MESSAGE_FIELDS),
+                        Parameter.with("limit", config.pageSize())));
         List<JsonObject> messages = page.getData();
         for (int i = 0; i < messages.size(); i++) {
             JsonObject m = messages.get(i);
@@ -286,13 +317,17 @@ public final class RestFbChannelSource implements ChannelSource {
         String format() {
             return "feed=" + feed.at().getEpochSecond() + ";fids=" + ids(feed)
                     + ";after=" + cursor.map(RestFbChannelSource::encode).orElse("")
-                    + ";pending=" + pending.map(p -> String.valueOf(p.at().getEpochSecond())).orElse("")
+                    + ";pending="
+                    + pending.map(p -> String.valueOf(p.at().getEpochSecond())).orElse("")
                     + ";pids=" + pending.map(Position::ids).orElse("")
                     + ";inbox=" + inbox.at().getEpochSecond() + ";iids=" + ids(inbox);
         }
 
         private static String ids(Mark m) {
-            return m.idsAtSecond().stream().sorted().map(RestFbChannelSource::encode).collect(Collectors.joining(","));
+            return m.idsAtSecond().stream()
+                    .sorted()
+                    .map(RestFbChannelSource::encode)
+                    .collect(Collectors.joining(","));
         }
 
         static Optional<Position> parse(String text) {
@@ -306,9 +341,15 @@ public final class RestFbChannelSource implements ChannelSource {
                 Mark inbox = mark(parts.get("inbox"), parts.getOrDefault("iids", ""));
                 String after = parts.getOrDefault("after", "");
                 String pending = parts.getOrDefault("pending", "");
-                return Optional.of(new Position(feed,
-                        after.isEmpty() ? Optional.empty() : Optional.of(URLDecoder.decode(after, StandardCharsets.UTF_8)),
-                        pending.isEmpty() ? Optional.empty() : Optional.of(mark(pending, parts.getOrDefault("pids", ""))), inbox));
+                return Optional.of(new Position(
+                        feed,
+                        after.isEmpty()
+                                ? Optional.empty()
+                                : Optional.of(URLDecoder.decode(after, StandardCharsets.UTF_8)),
+                        pending.isEmpty()
+                                ? Optional.empty()
+                                : Optional.of(mark(pending, parts.getOrDefault("pids", ""))),
+                        inbox));
             } catch (RuntimeException e) {
                 return Optional.empty();
             }

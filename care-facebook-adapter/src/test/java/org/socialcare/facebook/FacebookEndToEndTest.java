@@ -37,8 +37,14 @@ class FacebookEndToEndTest {
     FacebookEndToEndTest() throws IOException {
         graph = GraphApiEmulator.start(PAGE_ID, PAGE_NAME, TOKEN, APP_SECRET, clock);
         facebook = FacebookAdapter.create(clock, config(graph.baseUrl()).build());
-        desk = CareDesk.builder().clock(clock).storage(storage).team(Team.of(TEAM.value(), "Care")).channel(channel())
-                .agent(Agent.of(AGENT.value(), "Alex Brown", "AB", TEAM)).publisher(facebook.publisher()).build();
+        desk = CareDesk.builder()
+                .clock(clock)
+                .storage(storage)
+                .team(Team.of(TEAM.value(), "Care"))
+                .channel(channel())
+                .agent(Agent.of(AGENT.value(), "Alex Brown", "AB", TEAM))
+                .publisher(facebook.publisher())
+                .build();
         post = graph.addPost(PAGE_ID, PAGE_NAME, "Our mobile app got a new look", NOW.minus(Duration.ofHours(5)));
     }
 
@@ -49,14 +55,20 @@ class FacebookEndToEndTest {
 
     @Test
     void visitorCommentGetsAPublicAndAPrivateReplyThatBothReachFacebook() {
-        String comment = graph.addComment(post, Optional.empty(), "700", "Ann", "I waited 40 minutes on the phone. Unacceptable.",
+        String comment = graph.addComment(
+                post,
+                Optional.empty(),
+                "700",
+                "Ann",
+                "I waited 40 minutes on the phone. Unacceptable.",
                 NOW.minus(Duration.ofMinutes(10)));
 
         desk.poll(facebook.source(CHANNEL_ID));
         Conversation c = conversationOf("700");
         desk.claim(c.id(), AGENT);
         Reply pub = desk.reply(c.id(), AGENT, "Sorry for the wait, Ann. We've sent you a private message ^AB");
-        Reply priv = desk.privateReplyToComment(c.id(), AGENT, "Hi Ann, please share a number and a time we can call you.");
+        Reply priv =
+                desk.privateReplyToComment(c.id(), AGENT, "Hi Ann, please share a number and a time we can call you.");
         DispatchResult dispatched = desk.dispatchOutbox();
 
         assertThat(dispatched.sent()).isEqualTo(2);
@@ -68,14 +80,17 @@ class FacebookEndToEndTest {
             assertThat(m.commentId()).contains(comment);
             assertThat(m.text()).isEqualTo("Hi Ann, please share a number and a time we can call you.");
         });
-        assertThat(storage.outbox().find(pub.id()).orElseThrow().platformMessageId()).contains(graph.pageComments().get(0).id());
+        assertThat(storage.outbox().find(pub.id()).orElseThrow().platformMessageId())
+                .contains(graph.pageComments().get(0).id());
         assertThat(storage.outbox().find(priv.id()).orElseThrow().isSent()).isTrue();
-        assertThat(graph.requests()).allSatisfy(r -> assertThat(r.appSecretProofValid()).isTrue());
+        assertThat(graph.requests())
+                .allSatisfy(r -> assertThat(r.appSecretProofValid()).isTrue());
     }
 
     @Test
     void thePagesOwnReplyComingBackInTheFeedIsAnEchoMatchedToTheOutboxNotACustomerMessage() {
-        graph.addComment(post, Optional.empty(), "700", "Ann", "Where is my refund?", NOW.minus(Duration.ofMinutes(10)));
+        graph.addComment(
+                post, Optional.empty(), "700", "Ann", "Where is my refund?", NOW.minus(Duration.ofMinutes(10)));
         desk.poll(facebook.source(CHANNEL_ID));
         Conversation c = conversationOf("700");
         desk.claim(c.id(), AGENT);
@@ -88,12 +103,15 @@ class FacebookEndToEndTest {
         assertThat(result.ingested().stored()).isZero();
         assertThat(result.ingested().echoes()).isPositive();
         assertThat(desk.history(c.id())).anySatisfy(a -> assertThat(a.action()).isEqualTo(AuditAction.ECHO_MATCHED));
-        assertThat(desk.messages(c.id())).filteredOn(m -> m.direction() == org.socialcare.core.domain.Direction.INBOUND).hasSize(1);
+        assertThat(desk.messages(c.id()))
+                .filteredOn(m -> m.direction() == org.socialcare.core.domain.Direction.INBOUND)
+                .hasSize(1);
     }
 
     @Test
     void aRateLimitHoldsTheReplyUntilFacebooksResetThenItIsSent() {
-        graph.addComment(post, Optional.empty(), "700", "Ann", "Card declined abroad", NOW.minus(Duration.ofMinutes(10)));
+        graph.addComment(
+                post, Optional.empty(), "700", "Ann", "Card declined abroad", NOW.minus(Duration.ofMinutes(10)));
         desk.poll(facebook.source(CHANNEL_ID));
         Conversation c = conversationOf("700");
         desk.claim(c.id(), AGENT);
@@ -125,33 +143,54 @@ class FacebookEndToEndTest {
 
         assertThat(desk.health(CHANNEL_ID).state()).isEqualTo(HealthState.AUTH_FAILED);
         assertThat(storage.outbox().find(r.id()).orElseThrow().isQueued()).isTrue();
-        assertThat(desk.health(CHANNEL_ID).lastError().orElseThrow()).contains("190").doesNotContain(TOKEN);
+        assertThat(desk.health(CHANNEL_ID).lastError().orElseThrow())
+                .contains("190")
+                .doesNotContain(TOKEN);
     }
 
     @Test
     void aCommentShowingACardNumberIsHiddenAndMovedToPrivateWhileHarshCriticismStaysVisible() {
-        String critic = graph.addComment(post, Optional.empty(), "700", "Ann", "This bank is a joke. Worst service I have ever had, shame on you!",
+        String critic = graph.addComment(
+                post,
+                Optional.empty(),
+                "700",
+                "Ann",
+                "This bank is a joke. Worst service I have ever had, shame on you!",
                 NOW.minus(Duration.ofMinutes(12)));
-        String leak = graph.addComment(post, Optional.empty(), "701", "Ben", "Charged twice on card 4111 1111 1111 1111, fix it",
+        String leak = graph.addComment(
+                post,
+                Optional.empty(),
+                "701",
+                "Ben",
+                "Charged twice on card 4111 1111 1111 1111, fix it",
                 NOW.minus(Duration.ofMinutes(11)));
 
         desk.poll(facebook.source(CHANNEL_ID));
         Conversation leaking = conversationOf("701");
         desk.claim(leaking.id(), AGENT);
-        desk.privateReplyToComment(leaking.id(), AGENT, "Hi Ben, we have hidden your comment to protect your card. Let's sort it out here.");
+        desk.privateReplyToComment(
+                leaking.id(),
+                AGENT,
+                "Hi Ben, we have hidden your comment to protect your card. Let's sort it out here.");
         desk.dispatchOutbox();
 
-        assertThat(storage.outbox().findByConversation(leaking.id())).extracting(Reply::kind)
+        assertThat(storage.outbox().findByConversation(leaking.id()))
+                .extracting(Reply::kind)
                 .contains(ReplyKind.HIDE_COMMENT, ReplyKind.PRIVATE_REPLY_TO_COMMENT);
-        assertThat(storage.outbox().findByConversation(leaking.id())).allSatisfy(r -> assertThat(r.isSent()).isTrue());
+        assertThat(storage.outbox().findByConversation(leaking.id()))
+                .allSatisfy(r -> assertThat(r.isSent()).isTrue());
         assertThat(graph.comment(leak).orElseThrow().hidden()).isTrue();
-        assertThat(graph.sentMessages()).singleElement().satisfies(m -> assertThat(m.commentId()).contains(leak));
+        assertThat(graph.sentMessages()).singleElement().satisfies(m -> assertThat(m.commentId())
+                .contains(leak));
         assertThat(graph.comment(critic).orElseThrow().hidden()).isFalse();
         assertThat(graph.requests()).noneSatisfy(req -> assertThat(req.path()).isEqualTo("/" + critic));
-        assertThat(storage.outbox().findByConversation(conversationOf("700").id())).isEmpty();
+        assertThat(storage.outbox().findByConversation(conversationOf("700").id()))
+                .isEmpty();
     }
 
     private Conversation conversationOf(String customer) {
-        return storage.conversations().findLatestOfCustomer(CHANNEL_ID, customer).orElseThrow();
+        return storage.conversations()
+                .findLatestOfCustomer(CHANNEL_ID, customer)
+                .orElseThrow();
     }
 }

@@ -22,7 +22,9 @@ class FacebookWebhookHandlerContractTest extends WebhookHandlerContract {
     @Override
     protected String customerMessageBody(String text) {
         long t = NOW.getEpochSecond() - 60;
-        return pageWebhook(changesEntry(PAGE_ID, t, commentAdded("11_99", PAGE_ID + "_11", PAGE_ID + "_11", "7777", "Pat", text, t))).toString();
+        return pageWebhook(changesEntry(
+                        PAGE_ID, t, commentAdded("11_99", PAGE_ID + "_11", PAGE_ID + "_11", "7777", "Pat", text, t)))
+                .toString();
     }
 
     @Override
@@ -37,8 +39,17 @@ class FacebookWebhookHandlerContractTest extends WebhookHandlerContract {
 
     @Override
     protected Optional<VerificationChallenge> verificationChallenge() {
-        return Optional.of(new VerificationChallenge(WebhookRequest.get("/webhooks/facebook",
-                Map.of("hub.mode", "subscribe", "hub.verify_token", VERIFY_TOKEN, "hub.challenge", "CHALLENGE_ACCEPTED")), "CHALLENGE_ACCEPTED"));
+        return Optional.of(new VerificationChallenge(
+                WebhookRequest.get(
+                        "/webhooks/facebook",
+                        Map.of(
+                                "hub.mode",
+                                "subscribe",
+                                "hub.verify_token",
+                                VERIFY_TOKEN,
+                                "hub.challenge",
+                                "CHALLENGE_ACCEPTED")),
+                "CHALLENGE_ACCEPTED"));
     }
 
     @Override

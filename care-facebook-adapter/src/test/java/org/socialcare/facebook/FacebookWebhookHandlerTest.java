@@ -34,7 +34,8 @@ class FacebookWebhookHandlerTest {
 
     @Test
     void answersTheSubscriptionChallengeWithTheRightVerifyToken() {
-        WebhookResult result = handler.handle(WebhookRequest.get("/webhooks/facebook",
+        WebhookResult result = handler.handle(WebhookRequest.get(
+                "/webhooks/facebook",
                 Map.of("hub.mode", "subscribe", "hub.verify_token", VERIFY_TOKEN, "hub.challenge", "1158201444")));
 
         assertThat(result.status()).isEqualTo(200);
@@ -44,12 +45,18 @@ class FacebookWebhookHandlerTest {
 
     @Test
     void rejectsTheChallengeWithAWrongVerifyTokenOrMode() {
-        WebhookRejectedException wrongToken = catchThrowableOfType(WebhookRejectedException.class, () -> handler.handle(WebhookRequest.get("/",
-                Map.of("hub.mode", "subscribe", "hub.verify_token", "guess", "hub.challenge", "1"))));
-        WebhookRejectedException wrongMode = catchThrowableOfType(WebhookRejectedException.class, () -> handler.handle(WebhookRequest.get("/",
-                Map.of("hub.mode", "unsubscribe", "hub.verify_token", VERIFY_TOKEN, "hub.challenge", "1"))));
-        WebhookRejectedException missing = catchThrowableOfType(WebhookRejectedException.class, () -> handler.handle(WebhookRequest.get("/",
-                Map.of("hub.mode", "subscribe", "hub.challenge", "1"))));
+        WebhookRejectedException wrongToken = catchThrowableOfType(
+                WebhookRejectedException.class,
+                () -> handler.handle(WebhookRequest.get(
+                        "/", Map.of("hub.mode", "subscribe", "hub.verify_token", "guess", "hub.challenge", "1"))));
+        WebhookRejectedException wrongMode = catchThrowableOfType(
+                WebhookRejectedException.class,
+                () -> handler.handle(WebhookRequest.get(
+                        "/",
+                        Map.of("hub.mode", "unsubscribe", "hub.verify_token", VERIFY_TOKEN, "hub.challenge", "1"))));
+        WebhookRejectedException missing = catchThrowableOfType(
+                WebhookRejectedException.class,
+                () -> handler.handle(WebhookRequest.get("/", Map.of("hub.mode", "subscribe", "hub.challenge", "1"))));
 
         assertThat(wrongToken.httpStatus()).isEqualTo(403);
         assertThat(wrongToken.getMessage()).doesNotContain(VERIFY_TOKEN).doesNotContain("guess");
@@ -60,13 +67,21 @@ class FacebookWebhookHandlerTest {
 
     @Test
     void acceptsAValidSignatureAndRejectsInvalidOrMissingOnes() {
-        String body = pageWebhook(changesEntry(PAGE_ID, T, commentAdded("11_21", PAGE_ID + "_11", PAGE_ID + "_11", "700", "Ann", "Where is my card?", T))).toString();
+        String body = pageWebhook(changesEntry(
+                        PAGE_ID,
+                        T,
+                        commentAdded("11_21", PAGE_ID + "_11", PAGE_ID + "_11", "700", "Ann", "Where is my card?", T)))
+                .toString();
 
         WebhookResult ok = handler.handle(signedPost(body));
-        WebhookRejectedException missing = catchThrowableOfType(WebhookRejectedException.class, () -> handler.handle(post(body, Optional.empty())));
-        WebhookRejectedException wrong = catchThrowableOfType(WebhookRejectedException.class,
-                () -> handler.handle(post(body, Optional.of(FacebookWebhookHandler.signature("another-secret", body.getBytes())))));
-        WebhookRejectedException sha1 = catchThrowableOfType(WebhookRejectedException.class,
+        WebhookRejectedException missing = catchThrowableOfType(
+                WebhookRejectedException.class, () -> handler.handle(post(body, Optional.empty())));
+        WebhookRejectedException wrong = catchThrowableOfType(
+                WebhookRejectedException.class,
+                () -> handler.handle(
+                        post(body, Optional.of(FacebookWebhookHandler.signature("another-secret", body.getBytes())))));
+        WebhookRejectedException sha1 = catchThrowableOfType(
+                WebhookRejectedException.class,
                 () -> handler.handle(post(body, Optional.of("sha1=0123456789abcdef0123456789abcdef01234567"))));
 
         assertThat(ok.status()).isEqualTo(200);
@@ -81,17 +96,53 @@ class FacebookWebhookHandlerTest {
     @Test
     void mapsABatchOfSeveralEntriesWithCommentsRepliesMessengerEchoesAndReceipts() {
         String body = pageWebhook(
-                changesEntry(PAGE_ID, T,
-                        commentAdded("11_21", PAGE_ID + "_11", PAGE_ID + "_11", "700", "Ann Customer", "Still no card after 3 weeks", T),
-                        commentAdded("11_22", PAGE_ID + "_11", "11_21", "701", "Bob", "Same here!", T + 60),
-                        commentAdded("11_23", PAGE_ID + "_11", "11_21", PAGE_ID, PAGE_NAME, "Sorry Ann, we'll DM you ^AB", T + 120)),
-                messagingEntry(PAGE_ID, T * 1000,
-                        messengerText("9001", PAGE_ID, "m_in_1", "Hi, it's Ann", (T + 180) * 1000),
-                        messengerEcho("9001", PAGE_ID, "m_out_1", "Hi Ann, how can we help?", (T + 240) * 1000, APP_ID),
-                        new JsonObject().add("sender", new JsonObject().add("id", "9001")).add("recipient", new JsonObject().add("id", PAGE_ID))
-                                .add("delivery", new JsonObject().add("mids", new com.restfb.json.JsonArray().add("m_out_1")).add("watermark", 1))),
-                changesEntry(PAGE_ID, T, feedChange("reaction", "add", "x"), feedChange("comment", "edited", "11_21"),
-                        new JsonObject().add("field", "ratings").add("value", new JsonObject().add("item", "rating"))))
+                        changesEntry(
+                                PAGE_ID,
+                                T,
+                                commentAdded(
+                                        "11_21",
+                                        PAGE_ID + "_11",
+                                        PAGE_ID + "_11",
+                                        "700",
+                                        "Ann Customer",
+                                        "Still no card after 3 weeks",
+                                        T),
+                                commentAdded("11_22", PAGE_ID + "_11", "11_21", "701", "Bob", "Same here!", T + 60),
+                                commentAdded(
+                                        "11_23",
+                                        PAGE_ID + "_11",
+                                        "11_21",
+                                        PAGE_ID,
+                                        PAGE_NAME,
+                                        "Sorry Ann, we'll DM you ^AB",
+                                        T + 120)),
+                        messagingEntry(
+                                PAGE_ID,
+                                T * 1000,
+                                messengerText("9001", PAGE_ID, "m_in_1", "Hi, it's Ann", (T + 180) * 1000),
+                                messengerEcho(
+                                        "9001",
+                                        PAGE_ID,
+                                        "m_out_1",
+                                        "Hi Ann, how can we help?",
+                                        (T + 240) * 1000,
+                                        APP_ID),
+                                new JsonObject()
+                                        .add("sender", new JsonObject().add("id", "9001"))
+                                        .add("recipient", new JsonObject().add("id", PAGE_ID))
+                                        .add(
+                                                "delivery",
+                                                new JsonObject()
+                                                        .add("mids", new com.restfb.json.JsonArray().add("m_out_1"))
+                                                        .add("watermark", 1))),
+                        changesEntry(
+                                PAGE_ID,
+                                T,
+                                feedChange("reaction", "add", "x"),
+                                feedChange("comment", "edited", "11_21"),
+                                new JsonObject()
+                                        .add("field", "ratings")
+                                        .add("value", new JsonObject().add("item", "rating"))))
                 .toString();
 
         WebhookResult result = handler.handle(signedPost(body));
@@ -113,7 +164,9 @@ class FacebookWebhookHandlerTest {
         assertThat(batch.ownMessages().get(1).sourceApp()).contains(APP_ID);
         assertThat(batch.rejected()).isEmpty();
         assertThat(window.state(PAGE_ID, "9001")).isEqualTo(MessengerWindow.State.OPEN);
-        assertThat(handler.skippedCounts()).containsEntry("unknown event kind", 1L).containsEntry("delivery receipt (no message)", 1L)
+        assertThat(handler.skippedCounts())
+                .containsEntry("unknown event kind", 1L)
+                .containsEntry("delivery receipt (no message)", 1L)
                 .containsKey("reaction (carries no message)");
     }
 
@@ -124,12 +177,16 @@ class FacebookWebhookHandlerTest {
         JsonObject entry = changesEntry(PAGE_ID, T, change).add("some_future_flag", true);
         String body = pageWebhook(entry).add("api_version", "v99.0").toString();
 
-        assertThat(messages(handler.handle(signedPost(body)))).extracting(m -> m.key().messageId()).containsExactly("11_31");
+        assertThat(messages(handler.handle(signedPost(body))))
+                .extracting(m -> m.key().messageId())
+                .containsExactly("11_31");
     }
 
     @Test
     void keepsAnEntryForAnUnconfiguredPageAsARejectedPayload() {
-        String body = pageWebhook(changesEntry("999999", T, commentAdded("1_2", "999999_1", "999999_1", "7", "X", "hi", T))).toString();
+        String body = pageWebhook(
+                        changesEntry("999999", T, commentAdded("1_2", "999999_1", "999999_1", "7", "X", "hi", T)))
+                .toString();
 
         Batch batch = handler.handle(signedPost(body)).batches().get(0);
 
@@ -146,7 +203,8 @@ class FacebookWebhookHandlerTest {
         CareDesk desk = desk(storage);
         String body = "{\"object\":\"page\",\"entry\":[{\"id\":\"" + PAGE_ID + "\",\"changes\":[";
 
-        MalformedPayloadException e = catchThrowableOfType(MalformedPayloadException.class, () -> handler.handle(signedPost(body)));
+        MalformedPayloadException e =
+                catchThrowableOfType(MalformedPayloadException.class, () -> handler.handle(signedPost(body)));
         WebhookResult answer = desk.webhook(handler, signedPost(body));
 
         assertThat(e.field()).isEqualTo("body");
@@ -160,12 +218,15 @@ class FacebookWebhookHandlerTest {
 
     @Test
     void wrongShapeNamesTheField() {
-        MalformedPayloadException noEntry = catchThrowableOfType(MalformedPayloadException.class,
-                () -> handler.handle(signedPost("{\"object\":\"page\"}")));
-        MalformedPayloadException entryNotArray = catchThrowableOfType(MalformedPayloadException.class,
+        MalformedPayloadException noEntry = catchThrowableOfType(
+                MalformedPayloadException.class, () -> handler.handle(signedPost("{\"object\":\"page\"}")));
+        MalformedPayloadException entryNotArray = catchThrowableOfType(
+                MalformedPayloadException.class,
                 () -> handler.handle(signedPost("{\"object\":\"page\",\"entry\":{}}")));
-        MalformedPayloadException changeWithoutField = catchThrowableOfType(MalformedPayloadException.class,
-                () -> handler.handle(signedPost("{\"object\":\"page\",\"entry\":[{\"id\":\"" + PAGE_ID + "\",\"changes\":[{\"value\":{}}]}]}")));
+        MalformedPayloadException changeWithoutField = catchThrowableOfType(
+                MalformedPayloadException.class,
+                () -> handler.handle(signedPost("{\"object\":\"page\",\"entry\":[{\"id\":\"" + PAGE_ID
+                        + "\",\"changes\":[{\"value\":{}}]}]}")));
 
         assertThat(noEntry.field()).isEqualTo("entry");
         assertThat(entryNotArray.field()).isEqualTo("$.entry");
@@ -176,35 +237,63 @@ class FacebookWebhookHandlerTest {
     void duplicateDeliveryOfTheSameWebhookIsStoredOnce() {
         CareStorage storage = InMemoryStorage.create();
         CareDesk desk = desk(storage);
-        String body = pageWebhook(changesEntry(PAGE_ID, T, commentAdded("11_41", PAGE_ID + "_11", PAGE_ID + "_11", "703", "Dee", "My app crashes", T)),
-                messagingEntry(PAGE_ID, T * 1000, messengerText("9002", PAGE_ID, "m_in_9", "and my card is blocked", T * 1000))).toString();
+        String body = pageWebhook(
+                        changesEntry(
+                                PAGE_ID,
+                                T,
+                                commentAdded(
+                                        "11_41", PAGE_ID + "_11", PAGE_ID + "_11", "703", "Dee", "My app crashes", T)),
+                        messagingEntry(
+                                PAGE_ID,
+                                T * 1000,
+                                messengerText("9002", PAGE_ID, "m_in_9", "and my card is blocked", T * 1000)))
+                .toString();
 
         desk.webhook(handler, signedPost(body));
         desk.webhook(handler, signedPost(body));
 
-        assertThat(storage.messages().find(MessageKey.of(Platform.FACEBOOK, "11_41"))).isPresent();
-        assertThat(storage.messages().find(MessageKey.of(Platform.FACEBOOK, "m_in_9"))).isPresent();
-        assertThat(storage.audit().recent(100)).filteredOn(a -> a.action() == AuditAction.MESSAGE_RECEIVED).hasSize(2);
-        assertThat(storage.conversations().findLatestOfCustomer(CHANNEL_ID, "703")).isPresent();
+        assertThat(storage.messages().find(MessageKey.of(Platform.FACEBOOK, "11_41")))
+                .isPresent();
+        assertThat(storage.messages().find(MessageKey.of(Platform.FACEBOOK, "m_in_9")))
+                .isPresent();
+        assertThat(storage.audit().recent(100))
+                .filteredOn(a -> a.action() == AuditAction.MESSAGE_RECEIVED)
+                .hasSize(2);
+        assertThat(storage.conversations().findLatestOfCustomer(CHANNEL_ID, "703"))
+                .isPresent();
     }
 
     @Test
     void rejectedSignatureIsAuditedByTheDesk() {
         CareStorage storage = InMemoryStorage.create();
         CareDesk desk = desk(storage);
-        String body = pageWebhook(changesEntry(PAGE_ID, T, commentAdded("11_51", PAGE_ID + "_11", PAGE_ID + "_11", "704", "Eve", "hi", T))).toString();
+        String body = pageWebhook(changesEntry(
+                        PAGE_ID, T, commentAdded("11_51", PAGE_ID + "_11", PAGE_ID + "_11", "704", "Eve", "hi", T)))
+                .toString();
 
         WebhookResult answer = desk.webhook(handler, post(body, Optional.of("sha256=" + "0".repeat(64))));
 
         assertThat(answer.status()).isEqualTo(401);
-        assertThat(storage.audit().recent(10)).anySatisfy(a -> assertThat(a.action()).isEqualTo(AuditAction.WEBHOOK_REJECTED));
-        assertThat(storage.messages().find(MessageKey.of(Platform.FACEBOOK, "11_51"))).isEmpty();
+        assertThat(storage.audit().recent(10))
+                .anySatisfy(a -> assertThat(a.action()).isEqualTo(AuditAction.WEBHOOK_REJECTED));
+        assertThat(storage.messages().find(MessageKey.of(Platform.FACEBOOK, "11_51")))
+                .isEmpty();
     }
 
     @Test
     void postsAndCommentsByThePageAreOwnMessagesAndNeverCustomerMessages() {
-        String body = pageWebhook(changesEntry(PAGE_ID, T,
-                commentAdded("11_61", PAGE_ID + "_11", PAGE_ID + "_11", PAGE_ID, PAGE_NAME, "We're sorry to hear that", T))).toString();
+        String body = pageWebhook(changesEntry(
+                        PAGE_ID,
+                        T,
+                        commentAdded(
+                                "11_61",
+                                PAGE_ID + "_11",
+                                PAGE_ID + "_11",
+                                PAGE_ID,
+                                PAGE_NAME,
+                                "We're sorry to hear that",
+                                T)))
+                .toString();
 
         Batch batch = handler.handle(signedPost(body)).batches().get(0);
 
@@ -218,10 +307,18 @@ class FacebookWebhookHandlerTest {
 
     @Test
     void aVisitorsPhotoPostIsACustomerMessageWithItsLink() {
-        JsonObject value = new JsonObject().add("item", "photo").add("verb", "add").add("post_id", PAGE_ID + "_88")
-                .add("from", new JsonObject().add("id", "706").add("name", "Gus")).add("message", "This is the error screen")
-                .add("link", "https://scontent.example/error.jpg").add("created_time", T).add("published", 1);
-        String body = pageWebhook(changesEntry(PAGE_ID, T, new JsonObject().add("field", "feed").add("value", value))).toString();
+        JsonObject value = new JsonObject()
+                .add("item", "photo")
+                .add("verb", "add")
+                .add("post_id", PAGE_ID + "_88")
+                .add("from", new JsonObject().add("id", "706").add("name", "Gus"))
+                .add("message", "This is the error screen")
+                .add("link", "https://scontent.example/error.jpg")
+                .add("created_time", T)
+                .add("published", 1);
+        String body = pageWebhook(changesEntry(
+                        PAGE_ID, T, new JsonObject().add("field", "feed").add("value", value)))
+                .toString();
 
         List<InboundMessage> messages = messages(handler.handle(signedPost(body)));
 
@@ -233,7 +330,12 @@ class FacebookWebhookHandlerTest {
     }
 
     private CareDesk desk(CareStorage storage) {
-        return CareDesk.builder().clock(clock).storage(storage).team(Team.of(TEAM.value(), "Care")).channel(channel()).build();
+        return CareDesk.builder()
+                .clock(clock)
+                .storage(storage)
+                .team(Team.of(TEAM.value(), "Care"))
+                .channel(channel())
+                .build();
     }
 
     private static List<InboundMessage> messages(WebhookResult r) {

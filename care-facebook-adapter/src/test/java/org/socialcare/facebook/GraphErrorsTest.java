@@ -36,8 +36,10 @@ class GraphErrorsTest {
     @Test
     void retryAtTakesTheLongestEstimateFromTheUsageHeaders() {
         Map<String, List<String>> headers = Map.of(
-                "X-Business-Use-Case-Usage", List.of("{\"112\":[{\"type\":\"pages\",\"call_count\":100,\"estimated_time_to_regain_access\":3},"
-                        + "{\"type\":\"messenger\",\"call_count\":90,\"estimated_time_to_regain_access\":9}]}"),
+                "X-Business-Use-Case-Usage",
+                        List.of(
+                                "{\"112\":[{\"type\":\"pages\",\"call_count\":100,\"estimated_time_to_regain_access\":3},"
+                                        + "{\"type\":\"messenger\",\"call_count\":90,\"estimated_time_to_regain_access\":9}]}"),
                 "X-App-Usage", List.of("{\"call_count\":100,\"total_cputime\":10,\"total_time\":10}"));
 
         assertThat(errors.retryAt(headers, NOW)).isEqualTo(NOW.plus(Duration.ofMinutes(9)));
@@ -45,8 +47,10 @@ class GraphErrorsTest {
 
     @Test
     void retryAtFallsBackWhenTheHeadersHaveNoEstimateOrAreGarbage() {
-        assertThat(errors.retryAt(Map.of("x-app-usage", List.of("{\"call_count\":100}")), NOW)).isEqualTo(NOW.plus(Duration.ofMinutes(10)));
-        assertThat(errors.retryAt(Map.of("X-Business-Use-Case-Usage", List.of("not json")), NOW)).isEqualTo(NOW.plus(Duration.ofMinutes(10)));
+        assertThat(errors.retryAt(Map.of("x-app-usage", List.of("{\"call_count\":100}")), NOW))
+                .isEqualTo(NOW.plus(Duration.ofMinutes(10)));
+        assertThat(errors.retryAt(Map.of("X-Business-Use-Case-Usage", List.of("not json")), NOW))
+                .isEqualTo(NOW.plus(Duration.ofMinutes(10)));
         assertThat(errors.retryAt(Map.of(), NOW)).isEqualTo(NOW.plus(Duration.ofMinutes(10)));
     }
 

@@ -25,7 +25,8 @@ class RestFbChannelPublisherContractTest extends ChannelPublisherContract {
 
     RestFbChannelPublisherContractTest() throws IOException {
         graph = GraphApiEmulator.start(PAGE_ID, PAGE_NAME, TOKEN, APP_SECRET, clock);
-        publisher = new RestFbChannelPublisher(List.of(config(graph.baseUrl()).build()), new MessengerWindow(Duration.ofHours(24), clock), clock);
+        publisher = new RestFbChannelPublisher(
+                List.of(config(graph.baseUrl()).build()), new MessengerWindow(Duration.ofHours(24), clock), clock);
     }
 
     @AfterEach
@@ -59,8 +60,12 @@ class RestFbChannelPublisherContractTest extends ChannelPublisherContract {
     @Override
     protected List<ReceivedPost> received() {
         List<ReceivedPost> out = new ArrayList<>();
-        graph.pageComments().forEach(c -> out.add(new ReceivedPost(c.id(), Visibility.PUBLIC, c.repliedTo(), Optional.empty(), c.message())));
-        graph.sentMessages().forEach(m -> out.add(new ReceivedPost(m.messageId(), Visibility.PRIVATE, m.commentId(), m.recipientId(), m.text())));
+        graph.pageComments()
+                .forEach(c -> out.add(
+                        new ReceivedPost(c.id(), Visibility.PUBLIC, c.repliedTo(), Optional.empty(), c.message())));
+        graph.sentMessages()
+                .forEach(m -> out.add(
+                        new ReceivedPost(m.messageId(), Visibility.PRIVATE, m.commentId(), m.recipientId(), m.text())));
         return out;
     }
 
@@ -84,7 +89,14 @@ class RestFbChannelPublisherContractTest extends ChannelPublisherContract {
     /** Graph's error 506 ("Duplicate status message"). */
     @Override
     protected boolean failNextCallAsDuplicate() {
-        graph.failNext(new Fault(400, 506, Optional.empty(), "OAuthException", "(#506) Duplicate status message", false, java.util.Map.of()));
+        graph.failNext(new Fault(
+                400,
+                506,
+                Optional.empty(),
+                "OAuthException",
+                "(#506) Duplicate status message",
+                false,
+                java.util.Map.of()));
         return true;
     }
 

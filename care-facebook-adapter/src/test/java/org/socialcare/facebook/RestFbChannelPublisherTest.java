@@ -32,7 +32,13 @@ class RestFbChannelPublisherTest {
         graph = GraphApiEmulator.start(PAGE_ID, PAGE_NAME, TOKEN, APP_SECRET, clock);
         publisher = new RestFbChannelPublisher(List.of(config(graph.baseUrl()).build()), window, clock);
         post = graph.addPost(PAGE_ID, PAGE_NAME, "New card designs are here", NOW.minusSeconds(7200));
-        comment = graph.addComment(post, Optional.empty(), "700", "Ann", "Your app has been down all morning, useless!", NOW.minusSeconds(600));
+        comment = graph.addComment(
+                post,
+                Optional.empty(),
+                "700",
+                "Ann",
+                "Your app has been down all morning, useless!",
+                NOW.minusSeconds(600));
     }
 
     @AfterEach
@@ -42,7 +48,8 @@ class RestFbChannelPublisherTest {
 
     @Test
     void repliesToACommentInPublicWithAppSecretProofAndTheTokenOnlyInTheHeader() {
-        Optional<String> id = publisher.publish(channel(), reply(ReplyKind.PUBLIC_REPLY, comment, null, "Sorry Ann, we're on it ^AB"));
+        Optional<String> id = publisher.publish(
+                channel(), reply(ReplyKind.PUBLIC_REPLY, comment, null, "Sorry Ann, we're on it ^AB"));
 
         assertThat(id).isPresent();
         assertThat(graph.comment(id.get())).hasValueSatisfying(c -> {
@@ -51,7 +58,9 @@ class RestFbChannelPublisherTest {
             assertThat(c.message()).isEqualTo("Sorry Ann, we're on it ^AB");
         });
         assertThat(graph.requests()).allSatisfy(r -> {
-            assertThat(r.appSecretProofValid()).as("appsecret_proof on %s", r.path()).isTrue();
+            assertThat(r.appSecretProofValid())
+                    .as("appsecret_proof on %s", r.path())
+                    .isTrue();
             assertThat(r.tokenInHeader()).isTrue();
             assertThat(r.params()).doesNotContainKey("access_token");
             assertThat(r.path()).doesNotContain(TOKEN);
@@ -60,11 +69,14 @@ class RestFbChannelPublisherTest {
 
     @Test
     void privateReplyToACommentIsSentOnceAndASecondOneIsRejected() {
-        Optional<String> first = publisher.publish(channel(), reply(ReplyKind.PRIVATE_REPLY_TO_COMMENT, comment, "700", "Hi Ann, this is Acme Bank"));
+        Optional<String> first = publisher.publish(
+                channel(), reply(ReplyKind.PRIVATE_REPLY_TO_COMMENT, comment, "700", "Hi Ann, this is Acme Bank"));
         int callsAfterFirst = graph.requests().size();
 
-        PlatformException second = catchThrowableOfType(PlatformException.class,
-                () -> publisher.publish(channel(), reply(ReplyKind.PRIVATE_REPLY_TO_COMMENT, comment, "700", "Hi again")));
+        PlatformException second = catchThrowableOfType(
+                PlatformException.class,
+                () -> publisher.publish(
+                        channel(), reply(ReplyKind.PRIVATE_REPLY_TO_COMMENT, comment, "700", "Hi again")));
 
         assertThat(first).isPresent();
         assertThat(graph.sentMessages()).singleElement().satisfies(m -> {
@@ -81,14 +93,17 @@ class RestFbChannelPublisherTest {
     void facebooksAlreadyRepliedAnswerIsADuplicateOnlyForARetryOfTheSameEntry() {
         Reply entry = reply(ReplyKind.PRIVATE_REPLY_TO_COMMENT, comment, "700", "Hi Ann");
         // Another desk node (or a crashed earlier run) already replied privately: Facebook says 10900.
-        RestFbChannelPublisher other = new RestFbChannelPublisher(List.of(config(graph.baseUrl()).build()), window, clock);
+        RestFbChannelPublisher other =
+                new RestFbChannelPublisher(List.of(config(graph.baseUrl()).build()), window, clock);
         other.publish(channel(), reply(ReplyKind.PRIVATE_REPLY_TO_COMMENT, comment, "700", "Hi from node 2"));
         graph.failNext(Fault.transientServerError());
         catchThrowableOfType(PlatformException.class, () -> publisher.publish(channel(), entry));
 
-        PlatformException retry = catchThrowableOfType(PlatformException.class, () -> publisher.publish(channel(), entry));
-        PlatformException fresh = catchThrowableOfType(PlatformException.class,
-                () -> new RestFbChannelPublisher(List.of(config(graph.baseUrl()).build()), window, clock).publish(channel(), entry));
+        PlatformException retry =
+                catchThrowableOfType(PlatformException.class, () -> publisher.publish(channel(), entry));
+        PlatformException fresh = catchThrowableOfType(PlatformException.class, () -> new RestFbChannelPublisher(
+                        List.of(config(graph.baseUrl()).build()), window, clock)
+                .publish(channel(), entry));
 
         assertThat(retry.kind()).isEqualTo(Kind.DUPLICATE);
         assertThat(fresh.kind()).isEqualTo(Kind.INVALID_REQUEST);
@@ -100,7 +115,8 @@ class RestFbChannelPublisherTest {
         graph.addCustomerMessage("9001", "Ann", "Hello?", NOW.minus(Duration.ofHours(2)));
         window.customerWrote(PAGE_ID, "9001", NOW.minus(Duration.ofHours(2)));
 
-        Optional<String> id = publisher.publish(channel(), reply(ReplyKind.PRIVATE_MESSAGE, null, "9001", "Hi Ann, we can call you at 3pm"));
+        Optional<String> id = publisher.publish(
+                channel(), reply(ReplyKind.PRIVATE_MESSAGE, null, "9001", "Hi Ann, we can call you at 3pm"));
 
         assertThat(id).isPresent();
         assertThat(graph.sentMessages()).singleElement().satisfies(m -> {
@@ -116,8 +132,10 @@ class RestFbChannelPublisherTest {
         window.customerWrote(PAGE_ID, "9001", NOW.minus(Duration.ofHours(25)));
         int before = graph.requests().size();
 
-        PlatformException e = catchThrowableOfType(PlatformException.class,
-                () -> publisher.publish(channel(), reply(ReplyKind.PRIVATE_MESSAGE, null, "9001", "Sorry for the delay")));
+        PlatformException e = catchThrowableOfType(
+                PlatformException.class,
+                () -> publisher.publish(
+                        channel(), reply(ReplyKind.PRIVATE_MESSAGE, null, "9001", "Sorry for the delay")));
 
         assertThat(e.kind()).isEqualTo(Kind.OUTSIDE_WINDOW);
         assertThat(e.getMessage()).contains("9001").contains("PT24H");
@@ -129,8 +147,10 @@ class RestFbChannelPublisherTest {
     void messengerMessageAfterTheWindowUnknownToThisNodeMapsFacebooksAnswerToOutsideWindow() {
         graph.addCustomerMessage("9002", "Bob", "Hello?", NOW.minus(Duration.ofHours(30)));
 
-        PlatformException e = catchThrowableOfType(PlatformException.class,
-                () -> publisher.publish(channel(), reply(ReplyKind.PRIVATE_MESSAGE, null, "9002", "Sorry for the delay")));
+        PlatformException e = catchThrowableOfType(
+                PlatformException.class,
+                () -> publisher.publish(
+                        channel(), reply(ReplyKind.PRIVATE_MESSAGE, null, "9002", "Sorry for the delay")));
 
         assertThat(e.kind()).isEqualTo(Kind.OUTSIDE_WINDOW);
         assertThat(e.platformCode()).contains("10/2018278");
@@ -139,19 +159,23 @@ class RestFbChannelPublisherTest {
 
     @Test
     void hidesAndUnhidesAComment() {
-        assertThat(publisher.publish(channel(), reply(ReplyKind.HIDE_COMMENT, comment, null, ""))).isEmpty();
+        assertThat(publisher.publish(channel(), reply(ReplyKind.HIDE_COMMENT, comment, null, "")))
+                .isEmpty();
         assertThat(graph.comment(comment).orElseThrow().hidden()).isTrue();
 
         publisher.publish(channel(), reply(ReplyKind.UNHIDE_COMMENT, comment, null, ""));
 
         assertThat(graph.comment(comment).orElseThrow().hidden()).isFalse();
-        assertThat(graph.requests()).filteredOn(r -> r.path().equals("/" + comment)).extracting(r -> r.params().get("is_hidden"))
+        assertThat(graph.requests())
+                .filteredOn(r -> r.path().equals("/" + comment))
+                .extracting(r -> r.params().get("is_hidden"))
                 .containsExactly("true", "false");
     }
 
     @Test
     void deletesTheBanksOwnPost() {
-        assertThat(publisher.publish(channel(), reply(ReplyKind.DELETE_OWN_POST, post, null, ""))).isEmpty();
+        assertThat(publisher.publish(channel(), reply(ReplyKind.DELETE_OWN_POST, post, null, "")))
+                .isEmpty();
 
         assertThat(graph.postExists(post)).isFalse();
     }
@@ -189,7 +213,14 @@ class RestFbChannelPublisherTest {
 
     @Test
     void rateLimitWithoutAnEstimateWaitsTheConfiguredTime() {
-        graph.failNext(new Fault(400, 4, Optional.empty(), "OAuthException", "(#4) Application request limit reached", false, java.util.Map.of()));
+        graph.failNext(new Fault(
+                400,
+                4,
+                Optional.empty(),
+                "OAuthException",
+                "(#4) Application request limit reached",
+                false,
+                java.util.Map.of()));
 
         PlatformException e = publishExpectingError();
 
@@ -198,10 +229,16 @@ class RestFbChannelPublisherTest {
 
     @Test
     void aChannelOfAnUnconfiguredPageIsAnInvalidRequest() {
-        var otherPage = org.socialcare.core.domain.Channel.of("fb-other", org.socialcare.core.domain.Platform.FACEBOOK, "Other", "2000000002",
-                org.socialcare.core.domain.ChannelKind.BRAND, TEAM);
+        var otherPage = org.socialcare.core.domain.Channel.of(
+                "fb-other",
+                org.socialcare.core.domain.Platform.FACEBOOK,
+                "Other",
+                "2000000002",
+                org.socialcare.core.domain.ChannelKind.BRAND,
+                TEAM);
 
-        PlatformException e = catchThrowableOfType(PlatformException.class,
+        PlatformException e = catchThrowableOfType(
+                PlatformException.class,
                 () -> publisher.publish(otherPage, reply(ReplyKind.PUBLIC_REPLY, comment, null, "hi")));
 
         assertThat(e.kind()).isEqualTo(Kind.INVALID_REQUEST);
@@ -210,7 +247,8 @@ class RestFbChannelPublisherTest {
 
     @Test
     void aTargetThatIsNotAGraphIdIsRefusedWithoutACall() {
-        PlatformException e = catchThrowableOfType(PlatformException.class,
+        PlatformException e = catchThrowableOfType(
+                PlatformException.class,
                 () -> publisher.publish(channel(), reply(ReplyKind.HIDE_COMMENT, "../me/feed?x=1", null, "")));
 
         assertThat(e.kind()).isEqualTo(Kind.INVALID_REQUEST);
@@ -218,12 +256,22 @@ class RestFbChannelPublisherTest {
     }
 
     private PlatformException publishExpectingError() {
-        return catchThrowableOfType(PlatformException.class,
-                () -> publisher.publish(channel(), reply(ReplyKind.PUBLIC_REPLY, comment, null, "We're looking into it")));
+        return catchThrowableOfType(
+                PlatformException.class,
+                () -> publisher.publish(
+                        channel(), reply(ReplyKind.PUBLIC_REPLY, comment, null, "We're looking into it")));
     }
 
     static Reply reply(ReplyKind kind, String target, String recipient, String text) {
-        return Reply.queued(ReplyId.of("r-" + System.nanoTime()), ConversationId.of("c-1"), CHANNEL_ID, kind, Optional.ofNullable(target),
-                Optional.ofNullable(recipient), text, Optional.of(AgentId.of("ab")), NOW);
+        return Reply.queued(
+                ReplyId.of("r-" + System.nanoTime()),
+                ConversationId.of("c-1"),
+                CHANNEL_ID,
+                kind,
+                Optional.ofNullable(target),
+                Optional.ofNullable(recipient),
+                text,
+                Optional.of(AgentId.of("ab")),
+                NOW);
     }
 }

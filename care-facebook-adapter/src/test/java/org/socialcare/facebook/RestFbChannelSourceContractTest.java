@@ -30,7 +30,8 @@ class RestFbChannelSourceContractTest extends ChannelSourceContract {
     @Override
     protected ChannelSource sourceOver(List<SeedMessage> messages) {
         messages.forEach(this::postLater);
-        return new RestFbChannelSource(config(graph.baseUrl()).pageSize(10).build(), new MessengerWindow(Duration.ofHours(24), clock), clock);
+        return new RestFbChannelSource(
+                config(graph.baseUrl()).pageSize(10).build(), new MessengerWindow(Duration.ofHours(24), clock), clock);
     }
 
     @Override
@@ -53,5 +54,4 @@ class RestFbChannelSourceContractTest extends ChannelSourceContract {
     protected int backlogSize() {
         return 35;
     }
-
 }

@@ -53,34 +53,46 @@ class RestFbChannelSourceTest {
         String p3 = graph.addPost(PAGE_ID, PAGE_NAME, "Maintenance tonight", t.plusSeconds(120));
         String c1 = graph.addComment(p1, Optional.empty(), "802", "Carla", "And Saturdays?", t.plusSeconds(300));
         String r1 = graph.addComment(p1, Optional.of(c1), "803", "Dan", "Good question", t.plusSeconds(360));
-        String r2 = graph.addComment(p1, Optional.of(c1), PAGE_ID, PAGE_NAME, "Saturdays stay the same ^AB", t.plusSeconds(420));
+        String r2 = graph.addComment(
+                p1, Optional.of(c1), PAGE_ID, PAGE_NAME, "Saturdays stay the same ^AB", t.plusSeconds(420));
         String c2 = graph.addComment(p3, Optional.empty(), "804", "Eli", "Again?!", t.plusSeconds(480));
 
         List<Batch> batches = drain(Optional.empty());
 
         assertThat(batches).hasSizeGreaterThan(1);
-        assertThat(batches.subList(0, batches.size() - 1)).allSatisfy(b -> assertThat(b.hasMore()).isTrue());
+        assertThat(batches.subList(0, batches.size() - 1))
+                .allSatisfy(b -> assertThat(b.hasMore()).isTrue());
         assertThat(batches.get(batches.size() - 1).hasMore()).isFalse();
-        Map<String, InboundMessage> customer = batches.stream().flatMap(b -> b.messages().stream())
+        Map<String, InboundMessage> customer = batches.stream()
+                .flatMap(b -> b.messages().stream())
                 .collect(Collectors.toMap(m -> m.key().messageId(), Function.identity()));
         assertThat(customer).containsOnlyKeys(p2, c1, r1, c2);
         assertThat(customer.get(p2).inReplyTo()).isEmpty();
         assertThat(customer.get(p2).author().displayName()).contains("Visitor One");
         assertThat(customer.get(c1).inReplyTo()).contains(p1);
-        assertThat(customer.get(r1).inReplyTo()).as("a reply to a comment names the comment").contains(c1);
+        assertThat(customer.get(r1).inReplyTo())
+                .as("a reply to a comment names the comment")
+                .contains(c1);
         assertThat(customer.get(c2).inReplyTo()).contains(p3);
         assertThat(customer.values()).allSatisfy(m -> {
             assertThat(m.visibility()).isEqualTo(Visibility.PUBLIC);
             assertThat(m.channel()).isEqualTo(CHANNEL_ID);
         });
         assertThat(customer.get(r1).createdAt()).isEqualTo(t.plusSeconds(360));
-        List<OwnMessage> own = batches.stream().flatMap(b -> b.ownMessages().stream()).toList();
+        List<OwnMessage> own =
+                batches.stream().flatMap(b -> b.ownMessages().stream()).toList();
         assertThat(own).extracting(o -> o.key().messageId()).contains(p1, p3, r2);
-        assertThat(own).filteredOn(o -> o.key().messageId().equals(r2)).singleElement()
+        assertThat(own)
+                .filteredOn(o -> o.key().messageId().equals(r2))
+                .singleElement()
                 .satisfies(o -> assertThat(o.inReplyTo()).contains(c1));
-        assertThat(graph.requests()).filteredOn(r -> r.path().endsWith("/feed")).extracting(r -> r.params().containsKey("after"))
+        assertThat(graph.requests())
+                .filteredOn(r -> r.path().endsWith("/feed"))
+                .extracting(r -> r.params().containsKey("after"))
                 .contains(false, true);
-        assertThat(graph.requests()).filteredOn(r -> r.path().endsWith("/comments")).allSatisfy(r -> assertThat(r.params()).containsEntry("filter", "stream"));
+        assertThat(graph.requests())
+                .filteredOn(r -> r.path().endsWith("/comments"))
+                .allSatisfy(r -> assertThat(r.params()).containsEntry("filter", "stream"));
     }
 
     @Test
@@ -95,9 +107,14 @@ class RestFbChannelSourceTest {
 
         List<Batch> second = drain(checkpoint);
 
-        List<String> ids = second.stream().flatMap(b -> b.messages().stream()).map(m -> m.key().messageId()).distinct().toList();
+        List<String> ids = second.stream()
+                .flatMap(b -> b.messages().stream())
+                .map(m -> m.key().messageId())
+                .distinct()
+                .toList();
         assertThat(ids).containsExactly(later);
-        assertThat(checkpoint).hasValueSatisfying(c -> assertThat(c.sourceId()).isEqualTo("facebook:" + PAGE_ID + ":page"));
+        assertThat(checkpoint)
+                .hasValueSatisfying(c -> assertThat(c.sourceId()).isEqualTo("facebook:" + PAGE_ID + ":page"));
     }
 
     @Test
@@ -105,9 +122,13 @@ class RestFbChannelSourceTest {
         graph.addCustomerMessage("9001", "Ann", "Is my loan approved?", NOW.minus(Duration.ofMinutes(30)));
         graph.addCustomerMessage("9001", "Ann", "Hello??", NOW.minus(Duration.ofMinutes(20)));
 
-        List<InboundMessage> messages = drain(Optional.empty()).stream().flatMap(b -> b.messages().stream()).toList();
+        List<InboundMessage> messages = drain(Optional.empty()).stream()
+                .flatMap(b -> b.messages().stream())
+                .toList();
 
-        assertThat(messages).extracting(InboundMessage::text).containsExactlyInAnyOrder("Is my loan approved?", "Hello??");
+        assertThat(messages)
+                .extracting(InboundMessage::text)
+                .containsExactlyInAnyOrder("Is my loan approved?", "Hello??");
         assertThat(messages).allSatisfy(m -> {
             assertThat(m.visibility()).isEqualTo(Visibility.PRIVATE);
             assertThat(m.author().platformUserId()).isEqualTo("9001");
@@ -118,7 +139,12 @@ class RestFbChannelSourceTest {
     @Test
     void expiredTokenMakesTheChannelAuthFailedAndNotifies() {
         List<EscalationNotice> notices = new CopyOnWriteArrayList<>();
-        CareDesk desk = CareDesk.builder().clock(clock).team(Team.of(TEAM.value(), "Care")).channel(channel()).notifier(notices::add).build();
+        CareDesk desk = CareDesk.builder()
+                .clock(clock)
+                .team(Team.of(TEAM.value(), "Care"))
+                .channel(channel())
+                .notifier(notices::add)
+                .build();
         graph.expireToken();
 
         PlatformException e = catchThrowableOfType(PlatformException.class, () -> desk.poll(source));
@@ -126,7 +152,8 @@ class RestFbChannelSourceTest {
         assertThat(e.kind()).isEqualTo(PlatformException.Kind.AUTH_FAILED);
         assertThat(e.getMessage()).doesNotContain(TOKEN);
         assertThat(desk.health(CHANNEL_ID).state()).isEqualTo(HealthState.AUTH_FAILED);
-        assertThat(notices).singleElement().satisfies(n -> assertThat(n.kind()).isEqualTo(EscalationNotice.Kind.CHANNEL_UNHEALTHY));
+        assertThat(notices).singleElement().satisfies(n -> assertThat(n.kind())
+                .isEqualTo(EscalationNotice.Kind.CHANNEL_UNHEALTHY));
     }
 
     @Test

@@ -50,14 +50,23 @@ class SecretsNeverLoggedTest {
 
     @Test
     void noTokenOrSecretAppearsInAnyLogLineOrError() {
-        FacebookAdapter facebook = FacebookAdapter.create(clock, config(graph.baseUrl()).build());
-        CareDesk desk = CareDesk.builder().clock(clock).team(Team.of(TEAM.value(), "Care")).channel(channel())
-                .agent(Agent.of("ab", "Alex", "AB", TEAM)).publisher(facebook.publisher()).build();
+        FacebookAdapter facebook =
+                FacebookAdapter.create(clock, config(graph.baseUrl()).build());
+        CareDesk desk = CareDesk.builder()
+                .clock(clock)
+                .team(Team.of(TEAM.value(), "Care"))
+                .channel(channel())
+                .agent(Agent.of("ab", "Alex", "AB", TEAM))
+                .publisher(facebook.publisher())
+                .build();
         String post = graph.addPost(PAGE_ID, PAGE_NAME, "Hello", NOW.minus(Duration.ofHours(1)));
         graph.addComment(post, Optional.empty(), "700", "Ann", "Card blocked", NOW.minus(Duration.ofMinutes(5)));
         graph.addCustomerMessage("9001", "Ann", "Hi", NOW.minus(Duration.ofMinutes(4)));
         desk.poll(facebook.source(CHANNEL_ID));
-        var c = desk.storage().conversations().findLatestOfCustomer(CHANNEL_ID, "700").orElseThrow();
+        var c = desk.storage()
+                .conversations()
+                .findLatestOfCustomer(CHANNEL_ID, "700")
+                .orElseThrow();
         desk.claim(c.id(), AgentId.of("ab"));
         desk.reply(c.id(), AgentId.of("ab"), "We're on it ^AB");
         desk.privateReplyToComment(c.id(), AgentId.of("ab"), "Hi Ann");
@@ -71,16 +80,30 @@ class SecretsNeverLoggedTest {
         } catch (RuntimeException expected) {
             assertThat(expected.getMessage()).doesNotContain(TOKEN);
         }
-        desk.webhook(facebook.webhookHandler(), post("{\"object\":\"page\",\"entry\":[]}", Optional.of("sha256=" + "ab".repeat(32))));
-        desk.webhook(facebook.webhookHandler(), org.socialcare.core.port.in.WebhookRequest.get("/", java.util.Map.of(
-                "hub.mode", "subscribe", "hub.verify_token", "wrong", "hub.challenge", "x")));
+        desk.webhook(
+                facebook.webhookHandler(),
+                post("{\"object\":\"page\",\"entry\":[]}", Optional.of("sha256=" + "ab".repeat(32))));
+        desk.webhook(
+                facebook.webhookHandler(),
+                org.socialcare.core.port.in.WebhookRequest.get(
+                        "/",
+                        java.util.Map.of("hub.mode", "subscribe", "hub.verify_token", "wrong", "hub.challenge", "x")));
 
         assertThat(logs.list).as("log lines captured").hasSizeGreaterThan(10);
-        List<String> lines = logs.list.stream().map(e -> e.getFormattedMessage() + " " + (e.getThrowableProxy() == null ? "" : e.getThrowableProxy().getMessage())).toList();
+        List<String> lines = logs.list.stream()
+                .map(e -> e.getFormattedMessage() + " "
+                        + (e.getThrowableProxy() == null
+                                ? ""
+                                : e.getThrowableProxy().getMessage()))
+                .toList();
         for (String secret : secrets()) {
             assertThat(lines).as("log lines").noneSatisfy(l -> assertThat(l).contains(secret));
         }
-        assertThat(desk.storage().audit().recent(200)).noneSatisfy(a -> assertThat(a.detail()).contains(TOKEN));
-        assertThat(facebook.toString() + config(graph.baseUrl()).build()).doesNotContain(TOKEN).doesNotContain(APP_SECRET).doesNotContain(VERIFY_TOKEN);
+        assertThat(desk.storage().audit().recent(200))
+                .noneSatisfy(a -> assertThat(a.detail()).contains(TOKEN));
+        assertThat(facebook.toString() + config(graph.baseUrl()).build())
+                .doesNotContain(TOKEN)
+                .doesNotContain(APP_SECRET)
+                .doesNotContain(VERIFY_TOKEN);
     }
 }

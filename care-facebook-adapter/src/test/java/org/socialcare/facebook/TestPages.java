@@ -34,8 +34,14 @@ final class TestPages {
     }
 
     static FacebookAdapterConfig.Builder config(URI graphBaseUrl) {
-        return FacebookAdapterConfig.builder().channel(CHANNEL_ID).pageId(PAGE_ID).pageAccessToken(TOKEN).appSecret(APP_SECRET)
-                .verifyToken(VERIFY_TOKEN).appId(APP_ID).graphBaseUrl(graphBaseUrl);
+        return FacebookAdapterConfig.builder()
+                .channel(CHANNEL_ID)
+                .pageId(PAGE_ID)
+                .pageAccessToken(TOKEN)
+                .appSecret(APP_SECRET)
+                .verifyToken(VERIFY_TOKEN)
+                .appId(APP_ID)
+                .graphBaseUrl(graphBaseUrl);
     }
 
     static FacebookAdapterConfig config() {
@@ -48,7 +54,10 @@ final class TestPages {
 
     /** A signed POST as Facebook sends it. */
     static WebhookRequest signedPost(String body) {
-        return post(body, Optional.of(FacebookWebhookHandler.signature(APP_SECRET, body.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        return post(
+                body,
+                Optional.of(FacebookWebhookHandler.signature(
+                        APP_SECRET, body.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
     }
 
     static WebhookRequest post(String body, Optional<String> signature) {
@@ -83,16 +92,37 @@ final class TestPages {
         return new JsonObject().add("id", pageId).add("time", time).add("messaging", a);
     }
 
-    static JsonObject commentAdded(String commentId, String postId, String parentId, String fromId, String fromName, String message, long createdTime) {
-        JsonObject value = new JsonObject().add("from", new JsonObject().add("id", fromId).add("name", fromName))
-                .add("post", new JsonObject().add("status_type", "added_photos").add("is_published", true).add("id", postId))
-                .add("message", message).add("post_id", postId).add("comment_id", commentId).add("created_time", createdTime)
-                .add("item", "comment").add("parent_id", parentId).add("verb", "add");
+    static JsonObject commentAdded(
+            String commentId,
+            String postId,
+            String parentId,
+            String fromId,
+            String fromName,
+            String message,
+            long createdTime) {
+        JsonObject value = new JsonObject()
+                .add("from", new JsonObject().add("id", fromId).add("name", fromName))
+                .add(
+                        "post",
+                        new JsonObject()
+                                .add("status_type", "added_photos")
+                                .add("is_published", true)
+                                .add("id", postId))
+                .add("message", message)
+                .add("post_id", postId)
+                .add("comment_id", commentId)
+                .add("created_time", createdTime)
+                .add("item", "comment")
+                .add("parent_id", parentId)
+                .add("verb", "add");
         return new JsonObject().add("field", "feed").add("value", value);
     }
 
     static JsonObject feedChange(String item, String verb, String id) {
-        JsonObject value = new JsonObject().add("item", item).add("verb", verb).add("post_id", PAGE_ID + "_77")
+        JsonObject value = new JsonObject()
+                .add("item", item)
+                .add("verb", verb)
+                .add("post_id", PAGE_ID + "_77")
                 .add("from", new JsonObject().add("id", "555").add("name", "Someone"));
         if (item.equals("comment")) {
             value.add("comment_id", id).add("parent_id", PAGE_ID + "_77").add("message", "changed text");
@@ -104,13 +134,25 @@ final class TestPages {
     }
 
     static JsonObject messengerText(String psid, String pageId, String mid, String text, long timestampMs) {
-        return new JsonObject().add("sender", new JsonObject().add("id", psid)).add("recipient", new JsonObject().add("id", pageId))
-                .add("timestamp", timestampMs).add("message", new JsonObject().add("mid", mid).add("text", text));
+        return new JsonObject()
+                .add("sender", new JsonObject().add("id", psid))
+                .add("recipient", new JsonObject().add("id", pageId))
+                .add("timestamp", timestampMs)
+                .add("message", new JsonObject().add("mid", mid).add("text", text));
     }
 
-    static JsonObject messengerEcho(String psid, String pageId, String mid, String text, long timestampMs, String appId) {
-        return new JsonObject().add("sender", new JsonObject().add("id", pageId)).add("recipient", new JsonObject().add("id", psid))
-                .add("timestamp", timestampMs).add("message", new JsonObject().add("mid", mid).add("is_echo", true).add("app_id", Long.parseLong(appId))
-                        .add("text", text));
+    static JsonObject messengerEcho(
+            String psid, String pageId, String mid, String text, long timestampMs, String appId) {
+        return new JsonObject()
+                .add("sender", new JsonObject().add("id", pageId))
+                .add("recipient", new JsonObject().add("id", psid))
+                .add("timestamp", timestampMs)
+                .add(
+                        "message",
+                        new JsonObject()
+                                .add("mid", mid)
+                                .add("is_echo", true)
+                                .add("app_id", Long.parseLong(appId))
+                                .add("text", text));
     }
 }

@@ -26,7 +26,8 @@ public final class NoNulls {
         List<String> found = new ArrayList<>();
         walk(name, value, found, 0);
         if (!found.isEmpty()) {
-            throw new AssertionError("null found at " + String.join(", ", found) + " (use Optional or empty collections)");
+            throw new AssertionError(
+                    "null found at " + String.join(", ", found) + " (use Optional or empty collections)");
         }
     }
 

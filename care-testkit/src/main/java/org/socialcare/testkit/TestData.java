@@ -47,8 +47,9 @@ public final class TestData {
     public static final Channel TWITTER_CARE =
             Channel.of("twitter-care", Platform.TWITTER, "BankCare", "900100", ChannelKind.DEDICATED_CARE, CARE_TEAM);
     /** The bank's Facebook page, owned by the cards unit. */
-    public static final Channel FACEBOOK_PAGE =
-            Channel.of("facebook-page", Platform.FACEBOOK, "Bank", "500200", ChannelKind.BRAND, CARDS_TEAM).withBusinessUnit("cards");
+    public static final Channel FACEBOOK_PAGE = Channel.of(
+                    "facebook-page", Platform.FACEBOOK, "Bank", "500200", ChannelKind.BRAND, CARDS_TEAM)
+            .withBusinessUnit("cards");
 
     private static final AtomicLong SEQUENCE = new AtomicLong(1000);
 
@@ -73,7 +74,8 @@ public final class TestData {
     /** A customer with every field set: display name with accents, followers, verified. */
     public static Party influentialCustomer() {
         long n = next();
-        return new Party(String.valueOf(n), "journo" + n, Optional.of("Jos\u00e9 M\u00fcller \uD83D\uDCF0"), 250_000, true);
+        return new Party(
+                String.valueOf(n), "journo" + n, Optional.of("Jos\u00e9 M\u00fcller \uD83D\uDCF0"), 250_000, true);
     }
 
     /** A fresh message key on {@code platform}. */
@@ -168,8 +170,16 @@ public final class TestData {
 
     /** A QUEUED public reply on {@link #TWITTER_CARE} by {@link #AGENT_ANNA}, due at {@code at}. */
     public static Reply publicReply(ConversationId conversation, Instant at) {
-        return Reply.queued(replyId(), conversation, TWITTER_CARE.id(), ReplyKind.PUBLIC_REPLY, Optional.of(String.valueOf(next())),
-                Optional.empty(), "Sorry for the wait, we're on it ^AA", Optional.of(AGENT_ANNA), at);
+        return Reply.queued(
+                replyId(),
+                conversation,
+                TWITTER_CARE.id(),
+                ReplyKind.PUBLIC_REPLY,
+                Optional.of(String.valueOf(next())),
+                Optional.empty(),
+                "Sorry for the wait, we're on it ^AA",
+                Optional.of(AGENT_ANNA),
+                at);
     }
 
     /** A QUEUED public reply of a fresh conversation, due at {@code t0 + minutes}. */
@@ -179,9 +189,16 @@ public final class TestData {
 
     /** A QUEUED private message on {@code channel} to a fresh customer, text with unicode and quotes, no author. */
     public static Reply privateMessage(Channel channel, ConversationId conversation, Instant at) {
-        return Reply.queued(replyId(), conversation, channel.id(), ReplyKind.PRIVATE_MESSAGE, Optional.empty(),
-                Optional.of(String.valueOf(next())), "Bonjour Jos\u00e9, appelez-nous \uD83D\uDCDE 'au' \"0800\"",
-                Optional.empty(), at);
+        return Reply.queued(
+                replyId(),
+                conversation,
+                channel.id(),
+                ReplyKind.PRIVATE_MESSAGE,
+                Optional.empty(),
+                Optional.of(String.valueOf(next())),
+                "Bonjour Jos\u00e9, appelez-nous \uD83D\uDCDE 'au' \"0800\"",
+                Optional.empty(),
+                at);
     }
 
     /** An audit entry for {@code conversation} on {@link #TWITTER_CARE}. */

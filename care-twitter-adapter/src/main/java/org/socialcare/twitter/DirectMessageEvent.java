@@ -10,7 +10,8 @@ import java.util.Optional;
  * {@code sender} object), otherwise {@link TwitterUser#idOnly}; {@code sourceApp} is the app name (from the
  * {@code apps} map) or the {@code source_app_id}. Immutable.
  */
-public record DirectMessageEvent(long id, TwitterUser sender, long recipientId, String text, Instant createdAt, Optional<String> sourceApp) {
+public record DirectMessageEvent(
+        long id, TwitterUser sender, long recipientId, String text, Instant createdAt, Optional<String> sourceApp) {
     public DirectMessageEvent {
         if (id <= 0) {
             throw new IllegalArgumentException("direct message id must be positive but was " + id);

@@ -40,12 +40,17 @@ final class MessageMapper {
 
     static Mapped tweet(Tweet t, Perspective p) {
         MessageKey key = MessageKey.of(Platform.TWITTER, Long.toString(t.id()));
-        Optional<String> inReplyTo = t.inReplyToStatusId().isPresent() ? Optional.of(Long.toString(t.inReplyToStatusId().getAsLong())) : Optional.empty();
+        Optional<String> inReplyTo = t.inReplyToStatusId().isPresent()
+                ? Optional.of(Long.toString(t.inReplyToStatusId().getAsLong()))
+                : Optional.empty();
         if (p.isBank(t.author().id())) {
-            return new Own(new OwnMessage(key, p.channel(), t.text(), Visibility.PUBLIC, inReplyTo, t.createdAt(), t.sourceApp()));
+            return new Own(new OwnMessage(
+                    key, p.channel(), t.text(), Visibility.PUBLIC, inReplyTo, t.createdAt(), t.sourceApp()));
         }
         if (t.isRetweet() && !p.includeRetweets()) {
-            return new Skip("status " + t.id(), "retweet of status " + t.retweetOf().getAsLong() + " (retweets are ignored unless configured)");
+            return new Skip(
+                    "status " + t.id(),
+                    "retweet of status " + t.retweetOf().getAsLong() + " (retweets are ignored unless configured)");
         }
         return new Customer(InboundMessage.builder(key, p.channel(), party(t.author()))
                 .text(t.text())
@@ -59,7 +64,8 @@ final class MessageMapper {
     static Mapped directMessage(DirectMessageEvent d, Perspective p) {
         MessageKey key = MessageKey.of(Platform.TWITTER, Long.toString(d.id()));
         if (p.isBank(d.sender().id())) {
-            return new Own(new OwnMessage(key, p.channel(), d.text(), Visibility.PRIVATE, Optional.empty(), d.createdAt(), d.sourceApp()));
+            return new Own(new OwnMessage(
+                    key, p.channel(), d.text(), Visibility.PRIVATE, Optional.empty(), d.createdAt(), d.sourceApp()));
         }
         return new Customer(InboundMessage.builder(key, p.channel(), party(d.sender()))
                 .text(d.text())
@@ -69,6 +75,11 @@ final class MessageMapper {
     }
 
     static Party party(TwitterUser u) {
-        return new Party(Long.toString(u.id()), u.screenName(), u.name().filter(n -> !n.isBlank()), u.followersCount(), u.verified());
+        return new Party(
+                Long.toString(u.id()),
+                u.screenName(),
+                u.name().filter(n -> !n.isBlank()),
+                u.followersCount(),
+                u.verified());
     }
 }

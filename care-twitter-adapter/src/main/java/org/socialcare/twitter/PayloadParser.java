@@ -58,7 +58,9 @@ final class PayloadParser {
         }
 
         List<RejectedPayload> rejected(String source) {
-            return rejects.stream().map(r -> new RejectedPayload(source, r.raw(), r.error().getMessage())).toList();
+            return rejects.stream()
+                    .map(r -> new RejectedPayload(source, r.raw(), r.error().getMessage()))
+                    .toList();
         }
 
         PayloadReading toReading() {
@@ -104,7 +106,8 @@ final class PayloadParser {
                     if (docs.isEmpty()) {
                         throw new MalformedPayloadException("$", "not JSON: " + whole.getMessage(), whole);
                     }
-                    throw new MalformedPayloadException("line " + n, "not JSON (stream of one document per line): " + e.getMessage(), e);
+                    throw new MalformedPayloadException(
+                            "line " + n, "not JSON (stream of one document per line): " + e.getMessage(), e);
                 }
             }
             return docs;
@@ -128,7 +131,9 @@ final class PayloadParser {
             list(Json.asArray(doc).orElseThrow(), at, p, out);
             return out;
         }
-        Map<String, Object> o = Json.asObject(doc).orElseThrow(() -> new MalformedPayloadException(at, "expected a JSON object or array but found " + kind(doc)));
+        Map<String, Object> o = Json.asObject(doc)
+                .orElseThrow(() ->
+                        new MalformedPayloadException(at, "expected a JSON object or array but found " + kind(doc)));
         object(o, at, p, out);
         return out;
     }
@@ -170,7 +175,8 @@ final class PayloadParser {
         } else if (o.containsKey("errors")) {
             errors(o, at, out);
         } else if (o.get("error") instanceof String message) {
-            out.notices.add("Twitter API error: " + message + Json.text(o, "request").map(r -> " (request " + r + ")").orElse(""));
+            out.notices.add("Twitter API error: " + message
+                    + Json.text(o, "request").map(r -> " (request " + r + ")").orElse(""));
         } else if (o.get("event") instanceof Map<?, ?>) {
             Map<String, Object> event = Json.object(o, "event").orElseThrow();
             dmEvent(event, at + ".event", Json.object(o, "apps").orElse(Map.of()), Map.of(), p, out);
@@ -179,46 +185,56 @@ final class PayloadParser {
             Map<String, Object> apps = Json.object(o, "apps").orElse(Map.of());
             for (int i = 0; i < events.size(); i++) {
                 String itemAt = at + ".events[" + i + "]";
-                Map<String, Object> e = Json.asObject(events.get(i)).orElseThrow(() -> new MalformedPayloadException(itemAt, "expected a DM event object"));
+                Map<String, Object> e = Json.asObject(events.get(i))
+                        .orElseThrow(() -> new MalformedPayloadException(itemAt, "expected a DM event object"));
                 dmEvent(e, itemAt, apps, Map.of(), p, out);
             }
             if (events.isEmpty()) {
                 out.notices.add("empty direct message event list");
             }
-            Json.text(o, "next_cursor").ifPresent(c -> out.notices.add("direct message event list continues at cursor " + c));
+            Json.text(o, "next_cursor")
+                    .ifPresent(c -> out.notices.add("direct message event list continues at cursor " + c));
         } else if (o.get("direct_message") instanceof Map<?, ?>) {
             legacyDm(Json.object(o, "direct_message").orElseThrow(), at + ".direct_message", p, out);
         } else if (o.get("delete") instanceof Map<?, ?> d) {
             deleteNotice(Json.asObject(d).orElseThrow(), at, p, out);
         } else if (o.get("limit") instanceof Map<?, ?>) {
-            out.notices.add("stream limit notice: " + Json.object(o, "limit").flatMap(l -> Json.text(l, "track")).orElse("?")
-                    + " matching statuses were not delivered");
+            out.notices.add("stream limit notice: "
+                    + Json.object(o, "limit")
+                            .flatMap(l -> Json.text(l, "track"))
+                            .orElse("?") + " matching statuses were not delivered");
         } else if (o.get("scrub_geo") instanceof Map<?, ?>) {
             Map<String, Object> s = Json.object(o, "scrub_geo").orElseThrow();
-            out.notices.add("stream scrub_geo notice: remove geo data of user " + Json.text(s, "user_id").orElse("?")
-                    + " up to status " + Json.text(s, "up_to_status_id").orElse("?"));
+            out.notices.add("stream scrub_geo notice: remove geo data of user "
+                    + Json.text(s, "user_id").orElse("?") + " up to status "
+                    + Json.text(s, "up_to_status_id").orElse("?"));
         } else if (o.get("warning") instanceof Map<?, ?>) {
             Map<String, Object> w = Json.object(o, "warning").orElseThrow();
-            out.notices.add("stream stall warning " + Json.text(w, "code").orElse("?") + ": " + Json.text(w, "message").orElse(""));
+            out.notices.add("stream stall warning " + Json.text(w, "code").orElse("?") + ": "
+                    + Json.text(w, "message").orElse(""));
         } else if (o.containsKey("for_user") && o.get("message") instanceof Map<?, ?> inner) {
             siteStream(o, Json.asObject(inner).orElseThrow(), at, p, out);
         } else if (o.get("friends") instanceof List<?> friends) {
             out.notices.add("stream friends list with " + friends.size() + " user ids");
         } else if (o.get("event") instanceof String event) {
-            out.notices.add("user stream event '" + event + "'" + Json.text(o, "created_at").map(c -> " at " + c).orElse("")
-                    + ": not a message");
+            out.notices.add("user stream event '" + event + "'"
+                    + Json.text(o, "created_at").map(c -> " at " + c).orElse("") + ": not a message");
         } else if (isStatus(o)) {
             statusItem(o, at, p, out);
         } else if (isLegacyDm(o)) {
             legacyDm(o, at, p, out);
         } else if (isUser(o)) {
-            out.notices.add("user object " + Json.text(o, "id").orElse("?") + Json.text(o, "screen_name").map(s -> " (@" + s + ")").orElse("")
-                    + ": an account, not a message");
+            out.notices.add("user object " + Json.text(o, "id").orElse("?")
+                    + Json.text(o, "screen_name").map(s -> " (@" + s + ")").orElse("") + ": an account, not a message");
         } else if (isPlace(o)) {
-            out.notices.add("place " + Json.text(o, "id").orElse("?") + " '" + Json.text(o, "full_name").orElse("") + "' ("
+            out.notices.add("place " + Json.text(o, "id").orElse("?") + " '"
+                    + Json.text(o, "full_name").orElse("") + "' ("
                     + Json.text(o, "place_type").orElse("?") + "): not a message");
         } else if (o.get("result") instanceof Map<?, ?> result && o.containsKey("query")) {
-            int n = Json.asObject(result).flatMap(r -> Json.array(r, "places")).map(List::size).orElse(0);
+            int n = Json.asObject(result)
+                    .flatMap(r -> Json.array(r, "places"))
+                    .map(List::size)
+                    .orElse(0);
             out.notices.add("geo search result with " + n + " places: not messages");
         } else if (o.get("ids") instanceof List<?> ids) {
             out.notices.add("id list with " + ids.size() + " ids: not messages");
@@ -228,34 +244,40 @@ final class PayloadParser {
     }
 
     private static void errors(Map<String, Object> o, String at, Extraction out) {
-        List<Object> errors = Json.array(o, "errors").orElseThrow(() -> new MalformedPayloadException(at + ".errors", "expected an array"));
+        List<Object> errors = Json.array(o, "errors")
+                .orElseThrow(() -> new MalformedPayloadException(at + ".errors", "expected an array"));
         if (errors.isEmpty()) {
             out.notices.add("Twitter API error body with no errors");
         }
         for (Object e : errors) {
             Map<String, Object> err = Json.asObject(e).orElse(Map.of());
-            out.notices.add("Twitter API error code " + Json.text(err, "code").orElse("?") + ": " + Json.text(err, "message").orElse(String.valueOf(e)));
+            out.notices.add("Twitter API error code " + Json.text(err, "code").orElse("?") + ": "
+                    + Json.text(err, "message").orElse(String.valueOf(e)));
         }
     }
 
     private static void deleteNotice(Map<String, Object> d, String at, Perspective p, Extraction out) {
         if (d.get("status") instanceof Map<?, ?> st) {
             Map<String, Object> s = Json.asObject(st).orElseThrow();
-            long id = Json.longValue(s, "id").orElseThrow(() -> new MalformedPayloadException(at + ".delete.status.id", "missing status id"));
+            long id = Json.longValue(s, "id")
+                    .orElseThrow(() -> new MalformedPayloadException(at + ".delete.status.id", "missing status id"));
             long user = Json.longValue(s, "user_id").orElse(0L);
             out.deletions.add(new TweetDeletion(p.channel(), id, user, Optional.empty()));
             out.notices.add("deletion notice: status " + id + " deleted by user " + user);
         } else if (d.get("direct_message") instanceof Map<?, ?> dm) {
-            out.notices.add("deletion notice: direct message " + Json.text(Json.asObject(dm).orElseThrow(), "id").orElse("?") + " deleted");
+            out.notices.add("deletion notice: direct message "
+                    + Json.text(Json.asObject(dm).orElseThrow(), "id").orElse("?") + " deleted");
         } else {
             throw new MalformedPayloadException(at + ".delete", "expected a status or direct_message; keys " + keys(d));
         }
     }
 
-    private static void siteStream(Map<String, Object> o, Map<String, Object> inner, String at, Perspective p, Extraction out) {
+    private static void siteStream(
+            Map<String, Object> o, Map<String, Object> inner, String at, Perspective p, Extraction out) {
         Optional<Long> forUser = Json.longValue(o, "for_user");
         if (forUser.isEmpty()) {
-            throw new MalformedPayloadException(at + ".for_user", "expected a numeric user id but found " + kind(o.get("for_user")));
+            throw new MalformedPayloadException(
+                    at + ".for_user", "expected a numeric user id but found " + kind(o.get("for_user")));
         }
         Extraction x = new Extraction();
         object(inner, at + ".message", p.forAccount(p.channel(), forUser.get()), x);
@@ -279,12 +301,22 @@ final class PayloadParser {
      * @param channelFor the desk channel of an account id, empty when the account is not configured
      * @throws MalformedPayloadException for a body without a usable {@code for_user_id} or with an unknown account
      */
-    static void accountActivity(Map<String, Object> o, String at, LongFunction<Optional<ChannelId>> channelFor, boolean includeRetweets, Extraction out) {
+    static void accountActivity(
+            Map<String, Object> o,
+            String at,
+            LongFunction<Optional<ChannelId>> channelFor,
+            boolean includeRetweets,
+            Extraction out) {
         long account = Json.longValue(o, "for_user_id")
-                .orElseThrow(() -> new MalformedPayloadException(at + ".for_user_id", o.containsKey("for_user_id")
-                        ? "expected a numeric user id but found " + kind(o.get("for_user_id")) : "missing: the body does not say which account it is for"));
-        ChannelId channel = channelFor.apply(account)
-                .orElseThrow(() -> new MalformedPayloadException(at + ".for_user_id", "no channel is configured for account " + account));
+                .orElseThrow(() -> new MalformedPayloadException(
+                        at + ".for_user_id",
+                        o.containsKey("for_user_id")
+                                ? "expected a numeric user id but found " + kind(o.get("for_user_id"))
+                                : "missing: the body does not say which account it is for"));
+        ChannelId channel = channelFor
+                .apply(account)
+                .orElseThrow(() -> new MalformedPayloadException(
+                        at + ".for_user_id", "no channel is configured for account " + account));
         Perspective p = new Perspective(channel, java.util.OptionalLong.of(account), includeRetweets);
         Map<String, Object> users = Json.object(o, "users").orElse(Map.of());
         Map<String, Object> apps = Json.object(o, "apps").orElse(Map.of());
@@ -294,14 +326,18 @@ final class PayloadParser {
                 continue;
             }
             String keyAt = at + "." + key;
-            List<Object> events = Json.asArray(e.getValue()).orElseThrow(() -> new MalformedPayloadException(keyAt, "expected an array but found " + kind(e.getValue())));
+            List<Object> events = Json.asArray(e.getValue())
+                    .orElseThrow(() ->
+                            new MalformedPayloadException(keyAt, "expected an array but found " + kind(e.getValue())));
             switch (key) {
                 case "tweet_create_events" -> {
                     for (int i = 0; i < events.size(); i++) {
                         String itemAt = keyAt + "[" + i + "]";
                         Optional<Map<String, Object>> s = Json.asObject(events.get(i));
                         if (s.isEmpty()) {
-                            out.rejects.add(new Reject(Json.write(events.get(i)), new MalformedPayloadException(itemAt, "expected a status object")));
+                            out.rejects.add(new Reject(
+                                    Json.write(events.get(i)),
+                                    new MalformedPayloadException(itemAt, "expected a status object")));
                         } else {
                             statusItem(s.get(), itemAt, p, out);
                         }
@@ -312,7 +348,9 @@ final class PayloadParser {
                         String itemAt = keyAt + "[" + i + "]";
                         Optional<Map<String, Object>> d = Json.asObject(events.get(i));
                         if (d.isEmpty()) {
-                            out.rejects.add(new Reject(Json.write(events.get(i)), new MalformedPayloadException(itemAt, "expected a DM event object")));
+                            out.rejects.add(new Reject(
+                                    Json.write(events.get(i)),
+                                    new MalformedPayloadException(itemAt, "expected a DM event object")));
                         } else {
                             dmEvent(d.get(), itemAt, apps, users, p, out);
                         }
@@ -325,18 +363,22 @@ final class PayloadParser {
                         Map<String, Object> st = Json.object(d, "status").orElse(Map.of());
                         Optional<Long> id = Json.longValue(st, "id");
                         if (id.isEmpty()) {
-                            out.rejects.add(new Reject(Json.write(events.get(i)), new MalformedPayloadException(itemAt + ".status.id", "missing status id")));
+                            out.rejects.add(new Reject(
+                                    Json.write(events.get(i)),
+                                    new MalformedPayloadException(itemAt + ".status.id", "missing status id")));
                             continue;
                         }
                         long user = Json.longValue(st, "user_id").orElse(0L);
-                        Optional<Instant> when = Json.longValue(d, "timestamp_ms").map(Instant::ofEpochMilli);
+                        Optional<Instant> when =
+                                Json.longValue(d, "timestamp_ms").map(Instant::ofEpochMilli);
                         out.deletions.add(new TweetDeletion(channel, id.get(), user, when));
                         out.notices.add("status " + id.get() + " deleted by user " + user);
                     }
                 }
                 default -> {
                     if (!events.isEmpty()) {
-                        out.notices.add("Account Activity " + key + " for account " + account + ": " + events.size() + " ignored (not messages)");
+                        out.notices.add("Account Activity " + key + " for account " + account + ": " + events.size()
+                                + " ignored (not messages)");
                     }
                 }
             }
@@ -346,8 +388,10 @@ final class PayloadParser {
     // ------------------------------------------------------------------ items
 
     static boolean isStatus(Map<String, Object> o) {
-        return (o.containsKey("id") || o.containsKey("id_str")) && (o.containsKey("text") || o.containsKey("full_text"))
-                && o.containsKey("user") && !o.containsKey("sender_id");
+        return (o.containsKey("id") || o.containsKey("id_str"))
+                && (o.containsKey("text") || o.containsKey("full_text"))
+                && o.containsKey("user")
+                && !o.containsKey("sender_id");
     }
 
     static boolean isLegacyDm(Map<String, Object> o) {
@@ -366,10 +410,15 @@ final class PayloadParser {
     private static void statusItem(Map<String, Object> o, String at, Perspective p, Extraction out) {
         String raw = Json.write(o);
         Optional<Long> author = Json.object(o, "user").flatMap(u -> Json.longValue(u, "id"));
-        if (o.get("retweeted_status") instanceof Map<?, ?> rt && !p.includeRetweets() && !(author.isPresent() && p.isBank(author.get()))) {
+        if (o.get("retweeted_status") instanceof Map<?, ?> rt
+                && !p.includeRetweets()
+                && !(author.isPresent() && p.isBank(author.get()))) {
             // skipped before strict checks: recorded retweets may lack their own id and time
-            String retweeted = Json.asObject(rt).flatMap(r -> Json.text(r, "id")).orElse("?");
-            out.skipped.add(new PayloadReading.Skipped("status " + Json.text(o, "id").orElse("(no id)") + author.map(a -> " by user " + a).orElse(""),
+            String retweeted =
+                    Json.asObject(rt).flatMap(r -> Json.text(r, "id")).orElse("?");
+            out.skipped.add(new PayloadReading.Skipped(
+                    "status " + Json.text(o, "id").orElse("(no id)")
+                            + author.map(a -> " by user " + a).orElse(""),
                     "retweet of status " + retweeted + " (retweets are ignored unless configured)"));
             return;
         }
@@ -395,16 +444,24 @@ final class PayloadParser {
         try {
             DirectMessage d = parseDm(raw, at);
             Optional<TwitterUser> sender = Json.object(o, "sender").map(u -> parseUser(u, at + ".sender"));
-            out.add(MessageMapper.directMessage(Twitter4jConversions.directMessage(d, sender, Optional.empty(), at), p));
+            out.add(MessageMapper.directMessage(
+                    Twitter4jConversions.directMessage(d, sender, Optional.empty(), at), p));
         } catch (MalformedPayloadException e) {
             out.rejects.add(new Reject(raw, e));
         }
     }
 
-    private static void dmEvent(Map<String, Object> e, String at, Map<String, Object> apps, Map<String, Object> users, Perspective p, Extraction out) {
+    private static void dmEvent(
+            Map<String, Object> e,
+            String at,
+            Map<String, Object> apps,
+            Map<String, Object> users,
+            Perspective p,
+            Extraction out) {
         String type = Json.text(e, "type").orElse("message_create");
         if (!type.equals("message_create")) {
-            out.notices.add("direct message event of type '" + type + "' " + Json.text(e, "id").orElse("") + ": not a message");
+            out.notices.add("direct message event of type '" + type + "' "
+                    + Json.text(e, "id").orElse("") + ": not a message");
             return;
         }
         String raw = Json.write(e);
@@ -414,9 +471,12 @@ final class PayloadParser {
             }
             DirectMessage d = parseDm(raw, at);
             Map<String, Object> mc = Json.object(e, "message_create").orElseThrow();
-            Optional<TwitterUser> sender = Json.text(mc, "sender_id").flatMap(id -> Json.object(users, id)).map(u -> parseUser(u, at + ".users"));
-            Optional<String> app = Json.text(mc, "source_app_id")
-                    .map(id -> Json.object(apps, id).flatMap(a -> Json.text(a, "name")).orElse(id));
+            Optional<TwitterUser> sender = Json.text(mc, "sender_id")
+                    .flatMap(id -> Json.object(users, id))
+                    .map(u -> parseUser(u, at + ".users"));
+            Optional<String> app = Json.text(mc, "source_app_id").map(id -> Json.object(apps, id)
+                    .flatMap(a -> Json.text(a, "name"))
+                    .orElse(id));
             out.add(MessageMapper.directMessage(Twitter4jConversions.directMessage(d, sender, app, at), p));
         } catch (MalformedPayloadException x) {
             out.rejects.add(new Reject(raw, x));

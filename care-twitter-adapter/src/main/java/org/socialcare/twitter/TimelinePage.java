@@ -10,7 +10,12 @@ import org.socialcare.core.domain.RejectedPayload;
  * the oldest and newest status id on the page (counting rejected ones, so paging never stalls on a bad status)
  * and how many statuses the platform returned. Immutable.
  */
-public record TimelinePage(List<Tweet> tweets, List<RejectedPayload> rejected, OptionalLong oldestId, OptionalLong newestId, int returned) {
+public record TimelinePage(
+        List<Tweet> tweets,
+        List<RejectedPayload> rejected,
+        OptionalLong oldestId,
+        OptionalLong newestId,
+        int returned) {
     public TimelinePage {
         tweets = List.copyOf(tweets);
         rejected = List.copyOf(rejected);

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Properties;
-import org.socialcare.core.error.MalformedPayloadException;
 import org.socialcare.core.domain.RejectedPayload;
+import org.socialcare.core.error.MalformedPayloadException;
 import org.socialcare.core.error.PlatformException;
 import org.socialcare.twitter.internal.Json;
 import twitter4j.Twitter;
@@ -33,6 +33,7 @@ public final class Twitter4jApi implements TwitterApi {
      * logging never writes a token. Held strongly: java.util.logging forgets unreferenced loggers' levels.
      */
     private static final java.util.logging.Logger OAUTH_LOG = capOAuthLogging();
+
     private final TwitterV1 v1;
     private final TwitterAdapterConfig config;
 
@@ -95,18 +96,25 @@ public final class Twitter4jApi implements TwitterApi {
             try {
                 out.add(Twitter4jConversions.tweet(s));
             } catch (MalformedPayloadException e) {
-                rejected.add(new RejectedPayload("twitter:" + config.channel() + ":mentions", rawOf(s), e.getMessage()));
+                rejected.add(
+                        new RejectedPayload("twitter:" + config.channel() + ":mentions", rawOf(s), e.getMessage()));
             }
         }
-        return new TimelinePage(out, rejected, newest == 0 ? OptionalLong.empty() : OptionalLong.of(oldest),
-                newest == 0 ? OptionalLong.empty() : OptionalLong.of(newest), statuses.size());
+        return new TimelinePage(
+                out,
+                rejected,
+                newest == 0 ? OptionalLong.empty() : OptionalLong.of(oldest),
+                newest == 0 ? OptionalLong.empty() : OptionalLong.of(newest),
+                statuses.size());
     }
 
     @Override
     public DmPage directMessages(Optional<String> cursor, int count) {
         DirectMessageList list;
         try {
-            list = cursor.isPresent() ? v1.directMessages().getDirectMessages(count, cursor.get()) : v1.directMessages().getDirectMessages(count);
+            list = cursor.isPresent()
+                    ? v1.directMessages().getDirectMessages(count, cursor.get())
+                    : v1.directMessages().getDirectMessages(count);
         } catch (TwitterException e) {
             throw TwitterErrors.map(e, "GET direct_messages/events/list", config.clock());
         }
@@ -119,7 +127,10 @@ public final class Twitter4jApi implements TwitterApi {
                 rejected.add(new RejectedPayload("twitter:" + config.channel() + ":dms", rawOf(d), e.getMessage()));
             }
         }
-        return new DmPage(events, rejected, Optional.ofNullable(list.getNextCursor()).filter(c -> !c.isBlank() && !c.equals("0")));
+        return new DmPage(
+                events,
+                rejected,
+                Optional.ofNullable(list.getNextCursor()).filter(c -> !c.isBlank() && !c.equals("0")));
     }
 
     private static String rawOf(Object twitter4jObject) {
@@ -134,7 +145,9 @@ public final class Twitter4jApi implements TwitterApi {
             return Optional.empty();
         }
         try {
-            return Json.asObject(Json.parse(raw)).flatMap(e -> Json.object(e, "message_create")).flatMap(mc -> Json.text(mc, "source_app_id"));
+            return Json.asObject(Json.parse(raw))
+                    .flatMap(e -> Json.object(e, "message_create"))
+                    .flatMap(mc -> Json.text(mc, "source_app_id"));
         } catch (Json.JsonException e) {
             return Optional.empty();
         }
@@ -143,7 +156,10 @@ public final class Twitter4jApi implements TwitterApi {
     @Override
     public long reply(long inReplyToStatusId, String text) {
         try {
-            Status s = v1.tweets().updateStatus(StatusUpdate.of(text).inReplyToStatusId(inReplyToStatusId).autoPopulateReplyMetadata(true));
+            Status s = v1.tweets()
+                    .updateStatus(StatusUpdate.of(text)
+                            .inReplyToStatusId(inReplyToStatusId)
+                            .autoPopulateReplyMetadata(true));
             return s.getId();
         } catch (TwitterException e) {
             throw TwitterErrors.map(e, "POST statuses/update", config.clock());
@@ -172,5 +188,4 @@ public final class Twitter4jApi implements TwitterApi {
     public String toString() {
         return "Twitter4jApi[" + config.accountId() + " at " + config.restBaseUrl() + "]";
     }
-
 }

@@ -51,36 +51,54 @@ public final class Twitter4jChannelPublisher implements ChannelPublisher {
         Objects.requireNonNull(reply, "reply");
         TwitterApi api = accounts.get(channel.platformAccountId());
         if (api == null) {
-            throw PlatformException.of(Kind.AUTH_FAILED, "no Twitter credentials are configured for account " + channel.platformAccountId()
-                    + " of channel " + channel.id(), null);
+            throw PlatformException.of(
+                    Kind.AUTH_FAILED,
+                    "no Twitter credentials are configured for account " + channel.platformAccountId() + " of channel "
+                            + channel.id(),
+                    null);
         }
         return switch (reply.kind()) {
             case PUBLIC_REPLY -> {
                 if (!limits.fits(reply.text())) {
-                    throw PlatformException.of(Kind.INVALID_REQUEST, "reply " + reply.id() + " is not a valid tweet: weighted length "
-                            + limits.weightedLength(reply.text()) + " of at most " + TwitterTextLimits.MAX_WEIGHTED_LENGTH, null);
+                    throw PlatformException.of(
+                            Kind.INVALID_REQUEST,
+                            "reply " + reply.id() + " is not a valid tweet: weighted length "
+                                    + limits.weightedLength(reply.text()) + " of at most "
+                                    + TwitterTextLimits.MAX_WEIGHTED_LENGTH,
+                            null);
                 }
-                yield Optional.of(Long.toString(api.reply(id(reply.target(), "target status id", reply), reply.text())));
+                yield Optional.of(
+                        Long.toString(api.reply(id(reply.target(), "target status id", reply), reply.text())));
             }
             case PRIVATE_MESSAGE -> {
                 if (!limits.fits(reply.text(), ReplyKind.PRIVATE_MESSAGE)) {
-                    throw PlatformException.of(Kind.INVALID_REQUEST, "direct message " + reply.id() + " is longer than "
-                            + TwitterTextLimits.MAX_DIRECT_MESSAGE_LENGTH + " characters", null);
+                    throw PlatformException.of(
+                            Kind.INVALID_REQUEST,
+                            "direct message " + reply.id() + " is longer than "
+                                    + TwitterTextLimits.MAX_DIRECT_MESSAGE_LENGTH + " characters",
+                            null);
                 }
-                yield Optional.of(Long.toString(api.sendDirectMessage(id(reply.recipient(), "recipient user id", reply), reply.text())));
+                yield Optional.of(Long.toString(
+                        api.sendDirectMessage(id(reply.recipient(), "recipient user id", reply), reply.text())));
             }
             case DELETE_OWN_POST -> {
                 api.deleteTweet(id(reply.target(), "target status id", reply));
                 yield Optional.empty();
             }
-            default -> throw PlatformException.of(Kind.INVALID_REQUEST, "Twitter cannot " + reply.kind() + " (reply " + reply.id() + ")", null);
+            default ->
+                throw PlatformException.of(
+                        Kind.INVALID_REQUEST, "Twitter cannot " + reply.kind() + " (reply " + reply.id() + ")", null);
         };
     }
 
     private static long id(Optional<String> value, String what, Reply reply) {
-        String v = value.orElseThrow(() -> PlatformException.of(Kind.INVALID_REQUEST, reply.kind() + " " + reply.id() + " has no " + what, null));
+        String v = value.orElseThrow(() ->
+                PlatformException.of(Kind.INVALID_REQUEST, reply.kind() + " " + reply.id() + " has no " + what, null));
         if (!v.matches("[1-9]\\d{0,18}")) {
-            throw PlatformException.of(Kind.INVALID_REQUEST, reply.kind() + " " + reply.id() + ": " + what + " must be numeric but was '" + v + "'", null);
+            throw PlatformException.of(
+                    Kind.INVALID_REQUEST,
+                    reply.kind() + " " + reply.id() + ": " + what + " must be numeric but was '" + v + "'",
+                    null);
         }
         return Long.parseLong(v);
     }
@@ -104,7 +122,8 @@ public final class Twitter4jChannelPublisher implements ChannelPublisher {
         /** The account {@code accountId} (numeric user id, as a channel's platformAccountId), through {@code api}. */
         public Builder account(String accountId, TwitterApi api) {
             if (accountId == null || !accountId.matches("[1-9]\\d{0,18}")) {
-                throw new IllegalArgumentException("accountId must be a numeric Twitter user id but was '" + accountId + "'");
+                throw new IllegalArgumentException(
+                        "accountId must be a numeric Twitter user id but was '" + accountId + "'");
             }
             if (accounts.putIfAbsent(accountId, Objects.requireNonNull(api, "api")) != null) {
                 throw new IllegalArgumentException("account " + accountId + " is configured twice");

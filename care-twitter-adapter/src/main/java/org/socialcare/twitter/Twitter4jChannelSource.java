@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.socialcare.core.domain.Batch;
 import org.socialcare.core.domain.ChannelId;
 import org.socialcare.core.domain.Checkpoint;
@@ -17,8 +19,6 @@ import org.socialcare.core.domain.RejectedPayload;
 import org.socialcare.core.port.out.ChannelSource;
 import org.socialcare.twitter.MessageMapper.Perspective;
 import org.socialcare.twitter.internal.Json;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Polls one bank account's mentions timeline or its direct message events through a {@link TwitterApi}
@@ -40,7 +40,10 @@ import org.slf4j.LoggerFactory;
 public final class Twitter4jChannelSource implements ChannelSource {
     private static final Logger LOG = LoggerFactory.getLogger(Twitter4jChannelSource.class);
 
-    private enum Stream { MENTIONS, DIRECT_MESSAGES }
+    private enum Stream {
+        MENTIONS,
+        DIRECT_MESSAGES
+    }
 
     private final Stream stream;
     private final TwitterAdapterConfig config;
@@ -52,7 +55,8 @@ public final class Twitter4jChannelSource implements ChannelSource {
         this.stream = stream;
         this.config = Objects.requireNonNull(config, "config");
         this.api = Objects.requireNonNull(api, "api");
-        this.perspective = new Perspective(config.channel(), OptionalLong.of(config.accountIdAsLong()), config.includeRetweets());
+        this.perspective =
+                new Perspective(config.channel(), OptionalLong.of(config.accountIdAsLong()), config.includeRetweets());
         this.sourceId = "twitter:" + config.channel() + (stream == Stream.MENTIONS ? ":mentions" : ":dms");
     }
 
@@ -94,7 +98,9 @@ public final class Twitter4jChannelSource implements ChannelSource {
     @Override
     public Batch poll(Optional<Checkpoint> since) {
         Objects.requireNonNull(since, "since");
-        Map<String, String> state = since.filter(c -> c.sourceId().equals(sourceId)).map(c -> parse(c.position())).orElse(Map.of());
+        Map<String, String> state = since.filter(c -> c.sourceId().equals(sourceId))
+                .map(c -> parse(c.position()))
+                .orElse(Map.of());
         return stream == Stream.MENTIONS ? pollMentions(state) : pollDirectMessages(state);
     }
 
@@ -110,7 +116,8 @@ public final class Twitter4jChannelSource implements ChannelSource {
             c.add(MessageMapper.tweet(t, perspective));
         }
         c.rejected.addAll(page.rejected());
-        boolean walkDone = page.returned() < config.mentionsPageSize() || page.oldestId().isEmpty();
+        boolean walkDone =
+                page.returned() < config.mentionsPageSize() || page.oldestId().isEmpty();
         Map<String, String> next = new LinkedHashMap<>();
         if (walkDone) {
             long newest = max(sinceId, top, page.newestId());
@@ -120,7 +127,10 @@ public final class Twitter4jChannelSource implements ChannelSource {
         } else {
             sinceId.ifPresent(s -> next.put("since", Long.toString(s)));
             next.put("max", Long.toString(page.oldestId().getAsLong() - 1));
-            next.put("top", Long.toString(top.isPresent() ? top.getAsLong() : page.newestId().getAsLong()));
+            next.put(
+                    "top",
+                    Long.toString(
+                            top.isPresent() ? top.getAsLong() : page.newestId().getAsLong()));
         }
         return c.batch(next, !walkDone);
     }
@@ -154,7 +164,8 @@ public final class Twitter4jChannelSource implements ChannelSource {
             c.rejected.add(r);
         }
         boolean done = metCheckpoint || page.nextCursor().isEmpty();
-        OptionalLong newTop = top.isPresent() ? top : (newestOnPage > 0 ? OptionalLong.of(newestOnPage) : OptionalLong.empty());
+        OptionalLong newTop =
+                top.isPresent() ? top : (newestOnPage > 0 ? OptionalLong.of(newestOnPage) : OptionalLong.empty());
         Map<String, String> next = new LinkedHashMap<>();
         if (done) {
             long newest = max(last, newTop, OptionalLong.of(newestOnPage));
@@ -171,8 +182,10 @@ public final class Twitter4jChannelSource implements ChannelSource {
 
     private static OptionalLong idOf(RejectedPayload r) {
         try {
-            return Json.asObject(Json.parse(r.rawPayload())).flatMap(o -> Json.longValue(o, "id"))
-                    .map(OptionalLong::of).orElse(OptionalLong.empty());
+            return Json.asObject(Json.parse(r.rawPayload()))
+                    .flatMap(o -> Json.longValue(o, "id"))
+                    .map(OptionalLong::of)
+                    .orElse(OptionalLong.empty());
         } catch (Json.JsonException e) {
             return OptionalLong.empty();
         }
@@ -203,7 +216,13 @@ public final class Twitter4jChannelSource implements ChannelSource {
                 b = b.withCheckpoint(new Checkpoint(sourceId, format(next)));
             }
             if (skipped > 0 || !rejected.isEmpty()) {
-                LOG.info("{}: {} messages, {} own, {} skipped, {} rejected", sourceId, messages.size(), own.size(), skipped, rejected.size());
+                LOG.info(
+                        "{}: {} messages, {} own, {} skipped, {} rejected",
+                        sourceId,
+                        messages.size(),
+                        own.size(),
+                        skipped,
+                        rejected.size());
             }
             return b;
         }
@@ -231,12 +250,14 @@ public final class Twitter4jChannelSource implements ChannelSource {
         for (String part : position.split(";")) {
             int eq = part.indexOf('=');
             if (eq <= 0) {
-                throw new IllegalArgumentException("checkpoint of " + sourceId + " is not 'key=value;...': '" + position + "'");
+                throw new IllegalArgumentException(
+                        "checkpoint of " + sourceId + " is not 'key=value;...': '" + position + "'");
             }
             String key = part.substring(0, eq);
             String value = part.substring(eq + 1);
             if (!key.equals("cursor") && !value.matches("\\d{1,19}")) {
-                throw new IllegalArgumentException("checkpoint of " + sourceId + " has a non-numeric " + key + ": '" + position + "'");
+                throw new IllegalArgumentException(
+                        "checkpoint of " + sourceId + " has a non-numeric " + key + ": '" + position + "'");
             }
             m.put(key, value);
         }
@@ -245,7 +266,8 @@ public final class Twitter4jChannelSource implements ChannelSource {
 
     private static String format(Map<String, String> state) {
         StringBuilder b = new StringBuilder();
-        state.forEach((k, v) -> b.append(b.length() == 0 ? "" : ";").append(k).append('=').append(v));
+        state.forEach((k, v) ->
+                b.append(b.length() == 0 ? "" : ";").append(k).append('=').append(v));
         return b.toString();
     }
 

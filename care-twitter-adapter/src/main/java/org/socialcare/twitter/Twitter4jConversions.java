@@ -32,7 +32,8 @@ final class Twitter4jConversions {
             throw new MalformedPayloadException(field(at, "user"), "status " + s.getId() + " has no user object");
         }
         if (s.getCreatedAt() == null) {
-            throw new MalformedPayloadException(field(at, "created_at"), "status " + s.getId() + " has no creation time");
+            throw new MalformedPayloadException(
+                    field(at, "created_at"), "status " + s.getId() + " has no creation time");
         }
         List<String> mentions = new ArrayList<>();
         for (UserMentionEntity m : s.getUserMentionEntities()) {
@@ -49,7 +50,8 @@ final class Twitter4jConversions {
                 language(s.getLang()),
                 appName(s.getSource()),
                 s.getRetweetedStatus() != null && s.getRetweetedStatus().getId() > 0
-                        ? OptionalLong.of(s.getRetweetedStatus().getId()) : OptionalLong.empty(),
+                        ? OptionalLong.of(s.getRetweetedStatus().getId())
+                        : OptionalLong.empty(),
                 mentions);
     }
 
@@ -58,8 +60,12 @@ final class Twitter4jConversions {
         if (u.getId() <= 0) {
             throw new MalformedPayloadException(field + ".id", "user has no positive id");
         }
-        return new TwitterUser(u.getId(), u.getScreenName() == null ? "" : u.getScreenName(), Optional.ofNullable(u.getName()),
-                u.getFollowersCount(), u.isVerified());
+        return new TwitterUser(
+                u.getId(),
+                u.getScreenName() == null ? "" : u.getScreenName(),
+                Optional.ofNullable(u.getName()),
+                u.getFollowersCount(),
+                u.isVerified());
     }
 
     /**
@@ -70,19 +76,27 @@ final class Twitter4jConversions {
         return directMessage(d, sender, sourceApp, "");
     }
 
-    static DirectMessageEvent directMessage(DirectMessage d, Optional<TwitterUser> sender, Optional<String> sourceApp, String at) {
+    static DirectMessageEvent directMessage(
+            DirectMessage d, Optional<TwitterUser> sender, Optional<String> sourceApp, String at) {
         if (d.getId() <= 0) {
             throw new MalformedPayloadException(field(at, "id"), "direct message has no positive id");
         }
         if (d.getSenderId() <= 0) {
-            throw new MalformedPayloadException(field(at, "sender_id"), "direct message " + d.getId() + " has no sender");
+            throw new MalformedPayloadException(
+                    field(at, "sender_id"), "direct message " + d.getId() + " has no sender");
         }
         if (d.getCreatedAt() == null) {
-            throw new MalformedPayloadException(field(at, "created_timestamp"), "direct message " + d.getId() + " has no creation time");
+            throw new MalformedPayloadException(
+                    field(at, "created_timestamp"), "direct message " + d.getId() + " has no creation time");
         }
         TwitterUser from = sender.filter(u -> u.id() == d.getSenderId()).orElse(TwitterUser.idOnly(d.getSenderId()));
-        return new DirectMessageEvent(d.getId(), from, d.getRecipientId(), expandUrls(d.getText() == null ? "" : d.getText(), d.getURLEntities()),
-                instant(d.getCreatedAt()), sourceApp);
+        return new DirectMessageEvent(
+                d.getId(),
+                from,
+                d.getRecipientId(),
+                expandUrls(d.getText() == null ? "" : d.getText(), d.getURLEntities()),
+                instant(d.getCreatedAt()),
+                sourceApp);
     }
 
     static String field(String at, String name) {

@@ -23,6 +23,7 @@ public final class TwitterAdapterConfig {
     public static final int DEFAULT_MENTIONS_PAGE_SIZE = 200;
     /** The largest page the DM events list serves. */
     public static final int DEFAULT_DM_PAGE_SIZE = 50;
+
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(60);
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
@@ -157,9 +158,12 @@ public final class TwitterAdapterConfig {
 
     @Override
     public String toString() {
-        return "TwitterAdapterConfig[channel=" + channel + ", accountId=" + accountId + screenName.map(s -> ", screenName=@" + s).orElse("")
-                + ", restBaseUrl=" + restBaseUrl + ", consumerKey=" + mask(consumerKey) + ", consumerSecret=****, accessToken=****"
-                + ", accessTokenSecret=****, includeRetweets=" + includeRetweets + ", mentionsPageSize=" + mentionsPageSize
+        return "TwitterAdapterConfig[channel=" + channel + ", accountId=" + accountId
+                + screenName.map(s -> ", screenName=@" + s).orElse("")
+                + ", restBaseUrl=" + restBaseUrl + ", consumerKey=" + mask(consumerKey)
+                + ", consumerSecret=****, accessToken=****"
+                + ", accessTokenSecret=****, includeRetweets=" + includeRetweets + ", mentionsPageSize="
+                + mentionsPageSize
                 + ", dmPageSize=" + dmPageSize + "]";
     }
 
@@ -200,7 +204,8 @@ public final class TwitterAdapterConfig {
         /** The bank account's numeric user id (digits only), e.g. "2244994945". */
         public Builder accountId(String value) {
             if (value == null || !value.matches("[1-9]\\d{0,18}")) {
-                throw new IllegalArgumentException("accountId must be a numeric Twitter user id but was '" + value + "'");
+                throw new IllegalArgumentException(
+                        "accountId must be a numeric Twitter user id but was '" + value + "'");
             }
             accountId = value;
             return this;
@@ -238,7 +243,9 @@ public final class TwitterAdapterConfig {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("restBaseUrl must be an http(s) URL but was '" + v + "'");
             }
-            if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https")) || uri.getHost() == null) {
+            if (uri.getScheme() == null
+                    || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
+                    || uri.getHost() == null) {
                 throw new IllegalArgumentException("restBaseUrl must be an http(s) URL but was '" + v + "'");
             }
             restBaseUrl = v.endsWith("/") ? v : v + "/";

@@ -44,12 +44,14 @@ public final class TwitterPayloadReader implements PayloadReader {
      * @param bankAccountId the bank account's numeric user id, whose tweets and DMs are own messages
      * @param includeRetweets whether retweets are customer messages
      */
-    public static TwitterPayloadReader forChannel(ChannelId channel, Optional<String> bankAccountId, boolean includeRetweets) {
+    public static TwitterPayloadReader forChannel(
+            ChannelId channel, Optional<String> bankAccountId, boolean includeRetweets) {
         Objects.requireNonNull(channel, "channel");
         OptionalLong account = OptionalLong.empty();
         if (bankAccountId.isPresent()) {
             if (!bankAccountId.get().matches("[1-9]\\d{0,18}")) {
-                throw new IllegalArgumentException("bankAccountId must be a numeric Twitter user id but was '" + bankAccountId.get() + "'");
+                throw new IllegalArgumentException(
+                        "bankAccountId must be a numeric Twitter user id but was '" + bankAccountId.get() + "'");
             }
             account = OptionalLong.of(Long.parseLong(bankAccountId.get()));
         }

@@ -5,8 +5,8 @@ import com.twitter.twittertext.TwitterTextParser;
 import java.util.Objects;
 import org.socialcare.core.domain.Platform;
 import org.socialcare.core.domain.ReplyKind;
-import org.socialcare.core.port.out.TextLimits;
 import org.socialcare.core.domain.Visibility;
+import org.socialcare.core.port.out.TextLimits;
 
 /**
  * Tweet length as Twitter counts it, with the twitter-text library: weighted length (most CJK characters and

@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.socialcare.core.domain.Batch;
 import org.socialcare.core.domain.ChannelId;
 import org.socialcare.core.domain.Platform;
@@ -22,8 +24,6 @@ import org.socialcare.core.port.in.WebhookRequest;
 import org.socialcare.core.port.in.WebhookResult;
 import org.socialcare.core.port.out.WebhookHandler;
 import org.socialcare.twitter.internal.Json;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Twitter's Account Activity API webhook: answers the CRC challenge and turns signed event bodies into batches.
@@ -44,6 +44,7 @@ import org.slf4j.LoggerFactory;
 public final class TwitterWebhookHandler implements WebhookHandler {
     /** The header Twitter signs the body in. */
     public static final String SIGNATURE_HEADER = "x-twitter-webhooks-signature";
+
     private static final Logger LOG = LoggerFactory.getLogger(TwitterWebhookHandler.class);
     private static final String HMAC = "HmacSHA256";
 
@@ -65,8 +66,11 @@ public final class TwitterWebhookHandler implements WebhookHandler {
 
     /** A handler for the single account of {@code config}, signing with its consumer secret. */
     public static TwitterWebhookHandler forAccount(TwitterAdapterConfig config) {
-        return builder().consumerSecret(config.consumerSecret()).account(config.accountId(), config.channel())
-                .includeRetweets(config.includeRetweets()).build();
+        return builder()
+                .consumerSecret(config.consumerSecret())
+                .account(config.accountId(), config.channel())
+                .includeRetweets(config.includeRetweets())
+                .build();
     }
 
     @Override
@@ -80,7 +84,9 @@ public final class TwitterWebhookHandler implements WebhookHandler {
         return switch (request.method()) {
             case "GET" -> crc(request);
             case "POST" -> events(request);
-            default -> throw new WebhookRejectedException("method " + request.method() + " is not used by Account Activity webhooks", 405);
+            default ->
+                throw new WebhookRejectedException(
+                        "method " + request.method() + " is not used by Account Activity webhooks", 405);
         };
     }
 
@@ -95,7 +101,8 @@ public final class TwitterWebhookHandler implements WebhookHandler {
     }
 
     private WebhookResult crc(WebhookRequest request) {
-        String token = request.queryParam("crc_token").filter(t -> !t.isEmpty())
+        String token = request.queryParam("crc_token")
+                .filter(t -> !t.isEmpty())
                 .orElseThrow(() -> new WebhookRejectedException("GET without crc_token is not a CRC challenge", 400));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("response_token", responseToken(token));
@@ -111,9 +118,11 @@ public final class TwitterWebhookHandler implements WebhookHandler {
             throw new MalformedPayloadException("$", "body is not JSON: " + e.getMessage(), e);
         }
         Map<String, Object> body = Json.asObject(doc)
-                .orElseThrow(() -> new MalformedPayloadException("$", "expected an Account Activity object but found " + PayloadParser.kind(doc)));
+                .orElseThrow(() -> new MalformedPayloadException(
+                        "$", "expected an Account Activity object but found " + PayloadParser.kind(doc)));
         if (!PayloadParser.isAccountActivity(body)) {
-            throw new MalformedPayloadException("$.for_user_id", "missing: not an Account Activity body (keys " + body.keySet() + ")");
+            throw new MalformedPayloadException(
+                    "$.for_user_id", "missing: not an Account Activity body (keys " + body.keySet() + ")");
         }
         PayloadParser.Extraction x = new PayloadParser.Extraction();
         PayloadParser.accountActivity(body, "$", id -> Optional.ofNullable(accounts.get(id)), includeRetweets, x);
@@ -131,8 +140,11 @@ public final class TwitterWebhookHandler implements WebhookHandler {
         int eq = header.indexOf('=');
         String algorithm = eq < 0 ? "" : header.substring(0, eq).trim();
         if (!algorithm.equalsIgnoreCase("sha256")) {
-            throw new WebhookRejectedException("unsupported signature algorithm '" + (algorithm.length() > 16 ? algorithm.substring(0, 16) : algorithm)
-                    + "' in " + SIGNATURE_HEADER + " (expected sha256=...)", 401);
+            throw new WebhookRejectedException(
+                    "unsupported signature algorithm '"
+                            + (algorithm.length() > 16 ? algorithm.substring(0, 16) : algorithm) + "' in "
+                            + SIGNATURE_HEADER + " (expected sha256=...)",
+                    401);
         }
         byte[] given;
         try {
@@ -168,7 +180,8 @@ public final class TwitterWebhookHandler implements WebhookHandler {
         private String consumerSecret;
         private final Map<Long, ChannelId> accounts = new LinkedHashMap<>();
         private boolean includeRetweets;
-        private Consumer<TweetDeletion> deletions = d -> LOG.info("status {} deleted by user {} (channel {})", d.statusId(), d.userId(), d.channel());
+        private Consumer<TweetDeletion> deletions =
+                d -> LOG.info("status {} deleted by user {} (channel {})", d.statusId(), d.userId(), d.channel());
 
         private Builder() {}
 
@@ -184,7 +197,8 @@ public final class TwitterWebhookHandler implements WebhookHandler {
         /** Events with {@code for_user_id = accountId} feed {@code channel}. */
         public Builder account(String accountId, ChannelId channel) {
             if (accountId == null || !accountId.matches("[1-9]\\d{0,18}")) {
-                throw new IllegalArgumentException("accountId must be a numeric Twitter user id but was '" + accountId + "'");
+                throw new IllegalArgumentException(
+                        "accountId must be a numeric Twitter user id but was '" + accountId + "'");
             }
             Objects.requireNonNull(channel, "channel");
             if (accounts.putIfAbsent(Long.parseLong(accountId), channel) != null) {

@@ -55,16 +55,25 @@ class EndToEndTest {
             assertThat(s.get("in_reply_to_status_id")).isEqualTo(mention);
             assertThat(s.get("text")).isEqualTo("So sorry Jane, DM us your number and we'll call you right now ^AN");
         });
-        assertThat(emulator.requests("statuses/update.json")).singleElement()
+        assertThat(emulator.requests("statuses/update.json"))
+                .singleElement()
                 .satisfies(r -> assertThat(r.param("in_reply_to_status_id")).contains(Long.toString(mention)));
-        Reply after = desk.replies(c.id()).stream().filter(r -> r.id().equals(queued.id())).findFirst().orElseThrow();
+        Reply after = desk.replies(c.id()).stream()
+                .filter(r -> r.id().equals(queued.id()))
+                .findFirst()
+                .orElseThrow();
         assertThat(after.isSent()).isTrue();
         assertThat(after.platformMessageId()).contains(posted.get(0).get("id").toString());
 
         // the bank's reply comes back as an echo on the next poll/webhook and is not a customer message
         long ownId = (Long) posted.get(0).get("id");
         String body = emulator.tweetCreateEvents(ownId);
-        WebhookResult r = desk.webhook(webhook, WebhookRequest.post("/twitter", Map.of(TwitterWebhookHandler.SIGNATURE_HEADER, emulator.webhookSignature(body)), body));
+        WebhookResult r = desk.webhook(
+                webhook,
+                WebhookRequest.post(
+                        "/twitter",
+                        Map.of(TwitterWebhookHandler.SIGNATURE_HEADER, emulator.webhookSignature(body)),
+                        body));
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.batches()).singleElement().satisfies(b -> {
             assertThat(b.messages()).isEmpty();
@@ -82,14 +91,15 @@ class EndToEndTest {
         desk.claim(c.id(), ana);
         desk.sendPrivate(c.id(), ana, "Hi Jane, which branch was it? ^AN");
         assertThat(desk.dispatchOutbox().sent()).isEqualTo(1);
-        assertThat(emulator.sentDirectMessages()).singleElement().satisfies(d -> assertThat(d.get("recipient_id")).isEqualTo(501L));
+        assertThat(emulator.sentDirectMessages()).singleElement().satisfies(d -> assertThat(d.get("recipient_id"))
+                .isEqualTo(501L));
 
         emulator.directMessageFromCustomer(customer, "The one on Main Street");
         var polled = desk.poll(dms).ingested();
 
-        assertThat(polled.stored()).isEqualTo(1);   // the customer's answer
-        assertThat(polled.echoes()).isEqualTo(1);   // our own DM, matched, not threaded as a customer message
-        assertThat(polled.opened()).isZero();       // the private answer joined the public conversation
+        assertThat(polled.stored()).isEqualTo(1); // the customer's answer
+        assertThat(polled.echoes()).isEqualTo(1); // our own DM, matched, not threaded as a customer message
+        assertThat(polled.opened()).isZero(); // the private answer joined the public conversation
         assertThat(desk.messages(c.id())).hasSize(3);
     }
 
@@ -98,8 +108,12 @@ class EndToEndTest {
         long mention = emulator.mention(customer, "app down again?");
         String body = emulator.tweetCreateEvents(mention);
 
-        WebhookResult pushed = desk.webhook(webhook, WebhookRequest.post("/twitter",
-                Map.of(TwitterWebhookHandler.SIGNATURE_HEADER, emulator.webhookSignature(body)), body));
+        WebhookResult pushed = desk.webhook(
+                webhook,
+                WebhookRequest.post(
+                        "/twitter",
+                        Map.of(TwitterWebhookHandler.SIGNATURE_HEADER, emulator.webhookSignature(body)),
+                        body));
         assertThat(pushed.status()).isEqualTo(200);
         var polled = desk.poll(mentions).ingested();
 
@@ -149,7 +163,8 @@ class EndToEndTest {
         Conversation c = onlyConversation();
         desk.claim(c.id(), ana);
         desk.reply(c.id(), ana, "Hello Jane ^AN");
-        java.time.Instant reset = java.time.Instant.now().plusSeconds(600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        java.time.Instant reset =
+                java.time.Instant.now().plusSeconds(600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         emulator.failNext(Fault.rateLimited(reset));
 
         assertThat(desk.dispatchOutbox().held()).isEqualTo(1);

@@ -29,13 +29,27 @@ class JsonTest {
 
     @Test
     void rejectsWhatRfc8259Rejects() {
-        for (String bad : List.of("", "{", "[1,]", "{\"a\":1,}", "01", "1.", "tru", "\"a", "{\"a\" 1}", "[1] 2", "\"\u0001\"", "{'a':1}")) {
+        for (String bad : List.of(
+                "",
+                "{",
+                "[1,]",
+                "{\"a\":1,}",
+                "01",
+                "1.",
+                "tru",
+                "\"a",
+                "{\"a\" 1}",
+                "[1] 2",
+                "\"\u0001\"",
+                "{'a':1}")) {
             assertThatThrownBy(() -> Json.parse(bad)).as(bad).isInstanceOf(Json.JsonException.class);
         }
     }
 
     @Test
     void refusesPathologicalNesting() {
-        assertThatThrownBy(() -> Json.parse("[".repeat(10_000))).isInstanceOf(Json.JsonException.class).hasMessageContaining("nesting");
+        assertThatThrownBy(() -> Json.parse("[".repeat(10_000)))
+                .isInstanceOf(Json.JsonException.class)
+                .hasMessageContaining("nesting");
     }
 }

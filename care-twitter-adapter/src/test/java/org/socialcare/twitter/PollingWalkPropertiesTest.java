@@ -40,8 +40,16 @@ class PollingWalkPropertiesTest {
                     break;
                 }
                 if (id > sinceId.orElse(0) && id <= maxId.orElse(Long.MAX_VALUE)) {
-                    page.add(new Tweet(id, AUTHOR, "@bank " + id, OptionalLong.empty(), Instant.EPOCH, Optional.empty(), Optional.empty(),
-                            OptionalLong.empty(), List.of()));
+                    page.add(new Tweet(
+                            id,
+                            AUTHOR,
+                            "@bank " + id,
+                            OptionalLong.empty(),
+                            Instant.EPOCH,
+                            Optional.empty(),
+                            Optional.empty(),
+                            OptionalLong.empty(),
+                            List.of()));
                 }
             }
             return TimelinePage.of(page);
@@ -75,8 +83,13 @@ class PollingWalkPropertiesTest {
             @ForAll @Size(max = 12) List<@IntRange(min = 1, max = 50) Integer> gaps,
             @ForAll @Size(max = 12) List<Boolean> crashes) {
         Timeline timeline = new Timeline();
-        TwitterAdapterConfig config = TwitterAdapterConfig.builder().channel(ChannelId.of("tw")).accountId("1001")
-                .consumer("k", "s").accessToken("t", "ts").mentionsPageSize(pageSize).build();
+        TwitterAdapterConfig config = TwitterAdapterConfig.builder()
+                .channel(ChannelId.of("tw"))
+                .accountId("1001")
+                .consumer("k", "s")
+                .accessToken("t", "ts")
+                .mentionsPageSize(pageSize)
+                .build();
         Twitter4jChannelSource source = Twitter4jChannelSource.mentions(config, timeline);
 
         long next = 1000;
@@ -98,7 +111,9 @@ class PollingWalkPropertiesTest {
             }
             for (var m : b.messages()) {
                 long id = Long.parseLong(m.key().messageId());
-                assertThat(delivered.add(id)).as("mention %d delivered twice", id).isTrue();
+                assertThat(delivered.add(id))
+                        .as("mention %d delivered twice", id)
+                        .isTrue();
             }
             if (b.nextCheckpoint().isPresent()) {
                 stored = b.nextCheckpoint();
@@ -119,11 +134,15 @@ class PollingWalkPropertiesTest {
         @Override
         public DmPage directMessages(Optional<String> cursor, int count) {
             requests++;
-            long before = cursor.map(c -> Long.parseLong(c.substring("before:".length()))).orElse(Long.MAX_VALUE);
+            long before = cursor.map(c -> Long.parseLong(c.substring("before:".length())))
+                    .orElse(Long.MAX_VALUE);
             List<DirectMessageEvent> page = new ArrayList<>();
             for (long id : dms.headSet(before, false).descendingSet()) {
                 if (page.size() >= count) {
-                    return new DmPage(page, List.of(), Optional.of("before:" + page.get(page.size() - 1).id()));
+                    return new DmPage(
+                            page,
+                            List.of(),
+                            Optional.of("before:" + page.get(page.size() - 1).id()));
                 }
                 page.add(new DirectMessageEvent(id, AUTHOR, 1001, "dm " + id, Instant.EPOCH, Optional.empty()));
             }
@@ -138,8 +157,13 @@ class PollingWalkPropertiesTest {
             @ForAll @Size(max = 12) List<@IntRange(min = 1, max = 50) Integer> gaps,
             @ForAll @Size(max = 12) List<Boolean> crashes) {
         DmList list = new DmList();
-        TwitterAdapterConfig config = TwitterAdapterConfig.builder().channel(ChannelId.of("tw")).accountId("1001")
-                .consumer("k", "s").accessToken("t", "ts").dmPageSize(pageSize).build();
+        TwitterAdapterConfig config = TwitterAdapterConfig.builder()
+                .channel(ChannelId.of("tw"))
+                .accountId("1001")
+                .consumer("k", "s")
+                .accessToken("t", "ts")
+                .dmPageSize(pageSize)
+                .build();
         Twitter4jChannelSource source = Twitter4jChannelSource.directMessages(config, list);
 
         long next = 1000;
@@ -160,7 +184,9 @@ class PollingWalkPropertiesTest {
             }
             for (var m : b.messages()) {
                 long id = Long.parseLong(m.key().messageId());
-                assertThat(delivered.add(id)).as("direct message %d delivered twice", id).isTrue();
+                assertThat(delivered.add(id))
+                        .as("direct message %d delivered twice", id)
+                        .isTrue();
             }
             if (b.nextCheckpoint().isPresent()) {
                 stored = b.nextCheckpoint();

@@ -37,7 +37,8 @@ class SecretsNeverLoggedTest {
     private final java.util.logging.Handler julHandler = new java.util.logging.Handler() {
         @Override
         public void publish(java.util.logging.LogRecord r) {
-            julLines.add(r.getMessage() + (r.getParameters() == null ? "" : " " + java.util.Arrays.toString(r.getParameters())));
+            julLines.add(r.getMessage()
+                    + (r.getParameters() == null ? "" : " " + java.util.Arrays.toString(r.getParameters())));
         }
 
         @Override
@@ -79,9 +80,13 @@ class SecretsNeverLoggedTest {
         emulator.expireToken();
         catchThrowable(() -> desk.poll(Twitter4jChannelSource.directMessages(config)));
         emulator.renewToken();
-        TwitterAdapterConfig wrong = config.toBuilder().accessToken(config.accessToken(), "wrong-secret-value").build();
+        TwitterAdapterConfig wrong = config.toBuilder()
+                .accessToken(config.accessToken(), "wrong-secret-value")
+                .build();
         catchThrowable(() -> Twitter4jChannelSource.mentions(wrong).poll(Optional.empty()));
-        desk.webhook(TwitterWebhookHandler.forAccount(config), WebhookRequest.post("/t", Map.of(TwitterWebhookHandler.SIGNATURE_HEADER, "sha256=AAAA"), "{}"));
+        desk.webhook(
+                TwitterWebhookHandler.forAccount(config),
+                WebhookRequest.post("/t", Map.of(TwitterWebhookHandler.SIGNATURE_HEADER, "sha256=AAAA"), "{}"));
         desk.webhook(TwitterWebhookHandler.forAccount(config), WebhookRequest.get("/t", Map.of("crc_token", "x")));
 
         List<String> lines = new ArrayList<>();
@@ -91,9 +96,12 @@ class SecretsNeverLoggedTest {
                 lines.add(e.getThrowableProxy().getMessage());
             }
         }
-        assertThat(julLines).as("twitter4j's debug lines (requests, headers, OAuth base strings)").hasSizeGreaterThan(20);
+        assertThat(julLines)
+                .as("twitter4j's debug lines (requests, headers, OAuth base strings)")
+                .hasSizeGreaterThan(20);
         lines.addAll(julLines);
-        for (String secret : List.of(config.consumerSecret(), config.accessToken(), config.accessTokenSecret(), "wrong-secret-value")) {
+        for (String secret : List.of(
+                config.consumerSecret(), config.accessToken(), config.accessTokenSecret(), "wrong-secret-value")) {
             assertThat(lines).as("log lines containing a secret").noneMatch(l -> l != null && l.contains(secret));
         }
     }

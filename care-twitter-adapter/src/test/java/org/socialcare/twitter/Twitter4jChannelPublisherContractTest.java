@@ -48,10 +48,12 @@ class Twitter4jChannelPublisherContractTest extends ChannelPublisherContract {
     protected List<ReceivedPost> received() {
         List<ReceivedPost> out = new ArrayList<>();
         for (Map<String, Object> s : emulator.postedStatuses()) {
-            out.add(ReceivedPost.publicReply(s.get("id").toString(), s.get("in_reply_to_status_id").toString(), (String) s.get("text")));
+            out.add(ReceivedPost.publicReply(
+                    s.get("id").toString(), s.get("in_reply_to_status_id").toString(), (String) s.get("text")));
         }
         for (Map<String, Object> d : emulator.sentDirectMessages()) {
-            out.add(ReceivedPost.privateMessage(d.get("id").toString(), d.get("recipient_id").toString(), (String) d.get("text")));
+            out.add(ReceivedPost.privateMessage(
+                    d.get("id").toString(), d.get("recipient_id").toString(), (String) d.get("text")));
         }
         return out;
     }

@@ -34,8 +34,16 @@ class Twitter4jChannelPublisherTest {
     }
 
     private Reply reply(ReplyKind kind, Optional<String> target, Optional<String> recipient, String text) {
-        return Reply.queued(ReplyId.of("r" + (++replies)), ConversationId.of("c1"), channel.id(), kind, target, recipient, text,
-                Optional.of(AgentId.of("ana")), Instant.now());
+        return Reply.queued(
+                ReplyId.of("r" + (++replies)),
+                ConversationId.of("c1"),
+                channel.id(),
+                kind,
+                target,
+                recipient,
+                text,
+                Optional.of(AgentId.of("ana")),
+                Instant.now());
     }
 
     private Reply publicReply(long to, String text) {
@@ -48,16 +56,20 @@ class Twitter4jChannelPublisherTest {
         Optional<String> id = publisher.publish(channel, publicReply(mention, "Sorry to hear that, please DM us ^AN"));
 
         assertThat(id).isPresent();
-        TwitterApiEmulator.Request sent = emulator.requests("statuses/update.json").get(0);
+        TwitterApiEmulator.Request sent =
+                emulator.requests("statuses/update.json").get(0);
         assertThat(sent.param("in_reply_to_status_id")).contains(Long.toString(mention));
         assertThat(sent.param("auto_populate_reply_metadata")).contains("true");
         assertThat(sent.param("status")).contains("Sorry to hear that, please DM us ^AN");
-        assertThat(emulator.postedStatuses()).singleElement().satisfies(s -> assertThat(s.get("id")).isEqualTo(Long.parseLong(id.get())));
+        assertThat(emulator.postedStatuses()).singleElement().satisfies(s -> assertThat(s.get("id"))
+                .isEqualTo(Long.parseLong(id.get())));
     }
 
     @Test
     void sendsADirectMessage() {
-        Optional<String> id = publisher.publish(channel, reply(ReplyKind.PRIVATE_MESSAGE, Optional.empty(), Optional.of("501"), "Hi Jane, we can call you"));
+        Optional<String> id = publisher.publish(
+                channel,
+                reply(ReplyKind.PRIVATE_MESSAGE, Optional.empty(), Optional.of("501"), "Hi Jane, we can call you"));
         assertThat(id).isPresent();
         assertThat(emulator.sentDirectMessages()).singleElement().satisfies(d -> {
             assertThat(d.get("recipient_id")).isEqualTo(501L);
@@ -69,8 +81,11 @@ class Twitter4jChannelPublisherTest {
     @Test
     void deletesAnOwnTweet() {
         long mention = emulator.mention(customer, "hello");
-        String posted = publisher.publish(channel, publicReply(mention, "Posted by mistake")).orElseThrow();
-        Optional<String> result = publisher.publish(channel, reply(ReplyKind.DELETE_OWN_POST, Optional.of(posted), Optional.empty(), ""));
+        String posted = publisher
+                .publish(channel, publicReply(mention, "Posted by mistake"))
+                .orElseThrow();
+        Optional<String> result =
+                publisher.publish(channel, reply(ReplyKind.DELETE_OWN_POST, Optional.of(posted), Optional.empty(), ""));
         assertThat(result).isEmpty();
         assertThat(emulator.hasStatus(Long.parseLong(posted))).isFalse();
     }
@@ -103,7 +118,8 @@ class Twitter4jChannelPublisherTest {
         long mention = emulator.mention(customer, "hello");
         emulator.failNext(Fault.unavailable());
         assertThatThrownBy(() -> publisher.publish(channel, publicReply(mention, "hi")))
-                .isInstanceOfSatisfying(PlatformException.class, e -> assertThat(e.kind()).isEqualTo(Kind.TRANSIENT));
+                .isInstanceOfSatisfying(
+                        PlatformException.class, e -> assertThat(e.kind()).isEqualTo(Kind.TRANSIENT));
         assertThat(publisher.publish(channel, publicReply(mention, "hi"))).isPresent();
     }
 
@@ -115,7 +131,9 @@ class Twitter4jChannelPublisherTest {
                 .isInstanceOfSatisfying(PlatformException.class, e -> {
                     assertThat(e.kind()).isEqualTo(Kind.AUTH_FAILED);
                     assertThat(e.platformCode()).contains("89");
-                    assertThat(e.getMessage()).doesNotContain(config.accessToken()).doesNotContain(config.accessTokenSecret())
+                    assertThat(e.getMessage())
+                            .doesNotContain(config.accessToken())
+                            .doesNotContain(config.accessTokenSecret())
                             .doesNotContain(config.consumerSecret());
                 });
     }
@@ -125,22 +143,27 @@ class Twitter4jChannelPublisherTest {
         long mention = emulator.mention(customer, "hello");
         int before = emulator.requests().size();
         assertThatThrownBy(() -> publisher.publish(channel, publicReply(mention, "x".repeat(281))))
-                .isInstanceOfSatisfying(PlatformException.class, e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_REQUEST))
+                .isInstanceOfSatisfying(
+                        PlatformException.class, e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_REQUEST))
                 .hasMessageContaining("281");
         assertThat(emulator.requests()).hasSize(before);
     }
 
     @Test
     void kindsTwitterDoesNotHaveAreInvalidRequests() {
-        assertThatThrownBy(() -> publisher.publish(channel, reply(ReplyKind.HIDE_COMMENT, Optional.of("123"), Optional.empty(), "")))
-                .isInstanceOfSatisfying(PlatformException.class, e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_REQUEST));
+        assertThatThrownBy(() -> publisher.publish(
+                        channel, reply(ReplyKind.HIDE_COMMENT, Optional.of("123"), Optional.empty(), "")))
+                .isInstanceOfSatisfying(
+                        PlatformException.class, e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_REQUEST));
     }
 
     @Test
     void aChannelOfAnotherAccountHasNoCredentials() {
         Channel other = Channel.of("other", channel.platform(), "otherbank", "999", channel.kind(), channel.team());
-        assertThatThrownBy(() -> publisher.publish(other, reply(ReplyKind.PUBLIC_REPLY, Optional.of("5"), Optional.empty(), "hi")))
-                .isInstanceOfSatisfying(PlatformException.class, e -> assertThat(e.kind()).isEqualTo(Kind.AUTH_FAILED))
+        assertThatThrownBy(() -> publisher.publish(
+                        other, reply(ReplyKind.PUBLIC_REPLY, Optional.of("5"), Optional.empty(), "hi")))
+                .isInstanceOfSatisfying(
+                        PlatformException.class, e -> assertThat(e.kind()).isEqualTo(Kind.AUTH_FAILED))
                 .hasMessageContaining("999");
     }
 }

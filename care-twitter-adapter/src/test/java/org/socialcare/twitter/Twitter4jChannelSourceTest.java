@@ -69,9 +69,12 @@ class Twitter4jChannelSourceTest {
         assertThat(polls).extracting(p -> p.ingested().stored()).containsExactly(200, 200, 50);
         assertThat(polls.get(2).hasMore()).isFalse();
         for (String id : expected) {
-            assertThat(desk.storage().messages().find(MessageKey.of(Platform.TWITTER, id))).as("mention " + id).isPresent();
+            assertThat(desk.storage().messages().find(MessageKey.of(Platform.TWITTER, id)))
+                    .as("mention " + id)
+                    .isPresent();
         }
-        List<TwitterApiEmulator.Request> walk = emulator.requests("mentions_timeline.json").subList(requestsBefore, requestsBefore + 3);
+        List<TwitterApiEmulator.Request> walk =
+                emulator.requests("mentions_timeline.json").subList(requestsBefore, requestsBefore + 3);
         assertThat(walk).allSatisfy(q -> assertThat(q.param("count")).contains("200"));
         assertThat(walk).allSatisfy(q -> assertThat(q.param("since_id")).isPresent());
         assertThat(walk.get(0).param("max_id")).isEmpty();
@@ -111,7 +114,10 @@ class Twitter4jChannelSourceTest {
         long parent = emulator.mention(customer, "first");
         long id = emulator.replyFromCustomer(customer, parent, "my card was declined twice https://bank.example/help");
         Batch b = Twitter4jChannelSource.mentions(config).poll(Optional.empty());
-        InboundMessage m = b.messages().stream().filter(x -> x.key().messageId().equals(Long.toString(id))).findFirst().orElseThrow();
+        InboundMessage m = b.messages().stream()
+                .filter(x -> x.key().messageId().equals(Long.toString(id)))
+                .findFirst()
+                .orElseThrow();
         assertThat(m.author().platformUserId()).isEqualTo("501");
         assertThat(m.author().handle()).isEqualTo("jane_doe");
         assertThat(m.author().displayName()).contains("Jane Doe");
@@ -122,7 +128,8 @@ class Twitter4jChannelSourceTest {
         assertThat(m.visibility()).isEqualTo(Visibility.PUBLIC);
         assertThat(m.language()).contains("en");
         assertThat(m.channel()).isEqualTo(TwitterTestSupport.CHANNEL);
-        assertThat(m.createdAt()).isCloseTo(Instant.now(), org.assertj.core.api.Assertions.within(1, ChronoUnit.MINUTES));
+        assertThat(m.createdAt())
+                .isCloseTo(Instant.now(), org.assertj.core.api.Assertions.within(1, ChronoUnit.MINUTES));
     }
 
     @Test
@@ -140,7 +147,8 @@ class Twitter4jChannelSourceTest {
 
     @Test
     void ownTweetFromAnotherAppNamesThatAppAndMentionsCarryTheirLanguage() {
-        long spanish = emulator.mentionAt(customer, "mi tarjeta no funciona", Instant.parse("2026-03-02T10:00:00Z"), "es");
+        long spanish =
+                emulator.mentionAt(customer, "mi tarjeta no funciona", Instant.parse("2026-03-02T10:00:00Z"), "es");
         long own = emulator.ownTweetFromApp("Claim your prize now", "TweetBlaster Pro");
         Batch b = Twitter4jChannelSource.mentions(config).poll(Optional.empty());
         assertThat(b.messages()).singleElement().satisfies(m -> {
@@ -160,7 +168,9 @@ class Twitter4jChannelSourceTest {
         Batch skipped = Twitter4jChannelSource.mentions(config).poll(Optional.empty());
         assertThat(skipped.messages()).isEmpty();
 
-        Batch included = Twitter4jChannelSource.mentions(config.toBuilder().includeRetweets(true).build()).poll(Optional.empty());
+        Batch included = Twitter4jChannelSource.mentions(
+                        config.toBuilder().includeRetweets(true).build())
+                .poll(Optional.empty());
         assertThat(included.messages()).extracting(m -> m.key().messageId()).containsExactly(Long.toString(rt));
     }
 
@@ -188,7 +198,9 @@ class Twitter4jChannelSourceTest {
         assertThat(stored).isEqualTo(110);
         assertThat(echoes).isEqualTo(1);
         for (long id : fromCustomer) {
-            assertThat(desk.storage().messages().find(MessageKey.of(Platform.TWITTER, Long.toString(id)))).as("dm " + id).isPresent();
+            assertThat(desk.storage().messages().find(MessageKey.of(Platform.TWITTER, Long.toString(id))))
+                    .as("dm " + id)
+                    .isPresent();
         }
 
         // a new DM each way: only those come back
@@ -220,12 +232,11 @@ class Twitter4jChannelSourceTest {
         Instant reset = Instant.now().plusSeconds(600).truncatedTo(ChronoUnit.SECONDS);
         emulator.failNext(Fault.rateLimited(reset));
         Twitter4jChannelSource source = Twitter4jChannelSource.mentions(config);
-        assertThatThrownBy(() -> source.poll(Optional.empty()))
-                .isInstanceOfSatisfying(PlatformException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(PlatformException.Kind.RATE_LIMITED);
-                    assertThat(e.retryAt()).contains(reset);
-                    assertThat(e.platformCode()).contains("88");
-                });
+        assertThatThrownBy(() -> source.poll(Optional.empty())).isInstanceOfSatisfying(PlatformException.class, e -> {
+            assertThat(e.kind()).isEqualTo(PlatformException.Kind.RATE_LIMITED);
+            assertThat(e.retryAt()).contains(reset);
+            assertThat(e.platformCode()).contains("88");
+        });
         assertThat(source.poll(Optional.empty()).messages()).isEmpty(); // served normally again
     }
 
@@ -234,7 +245,8 @@ class Twitter4jChannelSourceTest {
         CareDesk desk = TwitterTestSupport.desk(emulator, config);
         emulator.expireToken();
         assertThatThrownBy(() -> desk.poll(Twitter4jChannelSource.mentions(config)))
-                .isInstanceOfSatisfying(PlatformException.class, e -> assertThat(e.kind()).isEqualTo(PlatformException.Kind.AUTH_FAILED));
+                .isInstanceOfSatisfying(PlatformException.class, e -> assertThat(e.kind())
+                        .isEqualTo(PlatformException.Kind.AUTH_FAILED));
         assertThat(desk.health(TwitterTestSupport.CHANNEL).state()).isEqualTo(HealthState.AUTH_FAILED);
     }
 
@@ -242,12 +254,15 @@ class Twitter4jChannelSourceTest {
     void serviceUnavailableIsTransient() {
         emulator.failNext(Fault.unavailable());
         assertThatThrownBy(() -> Twitter4jChannelSource.mentions(config).poll(Optional.empty()))
-                .isInstanceOfSatisfying(PlatformException.class, e -> assertThat(e.kind()).isEqualTo(PlatformException.Kind.TRANSIENT));
+                .isInstanceOfSatisfying(
+                        PlatformException.class, e -> assertThat(e.kind()).isEqualTo(PlatformException.Kind.TRANSIENT));
     }
 
     @Test
     void wrongCredentialsAreRejectedByTheEmulatorSignatureCheck() {
-        TwitterAdapterConfig wrong = config.toBuilder().accessToken("1001-emulator-access-token", "not-the-secret").build();
+        TwitterAdapterConfig wrong = config.toBuilder()
+                .accessToken("1001-emulator-access-token", "not-the-secret")
+                .build();
         assertThatThrownBy(() -> Twitter4jChannelSource.mentions(wrong).poll(Optional.empty()))
                 .isInstanceOfSatisfying(PlatformException.class, e -> {
                     assertThat(e.kind()).isEqualTo(PlatformException.Kind.AUTH_FAILED);
@@ -259,6 +274,7 @@ class Twitter4jChannelSourceTest {
     void rejectsACheckpointItDidNotWrite() {
         Twitter4jChannelSource source = Twitter4jChannelSource.mentions(config);
         assertThatThrownBy(() -> source.poll(Optional.of(new Checkpoint(source.sourceId(), "since=abc"))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("since");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("since");
     }
 }

@@ -26,8 +26,10 @@ class Twitter4jDirectMessageSourceContractTest extends ChannelSourceContract {
 
     @Override
     protected void postLater(SeedMessage m) {
-        emulator.directMessageFromCustomerAt(emulator.user(Long.parseLong(m.authorId()), m.authorHandle(), m.authorHandle(), 10, false),
-                m.text(), m.createdAt());
+        emulator.directMessageFromCustomerAt(
+                emulator.user(Long.parseLong(m.authorId()), m.authorHandle(), m.authorHandle(), 10, false),
+                m.text(),
+                m.createdAt());
     }
 
     @Override

@@ -26,7 +26,10 @@ class Twitter4jMentionsSourceContractTest extends ChannelSourceContract {
 
     @Override
     protected void postLater(SeedMessage m) {
-        emulator.mentionAt(emulator.user(Long.parseLong(m.authorId()), m.authorHandle(), m.authorHandle(), 10, false), m.text(), m.createdAt());
+        emulator.mentionAt(
+                emulator.user(Long.parseLong(m.authorId()), m.authorHandle(), m.authorHandle(), 10, false),
+                m.text(),
+                m.createdAt());
     }
 
     @Override

@@ -53,22 +53,29 @@ class TwitterFixturesTest {
                     assertThat(m.visibility()).isEqualTo(Visibility.PUBLIC);
                     assertThat(m.text()).isNotBlank();
                 });
-                assertThat(r.customerMessages()).anySatisfy(m -> assertThat(m.author().followerCount()).isPositive());
+                assertThat(r.customerMessages())
+                        .anySatisfy(m -> assertThat(m.author().followerCount()).isPositive());
                 assertThat(r.skipped()).isEmpty();
             }),
             Map.entry("public_timeline.json", r -> {
                 assertThat(r.customerMessages()).hasSize(20);
-                assertThat(r.customerMessages().stream().filter(m -> m.inReplyTo().isPresent())).hasSize(9);
+                assertThat(r.customerMessages().stream()
+                                .filter(m -> m.inReplyTo().isPresent()))
+                        .hasSize(9);
             }),
-            Map.entry("testiverse.json", r -> assertThat(r.customerMessages()).hasSize(2)
-                    .extracting(m -> m.author().handle()).containsOnly(r.customerMessages().get(0).author().handle())),
+            Map.entry("testiverse.json", r -> assertThat(r.customerMessages())
+                    .hasSize(2)
+                    .extracting(m -> m.author().handle())
+                    .containsOnly(r.customerMessages().get(0).author().handle())),
             Map.entry("6010814202.json", r -> {
                 assertThat(r.customerMessages()).isEmpty();
-                assertThat(r.skipped()).singleElement().satisfies(s -> assertThat(s.reason()).startsWith("retweet of status"));
+                assertThat(r.skipped()).singleElement().satisfies(s -> assertThat(s.reason())
+                        .startsWith("retweet of status"));
             }),
             Map.entry("2245071380.json", r -> {
                 assertThat(r.customerMessages()).isEmpty();
-                assertThat(r.skipped()).singleElement().satisfies(s -> assertThat(s.reason()).startsWith("retweet of status"));
+                assertThat(r.skipped()).singleElement().satisfies(s -> assertThat(s.reason())
+                        .startsWith("retweet of status"));
             }),
             Map.entry("24696018620.json", r -> assertOnlyNotice(r, "user object")),
             Map.entry("user.json", r -> assertOnlyNotice(r, "user object")),
@@ -80,31 +87,36 @@ class TwitterFixturesTest {
                     assertThat(m.author().handle()).isNotBlank();
                 });
             }),
-            Map.entry("basic-directmessageevent-list.json", r -> assertThat(r.customerMessages()).hasSize(5)
+            Map.entry("basic-directmessageevent-list.json", r -> assertThat(r.customerMessages())
+                    .hasSize(5)
                     .allSatisfy(m -> assertThat(m.visibility()).isEqualTo(Visibility.PRIVATE))),
             Map.entry("basic-directmessageevent-list-withcursor.json", r -> {
                 assertThat(r.customerMessages()).hasSize(2);
                 assertThat(r.notices()).anySatisfy(n -> assertThat(n).contains("cursor"));
             }),
-            Map.entry("basic-directmessageevent-attachment.json", r -> assertThat(r.customerMessages()).singleElement()
+            Map.entry("basic-directmessageevent-attachment.json", r -> assertThat(r.customerMessages())
+                    .singleElement()
                     .satisfies(m -> assertThat(m.author().platformUserId()).isEqualTo("98765432"))),
             Map.entry("error.json", r -> assertOnlyNotice(r, "Twitter API error")),
             Map.entry("stallwarning.json", r -> assertOnlyNotice(r, "FALLING_BEHIND")),
             Map.entry("streamingapi-testcase.json", r -> {
                 assertThat(r.customerMessages()).isNotEmpty();
-                assertThat(r.notices()).anySatisfy(n -> assertThat(n).contains("deletion notice"))
+                assertThat(r.notices())
+                        .anySatisfy(n -> assertThat(n).contains("deletion notice"))
                         .anySatisfy(n -> assertThat(n).contains("limit"))
                         .anySatisfy(n -> assertThat(n).contains("scrub_geo"));
             }),
             Map.entry("streamingapi-event-testcase.json", r -> {
                 assertThat(r.customerMessages()).isEmpty();
-                assertThat(r.notices()).anySatisfy(n -> assertThat(n).contains("'follow'"))
+                assertThat(r.notices())
+                        .anySatisfy(n -> assertThat(n).contains("'follow'"))
                         .anySatisfy(n -> assertThat(n).contains("direct message 1 deleted"))
                         .anySatisfy(n -> assertThat(n).contains("user_suspend"));
             }),
             Map.entry("sitestream-testcase.json", r -> {
                 assertThat(r.customerMessages()).isEmpty();
-                assertThat(r.notices()).hasSizeGreaterThanOrEqualTo(4).allSatisfy(n -> assertThat(n).contains("friends list"));
+                assertThat(r.notices()).hasSizeGreaterThanOrEqualTo(4).allSatisfy(n -> assertThat(n)
+                        .contains("friends list"));
             }),
             Map.entry("5a110d312052166f.json", r -> assertOnlyNotice(r, "place")),
             Map.entry("3c6797665e2d42eb.json", r -> assertOnlyNotice(r, "place")),
@@ -124,7 +136,9 @@ class TwitterFixturesTest {
             files = s.map(p -> p.getFileName().toString()).sorted().toList();
         }
         assertThat(files).as("fixture files").isNotEmpty();
-        assertThat(expectations.keySet()).as("every fixture file has an expectation").containsAll(files);
+        assertThat(expectations.keySet())
+                .as("every fixture file has an expectation")
+                .containsAll(files);
         for (String f : files) {
             assertThatCode(() -> expectations.get(f).accept(read(f))).as(f).doesNotThrowAnyException();
         }
@@ -133,7 +147,10 @@ class TwitterFixturesTest {
     @Test
     void mapsAuthorsFollowersAndTimesFromHomeTimeline() throws IOException {
         List<InboundMessage> msgs = read("home_timeline.json").customerMessages();
-        assertThat(msgs).extracting(m -> m.key().messageId()).doesNotHaveDuplicates().allMatch(id -> id.matches("\\d+"));
+        assertThat(msgs)
+                .extracting(m -> m.key().messageId())
+                .doesNotHaveDuplicates()
+                .allMatch(id -> id.matches("\\d+"));
         assertThat(msgs).allSatisfy(m -> assertThat(m.createdAt().toString()).startsWith("2009-"));
     }
 
@@ -142,9 +159,13 @@ class TwitterFixturesTest {
         String content = Files.readString(dir().resolve("basic-directmessageevent-list.json"));
         PayloadReading anyone = reader.read(content);
         String sender = anyone.customerMessages().get(0).author().platformUserId();
-        PayloadReading asBank = TwitterPayloadReader.forChannel(TwitterPayloadReader.REPLAY_CHANNEL, java.util.Optional.of(sender), false).read(content);
+        PayloadReading asBank = TwitterPayloadReader.forChannel(
+                        TwitterPayloadReader.REPLAY_CHANNEL, java.util.Optional.of(sender), false)
+                .read(content);
         assertThat(asBank.ownMessages()).isNotEmpty();
-        assertThat(asBank.customerMessages()).noneSatisfy(m -> assertThat(m.author().platformUserId()).isEqualTo(sender));
-        assertThat(asBank.customerMessages().size() + asBank.ownMessages().size()).isEqualTo(anyone.customerMessages().size());
+        assertThat(asBank.customerMessages())
+                .noneSatisfy(m -> assertThat(m.author().platformUserId()).isEqualTo(sender));
+        assertThat(asBank.customerMessages().size() + asBank.ownMessages().size())
+                .isEqualTo(anyone.customerMessages().size());
     }
 }

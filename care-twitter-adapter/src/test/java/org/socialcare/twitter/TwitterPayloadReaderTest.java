@@ -44,7 +44,8 @@ class TwitterPayloadReaderTest {
         long own = emulator.ownTweetMentioningItself("We're on it");
         String status = emulator.tweetCreateEvents(own);
         String single = status.substring(status.indexOf('[') + 1, status.lastIndexOf(']'));
-        TwitterPayloadReader asBank = TwitterPayloadReader.forChannel(TwitterTestSupport.CHANNEL, Optional.of("1001"), false);
+        TwitterPayloadReader asBank =
+                TwitterPayloadReader.forChannel(TwitterTestSupport.CHANNEL, Optional.of("1001"), false);
         assertThat(asBank.read(single).ownMessages()).hasSize(1);
         assertThat(reader.read(single).customerMessages()).hasSize(1); // without the account it cannot know
     }
@@ -52,11 +53,12 @@ class TwitterPayloadReaderTest {
     @Test
     void shortLinksAreExpandedAndHtmlEntitiesUnescaped() {
         // written for this test after the v1.1 status documentation; not a recorded payload
-        String status = "{\"created_at\":\"Wed Oct 10 20:19:24 +0000 2018\",\"id\":77,\"full_text\":\"@bankcare fees &amp; charges? https://t.co/AbC\","
-                + "\"truncated\":false,\"display_text_range\":[0,46],\"entities\":{\"urls\":[{\"url\":\"https://t.co/AbC\","
-                + "\"expanded_url\":\"https://www.bank.com/fees\",\"display_url\":\"bank.com/fees\",\"indices\":[30,46]}],"
-                + "\"user_mentions\":[],\"hashtags\":[],\"symbols\":[]},\"user\":{\"id\":501,\"screen_name\":\"jane_doe\",\"followers_count\":3},"
-                + "\"lang\":\"und\"}";
+        String status =
+                "{\"created_at\":\"Wed Oct 10 20:19:24 +0000 2018\",\"id\":77,\"full_text\":\"@bankcare fees &amp; charges? https://t.co/AbC\","
+                        + "\"truncated\":false,\"display_text_range\":[0,46],\"entities\":{\"urls\":[{\"url\":\"https://t.co/AbC\","
+                        + "\"expanded_url\":\"https://www.bank.com/fees\",\"display_url\":\"bank.com/fees\",\"indices\":[30,46]}],"
+                        + "\"user_mentions\":[],\"hashtags\":[],\"symbols\":[]},\"user\":{\"id\":501,\"screen_name\":\"jane_doe\",\"followers_count\":3},"
+                        + "\"lang\":\"und\"}";
         PayloadReading r = reader.read(status);
         assertThat(r.customerMessages()).singleElement().satisfies(m -> {
             assertThat(m.text()).isEqualTo("@bankcare fees & charges? https://www.bank.com/fees");
@@ -88,8 +90,10 @@ class TwitterPayloadReaderTest {
         long in = emulator.directMessageFromCustomer(customer, "hi");
         long out = emulator.directMessageFromAccount(501, "hello", "777");
         PayloadReading r = reader.read(emulator.directMessageEvents(in, out));
-        assertThat(r.customerMessages()).singleElement().satisfies(m -> assertThat(m.visibility()).isEqualTo(Visibility.PRIVATE));
-        assertThat(r.ownMessages()).singleElement().satisfies(o -> assertThat(o.sourceApp()).contains("777"));
+        assertThat(r.customerMessages()).singleElement().satisfies(m -> assertThat(m.visibility())
+                .isEqualTo(Visibility.PRIVATE));
+        assertThat(r.ownMessages()).singleElement().satisfies(o -> assertThat(o.sourceApp())
+                .contains("777"));
     }
 
     @Test
@@ -97,7 +101,8 @@ class TwitterPayloadReaderTest {
         long c = emulator.mention(customer, "hello");
         String body = emulator.tweetCreateEvents(c);
         String status = body.substring(body.indexOf('[') + 1, body.lastIndexOf(']'));
-        PayloadReading r = reader.read(status + "\n{\"limit\":{\"track\":12}}\n{\"delete\":{\"status\":{\"id\":9,\"user_id\":501}}}\n");
+        PayloadReading r = reader.read(
+                status + "\n{\"limit\":{\"track\":12}}\n{\"delete\":{\"status\":{\"id\":9,\"user_id\":501}}}\n");
         assertThat(r.customerMessages()).hasSize(1);
         assertThat(r.notices()).hasSize(2);
     }
@@ -105,30 +110,36 @@ class TwitterPayloadReaderTest {
     @Test
     void malformedJsonNamesTheOffset() {
         assertThatThrownBy(() -> reader.read("{\"id\": 12, \"text\": "))
-                .isInstanceOfSatisfying(MalformedPayloadException.class, e -> assertThat(e.field()).isEqualTo("$"))
+                .isInstanceOfSatisfying(MalformedPayloadException.class, e -> assertThat(e.field())
+                        .isEqualTo("$"))
                 .hasMessageContaining("offset");
     }
 
     @Test
     void brokenStreamLineIsNamed() {
         assertThatThrownBy(() -> reader.read("{\"limit\":{\"track\":1}}\n{\"limit\":\n"))
-                .isInstanceOfSatisfying(MalformedPayloadException.class, e -> assertThat(e.field()).isEqualTo("line 2"));
+                .isInstanceOfSatisfying(MalformedPayloadException.class, e -> assertThat(e.field())
+                        .isEqualTo("line 2"));
     }
 
     @Test
     void unrecognisedObjectIsMalformed() {
         assertThatThrownBy(() -> reader.read("{\"hello\":\"world\"}"))
-                .isInstanceOfSatisfying(MalformedPayloadException.class, e -> assertThat(e.field()).isEqualTo("$"))
+                .isInstanceOfSatisfying(MalformedPayloadException.class, e -> assertThat(e.field())
+                        .isEqualTo("$"))
                 .hasMessageContaining("[hello]");
         assertThatThrownBy(() -> reader.read("42")).isInstanceOf(MalformedPayloadException.class);
         assertThatThrownBy(() -> reader.read("   ")).isInstanceOf(MalformedPayloadException.class);
-        assertThatThrownBy(() -> reader.read("[1,2]")).isInstanceOfSatisfying(MalformedPayloadException.class,
-                e -> assertThat(e.field()).isEqualTo("$[0]"));
+        assertThatThrownBy(() -> reader.read("[1,2]"))
+                .isInstanceOfSatisfying(MalformedPayloadException.class, e -> assertThat(e.field())
+                        .isEqualTo("$[0]"));
     }
 
     @Test
     void statusWithoutAuthorIsMalformedNamingTheField() {
-        assertThatThrownBy(() -> reader.read("[{\"id\":5,\"text\":\"x\",\"user\":null,\"created_at\":\"Wed Oct 10 20:19:24 +0000 2018\"}]"))
-                .isInstanceOfSatisfying(MalformedPayloadException.class, e -> assertThat(e.field()).isEqualTo("$[0].user"));
+        assertThatThrownBy(() -> reader.read(
+                        "[{\"id\":5,\"text\":\"x\",\"user\":null,\"created_at\":\"Wed Oct 10 20:19:24 +0000 2018\"}]"))
+                .isInstanceOfSatisfying(MalformedPayloadException.class, e -> assertThat(e.field())
+                        .isEqualTo("$[0].user"));
     }
 }

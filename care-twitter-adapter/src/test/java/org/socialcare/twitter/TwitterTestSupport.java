@@ -29,8 +29,13 @@ final class TwitterTestSupport {
     }
 
     static Channel channel(TwitterApiEmulator emulator) {
-        return Channel.of(CHANNEL.value(), Platform.TWITTER, emulator.account().screenName(), Long.toString(emulator.account().id()),
-                ChannelKind.DEDICATED_CARE, TEAM);
+        return Channel.of(
+                CHANNEL.value(),
+                Platform.TWITTER,
+                emulator.account().screenName(),
+                Long.toString(emulator.account().id()),
+                ChannelKind.DEDICATED_CARE,
+                TEAM);
     }
 
     static CareDesk desk(TwitterApiEmulator emulator, TwitterAdapterConfig config) {

@@ -35,12 +35,18 @@ class TwitterTextLimitsTest {
 
     @Test
     void portShapedMethodsCountTweetsWeightedAndDirectMessagesByCodePoints() {
-        assertThat(limits.maxLength(org.socialcare.core.domain.ReplyKind.PUBLIC_REPLY)).isEqualTo(280);
-        assertThat(limits.maxLength(org.socialcare.core.domain.ReplyKind.PRIVATE_MESSAGE)).isEqualTo(10_000);
-        assertThat(limits.fits("\u3042".repeat(141), org.socialcare.core.domain.ReplyKind.PUBLIC_REPLY)).isFalse();
-        assertThat(limits.fits("\u3042".repeat(141), org.socialcare.core.domain.ReplyKind.PRIVATE_MESSAGE)).isTrue();
-        assertThat(limits.fits("\uD83D\uDE21".repeat(10_000), org.socialcare.core.domain.ReplyKind.PRIVATE_MESSAGE)).isTrue();
-        assertThat(limits.length("see https://www.bank.com/a/very/long/path/to/something")).isEqualTo(27);
+        assertThat(limits.maxLength(org.socialcare.core.domain.ReplyKind.PUBLIC_REPLY))
+                .isEqualTo(280);
+        assertThat(limits.maxLength(org.socialcare.core.domain.ReplyKind.PRIVATE_MESSAGE))
+                .isEqualTo(10_000);
+        assertThat(limits.fits("\u3042".repeat(141), org.socialcare.core.domain.ReplyKind.PUBLIC_REPLY))
+                .isFalse();
+        assertThat(limits.fits("\u3042".repeat(141), org.socialcare.core.domain.ReplyKind.PRIVATE_MESSAGE))
+                .isTrue();
+        assertThat(limits.fits("\uD83D\uDE21".repeat(10_000), org.socialcare.core.domain.ReplyKind.PRIVATE_MESSAGE))
+                .isTrue();
+        assertThat(limits.length("see https://www.bank.com/a/very/long/path/to/something"))
+                .isEqualTo(27);
     }
 
     @Test
@@ -52,8 +58,14 @@ class TwitterTextLimitsTest {
     void plugsIntoCoreMessagePoliciesSoLongLinksCountAsTwitterCountsThem() {
         String text = "a".repeat(250) + " https://www.northbank.com/" + "p".repeat(200);
         org.socialcare.core.MessagePolicies defaults = org.socialcare.core.MessagePolicies.ofDefaults();
-        org.socialcare.core.MessagePolicies twitter = org.socialcare.core.MessagePolicies.builder().textLimits(TwitterTextLimits.create()).build();
-        assertThat(defaults.textLimits(org.socialcare.core.domain.Platform.TWITTER).fits(text, org.socialcare.core.domain.ReplyKind.PUBLIC_REPLY)).isFalse();
-        assertThat(twitter.textLimits(org.socialcare.core.domain.Platform.TWITTER).fits(text, org.socialcare.core.domain.ReplyKind.PUBLIC_REPLY)).isTrue();
+        org.socialcare.core.MessagePolicies twitter = org.socialcare.core.MessagePolicies.builder()
+                .textLimits(TwitterTextLimits.create())
+                .build();
+        assertThat(defaults.textLimits(org.socialcare.core.domain.Platform.TWITTER)
+                        .fits(text, org.socialcare.core.domain.ReplyKind.PUBLIC_REPLY))
+                .isFalse();
+        assertThat(twitter.textLimits(org.socialcare.core.domain.Platform.TWITTER)
+                        .fits(text, org.socialcare.core.domain.ReplyKind.PUBLIC_REPLY))
+                .isTrue();
     }
 }

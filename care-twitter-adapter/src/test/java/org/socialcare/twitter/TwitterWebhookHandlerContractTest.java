@@ -46,8 +46,10 @@ class TwitterWebhookHandlerContractTest extends WebhookHandlerContract {
     @Override
     protected Optional<VerificationChallenge> verificationChallenge() {
         String token = "challenge-123";
-        return Optional.of(new VerificationChallenge(WebhookRequest.get("/webhooks/twitter", Map.of("crc_token", token)),
-                "{\"response_token\":\"" + TwitterWebhookHandler.forAccount(config).responseToken(token) + "\"}"));
+        return Optional.of(new VerificationChallenge(
+                WebhookRequest.get("/webhooks/twitter", Map.of("crc_token", token)),
+                "{\"response_token\":\""
+                        + TwitterWebhookHandler.forAccount(config).responseToken(token) + "\"}"));
     }
 
     @Override

@@ -44,7 +44,8 @@ class TwitterWebhookHandlerTest {
     }
 
     private WebhookRequest signed(String body) {
-        return WebhookRequest.post("/twitter", Map.of("X-Twitter-Webhooks-Signature", emulator.webhookSignature(body)), body);
+        return WebhookRequest.post(
+                "/twitter", Map.of("X-Twitter-Webhooks-Signature", emulator.webhookSignature(body)), body);
     }
 
     private static List<InboundMessage> messages(WebhookResult r) {
@@ -57,7 +58,8 @@ class TwitterWebhookHandlerTest {
 
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        String expected = "sha256=" + Base64.getEncoder().encodeToString(mac.doFinal("abc123".getBytes(StandardCharsets.UTF_8)));
+        String expected =
+                "sha256=" + Base64.getEncoder().encodeToString(mac.doFinal("abc123".getBytes(StandardCharsets.UTF_8)));
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.contentType()).isEqualTo("application/json");
         assertThat(r.body()).isEqualTo("{\"response_token\":\"" + expected + "\"}");
@@ -67,7 +69,8 @@ class TwitterWebhookHandlerTest {
     @Test
     void getWithoutCrcTokenIsRejected() {
         assertThatThrownBy(() -> handler.handle(WebhookRequest.get("/twitter", Map.of())))
-                .isInstanceOfSatisfying(WebhookRejectedException.class, e -> assertThat(e.httpStatus()).isEqualTo(400));
+                .isInstanceOfSatisfying(WebhookRejectedException.class, e -> assertThat(e.httpStatus())
+                        .isEqualTo(400));
     }
 
     @Test
@@ -80,8 +83,10 @@ class TwitterWebhookHandlerTest {
     void invalidSignatureIsRejected() {
         String body = emulator.tweetCreateEvents(emulator.mention(customer, "hello"));
         String wrong = "sha256=" + Base64.getEncoder().encodeToString(new byte[32]);
-        assertThatThrownBy(() -> handler.handle(WebhookRequest.post("/twitter", Map.of(TwitterWebhookHandler.SIGNATURE_HEADER, wrong), body)))
-                .isInstanceOfSatisfying(WebhookRejectedException.class, e -> assertThat(e.httpStatus()).isEqualTo(401))
+        assertThatThrownBy(() -> handler.handle(
+                        WebhookRequest.post("/twitter", Map.of(TwitterWebhookHandler.SIGNATURE_HEADER, wrong), body)))
+                .isInstanceOfSatisfying(WebhookRejectedException.class, e -> assertThat(e.httpStatus())
+                        .isEqualTo(401))
                 .hasMessageContaining("does not match");
     }
 
@@ -89,7 +94,8 @@ class TwitterWebhookHandlerTest {
     void missingSignatureIsRejected() {
         String body = emulator.tweetCreateEvents(emulator.mention(customer, "hello"));
         assertThatThrownBy(() -> handler.handle(WebhookRequest.post("/twitter", Map.of(), body)))
-                .isInstanceOfSatisfying(WebhookRejectedException.class, e -> assertThat(e.httpStatus()).isEqualTo(401))
+                .isInstanceOfSatisfying(WebhookRejectedException.class, e -> assertThat(e.httpStatus())
+                        .isEqualTo(401))
                 .hasMessageContaining("missing");
     }
 
@@ -99,8 +105,10 @@ class TwitterWebhookHandlerTest {
         Mac mac = Mac.getInstance("HmacSHA1");
         mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
         String sha1 = "sha1=" + Base64.getEncoder().encodeToString(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-        assertThatThrownBy(() -> handler.handle(WebhookRequest.post("/twitter", Map.of(TwitterWebhookHandler.SIGNATURE_HEADER, sha1), body)))
-                .isInstanceOfSatisfying(WebhookRejectedException.class, e -> assertThat(e.httpStatus()).isEqualTo(401))
+        assertThatThrownBy(() -> handler.handle(
+                        WebhookRequest.post("/twitter", Map.of(TwitterWebhookHandler.SIGNATURE_HEADER, sha1), body)))
+                .isInstanceOfSatisfying(WebhookRejectedException.class, e -> assertThat(e.httpStatus())
+                        .isEqualTo(401))
                 .hasMessageContaining("algorithm 'sha1'");
     }
 
@@ -108,9 +116,12 @@ class TwitterWebhookHandlerTest {
     void rejectedSignatureIsAuditedByTheDesk() {
         CareDesk desk = TwitterTestSupport.desk(emulator, config);
         String body = emulator.tweetCreateEvents(emulator.mention(customer, "hello"));
-        WebhookResult r = desk.webhook(handler, WebhookRequest.post("/twitter", Map.of(TwitterWebhookHandler.SIGNATURE_HEADER, "sha256=AAAA"), body));
+        WebhookResult r = desk.webhook(
+                handler,
+                WebhookRequest.post("/twitter", Map.of(TwitterWebhookHandler.SIGNATURE_HEADER, "sha256=AAAA"), body));
         assertThat(r.status()).isEqualTo(401);
-        assertThat(desk.storage().audit().recent(10)).anySatisfy(a -> assertThat(a.action()).isEqualTo(AuditAction.WEBHOOK_REJECTED));
+        assertThat(desk.storage().audit().recent(10))
+                .anySatisfy(a -> assertThat(a.action()).isEqualTo(AuditAction.WEBHOOK_REJECTED));
         assertThat(desk.queue(TwitterTestSupport.TEAM, 10)).isEmpty();
     }
 
@@ -119,19 +130,23 @@ class TwitterWebhookHandlerTest {
         CareDesk desk = TwitterTestSupport.desk(emulator, config);
         String body = "{\"for_user_id\":\"1001\",\"tweet_create_events\":[{\"id\":1,";
         assertThatThrownBy(() -> handler.handle(signed(body)))
-                .isInstanceOfSatisfying(MalformedPayloadException.class, e -> assertThat(e.field()).isEqualTo("$"))
+                .isInstanceOfSatisfying(MalformedPayloadException.class, e -> assertThat(e.field())
+                        .isEqualTo("$"))
                 .hasMessageContaining("offset");
 
         WebhookResult r = desk.webhook(handler, signed(body));
         assertThat(r.status()).isEqualTo(400);
-        assertThat(desk.storage().deadLetters().recent(10)).singleElement().satisfies(d -> assertThat(d.rawPayload()).isEqualTo(body));
+        assertThat(desk.storage().deadLetters().recent(10)).singleElement().satisfies(d -> assertThat(d.rawPayload())
+                .isEqualTo(body));
     }
 
     @Test
     void aBadEventIsDeadLetteredWhileItsNeighboursAreStored() {
         CareDesk desk = TwitterTestSupport.desk(emulator, config);
         String good = emulator.tweetCreateEvents(emulator.mention(customer, "hello"));
-        String body = good.replace("\"tweet_create_events\":[", "\"tweet_create_events\":[{\"id\":5,\"text\":\"no user\",\"created_at\":\"Wed Oct 10 20:19:24 +0000 2018\"},");
+        String body = good.replace(
+                "\"tweet_create_events\":[",
+                "\"tweet_create_events\":[{\"id\":5,\"text\":\"no user\",\"created_at\":\"Wed Oct 10 20:19:24 +0000 2018\"},");
         var result = desk.webhook(handler, signed(body));
         assertThat(result.status()).isEqualTo(200);
         assertThat(desk.queue(TwitterTestSupport.TEAM, 10)).hasSize(1);
@@ -143,9 +158,11 @@ class TwitterWebhookHandlerTest {
 
     @Test
     void bodyForAnUnknownAccountIsMalformed() {
-        String body = emulator.tweetCreateEvents(emulator.mention(customer, "hello")).replace("\"for_user_id\":\"1001\"", "\"for_user_id\":\"999\"");
+        String body = emulator.tweetCreateEvents(emulator.mention(customer, "hello"))
+                .replace("\"for_user_id\":\"1001\"", "\"for_user_id\":\"999\"");
         assertThatThrownBy(() -> handler.handle(signed(body)))
-                .isInstanceOfSatisfying(MalformedPayloadException.class, e -> assertThat(e.field()).isEqualTo("$.for_user_id"))
+                .isInstanceOfSatisfying(MalformedPayloadException.class, e -> assertThat(e.field())
+                        .isEqualTo("$.for_user_id"))
                 .hasMessageContaining("999");
     }
 
@@ -153,7 +170,9 @@ class TwitterWebhookHandlerTest {
     void ownTweetIsAnOwnMessageAndCustomerTweetACustomerMessage() {
         long c = emulator.mention(customer, "hello");
         long own = emulator.ownTweetMentioningItself("Service update");
-        Batch b = handler.handle(signed(emulator.tweetCreateEvents(c, own))).batches().get(0);
+        Batch b = handler.handle(signed(emulator.tweetCreateEvents(c, own)))
+                .batches()
+                .get(0);
         assertThat(b.messages()).extracting(m -> m.key().messageId()).containsExactly(Long.toString(c));
         assertThat(b.ownMessages()).extracting(m -> m.key().messageId()).containsExactly(Long.toString(own));
         assertThat(b.ownMessages().get(0).sourceApp()).contains("care emulator");
@@ -163,7 +182,9 @@ class TwitterWebhookHandlerTest {
     void directMessagesInBothDirectionsWithUsersAndApps() {
         long in = emulator.directMessageFromCustomer(customer, "my number is in the DM");
         long out = emulator.directMessageFromAccount(501, "Thanks, calling you now", TwitterApiEmulator.APP_ID);
-        Batch b = handler.handle(signed(emulator.directMessageEvents(in, out))).batches().get(0);
+        Batch b = handler.handle(signed(emulator.directMessageEvents(in, out)))
+                .batches()
+                .get(0);
 
         assertThat(b.messages()).singleElement().satisfies(m -> {
             assertThat(m.key().messageId()).isEqualTo(Long.toString(in));
@@ -180,7 +201,8 @@ class TwitterWebhookHandlerTest {
 
     @Test
     void favoritesAreIgnoredAndDeletionsRecorded() {
-        String body = """
+        String body =
+                """
                 {"for_user_id":"1001",
                  "favorite_events":[{"id":"a1","created_at":"Mon Mar 26 16:33:26 +0000 2018","timestamp_ms":1522082006140,
                    "favorited_status":{"id":42,"text":"x","created_at":"Mon Mar 26 16:33:26 +0000 2018","user":{"id":1001,"screen_name":"bankcare"}},
@@ -200,9 +222,10 @@ class TwitterWebhookHandlerTest {
 
     @Test
     void truncatedTweetYieldsTheExtendedFullText() {
-        String full = "@bankcare I have been trying to reach you for three days about a payment that left my account twice, "
-                + "the app shows it as pending and the branch says to call you, but the line drops after 40 minutes every time. "
-                + "What now?";
+        String full =
+                "@bankcare I have been trying to reach you for three days about a payment that left my account twice, "
+                        + "the app shows it as pending and the branch says to call you, but the line drops after 40 minutes every time. "
+                        + "What now?";
         // written for this test after the documented extended_tweet shape; not a recorded payload
         String body = "{\"for_user_id\":\"1001\",\"tweet_create_events\":[{"
                 + "\"created_at\":\"Wed Oct 10 20:19:24 +0000 2018\",\"id\":1050118621198921728,\"id_str\":\"1050118621198921728\","
@@ -210,7 +233,8 @@ class TwitterWebhookHandlerTest {
                 + "\"truncated\":true,\"source\":\"<a href=\\\"http://twitter.com/download/iphone\\\" rel=\\\"nofollow\\\">Twitter for iPhone</a>\","
                 + "\"in_reply_to_status_id\":null,\"user\":{\"id\":501,\"id_str\":\"501\",\"name\":\"Jane Doe\",\"screen_name\":\"jane_doe\","
                 + "\"followers_count\":77,\"verified\":false},"
-                + "\"extended_tweet\":{\"full_text\":" + org.socialcare.twitter.internal.Json.write(full) + ",\"display_text_range\":[0," + full.length() + "],"
+                + "\"extended_tweet\":{\"full_text\":" + org.socialcare.twitter.internal.Json.write(full)
+                + ",\"display_text_range\":[0," + full.length() + "],"
                 + "\"entities\":{\"hashtags\":[],\"urls\":[],\"user_mentions\":[{\"screen_name\":\"bankcare\",\"name\":\"Bank\",\"id\":1001,\"id_str\":\"1001\",\"indices\":[0,9]}],\"symbols\":[]}},"
                 + "\"entities\":{\"hashtags\":[],\"urls\":[],\"user_mentions\":[],\"symbols\":[]},\"lang\":\"en\"}]}";
         InboundMessage m = messages(handler.handle(signed(body))).get(0);

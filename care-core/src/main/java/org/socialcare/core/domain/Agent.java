@@ -5,7 +5,14 @@ package org.socialcare.core.domain;
  * initials used in public replies (^AB) and whether they supervise. Immutable.
  */
 public record Agent(
-        AgentId id, String displayName, String initials, TeamId team, Skills skills, int capacity, Presence presence, boolean supervisor) {
+        AgentId id,
+        String displayName,
+        String initials,
+        TeamId team,
+        Skills skills,
+        int capacity,
+        Presence presence,
+        boolean supervisor) {
 
     public Agent {
         Checks.notNull(id, "id");

@@ -8,7 +8,12 @@ import java.util.Optional;
  * conversation or channel, and why. {@code detail} never holds secrets or unmasked card numbers. Immutable.
  */
 public record AuditEntry(
-        Instant at, String actor, AuditAction action, Optional<ConversationId> conversation, Optional<ChannelId> channel, String detail) {
+        Instant at,
+        String actor,
+        AuditAction action,
+        Optional<ConversationId> conversation,
+        Optional<ChannelId> channel,
+        String detail) {
 
     public AuditEntry {
         Checks.notNull(at, "at");
@@ -19,7 +24,14 @@ public record AuditEntry(
         Checks.notNull(detail, "detail");
     }
 
-    public static AuditEntry of(Instant at, String actor, AuditAction action, ConversationId conversation, ChannelId channel, String detail) {
-        return new AuditEntry(at, actor, action, Optional.ofNullable(conversation), Optional.ofNullable(channel), detail);
+    public static AuditEntry of(
+            Instant at,
+            String actor,
+            AuditAction action,
+            ConversationId conversation,
+            ChannelId channel,
+            String detail) {
+        return new AuditEntry(
+                at, actor, action, Optional.ofNullable(conversation), Optional.ofNullable(channel), detail);
     }
 }

@@ -8,7 +8,12 @@ import java.util.Optional;
  * gateway; {@link #toString()} masks it. Immutable.
  */
 public record CallbackRequest(
-        ConversationId conversation, Party customer, String phoneNumber, Optional<Instant> preferredAt, AgentId requestedBy, Instant requestedAt) {
+        ConversationId conversation,
+        Party customer,
+        String phoneNumber,
+        Optional<Instant> preferredAt,
+        AgentId requestedBy,
+        Instant requestedAt) {
 
     public CallbackRequest {
         Checks.notNull(conversation, "conversation");

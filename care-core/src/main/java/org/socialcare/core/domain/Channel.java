@@ -34,11 +34,26 @@ public record Channel(
     public static Channel of(
             String id, Platform platform, String handle, String platformAccountId, ChannelKind kind, TeamId team) {
         return new Channel(
-                ChannelId.of(id), platform, handle, platformAccountId, kind, team, Optional.empty(), ChannelState.ACTIVE);
+                ChannelId.of(id),
+                platform,
+                handle,
+                platformAccountId,
+                kind,
+                team,
+                Optional.empty(),
+                ChannelState.ACTIVE);
     }
 
     public Channel withBusinessUnit(String unit) {
-        return new Channel(id, platform, handle, platformAccountId, kind, team, Optional.of(Checks.notBlank(unit, "businessUnit")), state);
+        return new Channel(
+                id,
+                platform,
+                handle,
+                platformAccountId,
+                kind,
+                team,
+                Optional.of(Checks.notBlank(unit, "businessUnit")),
+                state);
     }
 
     public Channel paused() {

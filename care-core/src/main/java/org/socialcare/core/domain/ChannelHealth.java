@@ -25,7 +25,8 @@ public record ChannelHealth(
     }
 
     public static ChannelHealth healthy(ChannelId channel) {
-        return new ChannelHealth(channel, HealthState.HEALTHY, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        return new ChannelHealth(
+                channel, HealthState.HEALTHY, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** True when replies may be published now: not paused, not failed authentication, not waiting out a limit. */

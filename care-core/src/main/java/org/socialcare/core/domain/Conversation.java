@@ -104,16 +104,20 @@ public record Conversation(
         ConversationState target =
                 switch (state) {
                     case PENDING_CUSTOMER, RESOLVED -> ConversationState.OPEN;
-                    case CLOSED -> throw new IllegalTransitionException(id, state, ConversationState.OPEN, "add a customer message to");
+                    case CLOSED ->
+                        throw new IllegalTransitionException(
+                                id, state, ConversationState.OPEN, "add a customer message to");
                     default -> state;
                 };
         Instant at = message.createdAt();
-        return copy()
-                .state(target)
+        return copy().state(target)
                 .customer(customer.updatedWith(message.author()))
                 .lastCustomerMessageAt(at.isAfter(lastCustomerMessageAt) ? at : lastCustomerMessageAt)
                 .awaitingResponseSince(Optional.of(awaitingResponseSince.orElse(at)))
-                .resolvedAt(target == ConversationState.OPEN && state == ConversationState.RESOLVED ? Optional.empty() : resolvedAt)
+                .resolvedAt(
+                        target == ConversationState.OPEN && state == ConversationState.RESOLVED
+                                ? Optional.empty()
+                                : resolvedAt)
                 .publicLeg(hasPublicLeg || message.visibility() == Visibility.PUBLIC)
                 .privateLeg(hasPrivateLeg || message.visibility() == Visibility.PRIVATE)
                 .customerMessageCount(customerMessageCount + 1)
@@ -137,7 +141,9 @@ public record Conversation(
 
     /** Routing or a supervisor hands the conversation to a team and optionally an agent; no state check. */
     public Conversation assignTo(TeamId toTeam, Optional<AgentId> agent) {
-        return copy().team(Optional.of(Checks.notNull(toTeam, "team"))).assignee(Checks.notNull(agent, "agent")).build();
+        return copy().team(Optional.of(Checks.notNull(toTeam, "team")))
+                .assignee(Checks.notNull(agent, "agent"))
+                .build();
     }
 
     /** Takes the conversation away from its agent (agent went offline); it waits in the team queue. */
@@ -161,8 +167,10 @@ public record Conversation(
         }
         Conversation working = state == ConversationState.NEW ? moveTo(ConversationState.OPEN, "reply to") : this;
         return working.copy()
-                .state(working.state == ConversationState.PENDING_CUSTOMER
-                        ? ConversationState.PENDING_CUSTOMER : working.check(ConversationState.PENDING_CUSTOMER, "reply to"))
+                .state(
+                        working.state == ConversationState.PENDING_CUSTOMER
+                                ? ConversationState.PENDING_CUSTOMER
+                                : working.check(ConversationState.PENDING_CUSTOMER, "reply to"))
                 .firstResponseAt(Optional.of(firstResponseAt.orElse(at)))
                 .lastAgentReplyAt(Optional.of(at))
                 .awaitingResponseSince(Optional.empty())
@@ -292,34 +300,146 @@ public record Conversation(
             version = c.version;
         }
 
-        public Builder id(ConversationId v) { id = v; return this; }
-        public Builder channel(ChannelId v) { channel = v; return this; }
-        public Builder customer(Party v) { customer = v; return this; }
-        public Builder state(ConversationState v) { state = v; return this; }
-        public Builder priority(Priority v) { priority = v; return this; }
-        public Builder category(Category v) { category = v; return this; }
-        public Builder riskFlags(Set<RiskFlag> v) { riskFlags = v; return this; }
-        public Builder team(Optional<TeamId> v) { team = v; return this; }
-        public Builder assignee(Optional<AgentId> v) { assignee = v; return this; }
-        public Builder openedAt(Instant v) { openedAt = v; return this; }
-        public Builder lastCustomerMessageAt(Instant v) { lastCustomerMessageAt = v; return this; }
-        public Builder awaitingResponseSince(Optional<Instant> v) { awaitingResponseSince = v; return this; }
-        public Builder firstResponseAt(Optional<Instant> v) { firstResponseAt = v; return this; }
-        public Builder lastAgentReplyAt(Optional<Instant> v) { lastAgentReplyAt = v; return this; }
-        public Builder resolvedAt(Optional<Instant> v) { resolvedAt = v; return this; }
-        public Builder publicLeg(boolean v) { publicLeg = v; return this; }
-        public Builder privateLeg(boolean v) { privateLeg = v; return this; }
-        public Builder responseDueAt(Optional<Instant> v) { responseDueAt = v; return this; }
-        public Builder resolutionDueAt(Optional<Instant> v) { resolutionDueAt = v; return this; }
-        public Builder customerMessageCount(int v) { customerMessageCount = v; return this; }
-        public Builder language(Optional<String> v) { language = v; return this; }
-        public Builder negativeStreak(int v) { negativeStreak = v; return this; }
-        public Builder version(long v) { version = v; return this; }
+        public Builder id(ConversationId v) {
+            id = v;
+            return this;
+        }
+
+        public Builder channel(ChannelId v) {
+            channel = v;
+            return this;
+        }
+
+        public Builder customer(Party v) {
+            customer = v;
+            return this;
+        }
+
+        public Builder state(ConversationState v) {
+            state = v;
+            return this;
+        }
+
+        public Builder priority(Priority v) {
+            priority = v;
+            return this;
+        }
+
+        public Builder category(Category v) {
+            category = v;
+            return this;
+        }
+
+        public Builder riskFlags(Set<RiskFlag> v) {
+            riskFlags = v;
+            return this;
+        }
+
+        public Builder team(Optional<TeamId> v) {
+            team = v;
+            return this;
+        }
+
+        public Builder assignee(Optional<AgentId> v) {
+            assignee = v;
+            return this;
+        }
+
+        public Builder openedAt(Instant v) {
+            openedAt = v;
+            return this;
+        }
+
+        public Builder lastCustomerMessageAt(Instant v) {
+            lastCustomerMessageAt = v;
+            return this;
+        }
+
+        public Builder awaitingResponseSince(Optional<Instant> v) {
+            awaitingResponseSince = v;
+            return this;
+        }
+
+        public Builder firstResponseAt(Optional<Instant> v) {
+            firstResponseAt = v;
+            return this;
+        }
+
+        public Builder lastAgentReplyAt(Optional<Instant> v) {
+            lastAgentReplyAt = v;
+            return this;
+        }
+
+        public Builder resolvedAt(Optional<Instant> v) {
+            resolvedAt = v;
+            return this;
+        }
+
+        public Builder publicLeg(boolean v) {
+            publicLeg = v;
+            return this;
+        }
+
+        public Builder privateLeg(boolean v) {
+            privateLeg = v;
+            return this;
+        }
+
+        public Builder responseDueAt(Optional<Instant> v) {
+            responseDueAt = v;
+            return this;
+        }
+
+        public Builder resolutionDueAt(Optional<Instant> v) {
+            resolutionDueAt = v;
+            return this;
+        }
+
+        public Builder customerMessageCount(int v) {
+            customerMessageCount = v;
+            return this;
+        }
+
+        public Builder language(Optional<String> v) {
+            language = v;
+            return this;
+        }
+
+        public Builder negativeStreak(int v) {
+            negativeStreak = v;
+            return this;
+        }
+
+        public Builder version(long v) {
+            version = v;
+            return this;
+        }
 
         public Conversation build() {
-            return new Conversation(id, channel, customer, state, priority, category, riskFlags, team, assignee, openedAt,
-                    lastCustomerMessageAt, awaitingResponseSince, firstResponseAt, lastAgentReplyAt, resolvedAt, publicLeg,
-                    privateLeg, responseDueAt, resolutionDueAt, customerMessageCount, language, negativeStreak, version);
+            return new Conversation(
+                    id,
+                    channel,
+                    customer,
+                    state,
+                    priority,
+                    category,
+                    riskFlags,
+                    team,
+                    assignee,
+                    openedAt,
+                    lastCustomerMessageAt,
+                    awaitingResponseSince,
+                    firstResponseAt,
+                    lastAgentReplyAt,
+                    resolvedAt,
+                    publicLeg,
+                    privateLeg,
+                    responseDueAt,
+                    resolutionDueAt,
+                    customerMessageCount,
+                    language,
+                    negativeStreak,
+                    version);
         }
     }
 }

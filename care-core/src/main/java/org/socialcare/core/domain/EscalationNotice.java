@@ -8,7 +8,12 @@ import java.util.Optional;
  * the reason, the priority and when. Immutable; holds no customer data beyond ids.
  */
 public record EscalationNotice(
-        Kind kind, ChannelId channel, Optional<ConversationId> conversation, String reason, Priority priority, Instant at) {
+        Kind kind,
+        ChannelId channel,
+        Optional<ConversationId> conversation,
+        String reason,
+        Priority priority,
+        Instant at) {
 
     /** What needs attention. */
     public enum Kind {

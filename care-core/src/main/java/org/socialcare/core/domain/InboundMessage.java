@@ -92,7 +92,8 @@ public record InboundMessage(
         }
 
         public InboundMessage build() {
-            return new InboundMessage(key, channel, author, text, visibility, inReplyTo, createdAt, language, rawPayloadRef);
+            return new InboundMessage(
+                    key, channel, author, text, visibility, inReplyTo, createdAt, language, rawPayloadRef);
         }
     }
 }

@@ -31,8 +31,12 @@ public record Party(
         if (!newer.platformUserId.equals(platformUserId)) {
             return newer;
         }
-        return new Party(platformUserId, newer.handle.isBlank() ? handle : newer.handle, newer.displayName.or(() -> displayName),
-                newer.followerCount > 0 ? newer.followerCount : followerCount, newer.verified || verified);
+        return new Party(
+                platformUserId,
+                newer.handle.isBlank() ? handle : newer.handle,
+                newer.displayName.or(() -> displayName),
+                newer.followerCount > 0 ? newer.followerCount : followerCount,
+                newer.verified || verified);
     }
 
     public Party withFollowers(long followers) {

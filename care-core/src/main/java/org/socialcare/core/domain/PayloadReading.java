@@ -7,7 +7,11 @@ import java.util.List;
  * skipped on purpose (with why), and notices about payloads that carry no customer message (an API error
  * body with its code and message, a read receipt). Immutable.
  */
-public record PayloadReading(List<InboundMessage> customerMessages, List<OwnMessage> ownMessages, List<Skipped> skipped, List<String> notices) {
+public record PayloadReading(
+        List<InboundMessage> customerMessages,
+        List<OwnMessage> ownMessages,
+        List<Skipped> skipped,
+        List<String> notices) {
     public PayloadReading {
         customerMessages = List.copyOf(Checks.notNull(customerMessages, "customerMessages"));
         ownMessages = List.copyOf(Checks.notNull(ownMessages, "ownMessages"));

@@ -47,9 +47,25 @@ public record Reply(
 
     /** A new QUEUED entry, due now. */
     public static Reply queued(
-            ReplyId id, ConversationId conversation, ChannelId channel, ReplyKind kind, Optional<String> target,
-            Optional<String> recipient, String text, Optional<AgentId> author, Instant now) {
-        return new Reply(id, conversation, channel, kind, target, recipient, text, author, now,
+            ReplyId id,
+            ConversationId conversation,
+            ChannelId channel,
+            ReplyKind kind,
+            Optional<String> target,
+            Optional<String> recipient,
+            String text,
+            Optional<AgentId> author,
+            Instant now) {
+        return new Reply(
+                id,
+                conversation,
+                channel,
+                kind,
+                target,
+                recipient,
+                text,
+                author,
+                now,
                 new DeliveryStatus.Queued(0, now, Optional.empty()));
     }
 

@@ -35,7 +35,16 @@ public record StoredMessage(
 
     /** The stored form of a customer's message threaded into {@code conversation}. */
     public static StoredMessage inbound(InboundMessage m, ConversationId conversation) {
-        return new StoredMessage(m.key(), conversation, m.channel(), Direction.INBOUND, m.author().platformUserId(),
-                m.author().handle(), m.text(), m.visibility(), m.inReplyTo(), m.createdAt());
+        return new StoredMessage(
+                m.key(),
+                conversation,
+                m.channel(),
+                Direction.INBOUND,
+                m.author().platformUserId(),
+                m.author().handle(),
+                m.text(),
+                m.visibility(),
+                m.inReplyTo(),
+                m.createdAt());
     }
 }

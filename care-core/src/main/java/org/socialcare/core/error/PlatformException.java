@@ -28,7 +28,8 @@ public class PlatformException extends CareException {
     private final Optional<Instant> retryAt;
     private final Optional<String> platformCode;
 
-    public PlatformException(Kind kind, String message, Optional<String> platformCode, Optional<Instant> retryAt, Throwable cause) {
+    public PlatformException(
+            Kind kind, String message, Optional<String> platformCode, Optional<Instant> retryAt, Throwable cause) {
         super(kind + (platformCode.map(c -> " (platform code " + c + ")").orElse("")) + ": " + message, cause);
         this.kind = kind;
         this.retryAt = retryAt;
@@ -36,7 +37,8 @@ public class PlatformException extends CareException {
     }
 
     public static PlatformException rateLimited(String message, Instant retryAt, String platformCode) {
-        return new PlatformException(Kind.RATE_LIMITED, message, Optional.ofNullable(platformCode), Optional.of(retryAt), null);
+        return new PlatformException(
+                Kind.RATE_LIMITED, message, Optional.ofNullable(platformCode), Optional.of(retryAt), null);
     }
 
     public static PlatformException of(Kind kind, String message, String platformCode) {

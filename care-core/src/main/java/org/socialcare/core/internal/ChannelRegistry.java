@@ -38,7 +38,11 @@ public final class ChannelRegistry {
     }
 
     /** As configured, except that the channels in {@code pausedAtStart} start PAUSED with that reason (no listener fires). */
-    public ChannelRegistry(Collection<Channel> configured, Map<ChannelId, String> pausedAtStart, List<ChannelHealthListener> listeners, Clock clock) {
+    public ChannelRegistry(
+            Collection<Channel> configured,
+            Map<ChannelId, String> pausedAtStart,
+            List<ChannelHealthListener> listeners,
+            Clock clock) {
         Map<ChannelId, Channel> ordered = new LinkedHashMap<>();
         for (Channel c : configured) {
             if (ordered.put(c.id(), c) != null) {
@@ -49,11 +53,25 @@ public final class ChannelRegistry {
         ordered.values().forEach(c -> {
             String stored = pausedAtStart.get(c.id());
             channels.put(c.id(), stored != null ? c.paused() : c);
-            health.put(c.id(), stored != null
-                    ? new ChannelHealth(c.id(), HealthState.PAUSED, Optional.empty(), Optional.empty(), Optional.of("paused: " + stored), Optional.empty())
-                    : c.isActive()
-                    ? ChannelHealth.healthy(c.id())
-                    : new ChannelHealth(c.id(), HealthState.PAUSED, Optional.empty(), Optional.empty(), Optional.of("configured paused"), Optional.empty()));
+            health.put(
+                    c.id(),
+                    stored != null
+                            ? new ChannelHealth(
+                                    c.id(),
+                                    HealthState.PAUSED,
+                                    Optional.empty(),
+                                    Optional.empty(),
+                                    Optional.of("paused: " + stored),
+                                    Optional.empty())
+                            : c.isActive()
+                                    ? ChannelHealth.healthy(c.id())
+                                    : new ChannelHealth(
+                                            c.id(),
+                                            HealthState.PAUSED,
+                                            Optional.empty(),
+                                            Optional.empty(),
+                                            Optional.of("configured paused"),
+                                            Optional.empty()));
         });
         this.listeners.addAll(listeners);
         this.clock = clock;
@@ -89,27 +107,60 @@ public final class ChannelRegistry {
 
     public void pause(ChannelId id, String reason) {
         channels.computeIfPresent(id, (k, c) -> c.paused());
-        change(id, h -> new ChannelHealth(id, HealthState.PAUSED, h.lastSuccess(), Optional.of(clock.instant()), Optional.of("paused: " + reason), h.retryAfter()));
+        change(
+                id,
+                h -> new ChannelHealth(
+                        id,
+                        HealthState.PAUSED,
+                        h.lastSuccess(),
+                        Optional.of(clock.instant()),
+                        Optional.of("paused: " + reason),
+                        h.retryAfter()));
     }
 
     public void resume(ChannelId id) {
         channels.computeIfPresent(id, (k, c) -> c.resumed());
-        change(id, h -> new ChannelHealth(id, HealthState.HEALTHY, h.lastSuccess(), h.lastErrorAt(), h.lastError(), Optional.empty()));
+        change(
+                id,
+                h -> new ChannelHealth(
+                        id, HealthState.HEALTHY, h.lastSuccess(), h.lastErrorAt(), h.lastError(), Optional.empty()));
     }
 
     public void recordSuccess(ChannelId id) {
         Instant now = clock.instant();
-        change(id, h -> h.state() == HealthState.PAUSED
-                ? new ChannelHealth(id, HealthState.PAUSED, Optional.of(now), h.lastErrorAt(), h.lastError(), h.retryAfter())
-                : new ChannelHealth(id, HealthState.HEALTHY, Optional.of(now), h.lastErrorAt(), h.lastError(), Optional.empty()));
+        change(
+                id,
+                h -> h.state() == HealthState.PAUSED
+                        ? new ChannelHealth(
+                                id,
+                                HealthState.PAUSED,
+                                Optional.of(now),
+                                h.lastErrorAt(),
+                                h.lastError(),
+                                h.retryAfter())
+                        : new ChannelHealth(
+                                id,
+                                HealthState.HEALTHY,
+                                Optional.of(now),
+                                h.lastErrorAt(),
+                                h.lastError(),
+                                Optional.empty()));
     }
 
     /** Records a platform error: auth failures make the channel AUTH_FAILED, others DEGRADED (a pause stays). */
     public void recordFailure(ChannelId id, PlatformException error) {
         Instant now = clock.instant();
-        HealthState next = error.kind() == PlatformException.Kind.AUTH_FAILED ? HealthState.AUTH_FAILED : HealthState.DEGRADED;
-        change(id, h -> new ChannelHealth(id, h.state() == HealthState.PAUSED ? HealthState.PAUSED : next, h.lastSuccess(), Optional.of(now),
-                Optional.of(error.getMessage()), error.retryAt().or(h::retryAfter).filter(r -> r.isAfter(now))));
+        HealthState next =
+                error.kind() == PlatformException.Kind.AUTH_FAILED ? HealthState.AUTH_FAILED : HealthState.DEGRADED;
+        change(
+                id,
+                h -> new ChannelHealth(
+                        id,
+                        h.state() == HealthState.PAUSED ? HealthState.PAUSED : next,
+                        h.lastSuccess(),
+                        Optional.of(now),
+                        Optional.of(error.getMessage()),
+                        error.retryAt().or(h::retryAfter).filter(r -> r.isAfter(now))));
     }
 
     private void change(ChannelId id, java.util.function.UnaryOperator<ChannelHealth> update) {
@@ -120,7 +171,12 @@ public final class ChannelRegistry {
             return update.apply(h);
         });
         if (before[0].state() != after.state()) {
-            LOG.info("channel {} health {} -> {}{}", id, before[0].state(), after.state(), after.lastError().map(e -> " (" + e + ")").orElse(""));
+            LOG.info(
+                    "channel {} health {} -> {}{}",
+                    id,
+                    before[0].state(),
+                    after.state(),
+                    after.lastError().map(e -> " (" + e + ")").orElse(""));
             for (ChannelHealthListener l : listeners) {
                 try {
                     l.onChange(before[0], after);

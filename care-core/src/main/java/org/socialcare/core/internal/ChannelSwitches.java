@@ -87,7 +87,12 @@ public final class ChannelSwitches {
     private void apply(ChannelStateStore.Recorded r) {
         Channel local = channels.get(r.channel());
         if (r.isPaused() && local.isActive()) {
-            LOG.warn("channel {} was paused by {} at {} on another desk: {}", r.channel(), r.actor(), r.changedAt(), r.reason().orElse(""));
+            LOG.warn(
+                    "channel {} was paused by {} at {} on another desk: {}",
+                    r.channel(),
+                    r.actor(),
+                    r.changedAt(),
+                    r.reason().orElse(""));
             channels.pause(r.channel(), describe(r));
         } else if (!r.isPaused() && !local.isActive()) {
             LOG.info("channel {} was resumed by {} at {} on another desk", r.channel(), r.actor(), r.changedAt());

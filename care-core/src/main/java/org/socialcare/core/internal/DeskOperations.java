@@ -84,9 +84,21 @@ public final class DeskOperations {
     private final ChannelSwitches switches;
     private final Set<Platform> hidePlatforms;
 
-    public DeskOperations(CareStorage storage, Clock clock, IdGenerator ids, ChannelRegistry channels, Map<TeamId, Team> teams,
-            Map<AgentId, Agent> agents, EscalationNotifier notifier, Optional<ComplaintGateway> complaints, RoutingPolicy routing,
-            SlaPolicy sla, EscalationPolicy escalation, EscalationFiringStore firings, HijackGuard hijack, Set<Platform> hidePlatforms,
+    public DeskOperations(
+            CareStorage storage,
+            Clock clock,
+            IdGenerator ids,
+            ChannelRegistry channels,
+            Map<TeamId, Team> teams,
+            Map<AgentId, Agent> agents,
+            EscalationNotifier notifier,
+            Optional<ComplaintGateway> complaints,
+            RoutingPolicy routing,
+            SlaPolicy sla,
+            EscalationPolicy escalation,
+            EscalationFiringStore firings,
+            HijackGuard hijack,
+            Set<Platform> hidePlatforms,
             ChannelSwitches switches) {
         this.switches = switches;
         this.storage = storage;
@@ -110,19 +122,23 @@ public final class DeskOperations {
     private void checkChannelAgents() {
         routing.channelAgents().forEach((channelId, agentId) -> {
             String setting = "routing channelAgent(" + channelId + ", " + agentId + "): ";
-            List<ChannelId> configured = channels.all().stream().map(Channel::id).toList();
+            List<ChannelId> configured =
+                    channels.all().stream().map(Channel::id).toList();
             if (!configured.contains(channelId)) {
-                throw new IllegalStateException(setting + "channel '" + channelId + "' is not configured; configured channels are " + configured);
+                throw new IllegalStateException(setting + "channel '" + channelId
+                        + "' is not configured; configured channels are " + configured);
             }
             Agent agent = agents.get(agentId);
             if (agent == null) {
-                throw new IllegalStateException(setting + "agent '" + agentId + "' is not configured; configured agents are "
+                throw new IllegalStateException(setting + "agent '" + agentId
+                        + "' is not configured; configured agents are "
                         + agents.keySet().stream().map(AgentId::value).sorted().toList());
             }
             TeamId team = routing.teamFor(channels.get(channelId));
             if (!agent.team().equals(team)) {
-                throw new IllegalStateException(setting + "agent '" + agentId + "' belongs to team '" + agent.team() + "' but conversations on channel '"
-                        + channelId + "' go to team '" + team + "'; the agent must be in that team");
+                throw new IllegalStateException(setting + "agent '" + agentId + "' belongs to team '" + agent.team()
+                        + "' but conversations on channel '" + channelId + "' go to team '" + team
+                        + "'; the agent must be in that team");
             }
         });
     }
@@ -148,14 +164,19 @@ public final class DeskOperations {
         if (!escalation.isEmpty() && c.state().isActive()) {
             EscalationContext ctx = context(c, now);
             List<EscalationFiring> open = firings.open(c.id());
-            EscalationPolicy.Decision decision = escalation.decide(ctx, open.stream().map(EscalationFiring::ruleId).collect(Collectors.toSet()));
+            EscalationPolicy.Decision decision = escalation.decide(
+                    ctx, open.stream().map(EscalationFiring::ruleId).collect(Collectors.toSet()));
             for (String ended : decision.end()) {
                 firings.endEpisode(c.id(), ended, now);
             }
             for (EscalationRule rule : decision.fire()) {
                 Conversation before = c;
                 String reason = "rule " + rule.id() + ": " + rule.when().explain(ctx);
-                Optional<EscalationFiring> firing = firings.fire(c.id(), rule.id(), now, reason,
+                Optional<EscalationFiring> firing = firings.fire(
+                        c.id(),
+                        rule.id(),
+                        now,
+                        reason,
                         rule.then().stream().map(EscalationAction::describe).toList());
                 if (firing.isEmpty()) {
                     continue; // another desk fired this episode first
@@ -172,11 +193,22 @@ public final class DeskOperations {
                     }
                     c = apply(action, c, channel, rule, reason, now, outcomes, after);
                 }
-                storage.audit().append(AuditEntry.of(now, SYSTEM, AuditAction.ESCALATION_RULE_FIRED, c.id(), c.channel(),
-                        reason + " (episode " + firing.get().episode() + "); " + String.join("; ", outcomes)));
+                storage.audit()
+                        .append(AuditEntry.of(
+                                now,
+                                SYSTEM,
+                                AuditAction.ESCALATION_RULE_FIRED,
+                                c.id(),
+                                c.channel(),
+                                reason + " (episode " + firing.get().episode() + "); " + String.join("; ", outcomes)));
                 if (notify) {
-                    EscalationNotice notice = new EscalationNotice(EscalationNotice.Kind.CONVERSATION_ESCALATED, c.channel(),
-                            Optional.of(c.id()), reason, c.priority(), now);
+                    EscalationNotice notice = new EscalationNotice(
+                            EscalationNotice.Kind.CONVERSATION_ESCALATED,
+                            c.channel(),
+                            Optional.of(c.id()),
+                            reason,
+                            c.priority(),
+                            now);
                     after.later(() -> notifier.notify(notice));
                 }
                 if (!before.team().equals(c.team())) {
@@ -184,7 +216,9 @@ public final class DeskOperations {
                 }
                 if (before.assignee().isPresent() && !before.assignee().equals(c.assignee())) {
                     // the agent it was taken from has room again
-                    Optional.ofNullable(agents.get(before.assignee().get())).map(Agent::team).ifPresent(after::queueChanged);
+                    Optional.ofNullable(agents.get(before.assignee().get()))
+                            .map(Agent::team)
+                            .ifPresent(after::queueChanged);
                 }
             }
         }
@@ -204,7 +238,8 @@ public final class DeskOperations {
         SlaClocks clocks = sla.clocks(c, pausedTime(c));
         Optional<Instant> ruleCheck = escalation.isEmpty() || !c.state().isActive()
                 ? Optional.empty()
-                : escalation.nextTimeBasedCheck(new EscalationContext(c, now, clocks, EscalationContext.ContactHistory.none()));
+                : escalation.nextTimeBasedCheck(
+                        new EscalationContext(c, now, clocks, EscalationContext.ContactHistory.none()));
         return sla.schedule(c, clocks, now, ruleCheck);
     }
 
@@ -216,28 +251,43 @@ public final class DeskOperations {
     private EscalationContext context(Conversation c, Instant now) {
         return new EscalationContext(c, now, sla.clocks(c, pausedTime(c)), (conv, since) -> {
             Platform platform = channels.get(conv.channel()).platform();
-            Set<ChannelId> samePlatform = channels.all().stream().filter(ch -> ch.platform().equals(platform)).map(Channel::id)
+            Set<ChannelId> samePlatform = channels.all().stream()
+                    .filter(ch -> ch.platform().equals(platform))
+                    .map(Channel::id)
                     .collect(Collectors.toSet());
-            return storage.conversations().countOpenedByCustomer(conv.customer().platformUserId(), samePlatform, since, now.plusNanos(1));
+            return storage.conversations()
+                    .countOpenedByCustomer(conv.customer().platformUserId(), samePlatform, since, now.plusNanos(1));
         });
     }
 
     private Duration pausedTime(Conversation c) {
-        if (!c.state().isActive() || sla.targetsFor(c.channel(), c.priority()).resolution().isEmpty()) {
+        if (!c.state().isActive()
+                || sla.targetsFor(c.channel(), c.priority()).resolution().isEmpty()) {
             return Duration.ZERO;
         }
         return SlaPolicy.pausedTime(storage.messages().listByConversation(c.id()), sla.calendarFor(c.channel()));
     }
 
-    private Conversation apply(EscalationAction action, Conversation c, Channel channel, EscalationRule rule, String reason, Instant now,
-            List<String> outcomes, AfterCommit after) {
+    private Conversation apply(
+            EscalationAction action,
+            Conversation c,
+            Channel channel,
+            EscalationRule rule,
+            String reason,
+            Instant now,
+            List<String> outcomes,
+            AfterCommit after) {
         if (action instanceof EscalationAction.RaisePriority raise) {
             Conversation raised = raise.applyTo(c);
-            outcomes.add(raised.priority() == c.priority() ? "priority stays " + c.priority() : "priority " + c.priority() + " -> " + raised.priority());
+            outcomes.add(
+                    raised.priority() == c.priority()
+                            ? "priority stays " + c.priority()
+                            : "priority " + c.priority() + " -> " + raised.priority());
             return raised;
         }
         if (action instanceof EscalationAction.ReassignToTeam to) {
-            outcomes.add("moved to team " + to.team() + c.assignee().map(a -> " (was with " + a + ")").orElse(""));
+            outcomes.add("moved to team " + to.team()
+                    + c.assignee().map(a -> " (was with " + a + ")").orElse(""));
             return c.assignTo(to.team(), Optional.empty());
         }
         if (action instanceof EscalationAction.ReassignToSupervisor) {
@@ -249,7 +299,8 @@ public final class DeskOperations {
                 return escalated.assignTo(team, Optional.empty());
             }
             outcomes.add("assigned to supervisor " + supervisor.get().id());
-            return escalated.assignTo(supervisor.get().team(), Optional.of(supervisor.get().id()));
+            return escalated.assignTo(
+                    supervisor.get().team(), Optional.of(supervisor.get().id()));
         }
         if (action instanceof EscalationAction.SuggestPrivateWithCallback) {
             outcomes.add("suggestion for the agent: move to a private channel and offer a callback");
@@ -262,10 +313,14 @@ public final class DeskOperations {
         if (action instanceof EscalationAction.OpenComplaint) {
             if (complaints.isEmpty()) {
                 outcomes.add("no complaint gateway configured: open the formal complaint by hand");
-                LOG.warn("rule {} wants a formal complaint for conversation {} but no ComplaintGateway is configured", rule.id(), c.id());
+                LOG.warn(
+                        "rule {} wants a formal complaint for conversation {} but no ComplaintGateway is configured",
+                        rule.id(),
+                        c.id());
                 return c;
             }
-            ComplaintRequest request = new ComplaintRequest(c.id(), c.channel(), c.customer(), c.category(), c.riskFlags(), rule.id(), reason, now);
+            ComplaintRequest request = new ComplaintRequest(
+                    c.id(), c.channel(), c.customer(), c.category(), c.riskFlags(), rule.id(), reason, now);
             outcomes.add("formal complaint requested");
             after.later(() -> openComplaint(request));
             return c;
@@ -290,15 +345,31 @@ public final class DeskOperations {
         }
         String target = comment.get().key().messageId();
         boolean queued = storage.outbox().findByConversation(c.id()).stream()
-                .anyMatch(r -> r.kind() == ReplyKind.HIDE_COMMENT && r.target().equals(Optional.of(target)) && !(r.status() instanceof org.socialcare.core.domain.DeliveryStatus.Failed));
+                .anyMatch(r -> r.kind() == ReplyKind.HIDE_COMMENT
+                        && r.target().equals(Optional.of(target))
+                        && !(r.status() instanceof org.socialcare.core.domain.DeliveryStatus.Failed));
         if (queued) {
             return "comment " + target + " already being hidden";
         }
-        Reply hide = Reply.queued(ReplyId.of(ids.newId()), c.id(), c.channel(), ReplyKind.HIDE_COMMENT, Optional.of(target), Optional.empty(),
-                "", Optional.empty(), now);
+        Reply hide = Reply.queued(
+                ReplyId.of(ids.newId()),
+                c.id(),
+                c.channel(),
+                ReplyKind.HIDE_COMMENT,
+                Optional.of(target),
+                Optional.empty(),
+                "",
+                Optional.empty(),
+                now);
         storage.outbox().enqueue(hide);
-        storage.audit().append(AuditEntry.of(now, SYSTEM, AuditAction.MODERATION_ACTION, c.id(), c.channel(),
-                "hide comment " + target + " queued as " + hide.id() + " by escalation"));
+        storage.audit()
+                .append(AuditEntry.of(
+                        now,
+                        SYSTEM,
+                        AuditAction.MODERATION_ACTION,
+                        c.id(),
+                        c.channel(),
+                        "hide comment " + target + " queued as " + hide.id() + " by escalation"));
         return "hide of comment " + target + " queued";
     }
 
@@ -307,21 +378,35 @@ public final class DeskOperations {
         try {
             outcome = "formal complaint opened: " + complaints.orElseThrow().open(request);
         } catch (RuntimeException e) {
-            LOG.warn("complaint gateway failed for conversation {}: {}", request.conversation(), e.getClass().getSimpleName());
+            LOG.warn(
+                    "complaint gateway failed for conversation {}: {}",
+                    request.conversation(),
+                    e.getClass().getSimpleName());
             outcome = "opening the formal complaint failed (" + e.getClass().getSimpleName() + "); open it by hand";
         }
         String detail = outcome + " (rule " + request.ruleId() + ")";
-        storage.transactions().run(() -> storage.audit().append(AuditEntry.of(clock.instant(), SYSTEM, AuditAction.ESCALATION_RULE_FIRED,
-                request.conversation(), request.channel(), detail)));
+        storage.transactions().run(() -> storage.audit()
+                .append(AuditEntry.of(
+                        clock.instant(),
+                        SYSTEM,
+                        AuditAction.ESCALATION_RULE_FIRED,
+                        request.conversation(),
+                        request.channel(),
+                        detail)));
     }
 
     private Optional<Agent> supervisorFor(TeamId team) {
-        List<Agent> online = agents.values().stream().filter(a -> a.supervisor() && a.presence() == Presence.ONLINE).toList();
+        List<Agent> online = agents.values().stream()
+                .filter(a -> a.supervisor() && a.presence() == Presence.ONLINE)
+                .toList();
         Map<AgentId, Integer> load = new HashMap<>();
-        online.forEach(a -> load.put(a.id(), storage.conversations().assignedTo(a.id()).size()));
+        online.forEach(
+                a -> load.put(a.id(), storage.conversations().assignedTo(a.id()).size()));
         // Escalations reach a supervisor whatever their load: the least loaded of the team, else of the desk.
-        Comparator<Agent> byLoad = Comparator.comparingInt((Agent a) -> load.get(a.id())).thenComparing(a -> a.id().value());
-        return online.stream().filter(a -> a.team().equals(team)).min(byLoad).or(() -> online.stream().min(byLoad));
+        Comparator<Agent> byLoad =
+                Comparator.comparingInt((Agent a) -> load.get(a.id())).thenComparing(a -> a.id().value());
+        return online.stream().filter(a -> a.team().equals(team)).min(byLoad).or(() -> online.stream()
+                .min(byLoad));
     }
 
     /** Whether an open escalation episode of the conversation requires approval for replies. */
@@ -355,7 +440,8 @@ public final class DeskOperations {
             boolean channelAgent = routing.channelAgents().containsValue(a.id());
             if (a.team().equals(team) && (a.presence() == Presence.ONLINE || channelAgent)) {
                 // A channel agent is a candidate whatever their presence: their channel's conversations wait for them.
-                AgentLoad load = new AgentLoad(a, storage.conversations().assignedTo(a.id()).size());
+                AgentLoad load = new AgentLoad(
+                        a, storage.conversations().assignedTo(a.id()).size());
                 loads.put(a.id(), load);
                 if (a.presence() == Presence.ONLINE) {
                     free += Math.max(0, a.capacity() - load.active());
@@ -379,7 +465,9 @@ public final class DeskOperations {
                     continue;
                 }
                 progress = true;
-                boolean ownChannel = routing.channelAgent(c.channel()).filter(loads::containsKey).isPresent();
+                boolean ownChannel = routing.channelAgent(c.channel())
+                        .filter(loads::containsKey)
+                        .isPresent();
                 if (!ownChannel && othersBlocked) {
                     passedOver++;
                     continue;
@@ -393,9 +481,18 @@ public final class DeskOperations {
                 }
                 try {
                     Conversation saved = storage.conversations().save(c.assignTo(team, agent));
-                    storage.audit().append(AuditEntry.of(clock.instant(), SYSTEM, AuditAction.ROUTED, saved.id(), saved.channel(),
-                            "assigned to " + agent.get() + " (" + (ownChannel ? "the agent's own channel" : routing.strategy().toString())
-                                    + ", priority " + saved.priority() + ")"));
+                    storage.audit()
+                            .append(AuditEntry.of(
+                                    clock.instant(),
+                                    SYSTEM,
+                                    AuditAction.ROUTED,
+                                    saved.id(),
+                                    saved.channel(),
+                                    "assigned to " + agent.get() + " ("
+                                            + (ownChannel
+                                                    ? "the agent's own channel"
+                                                    : routing.strategy().toString()) + ", priority " + saved.priority()
+                                            + ")"));
                     loads.computeIfPresent(agent.get(), (k, l) -> l.plusOne());
                     assigned++;
                     free--;
@@ -405,7 +502,8 @@ public final class DeskOperations {
                 }
             }
             boolean channelAgentHasRoom = loads.values().stream()
-                    .anyMatch(l -> l.canTakeMore() && routing.channelAgents().containsValue(l.agent().id()));
+                    .anyMatch(l -> l.canTakeMore()
+                            && routing.channelAgents().containsValue(l.agent().id()));
             if (!progress || page.size() < limit || free <= 0 || (othersBlocked && !channelAgentHasRoom)) {
                 return assigned;
             }
@@ -441,14 +539,18 @@ public final class DeskOperations {
             try {
                 tx.inTransaction(() -> {
                     // re-read inside the transaction: the due list was read in another one
-                    storage.conversations().find(c.id()).filter(fresh -> fresh.state().isActive()).ifPresent(fresh -> review(fresh, now, after));
+                    storage.conversations()
+                            .find(c.id())
+                            .filter(fresh -> fresh.state().isActive())
+                            .ifPresent(fresh -> review(fresh, now, after));
                     assignWaiting(after.changedQueues());
                     return null;
                 });
                 fired += after.firings();
                 reviewed++;
             } catch (ConcurrentUpdateException e) {
-                // The review rolled back: its notices and complaint requests must not go out (the next sweep decides again).
+                // The review rolled back: its notices and complaint requests must not go out (the next sweep decides
+                // again).
                 skipped++;
                 LOG.debug("conversation {} changed during the sweep; next sweep takes it", c.id());
                 continue;
@@ -476,20 +578,47 @@ public final class DeskOperations {
         Channel channel = channels.get(own.channel());
         HijackGuard.Verdict verdict = hijack.inspect(own, channel.platform(), now);
         String app = own.sourceApp().orElse("unknown");
-        storage.audit().append(new AuditEntry(now, SYSTEM, AuditAction.ECHO_UNMATCHED, Optional.empty(), Optional.of(own.channel()),
-                "own message " + own.key() + " was not sent by this desk (source app: " + app + "): " + verdict.reason()));
+        storage.audit()
+                .append(new AuditEntry(
+                        now,
+                        SYSTEM,
+                        AuditAction.ECHO_UNMATCHED,
+                        Optional.empty(),
+                        Optional.of(own.channel()),
+                        "own message " + own.key() + " was not sent by this desk (source app: " + app + "): "
+                                + verdict.reason()));
         if (!verdict.anomaly()) {
             return;
         }
-        String reason = "suspected account hijack on " + channel.id() + ": " + verdict.reason() + " (message " + own.key() + ")";
+        String reason = "suspected account hijack on " + channel.id() + ": " + verdict.reason() + " (message "
+                + own.key() + ")";
         LOG.warn("{}; pausing the channel", reason);
         if (channel.isActive()) {
             switches.pause(channel.id(), reason, SYSTEM, now); // shared: every desk on the storage stops publishing
-            storage.audit().append(new AuditEntry(now, SYSTEM, AuditAction.CHANNEL_PAUSED, Optional.empty(), Optional.of(channel.id()), reason));
+            storage.audit()
+                    .append(new AuditEntry(
+                            now,
+                            SYSTEM,
+                            AuditAction.CHANNEL_PAUSED,
+                            Optional.empty(),
+                            Optional.of(channel.id()),
+                            reason));
         }
-        storage.audit().append(new AuditEntry(now, SYSTEM, AuditAction.HIJACK_SUSPECTED, Optional.empty(), Optional.of(channel.id()), reason));
-        EscalationNotice notice = new EscalationNotice(EscalationNotice.Kind.ACCOUNT_HIJACK_SUSPECTED, channel.id(), Optional.empty(),
-                reason, Priority.URGENT, now);
+        storage.audit()
+                .append(new AuditEntry(
+                        now,
+                        SYSTEM,
+                        AuditAction.HIJACK_SUSPECTED,
+                        Optional.empty(),
+                        Optional.of(channel.id()),
+                        reason));
+        EscalationNotice notice = new EscalationNotice(
+                EscalationNotice.Kind.ACCOUNT_HIJACK_SUSPECTED,
+                channel.id(),
+                Optional.empty(),
+                reason,
+                Priority.URGENT,
+                now);
         after.later(() -> notifier.notify(notice));
     }
 }

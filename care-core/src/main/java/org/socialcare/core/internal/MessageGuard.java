@@ -52,23 +52,44 @@ public final class MessageGuard {
         Conversation triaged = t.applyTo(c);
         List<AuditEntry> audit = new ArrayList<>();
         List<Reply> outbox = new ArrayList<>();
-        audit.add(AuditEntry.of(now, SYSTEM, AuditAction.TRIAGED, c.id(), c.channel(), "message " + m.key() + ": " + t.summary()));
+        audit.add(AuditEntry.of(
+                now, SYSTEM, AuditAction.TRIAGED, c.id(), c.channel(), "message " + m.key() + ": " + t.summary()));
         LOG.debug("triaged {} on {}: {}", m.key(), channel.id(), t);
         if (m.visibility() == Visibility.PUBLIC) {
             ModerationDecision d = policies.moderation().decide(m.text(), m.visibility(), t);
             if (d.hides()) {
                 String why = d.reason().orElseThrow() + ": " + d.explanation();
                 String suggestion = d.suggestPrivate()
-                        ? "; suggest moving the customer to a private channel (template card-posted-publicly, then a private message)" : "";
+                        ? "; suggest moving the customer to a private channel (template card-posted-publicly, then a private message)"
+                        : "";
                 if (policies.moderatedPlatforms().contains(channel.platform())) {
-                    Reply hide = Reply.queued(ReplyId.of(ids.newId()), c.id(), c.channel(), ReplyKind.HIDE_COMMENT,
-                            Optional.of(m.key().messageId()), Optional.empty(), "hide " + why, Optional.empty(), now);
+                    Reply hide = Reply.queued(
+                            ReplyId.of(ids.newId()),
+                            c.id(),
+                            c.channel(),
+                            ReplyKind.HIDE_COMMENT,
+                            Optional.of(m.key().messageId()),
+                            Optional.empty(),
+                            "hide " + why,
+                            Optional.empty(),
+                            now);
                     outbox.add(hide);
-                    audit.add(AuditEntry.of(now, SYSTEM, AuditAction.MODERATION_ACTION, c.id(), c.channel(),
+                    audit.add(AuditEntry.of(
+                            now,
+                            SYSTEM,
+                            AuditAction.MODERATION_ACTION,
+                            c.id(),
+                            c.channel(),
                             "HIDE_COMMENT " + hide.id() + " queued for " + m.key() + ": " + why + suggestion));
                 } else {
-                    audit.add(AuditEntry.of(now, SYSTEM, AuditAction.MODERATION_ACTION, c.id(), c.channel(),
-                            "not hidden, " + channel.platform() + " is not a moderated platform: " + m.key() + " " + why + suggestion));
+                    audit.add(AuditEntry.of(
+                            now,
+                            SYSTEM,
+                            AuditAction.MODERATION_ACTION,
+                            c.id(),
+                            c.channel(),
+                            "not hidden, " + channel.platform() + " is not a moderated platform: " + m.key() + " " + why
+                                    + suggestion));
                 }
                 LOG.info("moderation on {}: {} {}", channel.id(), m.key(), why);
             }
@@ -82,6 +103,7 @@ public final class MessageGuard {
      * @throws org.socialcare.core.error.ComplianceViolationException naming the broken rule
      */
     public ComplianceReview review(Conversation c, Channel channel, ReplyKind kind, String text) {
-        return policies.compliance().review(new ReplyDraft(channel, kind, text, c.riskFlags()), policies.textLimits(channel.platform()));
+        return policies.compliance()
+                .review(new ReplyDraft(channel, kind, text, c.riskFlags()), policies.textLimits(channel.platform()));
     }
 }

@@ -17,7 +17,9 @@ public final class InMemoryAuditLog implements AuditLog {
 
     @Override
     public synchronized List<AuditEntry> forConversation(ConversationId conversation) {
-        return entries.stream().filter(e -> e.conversation().filter(conversation::equals).isPresent()).toList();
+        return entries.stream()
+                .filter(e -> e.conversation().filter(conversation::equals).isPresent())
+                .toList();
     }
 
     @Override

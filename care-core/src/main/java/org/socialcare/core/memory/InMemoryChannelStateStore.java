@@ -22,13 +22,16 @@ public final class InMemoryChannelStateStore implements ChannelStateStore {
     public void pause(ChannelId channel, String reason, String actor, Instant at) {
         Checks.notNull(channel, "channel");
         Checks.notBlank(reason, "reason");
-        byChannel.put(channel, new Recorded(channel, ChannelState.PAUSED, Optional.of(reason), actor, Checks.notNull(at, "at")));
+        byChannel.put(
+                channel,
+                new Recorded(channel, ChannelState.PAUSED, Optional.of(reason), actor, Checks.notNull(at, "at")));
     }
 
     @Override
     public void resume(ChannelId channel, String actor, Instant at) {
         Checks.notNull(channel, "channel");
-        byChannel.put(channel, new Recorded(channel, ChannelState.ACTIVE, Optional.empty(), actor, Checks.notNull(at, "at")));
+        byChannel.put(
+                channel, new Recorded(channel, ChannelState.ACTIVE, Optional.empty(), actor, Checks.notNull(at, "at")));
     }
 
     @Override
@@ -38,7 +41,9 @@ public final class InMemoryChannelStateStore implements ChannelStateStore {
 
     @Override
     public List<Recorded> paused() {
-        return byChannel.values().stream().filter(Recorded::isPaused)
-                .sorted(Comparator.comparing(r -> r.channel().value())).toList();
+        return byChannel.values().stream()
+                .filter(Recorded::isPaused)
+                .sorted(Comparator.comparing(r -> r.channel().value()))
+                .toList();
     }
 }

@@ -3,7 +3,6 @@ package org.socialcare.core.memory;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-
 import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.Set;
@@ -28,14 +27,15 @@ public final class InMemoryConversationStore implements ConversationStore {
      * Queue order: priority descending, then the customer who has waited longest for an answer
      * ({@code awaitingResponseSince} ascending, absent last), opened ascending, id. See {@link ConversationStore}.
      */
-    public static final Comparator<Conversation> QUEUE_ORDER = Comparator
-            .comparing(Conversation::priority, Comparator.reverseOrder())
+    public static final Comparator<Conversation> QUEUE_ORDER = Comparator.comparing(
+                    Conversation::priority, Comparator.reverseOrder())
             .thenComparing(c -> c.awaitingResponseSince().orElse(Instant.MAX))
             .thenComparing(Conversation::openedAt)
             .thenComparing(c -> c.id().value());
 
-    private static final Comparator<Conversation> DUE_ORDER =
-            Comparator.comparing((Conversation c) -> earliestDue(c).orElse(Instant.MAX)).thenComparing(c -> c.id().value());
+    private static final Comparator<Conversation> DUE_ORDER = Comparator.comparing(
+                    (Conversation c) -> earliestDue(c).orElse(Instant.MAX))
+            .thenComparing(c -> c.id().value());
 
     private record CustomerKey(ChannelId channel, String customer) {}
 
@@ -62,15 +62,21 @@ public final class InMemoryConversationStore implements ConversationStore {
     }
 
     private void index(Conversation c) {
-        latestByCustomer.merge(new CustomerKey(c.channel(), c.customer().platformUserId()), c.id(),
+        latestByCustomer.merge(
+                new CustomerKey(c.channel(), c.customer().platformUserId()),
+                c.id(),
                 (current, candidate) -> isLater(byId.get(candidate), byId.get(current)) ? candidate : current);
         if (!c.state().isActive()) {
             return;
         }
         if (c.assignee().isEmpty()) {
-            c.team().ifPresent(t -> unassignedByTeam.computeIfAbsent(t, k -> new ConcurrentSkipListSet<>(QUEUE_ORDER)).add(c));
+            c.team().ifPresent(t -> unassignedByTeam
+                    .computeIfAbsent(t, k -> new ConcurrentSkipListSet<>(QUEUE_ORDER))
+                    .add(c));
         } else {
-            activeByAgent.computeIfAbsent(c.assignee().get(), k -> ConcurrentHashMap.newKeySet()).add(c.id());
+            activeByAgent
+                    .computeIfAbsent(c.assignee().get(), k -> ConcurrentHashMap.newKeySet())
+                    .add(c.id());
         }
         if (earliestDue(c).isPresent()) {
             dueIndex.add(c);
@@ -95,7 +101,8 @@ public final class InMemoryConversationStore implements ConversationStore {
 
     @Override
     public Optional<Conversation> findLatestOfCustomer(ChannelId channel, String customerPlatformUserId) {
-        return Optional.ofNullable(latestByCustomer.get(new CustomerKey(channel, customerPlatformUserId))).map(byId::get);
+        return Optional.ofNullable(latestByCustomer.get(new CustomerKey(channel, customerPlatformUserId)))
+                .map(byId::get);
     }
 
     @Override
@@ -107,8 +114,11 @@ public final class InMemoryConversationStore implements ConversationStore {
     @Override
     public List<Conversation> assignedTo(AgentId agent) {
         Set<ConversationId> ids = activeByAgent.getOrDefault(agent, Set.of());
-        return ids.stream().map(byId::get).filter(c -> c != null && c.isAssignedTo(agent) && c.state().isActive())
-                .sorted(QUEUE_ORDER).toList();
+        return ids.stream()
+                .map(byId::get)
+                .filter(c -> c != null && c.isAssignedTo(agent) && c.state().isActive())
+                .sorted(QUEUE_ORDER)
+                .toList();
     }
 
     @Override

@@ -16,7 +16,8 @@ public final class InMemoryEscalationFiringStore implements EscalationFiringStor
     private final Map<ConversationId, List<EscalationFiring>> byConversation = new HashMap<>();
 
     @Override
-    public synchronized Optional<EscalationFiring> fire(ConversationId conversation, String ruleId, Instant at, String reason, List<String> actions) {
+    public synchronized Optional<EscalationFiring> fire(
+            ConversationId conversation, String ruleId, Instant at, String reason, List<String> actions) {
         Checks.notNull(conversation, "conversation");
         Checks.notBlank(ruleId, "ruleId");
         List<EscalationFiring> list = byConversation.computeIfAbsent(conversation, k -> new ArrayList<>());
@@ -29,7 +30,8 @@ public final class InMemoryEscalationFiringStore implements EscalationFiringStor
                 episodes = Math.max(episodes, f.episode());
             }
         }
-        EscalationFiring firing = new EscalationFiring(conversation, ruleId, episodes + 1, at, reason, actions, Optional.empty());
+        EscalationFiring firing =
+                new EscalationFiring(conversation, ruleId, episodes + 1, at, reason, actions, Optional.empty());
         list.add(firing);
         return Optional.of(firing);
     }
@@ -49,7 +51,9 @@ public final class InMemoryEscalationFiringStore implements EscalationFiringStor
 
     @Override
     public synchronized List<EscalationFiring> open(ConversationId conversation) {
-        return byConversation.getOrDefault(conversation, List.of()).stream().filter(EscalationFiring::isOpen).toList();
+        return byConversation.getOrDefault(conversation, List.of()).stream()
+                .filter(EscalationFiring::isOpen)
+                .toList();
     }
 
     @Override

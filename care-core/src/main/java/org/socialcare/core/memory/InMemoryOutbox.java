@@ -33,7 +33,8 @@ public final class InMemoryOutbox implements Outbox {
     private final Map<ReplyId, Reply> entries = new LinkedHashMap<>();
     private final Map<ReplyId, Long> sequence = new HashMap<>();
     private final Map<ReplyId, Instant> leases = new HashMap<>();
-    private final TreeSet<DueKey> due = new TreeSet<>(Comparator.comparing(DueKey::nextAttemptAt).thenComparingLong(DueKey::seq));
+    private final TreeSet<DueKey> due =
+            new TreeSet<>(Comparator.comparing(DueKey::nextAttemptAt).thenComparingLong(DueKey::seq));
     private final Map<ChannelId, Set<ReplyId>> queuedByChannel = new HashMap<>();
     private final Map<ConversationId, List<ReplyId>> byConversation = new HashMap<>();
     private final Map<String, ReplyId> byPlatformId = new HashMap<>();
@@ -45,7 +46,9 @@ public final class InMemoryOutbox implements Outbox {
             throw new IllegalArgumentException("outbox already holds an entry with id " + reply.id());
         }
         sequence.put(reply.id(), nextSeq++);
-        byConversation.computeIfAbsent(reply.conversation(), k -> new ArrayList<>()).add(reply.id());
+        byConversation
+                .computeIfAbsent(reply.conversation(), k -> new ArrayList<>())
+                .add(reply.id());
         index(reply);
     }
 
@@ -80,7 +83,9 @@ public final class InMemoryOutbox implements Outbox {
     private void index(Reply r) {
         if (r.status() instanceof DeliveryStatus.Queued q) {
             due.add(new DueKey(q.nextAttemptAt(), sequence.get(r.id()), r.id()));
-            queuedByChannel.computeIfAbsent(r.channel(), k -> new LinkedHashSet<>()).add(r.id());
+            queuedByChannel
+                    .computeIfAbsent(r.channel(), k -> new LinkedHashSet<>())
+                    .add(r.id());
         }
         r.platformMessageId().ifPresent(p -> byPlatformId.put(r.channel().value() + "\u0000" + p, r.id()));
     }
@@ -103,16 +108,23 @@ public final class InMemoryOutbox implements Outbox {
 
     @Override
     public synchronized List<Reply> findByConversation(ConversationId conversation) {
-        return byConversation.getOrDefault(conversation, List.of()).stream().map(entries::get).sorted(OLDEST_FIRST).toList();
+        return byConversation.getOrDefault(conversation, List.of()).stream()
+                .map(entries::get)
+                .sorted(OLDEST_FIRST)
+                .toList();
     }
 
     @Override
     public synchronized Optional<Reply> findByPlatformMessageId(ChannelId channel, String platformMessageId) {
-        return Optional.ofNullable(byPlatformId.get(channel.value() + "\u0000" + platformMessageId)).map(entries::get);
+        return Optional.ofNullable(byPlatformId.get(channel.value() + "\u0000" + platformMessageId))
+                .map(entries::get);
     }
 
     @Override
     public synchronized List<Reply> queued(ChannelId channel) {
-        return queuedByChannel.getOrDefault(channel, Set.of()).stream().map(entries::get).sorted(OLDEST_FIRST).toList();
+        return queuedByChannel.getOrDefault(channel, Set.of()).stream()
+                .map(entries::get)
+                .sorted(OLDEST_FIRST)
+                .toList();
     }
 }

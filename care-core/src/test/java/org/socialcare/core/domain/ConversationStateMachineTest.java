@@ -21,11 +21,20 @@ class ConversationStateMachineTest {
     private static final AgentId CARL = AgentId.of("carl");
 
     private static final Set<String> LEGAL = Set.of(
-            "NEW>OPEN", "NEW>ESCALATED", "NEW>RESOLVED",
-            "OPEN>PENDING_CUSTOMER", "OPEN>ESCALATED", "OPEN>RESOLVED",
-            "PENDING_CUSTOMER>OPEN", "PENDING_CUSTOMER>ESCALATED", "PENDING_CUSTOMER>RESOLVED",
-            "ESCALATED>OPEN", "ESCALATED>PENDING_CUSTOMER", "ESCALATED>RESOLVED",
-            "RESOLVED>OPEN", "RESOLVED>CLOSED");
+            "NEW>OPEN",
+            "NEW>ESCALATED",
+            "NEW>RESOLVED",
+            "OPEN>PENDING_CUSTOMER",
+            "OPEN>ESCALATED",
+            "OPEN>RESOLVED",
+            "PENDING_CUSTOMER>OPEN",
+            "PENDING_CUSTOMER>ESCALATED",
+            "PENDING_CUSTOMER>RESOLVED",
+            "ESCALATED>OPEN",
+            "ESCALATED>PENDING_CUSTOMER",
+            "ESCALATED>RESOLVED",
+            "RESOLVED>OPEN",
+            "RESOLVED>CLOSED");
 
     static Stream<Arguments> everyPair() {
         return EnumSet.allOf(ConversationState.class).stream()
@@ -59,7 +68,9 @@ class ConversationStateMachineTest {
     @Test
     void claimByASecondAgentIsRejectedNamingTheHolder() {
         Conversation c = start(Visibility.PUBLIC).claim(ALICE);
-        assertThatThrownBy(() -> c.claim(CARL)).isInstanceOf(AlreadyClaimedException.class).hasMessageContaining("'alice' holds it");
+        assertThatThrownBy(() -> c.claim(CARL))
+                .isInstanceOf(AlreadyClaimedException.class)
+                .hasMessageContaining("'alice' holds it");
     }
 
     @Test
@@ -85,7 +96,8 @@ class ConversationStateMachineTest {
 
     @Test
     void customerMessageWhilePendingReopensWork() {
-        Conversation pending = start(Visibility.PUBLIC).claim(ALICE).agentReplied(ALICE, Visibility.PUBLIC, T0.plusSeconds(60));
+        Conversation pending =
+                start(Visibility.PUBLIC).claim(ALICE).agentReplied(ALICE, Visibility.PUBLIC, T0.plusSeconds(60));
         Conversation c = pending.customerWrote(message("2", Visibility.PRIVATE, T0.plusSeconds(120)));
         assertThat(c.state()).isEqualTo(ConversationState.OPEN);
         assertThat(c.awaitingResponseSince()).contains(T0.plusSeconds(120));
@@ -126,26 +138,43 @@ class ConversationStateMachineTest {
         assertThat(answered.state()).isEqualTo(ConversationState.PENDING_CUSTOMER);
         assertThat(answered.firstResponseAt()).contains(T0.plusSeconds(30));
         // every step is legal: NEW -> OPEN -> PENDING_CUSTOMER
-        assertThat(ConversationState.NEW.canMoveTo(ConversationState.PENDING_CUSTOMER)).isFalse();
+        assertThat(ConversationState.NEW.canMoveTo(ConversationState.PENDING_CUSTOMER))
+                .isFalse();
         assertThat(ConversationState.NEW.canMoveTo(ConversationState.OPEN)).isTrue();
         assertThat(ConversationState.OPEN.canMoveTo(answered.state())).isTrue();
     }
 
     @ParameterizedTest(name = "reply in {0}")
-    @org.junit.jupiter.params.provider.EnumSource(value = ConversationState.class, names = {"NEW", "OPEN", "PENDING_CUSTOMER", "ESCALATED"})
+    @org.junit.jupiter.params.provider.EnumSource(
+            value = ConversationState.class,
+            names = {"NEW", "OPEN", "PENDING_CUSTOMER", "ESCALATED"})
     void replyInAnyWorkingStateEndsPendingCustomerThroughLegalSteps(ConversationState from) {
-        Conversation c = start(Visibility.PUBLIC).copy().state(from).assignee(java.util.Optional.of(ALICE)).build();
+        Conversation c = start(Visibility.PUBLIC)
+                .copy()
+                .state(from)
+                .assignee(java.util.Optional.of(ALICE))
+                .build();
         Conversation answered = c.agentReplied(ALICE, Visibility.PRIVATE, T0);
         assertThat(answered.state()).isEqualTo(ConversationState.PENDING_CUSTOMER);
-        assertThat(from == ConversationState.PENDING_CUSTOMER || from.canMoveTo(ConversationState.PENDING_CUSTOMER)
-                || (from.canMoveTo(ConversationState.OPEN) && ConversationState.OPEN.canMoveTo(ConversationState.PENDING_CUSTOMER))).isTrue();
+        assertThat(from == ConversationState.PENDING_CUSTOMER
+                        || from.canMoveTo(ConversationState.PENDING_CUSTOMER)
+                        || (from.canMoveTo(ConversationState.OPEN)
+                                && ConversationState.OPEN.canMoveTo(ConversationState.PENDING_CUSTOMER)))
+                .isTrue();
     }
 
     @ParameterizedTest(name = "reply in {0}")
-    @org.junit.jupiter.params.provider.EnumSource(value = ConversationState.class, names = {"RESOLVED", "CLOSED"})
+    @org.junit.jupiter.params.provider.EnumSource(
+            value = ConversationState.class,
+            names = {"RESOLVED", "CLOSED"})
     void replyToAFinishedConversationIsAnIllegalTransition(ConversationState from) {
-        Conversation c = start(Visibility.PUBLIC).copy().state(from).assignee(java.util.Optional.of(ALICE)).build();
-        assertThatThrownBy(() -> c.agentReplied(ALICE, Visibility.PUBLIC, T0)).isInstanceOf(IllegalTransitionException.class);
+        Conversation c = start(Visibility.PUBLIC)
+                .copy()
+                .state(from)
+                .assignee(java.util.Optional.of(ALICE))
+                .build();
+        assertThatThrownBy(() -> c.agentReplied(ALICE, Visibility.PUBLIC, T0))
+                .isInstanceOf(IllegalTransitionException.class);
     }
 
     @Test
@@ -176,6 +205,10 @@ class ConversationStateMachineTest {
 
     private static InboundMessage message(String id, Visibility v, Instant at) {
         return InboundMessage.builder(MessageKey.of(Platform.TWITTER, id), ChannelId.of("tw"), Party.of("42", "anna"))
-                .text("hello").visibility(v).createdAt(at).language("en").build();
+                .text("hello")
+                .visibility(v)
+                .createdAt(at)
+                .language("en")
+                .build();
     }
 }

@@ -15,18 +15,37 @@ class OperationsPoliciesDependencyTest {
 
     @Test
     void policiesDependOnlyOnTheJdkAndCore() {
-        classes().that().resideInAnyPackage("..core.domain.sla..", "..core.domain.routing..", "..core.domain.escalation..",
-                        "..core.domain.guard..", "..core.domain.metrics..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.socialcare.core.domain..",
-                        "org.socialcare.core.error..", "org.socialcare.core.port.out..")
+        classes()
+                .that()
+                .resideInAnyPackage(
+                        "..core.domain.sla..",
+                        "..core.domain.routing..",
+                        "..core.domain.escalation..",
+                        "..core.domain.guard..",
+                        "..core.domain.metrics..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(
+                        "java..",
+                        "org.socialcare.core.domain..",
+                        "org.socialcare.core.error..",
+                        "org.socialcare.core.port.out..")
                 .check(CORE);
     }
 
     @Test
     void policiesDoNotReachIntoTheFacadeOrInternals() {
-        classes().that().resideInAnyPackage("..core.domain.sla..", "..core.domain.routing..", "..core.domain.escalation..",
-                        "..core.domain.guard..", "..core.domain.metrics..")
-                .should().onlyDependOnClassesThat().resideOutsideOfPackages("org.socialcare.core.internal..", "org.socialcare.core.memory..")
+        classes()
+                .that()
+                .resideInAnyPackage(
+                        "..core.domain.sla..",
+                        "..core.domain.routing..",
+                        "..core.domain.escalation..",
+                        "..core.domain.guard..",
+                        "..core.domain.metrics..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideOutsideOfPackages("org.socialcare.core.internal..", "org.socialcare.core.memory..")
                 .check(CORE);
     }
 }

@@ -20,7 +20,8 @@ import org.socialcare.core.port.out.ChannelStateStore;
 
 class ChannelSwitchesTest {
     static final Instant T0 = Instant.parse("2026-11-25T09:00:00Z");
-    static final Channel BANK = Channel.of("bank", Platform.TWITTER, "Bank", "9000", ChannelKind.BRAND, TeamId.of("care"));
+    static final Channel BANK =
+            Channel.of("bank", Platform.TWITTER, "Bank", "9000", ChannelKind.BRAND, TeamId.of("care"));
     static final Duration MAX_AGE = Duration.ofSeconds(5);
 
     /** Counts reads; can run something while a read is in flight, to stand for another thread. */
@@ -70,7 +71,9 @@ class ChannelSwitchesTest {
 
         assertThat(store.reads).hasValue(2);
         assertThat(registry.get(BANK.id()).isActive()).isFalse();
-        assertThat(registry.health(BANK.id()).lastError()).hasValueSatisfying(e -> assertThat(e).contains("hijack seen on desk 2").contains("system"));
+        assertThat(registry.health(BANK.id()).lastError())
+                .hasValueSatisfying(
+                        e -> assertThat(e).contains("hijack seen on desk 2").contains("system"));
     }
 
     @Test
@@ -88,8 +91,12 @@ class ChannelSwitchesTest {
 
         switches.refresh(BANK.id(), T0.plusSeconds(1));
 
-        assertThat(registry.get(BANK.id()).isActive()).as("the read saw ACTIVE, but the pause came after it").isFalse();
-        assertThat(store.inner.state(BANK.id())).map(ChannelStateStore.Recorded::isPaused).contains(true);
+        assertThat(registry.get(BANK.id()).isActive())
+                .as("the read saw ACTIVE, but the pause came after it")
+                .isFalse();
+        assertThat(store.inner.state(BANK.id()))
+                .map(ChannelStateStore.Recorded::isPaused)
+                .contains(true);
     }
 
     @Test

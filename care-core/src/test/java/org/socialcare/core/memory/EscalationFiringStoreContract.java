@@ -38,7 +38,8 @@ public abstract class EscalationFiringStoreContract {
 
     @Test
     void firstFiringIsEpisodeOneAndOpen() {
-        Optional<EscalationFiring> f = store.fire(C1, "sla-breached", T0, "rule sla-breached: sla breached", List.of("notify"));
+        Optional<EscalationFiring> f =
+                store.fire(C1, "sla-breached", T0, "rule sla-breached: sla breached", List.of("notify"));
         assertThat(f).hasValueSatisfying(x -> {
             assertThat(x.episode()).isEqualTo(1);
             assertThat(x.isOpen()).isTrue();
@@ -52,17 +53,23 @@ public abstract class EscalationFiringStoreContract {
     @Test
     void ruleDoesNotFireTwiceWhileItsEpisodeIsOpen() {
         store.fire(C1, "fraud", T0, "rule fraud: risk FRAUD", List.of("notify"));
-        assertThat(store.fire(C1, "fraud", T0.plusSeconds(60), "rule fraud: risk FRAUD", List.of("notify"))).isEmpty();
-        assertThat(store.fire(C1, "legal", T0, "rule legal: risk LEGAL_THREAT", List.of("require-approval"))).isPresent();
-        assertThat(store.fire(C2, "fraud", T0, "rule fraud: risk FRAUD", List.of("notify"))).isPresent();
+        assertThat(store.fire(C1, "fraud", T0.plusSeconds(60), "rule fraud: risk FRAUD", List.of("notify")))
+                .isEmpty();
+        assertThat(store.fire(C1, "legal", T0, "rule legal: risk LEGAL_THREAT", List.of("require-approval")))
+                .isPresent();
+        assertThat(store.fire(C2, "fraud", T0, "rule fraud: risk FRAUD", List.of("notify")))
+                .isPresent();
         assertThat(store.history(C1)).hasSize(2);
     }
 
     @Test
     void endedEpisodeLetsTheRuleFireAgainAsTheNextEpisode() {
         store.fire(C1, "sla-breached", T0, "r", List.of("notify"));
-        assertThat(store.endEpisode(C1, "sla-breached", T0.plus(Duration.ofMinutes(5)))).isTrue();
-        assertThat(store.endEpisode(C1, "sla-breached", T0.plus(Duration.ofMinutes(6)))).as("nothing open any more").isFalse();
+        assertThat(store.endEpisode(C1, "sla-breached", T0.plus(Duration.ofMinutes(5))))
+                .isTrue();
+        assertThat(store.endEpisode(C1, "sla-breached", T0.plus(Duration.ofMinutes(6))))
+                .as("nothing open any more")
+                .isFalse();
         assertThat(store.open(C1)).isEmpty();
         assertThat(store.fire(C1, "sla-breached", T0.plus(Duration.ofHours(2)), "r", List.of("notify")))
                 .hasValueSatisfying(f -> assertThat(f.episode()).isEqualTo(2));
@@ -76,7 +83,8 @@ public abstract class EscalationFiringStoreContract {
         try {
             List<Callable<Boolean>> tasks = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
-                tasks.add(() -> store.fire(C1, "influencer", T0, "r", List.of("notify")).isPresent());
+                tasks.add(() ->
+                        store.fire(C1, "influencer", T0, "r", List.of("notify")).isPresent());
             }
             int winners = 0;
             for (Future<Boolean> f : pool.invokeAll(tasks)) {

@@ -24,8 +24,16 @@ class InMemoryApprovalGatewayTest {
     private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
 
     private static ApprovalRequest request(String id) {
-        Reply r = Reply.queued(ReplyId.of(id), ConversationId.of("c1"), ChannelId.of("tw"), ReplyKind.PUBLIC_REPLY, Optional.of("t1"),
-                Optional.empty(), "We're sorry ^AB", Optional.of(AgentId.of("ab1")), T0);
+        Reply r = Reply.queued(
+                ReplyId.of(id),
+                ConversationId.of("c1"),
+                ChannelId.of("tw"),
+                ReplyKind.PUBLIC_REPLY,
+                Optional.of("t1"),
+                Optional.empty(),
+                "We're sorry ^AB",
+                Optional.of(AgentId.of("ab1")),
+                T0);
         return new ApprovalRequest(r, List.of("conversation is flagged LEGAL_THREAT"), T0);
     }
 

@@ -14,10 +14,10 @@ import org.socialcare.core.domain.Channel;
 import org.socialcare.core.domain.ChannelId;
 import org.socialcare.core.domain.ChannelKind;
 import org.socialcare.core.domain.Platform;
+import org.socialcare.core.domain.Priority;
 import org.socialcare.core.domain.Skills;
 import org.socialcare.core.domain.Team;
 import org.socialcare.core.domain.TeamId;
-import org.socialcare.core.domain.Priority;
 import org.socialcare.core.domain.escalation.EscalationPolicy;
 import org.socialcare.core.domain.guard.HijackGuard;
 import org.socialcare.core.domain.routing.RoutingPolicy;
@@ -42,23 +42,64 @@ public final class BankSetup {
 
     private final List<Channel> channels = List.of(
             Channel.of(TWITTER_BRAND.value(), Platform.TWITTER, "Northbank", "100", ChannelKind.BRAND, SOCIAL_CARE),
-            Channel.of(TWITTER_CARE.value(), Platform.TWITTER, "NorthbankHelp", "101", ChannelKind.DEDICATED_CARE, SOCIAL_CARE),
-            Channel.of(TWITTER_CARDS.value(), Platform.TWITTER, "NorthbankCards", "102", ChannelKind.BUSINESS_UNIT, CARDS).withBusinessUnit("cards"),
-            Channel.of(TWITTER_MORTGAGES.value(), Platform.TWITTER, "NorthbankHomes", "103", ChannelKind.BUSINESS_UNIT, SOCIAL_CARE)
+            Channel.of(
+                    TWITTER_CARE.value(),
+                    Platform.TWITTER,
+                    "NorthbankHelp",
+                    "101",
+                    ChannelKind.DEDICATED_CARE,
+                    SOCIAL_CARE),
+            Channel.of(
+                            TWITTER_CARDS.value(),
+                            Platform.TWITTER,
+                            "NorthbankCards",
+                            "102",
+                            ChannelKind.BUSINESS_UNIT,
+                            CARDS)
+                    .withBusinessUnit("cards"),
+            Channel.of(
+                            TWITTER_MORTGAGES.value(),
+                            Platform.TWITTER,
+                            "NorthbankHomes",
+                            "103",
+                            ChannelKind.BUSINESS_UNIT,
+                            SOCIAL_CARE)
                     .withBusinessUnit("mortgages"),
             Channel.of(FACEBOOK_PAGE.value(), Platform.FACEBOOK, "Northbank", "500", ChannelKind.BRAND, SOCIAL_CARE));
 
     private final List<Agent> agents = List.of(
-            Agent.of("alice", "Alice Brown", "AB", SOCIAL_CARE).withSkills(Skills.of(Set.of("en"), Set.of(), true)).withCapacity(10),
-            Agent.of("carlos", "Carlos Diaz", "CD", SOCIAL_CARE).withSkills(Skills.of(Set.of("en", "es"), Set.of(), true)).withCapacity(10),
-            Agent.of("dana", "Dana Whyte", "DW", SOCIAL_CARE).withSkills(Skills.of(Set.of("en"), Set.of("mortgages"), false)).withCapacity(10),
-            Agent.of("sam", "Sam Okoro", "SO", SOCIAL_CARE).withSkills(Skills.of(Set.of("en"), Set.of(), true)).withCapacity(6).asSupervisor(),
-            Agent.of("erin", "Erin Walsh", "EW", CARDS).withSkills(Skills.of(Set.of("en"), Set.of("cards"), true)).withCapacity(10).asSupervisor(),
-            Agent.of("femi", "Femi Adeyemi", "FA", CARDS).withSkills(Skills.of(Set.of("en"), Set.of("cards"), false)).withCapacity(10));
+            Agent.of("alice", "Alice Brown", "AB", SOCIAL_CARE)
+                    .withSkills(Skills.of(Set.of("en"), Set.of(), true))
+                    .withCapacity(10),
+            Agent.of("carlos", "Carlos Diaz", "CD", SOCIAL_CARE)
+                    .withSkills(Skills.of(Set.of("en", "es"), Set.of(), true))
+                    .withCapacity(10),
+            Agent.of("dana", "Dana Whyte", "DW", SOCIAL_CARE)
+                    .withSkills(Skills.of(Set.of("en"), Set.of("mortgages"), false))
+                    .withCapacity(10),
+            Agent.of("sam", "Sam Okoro", "SO", SOCIAL_CARE)
+                    .withSkills(Skills.of(Set.of("en"), Set.of(), true))
+                    .withCapacity(6)
+                    .asSupervisor(),
+            Agent.of("erin", "Erin Walsh", "EW", CARDS)
+                    .withSkills(Skills.of(Set.of("en"), Set.of("cards"), true))
+                    .withCapacity(10)
+                    .asSupervisor(),
+            Agent.of("femi", "Femi Adeyemi", "FA", CARDS)
+                    .withSkills(Skills.of(Set.of("en"), Set.of("cards"), false))
+                    .withCapacity(10));
 
     private final Map<ChannelId, String> handles = Map.of(
-            TWITTER_BRAND, "Northbank", TWITTER_CARE, "NorthbankHelp", TWITTER_CARDS, "NorthbankCards",
-            TWITTER_MORTGAGES, "NorthbankHomes", FACEBOOK_PAGE, "Northbank");
+            TWITTER_BRAND,
+            "Northbank",
+            TWITTER_CARE,
+            "NorthbankHelp",
+            TWITTER_CARDS,
+            "NorthbankCards",
+            TWITTER_MORTGAGES,
+            "NorthbankHomes",
+            FACEBOOK_PAGE,
+            "Northbank");
 
     public List<Channel> channels() {
         return channels;
@@ -69,7 +110,8 @@ public final class BankSetup {
     }
 
     public List<Team> teams() {
-        return List.of(Team.of(SOCIAL_CARE.value(), "Social care"), new Team(CARDS, "Cards", java.util.Optional.of("cards")));
+        return List.of(
+                Team.of(SOCIAL_CARE.value(), "Social care"), new Team(CARDS, "Cards", java.util.Optional.of("cards")));
     }
 
     public String handleOf(ChannelId channel) {
@@ -81,7 +123,11 @@ public final class BankSetup {
         return BusinessCalendar.builder(ZoneId.of("Europe/London"))
                 .weekdays(LocalTime.of(8, 0), LocalTime.of(20, 0))
                 .open(DayOfWeek.SATURDAY, LocalTime.of(9, 0), LocalTime.of(13, 0))
-                .holidays(List.of(LocalDate.of(2026, 4, 3), LocalDate.of(2026, 4, 6), LocalDate.of(2026, 5, 4), LocalDate.of(2026, 12, 25)))
+                .holidays(List.of(
+                        LocalDate.of(2026, 4, 3),
+                        LocalDate.of(2026, 4, 6),
+                        LocalDate.of(2026, 5, 4),
+                        LocalDate.of(2026, 12, 25)))
                 .build();
     }
 
@@ -90,8 +136,12 @@ public final class BankSetup {
         return SlaPolicy.builder()
                 .calendar(calendar())
                 .defaults(SlaTargets.of(Duration.ofMinutes(30), Duration.ofMinutes(60), Duration.ofHours(8)))
-                .targets(Priority.HIGH, SlaTargets.of(Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(6)))
-                .targets(Priority.URGENT, SlaTargets.of(Duration.ofMinutes(10), Duration.ofMinutes(20), Duration.ofHours(4)))
+                .targets(
+                        Priority.HIGH,
+                        SlaTargets.of(Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(6)))
+                .targets(
+                        Priority.URGENT,
+                        SlaTargets.of(Duration.ofMinutes(10), Duration.ofMinutes(20), Duration.ofHours(4)))
                 .build();
     }
 
@@ -108,11 +158,17 @@ public final class BankSetup {
         teams().forEach(builder::team);
         channels.forEach(builder::channel);
         agents.forEach(builder::agent);
-        return builder
-                .routing(RoutingPolicy.builder().strategy(RoutingPolicy.Strategy.SKILLS_MATCH).autoAssign(true).includeSupervisors(true)
-                        .businessUnitTeam("cards", CARDS).build())
+        return builder.routing(RoutingPolicy.builder()
+                        .strategy(RoutingPolicy.Strategy.SKILLS_MATCH)
+                        .autoAssign(true)
+                        .includeSupervisors(true)
+                        .businessUnitTeam("cards", CARDS)
+                        .build())
                 .slaPolicy(sla())
                 .escalation(EscalationPolicy.recommended())
-                .hijackGuard(HijackGuard.builder().allowApp(Platform.TWITTER, MARKETING_APP).allowApp(Platform.FACEBOOK, MARKETING_FACEBOOK_APP_ID).build());
+                .hijackGuard(HijackGuard.builder()
+                        .allowApp(Platform.TWITTER, MARKETING_APP)
+                        .allowApp(Platform.FACEBOOK, MARKETING_FACEBOOK_APP_ID)
+                        .build());
     }
 }

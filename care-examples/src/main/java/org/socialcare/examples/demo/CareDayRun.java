@@ -9,16 +9,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.socialcare.core.CareDesk;
 import org.socialcare.core.DeskSettings;
-import java.util.Optional;
-import org.socialcare.core.memory.InMemoryEscalationFiringStore;
 import org.socialcare.core.MessagePolicies;
+import org.socialcare.core.memory.InMemoryEscalationFiringStore;
 import org.socialcare.core.port.out.ApprovalGateway;
 import org.socialcare.core.port.out.CareStorage;
 import org.socialcare.core.port.out.ChannelStateStore;
-import org.socialcare.twitter.TwitterTextLimits;
 import org.socialcare.core.port.out.EscalationFiringStore;
 import org.socialcare.examples.SimulatedClock;
 import org.socialcare.examples.demo.platforms.EmulatedPlatforms;
+import org.socialcare.twitter.TwitterTextLimits;
 
 /** Sets up Northbank's desk on the given storage, plays the care day and builds the report. */
 public final class CareDayRun {
@@ -43,13 +42,20 @@ public final class CareDayRun {
         return run(storage, Platforms.EMULATED, messages, seed, speed, progressOut);
     }
 
-    public static Outcome run(CareStorage storage, Platforms platforms, int messages, long seed, double speed, PrintStream progressOut) {
+    public static Outcome run(
+            CareStorage storage, Platforms platforms, int messages, long seed, double speed, PrintStream progressOut) {
         return run(storage, Optional.empty(), platforms, messages, seed, speed, progressOut);
     }
 
     /** Plays the day on {@code storage}, keeping escalation rule firings in {@code firings} (the database's) when given. */
-    public static Outcome run(CareStorage storage, Optional<EscalationFiringStore> firings, Platforms platforms, int messages, long seed,
-            double speed, PrintStream progressOut) {
+    public static Outcome run(
+            CareStorage storage,
+            Optional<EscalationFiringStore> firings,
+            Platforms platforms,
+            int messages,
+            long seed,
+            double speed,
+            PrintStream progressOut) {
         return run(storage, firings, Optional.empty(), platforms, messages, seed, speed, progressOut);
     }
 
@@ -57,14 +63,29 @@ public final class CareDayRun {
      * Plays the day on {@code storage}, with escalation firings and replies held for approval in the database's
      * stores when given (else in memory); tweets are measured with twitter-text.
      */
-    public static Outcome run(CareStorage storage, Optional<EscalationFiringStore> firings, Optional<ApprovalGateway> approvals,
-            Platforms platforms, int messages, long seed, double speed, PrintStream progressOut) {
+    public static Outcome run(
+            CareStorage storage,
+            Optional<EscalationFiringStore> firings,
+            Optional<ApprovalGateway> approvals,
+            Platforms platforms,
+            int messages,
+            long seed,
+            double speed,
+            PrintStream progressOut) {
         return run(storage, firings, approvals, Optional.empty(), platforms, messages, seed, speed, progressOut);
     }
 
     /** As above, with the channels' kill switch in {@code channelStates} (the database's) when given. */
-    public static Outcome run(CareStorage storage, Optional<EscalationFiringStore> firings, Optional<ApprovalGateway> approvals,
-            Optional<ChannelStateStore> channelStates, Platforms platforms, int messages, long seed, double speed, PrintStream progressOut) {
+    public static Outcome run(
+            CareStorage storage,
+            Optional<EscalationFiringStore> firings,
+            Optional<ApprovalGateway> approvals,
+            Optional<ChannelStateStore> channelStates,
+            Platforms platforms,
+            int messages,
+            long seed,
+            double speed,
+            PrintStream progressOut) {
         MessagePolicies.Builder policies = MessagePolicies.builder().textLimits(TwitterTextLimits.create());
         approvals.ifPresent(policies::approvals);
         SimulatedClock clock = new SimulatedClock(CareDaySimulation.OPENING);
@@ -94,10 +115,15 @@ public final class CareDayRun {
                 delivery = new DirectDelivery(desk);
             }
             try (delivery) {
-                new CareDaySimulation(desk, clock, bank, delivery, messages, seed, speed, log).run(progress(messages, progressOut));
+                new CareDaySimulation(desk, clock, bank, delivery, messages, seed, speed, log)
+                        .run(progress(messages, progressOut));
             }
             Duration wall = Duration.ofNanos(System.nanoTime() - start);
-            return new Outcome(desk, log, DayReport.of(desk, log, settings.firstResponseTarget(), wall), Optional.ofNullable(emulated));
+            return new Outcome(
+                    desk,
+                    log,
+                    DayReport.of(desk, log, settings.firstResponseTarget(), wall),
+                    Optional.ofNullable(emulated));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the local platform emulators", e);
         } finally {
@@ -115,7 +141,9 @@ public final class CareDayRun {
         return done -> {
             int pct = total == 0 ? 100 : (int) (100L * done / total);
             double secs = Math.max(1e-3, (System.nanoTime() - start) / 1e9);
-            String line = String.format("[%-40s] %3d%% %6d/%d messages, %,.0f msg/s", "#".repeat(pct * 40 / 100), pct, done, total, done / secs);
+            String line = String.format(
+                    "[%-40s] %3d%% %6d/%d messages, %,.0f msg/s",
+                    "#".repeat(pct * 40 / 100), pct, done, total, done / secs);
             if (tty) {
                 out.print("\r" + line);
                 if (done >= total) {

@@ -37,10 +37,12 @@ import org.socialcare.examples.SimulatedClock;
 public final class CareDaySimulation {
     /** Simulated opening time of the day. */
     public static final Instant OPENING = Instant.parse("2026-03-02T08:00:00Z");
+
     public static final Duration DAY = Duration.ofHours(12);
     private static final Duration TICK = Duration.ofMinutes(1);
     /** Story 9: when someone who took over the brand account tweets from an unknown app, and the app's name. */
     public static final Instant HIJACK_AT = OPENING.plus(Duration.ofHours(7));
+
     public static final String HIJACK_APP = "TweetBlaster Pro";
     /** How long the supervisor takes to check the account and lift the kill switch. */
     public static final Duration RESUME_AFTER = Duration.ofMinutes(30);
@@ -61,12 +63,26 @@ public final class CareDaySimulation {
     private int replySeq;
     /** Conversations with a reply held for approval, as of this tick (one read of the gateway per tick). */
     private final java.util.Set<ConversationId> awaitingApproval = new java.util.HashSet<>();
+
     private boolean hijackPosted;
     private Instant pausedAt;
 
-    private enum Stage { FIRST_ANSWER, AWAITING_PRIVATE, PRIVATE_ANSWER, DONE }
+    private enum Stage {
+        FIRST_ANSWER,
+        AWAITING_PRIVATE,
+        PRIVATE_ANSWER,
+        DONE
+    }
 
-    public CareDaySimulation(CareDesk desk, SimulatedClock clock, BankSetup bank, Delivery delivery, int messages, long seed, double speed, DayLog log) {
+    public CareDaySimulation(
+            CareDesk desk,
+            SimulatedClock clock,
+            BankSetup bank,
+            Delivery delivery,
+            int messages,
+            long seed,
+            double speed,
+            DayLog log) {
         this.log = log;
         this.desk = desk;
         this.clock = clock;
@@ -120,7 +136,8 @@ public final class CareDaySimulation {
     }
 
     private boolean busy() {
-        return !pending.isEmpty() || !followUps.isEmpty()
+        return !pending.isEmpty()
+                || !followUps.isEmpty()
                 || bank.teams().stream().anyMatch(t -> !desk.queue(t.id(), 1).isEmpty())
                 || desk.agents().stream().anyMatch(a -> !desk.assignedTo(a.id()).isEmpty());
     }
@@ -132,7 +149,9 @@ public final class CareDaySimulation {
             }
             List<Conversation> mine = desk.assignedTo(agent.id());
             // conversations waiting for the customer do not take an agent's attention
-            long working = mine.stream().filter(c -> c.awaitingResponseSince().isPresent()).count();
+            long working = mine.stream()
+                    .filter(c -> c.awaitingResponseSince().isPresent())
+                    .count();
             int free = (int) (agent.capacity() - working);
             boolean claimed = false;
             // routing assigns most work; agents pick up what waits in the queue (e.g. after a supervisor gave it back)
@@ -157,18 +176,26 @@ public final class CareDaySimulation {
     private void accountTakeover(Instant now) {
         if (!hijackPosted && !now.isBefore(HIJACK_AT)) {
             hijackPosted = true;
-            delivery.postAsAccount(BankSetup.TWITTER_BRAND, "Congratulations! Claim your Northbank prize: log in at northbank-prizes.example",
-                    HIJACK_APP, now);
+            delivery.postAsAccount(
+                    BankSetup.TWITTER_BRAND,
+                    "Congratulations! Claim your Northbank prize: log in at northbank-prizes.example",
+                    HIJACK_APP,
+                    now);
         }
         boolean paused = !desk.channel(BankSetup.TWITTER_BRAND).isActive();
         if (paused && pausedAt == null) {
             pausedAt = now;
         }
         if (paused && !now.isBefore(pausedAt.plus(RESUME_AFTER))) {
-            Optional<Agent> supervisor = desk.agents().stream().filter(a -> a.supervisor() && a.team().equals(BankSetup.SOCIAL_CARE)).findFirst();
+            Optional<Agent> supervisor = desk.agents().stream()
+                    .filter(a -> a.supervisor() && a.team().equals(BankSetup.SOCIAL_CARE))
+                    .findFirst();
             if (supervisor.isPresent()) {
-                log.channelResumed(BankSetup.TWITTER_BRAND, desk.storage().outbox().queued(BankSetup.TWITTER_BRAND).size());
-                desk.resumeChannel(BankSetup.TWITTER_BRAND, supervisor.get().id().value());
+                log.channelResumed(
+                        BankSetup.TWITTER_BRAND,
+                        desk.storage().outbox().queued(BankSetup.TWITTER_BRAND).size());
+                desk.resumeChannel(
+                        BankSetup.TWITTER_BRAND, supervisor.get().id().value());
                 pausedAt = null;
             }
         }
@@ -184,7 +211,9 @@ public final class CareDaySimulation {
                 continue;
             }
             Optional<Agent> reviewer = desk.agents().stream()
-                    .filter(a -> a.supervisor() && a.presence() == Presence.ONLINE && !request.reply().author().filter(a.id()::equals).isPresent())
+                    .filter(a -> a.supervisor()
+                            && a.presence() == Presence.ONLINE
+                            && !request.reply().author().filter(a.id()::equals).isPresent())
                     .findFirst();
             if (reviewer.isPresent()) {
                 desk.approve(request.reply().id(), reviewer.get().id());
@@ -202,7 +231,9 @@ public final class CareDaySimulation {
         if (stage == Stage.AWAITING_PRIVATE) {
             if (c.awaitingResponseSince().isPresent()) {
                 stages.put(c.id(), stage = Stage.PRIVATE_ANSWER);
-            } else if (c.lastAgentReplyAt().map(t -> t.plus(Duration.ofHours(2)).isBefore(now)).orElse(false)) {
+            } else if (c.lastAgentReplyAt()
+                    .map(t -> t.plus(Duration.ofHours(2)).isBefore(now))
+                    .orElse(false)) {
                 resolve(agent, c); // the customer never came back
                 return;
             } else {
@@ -219,34 +250,63 @@ public final class CareDaySimulation {
         readyAt.remove(c.id());
         SimulatedMessage first = firstMessage(c);
         // a case reference per reply, as banks add them: platforms refuse an account's identical texts as duplicates
-        String sig = " ^" + agent.initials() + " #" + Integer.toString(++replySeq, 36).toUpperCase(java.util.Locale.ROOT);
-        String name = c.customer().displayName().map(n -> n.split(" ")[0]).orElse(c.customer().handle());
+        String sig = " ^" + agent.initials() + " #"
+                + Integer.toString(++replySeq, 36).toUpperCase(java.util.Locale.ROOT);
+        String name = c.customer()
+                .displayName()
+                .map(n -> n.split(" ")[0])
+                .orElse(c.customer().handle());
         boolean publicFirst = first.visibility() == Visibility.PUBLIC;
         try {
             if (stage == Stage.PRIVATE_ANSWER) {
                 if (first.story() == Story.ON_HOLD || first.story() == Story.FRAUD) {
                     desk.requestCallback(c.id(), agent.id(), phoneIn(c), Optional.empty());
                     log.callback();
-                    sendPrivately(agent, c, "Thanks " + name + ", we're calling you now from our fraud and card team." + sig);
+                    sendPrivately(
+                            agent, c, "Thanks " + name + ", we're calling you now from our fraud and card team." + sig);
                 } else {
-                    sendPrivately(agent, c, "Thanks " + name + ", that's sorted: you'll see it on your account within 24 hours." + sig);
+                    sendPrivately(
+                            agent,
+                            c,
+                            "Thanks " + name + ", that's sorted: you'll see it on your account within 24 hours." + sig);
                 }
                 resolve(agent, c);
                 return;
             }
             switch (first.story()) {
-                case QUESTION -> answer(agent, c, publicFirst, "Hi " + name + ", you'll find the steps here: https://northbank.example/help/faq" + sig, true);
-                case PRAISE -> answer(agent, c, publicFirst, "Thank you " + name + ", we'll pass that on to the team!" + sig, true);
+                case QUESTION ->
+                    answer(
+                            agent,
+                            c,
+                            publicFirst,
+                            "Hi " + name + ", you'll find the steps here: https://northbank.example/help/faq" + sig,
+                            true);
+                case PRAISE ->
+                    answer(
+                            agent,
+                            c,
+                            publicFirst,
+                            "Thank you " + name + ", we'll pass that on to the team!" + sig,
+                            true);
                 case SPAM, ABUSE -> resolve(agent, c);
                 case LEGAL_THREAT -> {
                     desk.escalate(c.id(), "agent:" + agent.id(), "customer threatens legal action");
                     moveToPrivate(agent, c, publicFirst, name, sig, "so a senior colleague can review this today");
                 }
-                case ON_HOLD, FRAUD -> moveToPrivate(agent, c, publicFirst, name, sig, "with a number we can call you on right now");
-                case CARD_IN_PUBLIC -> moveToPrivate(agent, c, publicFirst, name, sig,
-                        "and please never share card details in public: we've asked for your post to be hidden");
-                case COMPLAINT, HARSH_CRITICISM -> moveToPrivate(agent, c, publicFirst, name, sig, "with your details so we can put this right");
-                case SPANISH_COMPLAINT -> moveToPrivate(agent, c, publicFirst, name, sig, "con sus datos y lo resolvemos hoy");
+                case ON_HOLD, FRAUD ->
+                    moveToPrivate(agent, c, publicFirst, name, sig, "with a number we can call you on right now");
+                case CARD_IN_PUBLIC ->
+                    moveToPrivate(
+                            agent,
+                            c,
+                            publicFirst,
+                            name,
+                            sig,
+                            "and please never share card details in public: we've asked for your post to be hidden");
+                case COMPLAINT, HARSH_CRITICISM ->
+                    moveToPrivate(agent, c, publicFirst, name, sig, "with your details so we can put this right");
+                case SPANISH_COMPLAINT ->
+                    moveToPrivate(agent, c, publicFirst, name, sig, "con sus datos y lo resolvemos hoy");
             }
         } catch (CareException e) {
             log.agentError(e);
@@ -262,8 +322,10 @@ public final class CareDaySimulation {
      */
     private void sendPrivately(Agent agent, Conversation c, String text) {
         List<StoredMessage> thread = desk.messages(c.id());
-        Optional<StoredMessage> latest = thread.stream().filter(m -> m.direction() == Direction.INBOUND).reduce((a, b) -> b);
-        if (desk.channel(c.channel()).platform().equals(Platform.FACEBOOK) && latest.map(m -> m.visibility() == Visibility.PUBLIC).orElse(false)) {
+        Optional<StoredMessage> latest =
+                thread.stream().filter(m -> m.direction() == Direction.INBOUND).reduce((a, b) -> b);
+        if (desk.channel(c.channel()).platform().equals(Platform.FACEBOOK)
+                && latest.map(m -> m.visibility() == Visibility.PUBLIC).orElse(false)) {
             desk.privateReplyToComment(c.id(), agent.id(), text);
         } else {
             desk.sendPrivate(c.id(), agent.id(), text);
@@ -283,21 +345,35 @@ public final class CareDaySimulation {
 
     private void moveToPrivate(Agent agent, Conversation c, boolean publicFirst, String name, String sig, String why) {
         if (publicFirst) {
-            String mention = c.customer().handle().isBlank() ? "" : "@" + c.customer().handle() + " ";
-            desk.moveToPrivate(c.id(), agent.id(), mention + "Sorry to hear this, " + name
-                    + ". Please send us a DM " + why + "." + sig, Optional.empty());
+            String mention =
+                    c.customer().handle().isBlank() ? "" : "@" + c.customer().handle() + " ";
+            desk.moveToPrivate(
+                    c.id(),
+                    agent.id(),
+                    mention + "Sorry to hear this, " + name + ". Please send us a DM " + why + "." + sig,
+                    Optional.empty());
             log.privateMove();
         } else {
-            desk.sendPrivate(c.id(), agent.id(), "Sorry to hear this, " + name + ". Please reply here " + why + "." + sig);
+            desk.sendPrivate(
+                    c.id(), agent.id(), "Sorry to hear this, " + name + ". Please reply here " + why + "." + sig);
         }
         stages.put(c.id(), Stage.AWAITING_PRIVATE);
         if (random.nextInt(10) < 8) { // most customers answer the invitation
             SimulatedMessage first = firstMessage(c);
             String text = first.story() == Story.ON_HOLD || first.story() == Story.FRAUD
                     ? "you can call me on " + Texts.phoneNumber(random)
-                    : first.story() == Story.SPANISH_COMPLAINT ? "mi número de cliente es 55501234, gracias" : "ok, my customer number is 55501234";
-            followUps.add(new SimulatedMessage("f" + (++followUpSeq), clock.instant().plus(Duration.ofMinutes(3 + random.nextInt(25))),
-                    c.channel(), c.customer(), Visibility.PRIVATE, text, first.story(), Optional.empty()));
+                    : first.story() == Story.SPANISH_COMPLAINT
+                            ? "mi número de cliente es 55501234, gracias"
+                            : "ok, my customer number is 55501234";
+            followUps.add(new SimulatedMessage(
+                    "f" + (++followUpSeq),
+                    clock.instant().plus(Duration.ofMinutes(3 + random.nextInt(25))),
+                    c.channel(),
+                    c.customer(),
+                    Visibility.PRIVATE,
+                    text,
+                    first.story(),
+                    Optional.empty()));
         }
     }
 
@@ -320,8 +396,15 @@ public final class CareDaySimulation {
         if (m != null) {
             return m;
         }
-        return new SimulatedMessage(first.key().messageId(), first.createdAt(), c.channel(), c.customer(), first.visibility(), first.text(),
-                Story.QUESTION, first.inReplyTo());
+        return new SimulatedMessage(
+                first.key().messageId(),
+                first.createdAt(),
+                c.channel(),
+                c.customer(),
+                first.visibility(),
+                first.text(),
+                Story.QUESTION,
+                first.inReplyTo());
     }
 
     private String phoneIn(Conversation c) {

@@ -18,9 +18,13 @@ import org.socialcare.core.domain.Visibility;
  * criticism mostly as Facebook comments). Same seed, same day.
  */
 public final class CustomerTraffic {
-    private static final String[] FIRST = {"Anna", "Ben", "Chloe", "Dev", "Elena", "Farid", "Grace", "Hugo", "Ines", "Jack",
-            "Kemi", "Liam", "Maya", "Noah", "Olu", "Priya", "Quinn", "Rosa", "Sam", "Tariq", "Uma", "Victor", "Wen", "Yusuf", "Zoe"};
-    private static final String[] LAST = {"Smith", "Jones", "Garcia", "Patel", "Okafor", "Nowak", "Rossi", "Khan", "Murphy", "Chen"};
+    private static final String[] FIRST = {
+        "Anna", "Ben", "Chloe", "Dev", "Elena", "Farid", "Grace", "Hugo", "Ines", "Jack", "Kemi", "Liam", "Maya",
+        "Noah", "Olu", "Priya", "Quinn", "Rosa", "Sam", "Tariq", "Uma", "Victor", "Wen", "Yusuf", "Zoe"
+    };
+    private static final String[] LAST = {
+        "Smith", "Jones", "Garcia", "Patel", "Okafor", "Nowak", "Rossi", "Khan", "Murphy", "Chen"
+    };
 
     private final Random random;
     private final BankSetup bank;
@@ -37,19 +41,38 @@ public final class CustomerTraffic {
         for (int i = 0; i < customers; i++) {
             String first = FIRST[random.nextInt(FIRST.length)];
             String last = LAST[random.nextInt(LAST.length)];
-            long followers = random.nextDouble() < 0.02 ? 50_000 + random.nextInt(950_000) : (long) Math.abs(random.nextGaussian() * 400);
+            long followers = random.nextDouble() < 0.02
+                    ? 50_000 + random.nextInt(950_000)
+                    : (long) Math.abs(random.nextGaussian() * 400);
             boolean verified = followers > 100_000 && random.nextBoolean();
-            pool.add(new Party(String.valueOf(2_000_000 + i), (first + "_" + last + i).toLowerCase(), Optional.of(first + " " + last), followers, verified));
+            pool.add(new Party(
+                    String.valueOf(2_000_000 + i),
+                    (first + "_" + last + i).toLowerCase(),
+                    Optional.of(first + " " + last),
+                    followers,
+                    verified));
         }
         List<SimulatedMessage> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             Story story = pick();
             Party author = pool.get(random.nextInt(pool.size()));
             ChannelId channel = channelFor(story);
-            Visibility visibility = channel.equals(BankSetup.FACEBOOK_PAGE) && random.nextInt(4) == 0 && story != Story.ABUSE
-                    && story != Story.CARD_IN_PUBLIC && story != Story.HARSH_CRITICISM ? Visibility.PRIVATE : Visibility.PUBLIC;
-            out.add(new SimulatedMessage("m" + i, opening.plus(timeOfDay(length)), channel, author, visibility,
-                    Texts.first(story, author, bank.handleOf(channel), random), story, Optional.empty()));
+            Visibility visibility = channel.equals(BankSetup.FACEBOOK_PAGE)
+                            && random.nextInt(4) == 0
+                            && story != Story.ABUSE
+                            && story != Story.CARD_IN_PUBLIC
+                            && story != Story.HARSH_CRITICISM
+                    ? Visibility.PRIVATE
+                    : Visibility.PUBLIC;
+            out.add(new SimulatedMessage(
+                    "m" + i,
+                    opening.plus(timeOfDay(length)),
+                    channel,
+                    author,
+                    visibility,
+                    Texts.first(story, author, bank.handleOf(channel), random),
+                    story,
+                    Optional.empty()));
         }
         out.sort(Comparator.comparing(SimulatedMessage::at).thenComparing(SimulatedMessage::id));
         return out;
@@ -76,8 +99,14 @@ public final class CustomerTraffic {
             case ABUSE, HARSH_CRITICISM -> r < 70 ? BankSetup.FACEBOOK_PAGE : BankSetup.TWITTER_BRAND;
             case CARD_IN_PUBLIC -> r < 50 ? BankSetup.FACEBOOK_PAGE : BankSetup.TWITTER_CARDS;
             case FRAUD -> r < 50 ? BankSetup.TWITTER_CARDS : r < 80 ? BankSetup.TWITTER_CARE : BankSetup.FACEBOOK_PAGE;
-            case QUESTION -> r < 30 ? BankSetup.TWITTER_CARE : r < 55 ? BankSetup.TWITTER_CARDS : r < 80 ? BankSetup.FACEBOOK_PAGE : BankSetup.TWITTER_BRAND;
-            default -> r < 35 ? BankSetup.TWITTER_CARE : r < 55 ? BankSetup.TWITTER_BRAND : r < 75 ? BankSetup.FACEBOOK_PAGE : BankSetup.TWITTER_CARDS;
+            case QUESTION ->
+                r < 30
+                        ? BankSetup.TWITTER_CARE
+                        : r < 55 ? BankSetup.TWITTER_CARDS : r < 80 ? BankSetup.FACEBOOK_PAGE : BankSetup.TWITTER_BRAND;
+            default ->
+                r < 35
+                        ? BankSetup.TWITTER_CARE
+                        : r < 55 ? BankSetup.TWITTER_BRAND : r < 75 ? BankSetup.FACEBOOK_PAGE : BankSetup.TWITTER_CARDS;
         };
     }
 

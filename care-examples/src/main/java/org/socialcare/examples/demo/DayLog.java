@@ -10,7 +10,8 @@ import org.socialcare.core.port.in.DispatchResult;
 
 /** What happened during the simulated day, counted as it happened (hourly volumes for the charts). */
 public final class DayLog {
-    final Map<ChannelId, Integer> inboundPerChannel = new TreeMap<>((a, b) -> a.value().compareTo(b.value()));
+    final Map<ChannelId, Integer> inboundPerChannel =
+            new TreeMap<>((a, b) -> a.value().compareTo(b.value()));
     final int[] inboundPerHour = new int[16];
     final int[] sentPerHour = new int[16];
     int inbound;
@@ -24,7 +25,8 @@ public final class DayLog {
     int approvals;
     int complaints;
     String lastAgentError = "";
-    final Map<ChannelId, Integer> queuedAtResume = new TreeMap<>((a, b) -> a.value().compareTo(b.value()));
+    final Map<ChannelId, Integer> queuedAtResume =
+            new TreeMap<>((a, b) -> a.value().compareTo(b.value()));
 
     void inbound(SimulatedMessage m, Instant now) {
         inbound++;

@@ -55,7 +55,8 @@ public record DayReport(
         List<Long> frt = new ArrayList<>();
         int moderation = 0;
         for (Conversation c : conversations) {
-            c.firstResponseAt().ifPresent(at -> frt.add(Duration.between(c.openedAt(), at).toSeconds()));
+            c.firstResponseAt()
+                    .ifPresent(at -> frt.add(Duration.between(c.openedAt(), at).toSeconds()));
             for (Reply r : desk.replies(c.id())) {
                 if (r.kind() == ReplyKind.HIDE_COMMENT) {
                     moderation++;
@@ -71,11 +72,18 @@ public record DayReport(
             }
         }
         // the library's own metrics: SLA per priority in business time, inactive accounts with no reply for a day
-        MetricsReport metrics = CareMetrics.of(desk.storage().conversations(), desk.slaPolicy(), desk.channels(), desk.teams(), desk.agents(),
-                desk.clock()).report(from, to, Duration.ofDays(1));
+        MetricsReport metrics = CareMetrics.of(
+                        desk.storage().conversations(),
+                        desk.slaPolicy(),
+                        desk.channels(),
+                        desk.teams(),
+                        desk.agents(),
+                        desk.clock())
+                .report(from, to, Duration.ofDays(1));
         Breakdown overall = metrics.overall();
         List<String> inactive = metrics.inactiveAccounts().stream()
-                .map(a -> "@" + a.handle() + " (" + a.platform() + ", " + a.channel() + ")").toList();
+                .map(a -> "@" + a.handle() + " (" + a.platform() + ", " + a.channel() + ")")
+                .toList();
         Map<String, Integer> volume = new LinkedHashMap<>();
         for (Channel ch : desk.channels()) {
             volume.put(ch.id().value(), log.inboundPerChannel.getOrDefault(ch.id(), 0));
@@ -83,17 +91,35 @@ public record DayReport(
         List<Long> minutes = frt.stream().map(s -> s / 60).toList();
         List<String> pauses = pauses(audit, log);
         int judged = overall.slaMet() + overall.slaMissed();
-        return new DayReport(log.inbound, conversations.size(), volume, overall.medianFirstResponse().orElse(Duration.ZERO),
-                overall.p90FirstResponse().orElse(Duration.ZERO), judged == 0 ? 1.0 : (double) overall.slaMet() / judged, slaTarget, escalations, moderation,
-                log.privateMoves, log.callbacks, log.sent, log.held, log.failed, inactive, pauses, log.inboundPerHour.clone(), log.sentPerHour.clone(),
-                minutes, wallTime);
+        return new DayReport(
+                log.inbound,
+                conversations.size(),
+                volume,
+                overall.medianFirstResponse().orElse(Duration.ZERO),
+                overall.p90FirstResponse().orElse(Duration.ZERO),
+                judged == 0 ? 1.0 : (double) overall.slaMet() / judged,
+                slaTarget,
+                escalations,
+                moderation,
+                log.privateMoves,
+                log.callbacks,
+                log.sent,
+                log.held,
+                log.failed,
+                inactive,
+                pauses,
+                log.inboundPerHour.clone(),
+                log.sentPerHour.clone(),
+                minutes,
+                wallTime);
     }
 
     /** Each kill-switch pause with its reason, and when and by whom the channel was resumed. */
     private static List<String> pauses(List<AuditEntry> audit, DayLog log) {
         DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
         List<String> out = new ArrayList<>();
-        List<AuditEntry> sorted = audit.stream().sorted(Comparator.comparing(AuditEntry::at)).toList();
+        List<AuditEntry> sorted =
+                audit.stream().sorted(Comparator.comparing(AuditEntry::at)).toList();
         for (int i = 0; i < sorted.size(); i++) {
             AuditEntry e = sorted.get(i);
             if (e.action() != AuditAction.CHANNEL_PAUSED || e.channel().isEmpty()) {
@@ -102,7 +128,8 @@ public record DayReport(
             ChannelId channel = e.channel().get();
             String resumed = "not resumed";
             for (AuditEntry later : sorted.subList(i + 1, sorted.size())) {
-                if (later.action() == AuditAction.CHANNEL_RESUMED && later.channel().equals(e.channel())) {
+                if (later.action() == AuditAction.CHANNEL_RESUMED
+                        && later.channel().equals(e.channel())) {
                     resumed = "resumed " + hhmm.format(later.at()) + " by " + later.actor() + ", "
                             + log.queuedAtResume.getOrDefault(channel, 0) + " queued replies then sent";
                     break;
@@ -136,19 +163,28 @@ public record DayReport(
     /** The report as text for the console. */
     public String toText() {
         StringBuilder b = new StringBuilder();
-        b.append(String.format("Care day report: %d messages, %d conversations (%.1f s wall time)%n", messages, conversations, wallTime.toMillis() / 1000.0));
+        b.append(String.format(
+                "Care day report: %d messages, %d conversations (%.1f s wall time)%n",
+                messages, conversations, wallTime.toMillis() / 1000.0));
         b.append("Volume per channel:\n");
         volumePerChannel.forEach((k, v) -> b.append(String.format("  %-20s %6d%n", k, v)));
-        b.append(String.format("First response time: p50 %s, p90 %s%n", minutes(firstResponseP50), minutes(firstResponseP90)));
-        b.append(String.format("SLA compliance (first response in business time, 10/15/30 min by priority): %.1f%%%n", slaCompliance * 100));
+        b.append(String.format(
+                "First response time: p50 %s, p90 %s%n", minutes(firstResponseP50), minutes(firstResponseP90)));
+        b.append(String.format(
+                "SLA compliance (first response in business time, 10/15/30 min by priority): %.1f%%%n",
+                slaCompliance * 100));
         b.append("Escalations by reason:").append(escalationsByReason.isEmpty() ? " none\n" : "\n");
         escalationsByReason.forEach((k, v) -> b.append(String.format("  %5d  %s%n", v, k)));
         b.append(String.format("Moderation actions (comments hidden): %d%n", moderationActions));
         b.append(String.format("Moves to private: %d, callbacks requested: %d%n", privateMoves, callbacks));
-        b.append(String.format("Replies: %d sent, %d held back (kept queued), %d failed%n", repliesSent, repliesHeldOrQueued, repliesFailed));
+        b.append(String.format(
+                "Replies: %d sent, %d held back (kept queued), %d failed%n",
+                repliesSent, repliesHeldOrQueued, repliesFailed));
         b.append("Channel pauses (kill switch):").append(channelPauses.isEmpty() ? " none\n" : "\n");
         channelPauses.forEach(p -> b.append("  ").append(p).append('\n'));
-        b.append("Inactive accounts (no answer today): ").append(inactiveAccounts.isEmpty() ? "none" : String.join(", ", inactiveAccounts)).append('\n');
+        b.append("Inactive accounts (no answer today): ")
+                .append(inactiveAccounts.isEmpty() ? "none" : String.join(", ", inactiveAccounts))
+                .append('\n');
         return b.toString();
     }
 

@@ -29,10 +29,13 @@ public final class HtmlReport {
 
     static String render(DayReport r) {
         StringBuilder h = new StringBuilder();
-        h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Northbank care day report</title><style>")
+        h.append(
+                        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Northbank care day report</title><style>")
                 .append("body{font-family:system-ui,sans-serif;margin:24px;color:#222;background:#fafafa}")
-                .append(".tiles{display:flex;gap:12px;flex-wrap:wrap}.tile{background:#fff;border:1px solid #ddd;border-radius:6px;padding:12px 16px;min-width:150px}")
-                .append(".tile b{display:block;font-size:24px}.chart{background:#fff;border:1px solid #ddd;border-radius:6px;padding:12px;margin:16px 0}")
+                .append(
+                        ".tiles{display:flex;gap:12px;flex-wrap:wrap}.tile{background:#fff;border:1px solid #ddd;border-radius:6px;padding:12px 16px;min-width:150px}")
+                .append(
+                        ".tile b{display:block;font-size:24px}.chart{background:#fff;border:1px solid #ddd;border-radius:6px;padding:12px;margin:16px 0}")
                 .append("h2{font-size:16px;margin:0 0 8px}</style></head><body>")
                 .append("<h1>Northbank social care: day report</h1>")
                 .append("<div class=\"tiles\">");
@@ -54,8 +57,14 @@ public final class HtmlReport {
             sent.put(String.format("%02d:00", 8 + i), r.sentPerHour()[i]);
         }
         chart(h, "Messages in (blue) and replies out (green) per hour", pairedColumns(inbound, sent));
-        chart(h, "First response time (minutes, conversations per bucket)", columns(histogram(r.firstResponseMinutes()), BLUE));
-        chart(h, "Escalations by reason", r.escalationsByReason().isEmpty() ? "<p>none</p>" : bars(r.escalationsByReason(), "#c0392b"));
+        chart(
+                h,
+                "First response time (minutes, conversations per bucket)",
+                columns(histogram(r.firstResponseMinutes()), BLUE));
+        chart(
+                h,
+                "Escalations by reason",
+                r.escalationsByReason().isEmpty() ? "<p>none</p>" : bars(r.escalationsByReason(), "#c0392b"));
         h.append("<div class=\"chart\"><h2>Inactive accounts (no answer today)</h2><ul>");
         if (r.inactiveAccounts().isEmpty()) {
             h.append("<li>none</li>");
@@ -72,25 +81,51 @@ public final class HtmlReport {
     }
 
     private static void tile(StringBuilder h, String label, String value) {
-        h.append("<div class=\"tile\"><b>").append(esc(value)).append("</b>").append(esc(label)).append("</div>");
+        h.append("<div class=\"tile\"><b>")
+                .append(esc(value))
+                .append("</b>")
+                .append(esc(label))
+                .append("</div>");
     }
 
     private static void chart(StringBuilder h, String title, String svg) {
-        h.append("<div class=\"chart\"><h2>").append(esc(title)).append("</h2>").append(svg).append("</div>");
+        h.append("<div class=\"chart\"><h2>")
+                .append(esc(title))
+                .append("</h2>")
+                .append(svg)
+                .append("</div>");
     }
 
     /** Horizontal bars, one per entry. */
     static String bars(Map<String, Integer> data, String colour) {
-        int max = Math.max(1, data.values().stream().mapToInt(Integer::intValue).max().orElse(1));
+        int max = Math.max(
+                1, data.values().stream().mapToInt(Integer::intValue).max().orElse(1));
         int rowH = 24;
         int height = data.size() * rowH + 10;
-        StringBuilder s = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"760\" height=\"" + height + "\" role=\"img\">");
+        StringBuilder s = new StringBuilder(
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"760\" height=\"" + height + "\" role=\"img\">");
         int y = 4;
         for (Map.Entry<String, Integer> e : data.entrySet()) {
             int w = (int) Math.round(480.0 * e.getValue() / max);
-            s.append("<text x=\"0\" y=\"").append(y + 15).append("\" font-size=\"12\">").append(esc(e.getKey())).append("</text>")
-                    .append("<rect x=\"230\" y=\"").append(y).append("\" width=\"").append(w).append("\" height=\"18\" fill=\"").append(colour).append("\"/>")
-                    .append("<text x=\"").append(236 + w).append("\" y=\"").append(y + 14).append("\" font-size=\"12\">").append(e.getValue()).append("</text>");
+            s.append("<text x=\"0\" y=\"")
+                    .append(y + 15)
+                    .append("\" font-size=\"12\">")
+                    .append(esc(e.getKey()))
+                    .append("</text>")
+                    .append("<rect x=\"230\" y=\"")
+                    .append(y)
+                    .append("\" width=\"")
+                    .append(w)
+                    .append("\" height=\"18\" fill=\"")
+                    .append(colour)
+                    .append("\"/>")
+                    .append("<text x=\"")
+                    .append(236 + w)
+                    .append("\" y=\"")
+                    .append(y + 14)
+                    .append("\" font-size=\"12\">")
+                    .append(e.getValue())
+                    .append("</text>");
             y += rowH;
         }
         return s.append("</svg>").toString();
@@ -116,21 +151,54 @@ public final class HtmlReport {
         }
         int slot = Math.max(24, 720 / Math.max(1, a.size()));
         int chartH = 180;
-        StringBuilder s = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + (slot * a.size() + 40) + "\" height=\"" + (chartH + 40) + "\" role=\"img\">");
+        StringBuilder s = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\""
+                + (slot * a.size() + 40) + "\" height=\"" + (chartH + 40) + "\" role=\"img\">");
         s.append("<text x=\"0\" y=\"12\" font-size=\"11\">").append(max).append("</text>");
         int x = 30;
         List<String> keys = new ArrayList<>(a.keySet());
         for (String k : keys) {
             int barW = b == null ? slot - 6 : (slot - 6) / 2;
             int ha = (int) Math.round((double) chartH * a.get(k) / max);
-            s.append("<rect x=\"").append(x).append("\" y=\"").append(chartH - ha + 16).append("\" width=\"").append(barW).append("\" height=\"").append(ha)
-                    .append("\" fill=\"").append(colour).append("\"><title>").append(esc(k)).append(": ").append(a.get(k)).append("</title></rect>");
+            s.append("<rect x=\"")
+                    .append(x)
+                    .append("\" y=\"")
+                    .append(chartH - ha + 16)
+                    .append("\" width=\"")
+                    .append(barW)
+                    .append("\" height=\"")
+                    .append(ha)
+                    .append("\" fill=\"")
+                    .append(colour)
+                    .append("\"><title>")
+                    .append(esc(k))
+                    .append(": ")
+                    .append(a.get(k))
+                    .append("</title></rect>");
             if (b != null) {
                 int hb = (int) Math.round((double) chartH * b.getOrDefault(k, 0) / max);
-                s.append("<rect x=\"").append(x + barW).append("\" y=\"").append(chartH - hb + 16).append("\" width=\"").append(barW).append("\" height=\"").append(hb)
-                        .append("\" fill=\"").append(GREEN).append("\"><title>").append(esc(k)).append(": ").append(b.getOrDefault(k, 0)).append("</title></rect>");
+                s.append("<rect x=\"")
+                        .append(x + barW)
+                        .append("\" y=\"")
+                        .append(chartH - hb + 16)
+                        .append("\" width=\"")
+                        .append(barW)
+                        .append("\" height=\"")
+                        .append(hb)
+                        .append("\" fill=\"")
+                        .append(GREEN)
+                        .append("\"><title>")
+                        .append(esc(k))
+                        .append(": ")
+                        .append(b.getOrDefault(k, 0))
+                        .append("</title></rect>");
             }
-            s.append("<text x=\"").append(x).append("\" y=\"").append(chartH + 32).append("\" font-size=\"10\">").append(esc(k)).append("</text>");
+            s.append("<text x=\"")
+                    .append(x)
+                    .append("\" y=\"")
+                    .append(chartH + 32)
+                    .append("\" font-size=\"10\">")
+                    .append(esc(k))
+                    .append("</text>");
             x += slot;
         }
         return s.append("</svg>").toString();

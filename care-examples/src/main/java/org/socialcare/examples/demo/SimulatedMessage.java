@@ -12,4 +12,11 @@ import org.socialcare.core.domain.Visibility;
  * platform message id when the customer answers one. Immutable.
  */
 public record SimulatedMessage(
-        String id, Instant at, ChannelId channel, Party author, Visibility visibility, String text, Story story, Optional<String> inReplyTo) {}
+        String id,
+        Instant at,
+        ChannelId channel,
+        Party author,
+        Visibility visibility,
+        String text,
+        Story story,
+        Optional<String> inReplyTo) {}

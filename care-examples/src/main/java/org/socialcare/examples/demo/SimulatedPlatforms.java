@@ -13,7 +13,8 @@ final class SimulatedPlatforms {
     private SimulatedPlatforms() {}
 
     static List<ChannelPublisher> publishers() {
-        return List.of(publisher(Platform.TWITTER, 1_900_000_000_000_000_000L), publisher(Platform.FACEBOOK, 7_000_000_000L));
+        return List.of(
+                publisher(Platform.TWITTER, 1_900_000_000_000_000_000L), publisher(Platform.FACEBOOK, 7_000_000_000L));
     }
 
     private static ChannelPublisher publisher(Platform platform, long firstId) {
@@ -26,7 +27,9 @@ final class SimulatedPlatforms {
 
             @Override
             public Optional<String> publish(Channel channel, Reply reply) {
-                return reply.kind().carriesText() ? Optional.of(String.valueOf(ids.incrementAndGet())) : Optional.empty();
+                return reply.kind().carriesText()
+                        ? Optional.of(String.valueOf(ids.incrementAndGet()))
+                        : Optional.empty();
             }
         };
     }

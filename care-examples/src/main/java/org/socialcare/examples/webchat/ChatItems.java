@@ -64,12 +64,20 @@ final class ChatItems {
         switch (from) {
             case "customer" -> {
                 String name = field(fields, "name", String.class);
-                Party author = name.isBlank() ? Party.of(session, "") : Party.of(session, name).withDisplayName(name);
+                Party author = name.isBlank()
+                        ? Party.of(session, "")
+                        : Party.of(session, name).withDisplayName(name);
                 messages.add(InboundMessage.builder(key, channel, author)
-                        .text(text).visibility(Visibility.PRIVATE).createdAt(sentAt).build());
+                        .text(text)
+                        .visibility(Visibility.PRIVATE)
+                        .createdAt(sentAt)
+                        .build());
             }
-            case "agent" -> own.add(new OwnMessage(key, channel, text, Visibility.PRIVATE, Optional.empty(), sentAt, Optional.empty()));
-            default -> throw new IllegalArgumentException("field 'from' must be customer or agent but was '" + from + "'");
+            case "agent" ->
+                own.add(new OwnMessage(
+                        key, channel, text, Visibility.PRIVATE, Optional.empty(), sentAt, Optional.empty()));
+            default ->
+                throw new IllegalArgumentException("field 'from' must be customer or agent but was '" + from + "'");
         }
     }
 
@@ -79,7 +87,8 @@ final class ChatItems {
             throw new IllegalArgumentException("field '" + name + "' is missing");
         }
         if (!type.isInstance(value)) {
-            throw new IllegalArgumentException("field '" + name + "' must be a " + type.getSimpleName() + " but was " + value);
+            throw new IllegalArgumentException(
+                    "field '" + name + "' must be a " + type.getSimpleName() + " but was " + value);
         }
         return type.cast(value);
     }

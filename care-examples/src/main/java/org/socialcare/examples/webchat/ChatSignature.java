@@ -54,7 +54,8 @@ final class ChatSignature {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return mac.doFinal((t + "\n" + method + "\n" + pathAndQuery + "\n" + body).getBytes(StandardCharsets.UTF_8));
+            return mac.doFinal(
+                    (t + "\n" + method + "\n" + pathAndQuery + "\n" + body).getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }

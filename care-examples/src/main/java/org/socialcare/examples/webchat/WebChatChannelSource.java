@@ -60,15 +60,18 @@ public final class WebChatChannelSource implements ChannelSource {
         String body = client.get("/api/messages?after=" + after + "&limit=" + settings.pageSize());
         Page page = Page.read(body);
         Batch batch = items.read(page.items()).withHasMore(page.hasMore());
-        return page.items().isEmpty() ? batch : batch.withCheckpoint(new Checkpoint(sourceId, String.valueOf(page.last())));
+        return page.items().isEmpty()
+                ? batch
+                : batch.withCheckpoint(new Checkpoint(sourceId, String.valueOf(page.last())));
     }
 
     private long sequenceOf(Checkpoint checkpoint) {
         try {
             return Long.parseLong(checkpoint.position());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("checkpoint of " + sourceId + " must be a sequence number but was '"
-                    + checkpoint.position() + "'", e);
+            throw new IllegalArgumentException(
+                    "checkpoint of " + sourceId + " must be a sequence number but was '" + checkpoint.position() + "'",
+                    e);
         }
     }
 
@@ -85,12 +88,15 @@ public final class WebChatChannelSource implements ChannelSource {
                         && page.get("messages") instanceof List<?> items
                         && page.get("last") instanceof Long last
                         && page.get("hasMore") instanceof Boolean hasMore) {
-                    return new Page(items.stream().map(ChatJson.Parsed.class::cast).toList(), last, hasMore);
+                    return new Page(
+                            items.stream().map(ChatJson.Parsed.class::cast).toList(), last, hasMore);
                 }
                 throw new IllegalArgumentException("expected {messages, last, hasMore}");
             } catch (IllegalArgumentException e) {
-                throw PlatformException.of(PlatformException.Kind.TRANSIENT,
-                        "GET /api/messages gave an unreadable page: " + e.getMessage(), null);
+                throw PlatformException.of(
+                        PlatformException.Kind.TRANSIENT,
+                        "GET /api/messages gave an unreadable page: " + e.getMessage(),
+                        null);
             }
         }
     }

@@ -48,13 +48,22 @@ final class WebChatClient {
                 .timeout(settings.timeout())
                 .header("Content-Type", "application/json; charset=utf-8")
                 .header(ChatSignature.HEADER, signature.sign(settings.clock().instant(), method, pathAndQuery, body))
-                .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .method(
+                        method,
+                        body.isEmpty()
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new PlatformException(Kind.TRANSIENT, call + " failed: " + e.getClass().getSimpleName(), Optional.empty(), Optional.empty(), e);
+            throw new PlatformException(
+                    Kind.TRANSIENT,
+                    call + " failed: " + e.getClass().getSimpleName(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PlatformException(Kind.TRANSIENT, call + " interrupted", Optional.empty(), Optional.empty(), e);
@@ -71,12 +80,12 @@ final class WebChatClient {
         String code = String.valueOf(status);
         if (status == 429) {
             Instant now = settings.clock().instant();
-            return PlatformException.rateLimited(message, retryAfter.flatMap(v -> retryAt(v, now)).orElse(now.plusSeconds(60)), code);
+            return PlatformException.rateLimited(
+                    message, retryAfter.flatMap(v -> retryAt(v, now)).orElse(now.plusSeconds(60)), code);
         }
-        Kind kind = status == 401 ? Kind.AUTH_FAILED
-                : status == 403 ? Kind.PERMISSION
-                : status >= 500 ? Kind.TRANSIENT
-                : Kind.INVALID_REQUEST;
+        Kind kind = status == 401
+                ? Kind.AUTH_FAILED
+                : status == 403 ? Kind.PERMISSION : status >= 500 ? Kind.TRANSIENT : Kind.INVALID_REQUEST;
         return PlatformException.of(kind, message, code);
     }
 
@@ -87,7 +96,8 @@ final class WebChatClient {
             return Optional.of(now.plusSeconds(Long.parseLong(v)));
         }
         try {
-            return Optional.of(ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+            return Optional.of(
+                    ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
         } catch (DateTimeParseException unreadable) {
             return Optional.empty();
         }

@@ -29,8 +29,15 @@ public final class WebChatExample {
         String secret = "example-shared-secret"; // in production: from the bank's secret store
         TeamId care = TeamId.of("chat-care");
         try (WebChatServer server = WebChatServer.start(secret)) {
-            WebChatSettings settings = WebChatSettings.builder(server.baseUri(), secret).build();
-            Channel chat = Channel.of("webchat-bank", WebChatSettings.PLATFORM, "bank.example/chat", "bank", ChannelKind.DEDICATED_CARE, care);
+            WebChatSettings settings =
+                    WebChatSettings.builder(server.baseUri(), secret).build();
+            Channel chat = Channel.of(
+                    "webchat-bank",
+                    WebChatSettings.PLATFORM,
+                    "bank.example/chat",
+                    "bank",
+                    ChannelKind.DEDICATED_CARE,
+                    care);
             Agent alice = Agent.of("alice", "Alice Brown", "AB", care);
             CareDesk desk = CareDesk.builder()
                     .team(Team.of("chat-care", "Chat care"))
@@ -38,9 +45,12 @@ public final class WebChatExample {
                     .agent(alice)
                     .publisher(new WebChatPublisher(settings))
                     .build();
-            try (PollingScheduler scheduler = PollingScheduler.builder(desk).source(new WebChatChannelSource(settings, chat.id())).build()) {
+            try (PollingScheduler scheduler = PollingScheduler.builder(desk)
+                    .source(new WebChatChannelSource(settings, chat.id()))
+                    .build()) {
                 out.println("web chat server on " + server.baseUri());
-                server.customerWrites("s-4711", "Anna K.", "My card was blocked at the till, can you help?", Instant.now());
+                server.customerWrites(
+                        "s-4711", "Anna K.", "My card was blocked at the till, can you help?", Instant.now());
                 out.println("customer (session s-4711): My card was blocked at the till, can you help?");
 
                 ConversationId id = scheduler.runDuePass().touched().get(0);
@@ -48,9 +58,12 @@ public final class WebChatExample {
 
                 desk.claim(id, alice.id());
                 desk.sendPrivate(id, alice.id(), "Hi Anna, I've unblocked it; please try again ^AB");
-                out.println("agent alice claimed it and answered; outbox dispatch sent " + desk.dispatchOutbox().sent());
+                out.println("agent alice claimed it and answered; outbox dispatch sent "
+                        + desk.dispatchOutbox().sent());
 
-                server.received().forEach(r -> out.println("chat server received #" + r.messageId() + " for " + r.sessionId() + ": " + r.text()));
+                server.received()
+                        .forEach(r -> out.println(
+                                "chat server received #" + r.messageId() + " for " + r.sessionId() + ": " + r.text()));
             }
         }
     }

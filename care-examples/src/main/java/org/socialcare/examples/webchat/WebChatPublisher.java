@@ -35,11 +35,16 @@ public final class WebChatPublisher implements ChannelPublisher {
     @Override
     public Optional<String> publish(Channel channel, Reply reply) {
         if (reply.kind() != ReplyKind.PRIVATE_MESSAGE) {
-            throw PlatformException.of(PlatformException.Kind.INVALID_REQUEST, reply.kind() + " is not supported by web chat", null);
+            throw PlatformException.of(
+                    PlatformException.Kind.INVALID_REQUEST, reply.kind() + " is not supported by web chat", null);
         }
-        String session = reply.recipient().orElseThrow(() -> PlatformException.of(PlatformException.Kind.INVALID_REQUEST,
-                "reply " + reply.id() + " names no recipient session", null));
-        String answer = client.post("/api/messages",
+        String session = reply.recipient()
+                .orElseThrow(() -> PlatformException.of(
+                        PlatformException.Kind.INVALID_REQUEST,
+                        "reply " + reply.id() + " names no recipient session",
+                        null));
+        String answer = client.post(
+                "/api/messages",
                 "{\"sessionId\":" + ChatJson.quote(session) + ",\"text\":" + ChatJson.quote(reply.text()) + "}");
         try {
             if (ChatJson.parse(answer) instanceof Map<?, ?> created && created.get("seq") instanceof Long seq) {

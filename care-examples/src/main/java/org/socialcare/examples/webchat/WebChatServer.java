@@ -39,6 +39,7 @@ import java.util.regex.Pattern;
 public final class WebChatServer implements AutoCloseable {
     /** The most items one page holds. */
     public static final int MAX_LIMIT = 100;
+
     private static final Pattern QUERY = Pattern.compile("after=(\\d{1,18})&limit=(\\d{1,3})");
 
     /** A message the bank's agent sent through {@code POST /api/messages}. */
@@ -121,8 +122,9 @@ public final class WebChatServer implements AutoCloseable {
 
     private String append(String sessionId, String from, String name, String text, Instant sentAt) {
         long seq = log.size() + 1L;
-        log.add("{\"seq\":" + seq + ",\"sessionId\":" + ChatJson.quote(sessionId) + ",\"from\":\"" + from + "\",\"name\":"
-                + ChatJson.quote(name) + ",\"text\":" + ChatJson.quote(text) + ",\"sentAt\":\"" + sentAt + "\"}");
+        log.add("{\"seq\":" + seq + ",\"sessionId\":" + ChatJson.quote(sessionId) + ",\"from\":\"" + from
+                + "\",\"name\":" + ChatJson.quote(name) + ",\"text\":" + ChatJson.quote(text) + ",\"sentAt\":\""
+                + sentAt + "\"}");
         return String.valueOf(seq);
     }
 
@@ -133,12 +135,18 @@ public final class WebChatServer implements AutoCloseable {
             String pathAndQuery = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
             String method = exchange.getRequestMethod();
             synchronized (this) {
-                if (!signature.verify(exchange.getRequestHeaders().getFirst(ChatSignature.HEADER), clock.instant(), method, pathAndQuery, body)) {
+                if (!signature.verify(
+                        exchange.getRequestHeaders().getFirst(ChatSignature.HEADER),
+                        clock.instant(),
+                        method,
+                        pathAndQuery,
+                        body)) {
                     respond(exchange, 401, "{\"error\":\"bad or missing signature\"}");
                 } else if (nextFailure.isPresent()) {
                     Failure f = nextFailure.get();
                     nextFailure = Optional.empty();
-                    f.retryAfterSeconds().ifPresent(s -> exchange.getResponseHeaders().set("Retry-After", String.valueOf(s)));
+                    f.retryAfterSeconds()
+                            .ifPresent(s -> exchange.getResponseHeaders().set("Retry-After", String.valueOf(s)));
                     respond(exchange, f.status(), "{\"error\":\"injected failure\"}");
                 } else if (method.equals("GET")) {
                     page(exchange, uri.getRawQuery());
@@ -159,8 +167,11 @@ public final class WebChatServer implements AutoCloseable {
         }
         int from = (int) Math.min(Long.parseLong(m.group(1)), log.size());
         int to = Math.min(from + Integer.parseInt(m.group(2)), log.size());
-        respond(exchange, 200, "{\"messages\":[" + String.join(",", log.subList(from, to)) + "],\"last\":" + to
-                + ",\"hasMore\":" + (to < log.size()) + "}");
+        respond(
+                exchange,
+                200,
+                "{\"messages\":[" + String.join(",", log.subList(from, to)) + "],\"last\":" + to + ",\"hasMore\":"
+                        + (to < log.size()) + "}");
     }
 
     private void accept(HttpExchange exchange, String body) throws IOException {
@@ -171,8 +182,10 @@ public final class WebChatServer implements AutoCloseable {
             respond(exchange, 400, "{\"error\":" + ChatJson.quote("body is not JSON: " + e.getMessage()) + "}");
             return;
         }
-        if (!(parsed instanceof Map<?, ?> map) || !(map.get("sessionId") instanceof String session)
-                || !(map.get("text") instanceof String text) || text.isBlank()) {
+        if (!(parsed instanceof Map<?, ?> map)
+                || !(map.get("sessionId") instanceof String session)
+                || !(map.get("text") instanceof String text)
+                || text.isBlank()) {
             respond(exchange, 400, "{\"error\":\"expected {sessionId, text}\"}");
             return;
         }

@@ -75,8 +75,8 @@ public final class WebChatSettings {
 
     @Override
     public String toString() {
-        return "WebChatSettings[baseUri=" + baseUri + ", sharedSecret=***, pageSize=" + pageSize
-                + ", pollInterval=" + pollInterval + ", timeout=" + timeout + "]";
+        return "WebChatSettings[baseUri=" + baseUri + ", sharedSecret=***, pageSize=" + pageSize + ", pollInterval="
+                + pollInterval + ", timeout=" + timeout + "]";
     }
 
     /** Builds {@link WebChatSettings}; each setter validates at once. Not thread-safe. */
@@ -91,7 +91,9 @@ public final class WebChatSettings {
         private Builder(URI baseUri, String sharedSecret) {
             Objects.requireNonNull(baseUri, "baseUri");
             String scheme = String.valueOf(baseUri.getScheme());
-            if (!baseUri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || baseUri.getHost() == null) {
+            if (!baseUri.isAbsolute()
+                    || !(scheme.equals("http") || scheme.equals("https"))
+                    || baseUri.getHost() == null) {
                 throw new IllegalArgumentException("baseUri must be an absolute http(s) URI but was '" + baseUri + "'");
             }
             if (sharedSecret == null || sharedSecret.isBlank()) {

@@ -28,7 +28,8 @@ public final class WebChatWebhookHandler implements WebhookHandler {
     public WebChatWebhookHandler(WebChatSettings settings, ChannelId channel) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.signature = new ChatSignature(settings.sharedSecret());
-        this.items = new ChatItems(Objects.requireNonNull(channel, "channel"), "webchat:" + channel.value() + ":webhook");
+        this.items =
+                new ChatItems(Objects.requireNonNull(channel, "channel"), "webchat:" + channel.value() + ":webhook");
     }
 
     @Override
@@ -39,8 +40,12 @@ public final class WebChatWebhookHandler implements WebhookHandler {
     @Override
     public WebhookResult handle(WebhookRequest request) {
         String body = request.bodyAsString();
-        if (!signature.verify(request.header(ChatSignature.HEADER).orElse(null), settings.clock().instant(),
-                request.method(), request.path(), body)) {
+        if (!signature.verify(
+                request.header(ChatSignature.HEADER).orElse(null),
+                settings.clock().instant(),
+                request.method(),
+                request.path(),
+                body)) {
             throw new WebhookRejectedException("missing or invalid " + ChatSignature.HEADER, 401);
         }
         Object parsed;
@@ -52,7 +57,8 @@ public final class WebChatWebhookHandler implements WebhookHandler {
         if (!(parsed instanceof Map<?, ?> callback) || !(callback.get("messages") instanceof List<?> list)) {
             throw new MalformedPayloadException("$.messages", "missing or not an array");
         }
-        return WebhookResult.accepted(List.of(items.read(list.stream().map(ChatJson.Parsed.class::cast).toList())));
+        return WebhookResult.accepted(List.of(
+                items.read(list.stream().map(ChatJson.Parsed.class::cast).toList())));
     }
 
     @Override

@@ -46,22 +46,50 @@ class BusinessUnitStreamsStoryTest {
     private final TwitterAccount online = TwitterAccount.start(TWITTER_ONLINE, 104, "NorthbankOnline", clock);
     private final CareStorage storage = InMemoryStorage.create();
     private final ReplyComposer composer = ReplyComposer.ofDefaults().toBuilder()
-            .template("activate-card", "en", "Hi {customer}, activating your new card takes a minute: {faq:activate-card}")
-            .template("reset-password", "en", "Hi {customer}, you can set a new password yourself here: {faq:reset-password}")
-            .faq("activate-card", ACTIVATE_FAQ).faq("reset-password", PASSWORD_FAQ).build();
-    private final CareDesk desk = new BankSetup().configure(CareDesk.builder())
+            .template(
+                    "activate-card",
+                    "en",
+                    "Hi {customer}, activating your new card takes a minute: {faq:activate-card}")
+            .template(
+                    "reset-password",
+                    "en",
+                    "Hi {customer}, you can set a new password yourself here: {faq:reset-password}")
+            .faq("activate-card", ACTIVATE_FAQ)
+            .faq("reset-password", PASSWORD_FAQ)
+            .build();
+    private final CareDesk desk = new BankSetup()
+            .configure(CareDesk.builder())
             .team(new Team(ONLINE_BANKING, "Online banking", java.util.Optional.of("online-banking")))
-            .channel(Channel.of(TWITTER_ONLINE.value(), Platform.TWITTER, "NorthbankOnline", "104", ChannelKind.BUSINESS_UNIT, BankSetup.SOCIAL_CARE)
+            .channel(Channel.of(
+                            TWITTER_ONLINE.value(),
+                            Platform.TWITTER,
+                            "NorthbankOnline",
+                            "104",
+                            ChannelKind.BUSINESS_UNIT,
+                            BankSetup.SOCIAL_CARE)
                     .withBusinessUnit("online-banking"))
-            .agent(Agent.of("omar", "Omar Said", "OS", ONLINE_BANKING).withSkills(Skills.of(Set.of("en"), Set.of("online-banking"), true)).withCapacity(10))
-            .agent(Agent.of("pia", "Pia Lund", "PL", ONLINE_BANKING).withSkills(Skills.of(Set.of("en"), Set.of("online-banking"), false)).withCapacity(10))
-            .routing(RoutingPolicy.builder().strategy(RoutingPolicy.Strategy.SKILLS_MATCH).autoAssign(true)
-                    .businessUnitTeam("cards", BankSetup.CARDS).businessUnitTeam("online-banking", ONLINE_BANKING).build())
+            .agent(Agent.of("omar", "Omar Said", "OS", ONLINE_BANKING)
+                    .withSkills(Skills.of(Set.of("en"), Set.of("online-banking"), true))
+                    .withCapacity(10))
+            .agent(Agent.of("pia", "Pia Lund", "PL", ONLINE_BANKING)
+                    .withSkills(Skills.of(Set.of("en"), Set.of("online-banking"), false))
+                    .withCapacity(10))
+            .routing(RoutingPolicy.builder()
+                    .strategy(RoutingPolicy.Strategy.SKILLS_MATCH)
+                    .autoAssign(true)
+                    .businessUnitTeam("cards", BankSetup.CARDS)
+                    .businessUnitTeam("online-banking", ONLINE_BANKING)
+                    .build())
             .messagePolicies(MessagePolicies.builder().composer(composer).build())
-            .clock(clock).storage(storage)
-            .publisher(BankSetup.TWITTER_CARDS, cards.publisher()).publisher(TWITTER_ONLINE, online.publisher()).build();
+            .clock(clock)
+            .storage(storage)
+            .publisher(BankSetup.TWITTER_CARDS, cards.publisher())
+            .publisher(TWITTER_ONLINE, online.publisher())
+            .build();
     private final PollingScheduler scheduler = PollingScheduler.builder(desk)
-            .source(cards.mentions(), Duration.ofMinutes(1)).source(online.mentions(), Duration.ofMinutes(1)).build();
+            .source(cards.mentions(), Duration.ofMinutes(1))
+            .source(online.mentions(), Duration.ofMinutes(1))
+            .build();
 
     @AfterEach
     void stop() {
@@ -80,16 +108,33 @@ class BusinessUnitStreamsStoryTest {
         clock.advance(Duration.ofMinutes(1));
         assertThat(scheduler.runDuePass().opened()).isEqualTo(2);
 
-        Conversation cardsConversation = storage.conversations().findLatestOfCustomer(BankSetup.TWITTER_CARDS, "9501").orElseThrow();
-        Conversation onlineConversation = storage.conversations().findLatestOfCustomer(TWITTER_ONLINE, "9502").orElseThrow();
+        Conversation cardsConversation = storage.conversations()
+                .findLatestOfCustomer(BankSetup.TWITTER_CARDS, "9501")
+                .orElseThrow();
+        Conversation onlineConversation = storage.conversations()
+                .findLatestOfCustomer(TWITTER_ONLINE, "9502")
+                .orElseThrow();
         assertThat(cardsConversation.team()).contains(BankSetup.CARDS);
-        assertThat(desk.agent(cardsConversation.assignee().orElseThrow()).orElseThrow().team()).isEqualTo(BankSetup.CARDS);
+        assertThat(desk.agent(cardsConversation.assignee().orElseThrow())
+                        .orElseThrow()
+                        .team())
+                .isEqualTo(BankSetup.CARDS);
         assertThat(onlineConversation.team()).contains(ONLINE_BANKING);
         assertThat(cardsConversation.assignee().orElseThrow().value()).isIn("femi", "erin");
         assertThat(onlineConversation.assignee().orElseThrow().value()).isIn("omar", "pia");
 
-        desk.replyWithTemplate(cardsConversation.id(), cardsConversation.assignee().orElseThrow(), "activate-card", ReplyKind.PUBLIC_REPLY, Map.of());
-        desk.replyWithTemplate(onlineConversation.id(), onlineConversation.assignee().orElseThrow(), "reset-password", ReplyKind.PUBLIC_REPLY, Map.of());
+        desk.replyWithTemplate(
+                cardsConversation.id(),
+                cardsConversation.assignee().orElseThrow(),
+                "activate-card",
+                ReplyKind.PUBLIC_REPLY,
+                Map.of());
+        desk.replyWithTemplate(
+                onlineConversation.id(),
+                onlineConversation.assignee().orElseThrow(),
+                "reset-password",
+                ReplyKind.PUBLIC_REPLY,
+                Map.of());
         assertThat(desk.dispatchOutbox().sent()).isEqualTo(2);
 
         assertThat(cards.emulator().postedStatuses()).singleElement().satisfies(s -> {

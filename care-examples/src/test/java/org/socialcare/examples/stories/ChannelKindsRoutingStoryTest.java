@@ -39,10 +39,18 @@ class ChannelKindsRoutingStoryTest {
         CareDesk desk = desk(List.of(jo()));
         assertThat(desk.channel(JO_ACCOUNT).kind()).isEqualTo(ChannelKind.INDIVIDUAL_AGENT);
 
-        Conversation brand = desk.conversation(write(desk, BankSetup.TWITTER_BRAND, "b1", "9701", "love the new ad! is the app update out?")).orElseThrow();
-        Conversation care = desk.conversation(write(desk, BankSetup.TWITTER_CARE, "h1", "9702", "how do I change my address?")).orElseThrow();
-        Conversation cards = desk.conversation(write(desk, BankSetup.TWITTER_CARDS, "c1", "9703", "my card is stuck in the ATM")).orElseThrow();
-        Conversation personal = desk.conversation(write(desk, JO_ACCOUNT, "j1", "9704", "Jo, can we move our meeting to Thursday?")).orElseThrow();
+        Conversation brand = desk.conversation(
+                        write(desk, BankSetup.TWITTER_BRAND, "b1", "9701", "love the new ad! is the app update out?"))
+                .orElseThrow();
+        Conversation care = desk.conversation(
+                        write(desk, BankSetup.TWITTER_CARE, "h1", "9702", "how do I change my address?"))
+                .orElseThrow();
+        Conversation cards = desk.conversation(
+                        write(desk, BankSetup.TWITTER_CARDS, "c1", "9703", "my card is stuck in the ATM"))
+                .orElseThrow();
+        Conversation personal = desk.conversation(
+                        write(desk, JO_ACCOUNT, "j1", "9704", "Jo, can we move our meeting to Thursday?"))
+                .orElseThrow();
 
         assertThat(brand.team()).contains(BankSetup.SOCIAL_CARE);
         assertThat(care.team()).contains(BankSetup.SOCIAL_CARE);
@@ -50,14 +58,18 @@ class ChannelKindsRoutingStoryTest {
         assertThat(personal.team()).contains(PRIVATE_BANKING);
         assertThat(personal.assignee()).contains(JO);
         for (Conversation c : List.of(brand, care, cards)) {
-            assertThat(desk.agent(c.assignee().orElseThrow()).orElseThrow().team()).isEqualTo(c.team().orElseThrow());
+            assertThat(desk.agent(c.assignee().orElseThrow()).orElseThrow().team())
+                    .isEqualTo(c.team().orElseThrow());
         }
         assertThat(desk.assignedTo(JO)).extracting(Conversation::id).containsExactly(personal.id());
     }
 
     @Test
     void anIndividualAgentsAccountRoutesToThatAgentEvenInASharedTeam() {
-        CareDesk desk = desk(List.of(jo(), Agent.of("kai", "Kai Berg", "KB", PRIVATE_BANKING).withSkills(Skills.of(Set.of("en"), Set.of(), true))));
+        CareDesk desk = desk(List.of(
+                jo(),
+                Agent.of("kai", "Kai Berg", "KB", PRIVATE_BANKING)
+                        .withSkills(Skills.of(Set.of("en"), Set.of(), true))));
 
         for (int i = 0; i < 4; i++) {
             write(desk, JO_ACCOUNT, "j" + i, "97" + (10 + i), "Jo, a quick question about my portfolio");
@@ -68,22 +80,40 @@ class ChannelKindsRoutingStoryTest {
     }
 
     private static Agent jo() {
-        return Agent.of(JO.value(), "Jo Park", "JP", PRIVATE_BANKING).withSkills(Skills.of(Set.of("en"), Set.of(), true)).withCapacity(10);
+        return Agent.of(JO.value(), "Jo Park", "JP", PRIVATE_BANKING)
+                .withSkills(Skills.of(Set.of("en"), Set.of(), true))
+                .withCapacity(10);
     }
 
     private CareDesk desk(List<Agent> privateBanking) {
-        CareDesk.Builder b = new BankSetup().configure(CareDesk.builder()).clock(clock).storage(InMemoryStorage.create())
+        CareDesk.Builder b = new BankSetup()
+                .configure(CareDesk.builder())
+                .clock(clock)
+                .storage(InMemoryStorage.create())
                 // Northbank's routing (BankSetup), plus Jo's own account routed to Jo
-                .routing(RoutingPolicy.builder().strategy(RoutingPolicy.Strategy.SKILLS_MATCH).autoAssign(true).includeSupervisors(true)
-                        .businessUnitTeam("cards", BankSetup.CARDS).channelAgent(JO_ACCOUNT, JO).build())
+                .routing(RoutingPolicy.builder()
+                        .strategy(RoutingPolicy.Strategy.SKILLS_MATCH)
+                        .autoAssign(true)
+                        .includeSupervisors(true)
+                        .businessUnitTeam("cards", BankSetup.CARDS)
+                        .channelAgent(JO_ACCOUNT, JO)
+                        .build())
                 .team(Team.of(PRIVATE_BANKING.value(), "Private banking"))
-                .channel(Channel.of(JO_ACCOUNT.value(), Platform.TWITTER, "JoParkNorthbank", "105", ChannelKind.INDIVIDUAL_AGENT, PRIVATE_BANKING));
+                .channel(Channel.of(
+                        JO_ACCOUNT.value(),
+                        Platform.TWITTER,
+                        "JoParkNorthbank",
+                        "105",
+                        ChannelKind.INDIVIDUAL_AGENT,
+                        PRIVATE_BANKING));
         privateBanking.forEach(b::agent);
         return b.build();
     }
 
     private ConversationId write(CareDesk desk, ChannelId channel, String id, String customer, String text) {
-        return desk.ingest(Batch.of(List.of(StoryKit.publicMessage(id, channel, StoryKit.customer(customer, "c" + customer, 100), text, "en",
-                clock.instant())))).touched().get(0);
+        return desk.ingest(Batch.of(List.of(StoryKit.publicMessage(
+                        id, channel, StoryKit.customer(customer, "c" + customer, 100), text, "en", clock.instant()))))
+                .touched()
+                .get(0);
     }
 }

@@ -44,9 +44,24 @@ class FairTeamOfThirtyStoryTest {
     private static final ChannelId CARE = ChannelId.of("twitter-care");
     private static final ChannelId CARDS = ChannelId.of("twitter-cards");
     private static final Map<String, String[]> TEXTS = Map.of(
-            "en", new String[] {"how do I order a new card?", "what time do branches open on Saturday?", "can I raise my transfer limit?"},
-            "es", new String[] {"¿cómo pido una tarjeta nueva?", "¿a qué hora abren las oficinas el sábado?", "¿puedo subir el límite de transferencias?"},
-            "fr", new String[] {"comment commander une nouvelle carte ?", "à quelle heure ouvrent les agences samedi ?", "puis-je augmenter mon plafond ?"});
+            "en",
+                    new String[] {
+                        "how do I order a new card?",
+                        "what time do branches open on Saturday?",
+                        "can I raise my transfer limit?"
+                    },
+            "es",
+                    new String[] {
+                        "¿cómo pido una tarjeta nueva?",
+                        "¿a qué hora abren las oficinas el sábado?",
+                        "¿puedo subir el límite de transferencias?"
+                    },
+            "fr",
+                    new String[] {
+                        "comment commander une nouvelle carte ?",
+                        "à quelle heure ouvrent les agences samedi ?",
+                        "puis-je augmenter mon plafond ?"
+                    });
     private static final Map<String, String> COMPLAINTS = Map.of(
             "en", "this is unacceptable, charged twice and nobody answers, I want to complain",
             "es", "esto es inaceptable, me cobraron dos veces y nadie responde, quiero poner una queja",
@@ -67,24 +82,37 @@ class FairTeamOfThirtyStoryTest {
         assertThat(desk.queue(FLOOR, 1_000)).isEmpty(); // the floor had room for all of them
         assertThat(load.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(320);
         for (Agent a : floor) {
-            assertThat(load.get(a.id())).as("load of %s", a.id()).isLessThanOrEqualTo(a.capacity()).isPositive();
+            assertThat(load.get(a.id()))
+                    .as("load of %s", a.id())
+                    .isLessThanOrEqualTo(a.capacity())
+                    .isPositive();
         }
-        DoubleSummaryStatistics share = floor.stream().mapToDouble(a -> (double) load.get(a.id()) / a.capacity()).summaryStatistics();
-        assertThat(share.getMax() - share.getMin()).as("spread of capacity shares %s", share).isLessThanOrEqualTo(0.25);
+        DoubleSummaryStatistics share = floor.stream()
+                .mapToDouble(a -> (double) load.get(a.id()) / a.capacity())
+                .summaryStatistics();
+        assertThat(share.getMax() - share.getMin())
+                .as("spread of capacity shares %s", share)
+                .isLessThanOrEqualTo(0.25);
 
         for (ConversationId id : morning) {
             Conversation c = desk.conversation(id).orElseThrow();
             Skills skills = desk.agent(c.assignee().orElseThrow()).orElseThrow().skills();
             String language = c.language().orElseThrow();
-            assertThat(skills.languages()).as("languages of the agent answering %s", language).contains(language);
+            assertThat(skills.languages())
+                    .as("languages of the agent answering %s", language)
+                    .contains(language);
             if (c.category() == Category.COMPLAINT || !c.riskFlags().isEmpty()) {
-                assertThat(skills.complaintHandling()).as("complaint handling for %s", id).isTrue();
+                assertThat(skills.complaintHandling())
+                        .as("complaint handling for %s", id)
+                        .isTrue();
             }
             if (c.channel().equals(CARDS) && language.equals("en")) {
                 assertThat(skills.businessUnits()).as("cards skill for %s", id).contains("cards");
             }
         }
-        assertThat(morning.stream().map(id -> desk.conversation(id).orElseThrow().category())).contains(Category.COMPLAINT);
+        assertThat(morning.stream()
+                        .map(id -> desk.conversation(id).orElseThrow().category()))
+                .contains(Category.COMPLAINT);
     }
 
     @Test
@@ -105,7 +133,8 @@ class FairTeamOfThirtyStoryTest {
         desk.resolve(done.id(), freed.id());
 
         assertThat(desk.queue(FLOOR, 1_000)).hasSize(39).doesNotContain(waiting.get(0));
-        assertThat(desk.conversation(waiting.get(0).id()).orElseThrow().assignee()).contains(freed.id());
+        assertThat(desk.conversation(waiting.get(0).id()).orElseThrow().assignee())
+                .contains(freed.id());
         assertThat(desk.assignedTo(freed.id())).hasSize(freed.capacity());
     }
 
@@ -119,8 +148,13 @@ class FairTeamOfThirtyStoryTest {
             ChannelId channel = random.nextDouble() < 0.33 ? CARDS : CARE;
             String text = random.nextDouble() < 0.2 ? COMPLAINTS.get(language) : TEXTS.get(language)[random.nextInt(3)];
             int customer = ++customers;
-            batch.add(StoryKit.publicMessage("m" + customer, channel, StoryKit.customer("c" + customer, "customer" + customer, 100), text,
-                    language, clock.instant()));
+            batch.add(StoryKit.publicMessage(
+                    "m" + customer,
+                    channel,
+                    StoryKit.customer("c" + customer, "customer" + customer, 100),
+                    text,
+                    language,
+                    clock.instant()));
             clock.advance(Duration.ofSeconds(3));
             if (batch.size() == 20 || i == n - 1) {
                 ids.addAll(desk.ingest(Batch.of(batch)).touched());
@@ -132,7 +166,8 @@ class FairTeamOfThirtyStoryTest {
     }
 
     private Map<AgentId, Integer> loads() {
-        return floor.stream().collect(Collectors.toMap(Agent::id, a -> desk.assignedTo(a.id()).size()));
+        return floor.stream().collect(Collectors.toMap(Agent::id, a -> desk.assignedTo(a.id())
+                .size()));
     }
 
     /** 30 agents: all speak English, 0-7 also Spanish, 8-11 also French, 20-29 know cards, even ones handle complaints. */
@@ -147,17 +182,31 @@ class FairTeamOfThirtyStoryTest {
             }
             Set<String> units = i >= 20 ? Set.of("cards") : Set.of();
             out.add(Agent.of(String.format("agent%02d", i), "Agent " + i, "A" + i, FLOOR)
-                    .withSkills(Skills.of(languages, units, i % 2 == 0)).withCapacity(10 + (i % 3) * 4));
+                    .withSkills(Skills.of(languages, units, i % 2 == 0))
+                    .withCapacity(10 + (i % 3) * 4));
         }
         return List.copyOf(out);
     }
 
     private CareDesk desk() {
-        CareDesk.Builder b = CareDesk.builder().clock(clock).storage(storage)
+        CareDesk.Builder b = CareDesk.builder()
+                .clock(clock)
+                .storage(storage)
                 .team(Team.of(FLOOR.value(), "Care floor"))
-                .channel(Channel.of(CARE.value(), Platform.TWITTER, "NorthbankHelp", "101", ChannelKind.DEDICATED_CARE, FLOOR))
-                .channel(Channel.of(CARDS.value(), Platform.TWITTER, "NorthbankCards", "102", ChannelKind.BUSINESS_UNIT, FLOOR).withBusinessUnit("cards"))
-                .routing(RoutingPolicy.builder().strategy(RoutingPolicy.Strategy.SKILLS_MATCH).autoAssign(true).build());
+                .channel(Channel.of(
+                        CARE.value(), Platform.TWITTER, "NorthbankHelp", "101", ChannelKind.DEDICATED_CARE, FLOOR))
+                .channel(Channel.of(
+                                CARDS.value(),
+                                Platform.TWITTER,
+                                "NorthbankCards",
+                                "102",
+                                ChannelKind.BUSINESS_UNIT,
+                                FLOOR)
+                        .withBusinessUnit("cards"))
+                .routing(RoutingPolicy.builder()
+                        .strategy(RoutingPolicy.Strategy.SKILLS_MATCH)
+                        .autoAssign(true)
+                        .build());
         floor.forEach(b::agent);
         return b.build();
     }

@@ -28,8 +28,12 @@ class HarshCommentStaysVisibleStoryTest {
     private final SimulatedClock clock = StoryKit.clock();
     private final FacebookPage page = FacebookPage.start(BankSetup.FACEBOOK_PAGE, "500", "Northbank", clock);
     private final CareStorage storage = InMemoryStorage.create();
-    private final CareDesk desk = new BankSetup().configure(CareDesk.builder()).clock(clock).storage(storage)
-            .publisher(BankSetup.FACEBOOK_PAGE, page.adapter().publisher()).build();
+    private final CareDesk desk = new BankSetup()
+            .configure(CareDesk.builder())
+            .clock(clock)
+            .storage(storage)
+            .publisher(BankSetup.FACEBOOK_PAGE, page.adapter().publisher())
+            .build();
 
     @AfterEach
     void stop() {
@@ -38,29 +42,48 @@ class HarshCommentStaysVisibleStoryTest {
 
     @Test
     void harshCommentOpensAConversationStaysVisibleAndIsAnsweredInPublic() {
-        String post = page.graph().addPost("500", "Northbank", "Our new app is live: tell us what you think", clock.instant().minus(Duration.ofHours(2)));
-        String harsh = "This bank is a disgrace. Worst service I have ever had, your new app is useless and nobody cares. Shameful!";
+        String post = page.graph()
+                .addPost(
+                        "500",
+                        "Northbank",
+                        "Our new app is live: tell us what you think",
+                        clock.instant().minus(Duration.ofHours(2)));
+        String harsh =
+                "This bank is a disgrace. Worst service I have ever had, your new app is useless and nobody cares. Shameful!";
         String comment = page.graph().addComment(post, Optional.empty(), "7001", "Mark Dunn", harsh, clock.instant());
-        String body = WebhookPayloads.commentAdded("500", post, comment, post, "7001", "Mark Dunn", harsh, clock.instant());
+        String body =
+                WebhookPayloads.commentAdded("500", post, comment, post, "7001", "Mark Dunn", harsh, clock.instant());
 
-        WebhookResult result = desk.webhook(page.adapter().webhookHandler(), WebhookPayloads.signedRequest("/webhooks/facebook", body, page.appSecret()));
+        WebhookResult result = desk.webhook(
+                page.adapter().webhookHandler(),
+                WebhookPayloads.signedRequest("/webhooks/facebook", body, page.appSecret()));
 
         assertThat(result.status()).isEqualTo(200);
-        Conversation c = storage.conversations().findLatestOfCustomer(BankSetup.FACEBOOK_PAGE, "7001").orElseThrow();
+        Conversation c = storage.conversations()
+                .findLatestOfCustomer(BankSetup.FACEBOOK_PAGE, "7001")
+                .orElseThrow();
         assertThat(c.category()).isEqualTo(Category.COMPLAINT);
-        assertThat(storage.outbox().findByConversation(c.id())).extracting(Reply::kind).doesNotContain(ReplyKind.HIDE_COMMENT);
+        assertThat(storage.outbox().findByConversation(c.id()))
+                .extracting(Reply::kind)
+                .doesNotContain(ReplyKind.HIDE_COMMENT);
 
         clock.advance(Duration.ofMinutes(6));
         AgentId agent = c.assignee().orElseThrow();
-        desk.reply(c.id(), agent, "We hear you, Mark, and we're sorry the new app let you down. What is not working for you?");
+        desk.reply(
+                c.id(),
+                agent,
+                "We hear you, Mark, and we're sorry the new app let you down. What is not working for you?");
         assertThat(desk.dispatchOutbox().sent()).isEqualTo(1);
 
         assertThat(page.graph().comment(comment).orElseThrow().hidden()).isFalse();
-        assertThat(page.graph().requests()).noneSatisfy(r -> assertThat(r.params()).containsKey("is_hidden"));
+        assertThat(page.graph().requests())
+                .noneSatisfy(r -> assertThat(r.params()).containsKey("is_hidden"));
         assertThat(page.graph().pageComments()).singleElement().satisfies(reply -> {
             assertThat(reply.repliedTo()).contains(comment);
             assertThat(reply.message()).startsWith("We hear you, Mark");
         });
-        assertThat(storage.outbox().findByConversation(c.id())).extracting(Reply::kind).containsExactly(ReplyKind.PUBLIC_REPLY);
+        assertThat(storage.outbox().findByConversation(c.id()))
+                .extracting(Reply::kind)
+                .containsExactly(ReplyKind.PUBLIC_REPLY);
     }
 }

@@ -31,21 +31,29 @@ import org.socialcare.examples.stories.StoryKit.RecordingNotifier;
  * from the queue here (no auto-assignment), so the queue order is what the team sees.
  */
 class InfluencerComplaintStoryTest {
-    private static final AgentId SAM = AgentId.of("sam");   // supervisor of social care
+    private static final AgentId SAM = AgentId.of("sam"); // supervisor of social care
     private static final AgentId ERIN = AgentId.of("erin"); // supervisor of cards
 
     private final SimulatedClock clock = StoryKit.clock();
     private final CareStorage storage = InMemoryStorage.create();
     private final RecordingNotifier notifier = new RecordingNotifier();
-    private final CareDesk desk = new BankSetup().configure(CareDesk.builder()).routing(RoutingPolicy.queueOnly())
-            .clock(clock).storage(storage).notifier(notifier).build();
+    private final CareDesk desk = new BankSetup()
+            .configure(CareDesk.builder())
+            .routing(RoutingPolicy.queueOnly())
+            .clock(clock)
+            .storage(storage)
+            .notifier(notifier)
+            .build();
     private final Party influencer = new Party("9401", "maya_tech", Optional.of("Maya | Tech reviews"), 48_000, true);
 
     @Test
     void influencersComplaintGoesStraightToTheTeamSupervisorAheadOfTheQueue() {
         List<ConversationId> earlier = ordinaryCustomersWrite();
 
-        ConversationId loud = write("i1", influencer, "Your app charged me twice and nobody answers. Unacceptable, I want to make a complaint.");
+        ConversationId loud = write(
+                "i1",
+                influencer,
+                "Your app charged me twice and nobody answers. Unacceptable, I want to make a complaint.");
 
         Conversation c = desk.conversation(loud).orElseThrow();
         assertThat(c.category()).isEqualTo(Category.COMPLAINT);
@@ -54,8 +62,11 @@ class InfluencerComplaintStoryTest {
         assertThat(desk.escalations(loud)).extracting(EscalationFiring::ruleId).contains("influencer-complaint");
         assertThat(notifier.of(EscalationNotice.Kind.CONVERSATION_ESCALATED))
                 .anySatisfy(n -> assertThat(n.conversation()).contains(loud));
-        assertThat(desk.queue(BankSetup.SOCIAL_CARE, 10)).extracting(Conversation::id).containsExactlyElementsOf(earlier);
-        assertThat(notifier.notices).noneSatisfy(n -> assertThat(n.conversation()).isPresent().get().isIn(earlier));
+        assertThat(desk.queue(BankSetup.SOCIAL_CARE, 10))
+                .extracting(Conversation::id)
+                .containsExactlyElementsOf(earlier);
+        assertThat(notifier.notices)
+                .noneSatisfy(n -> assertThat(n.conversation()).isPresent().get().isIn(earlier));
     }
 
     @Test
@@ -64,14 +75,20 @@ class InfluencerComplaintStoryTest {
         desk.setPresence(ERIN, Presence.OFFLINE);
         List<ConversationId> earlier = ordinaryCustomersWrite();
 
-        ConversationId loud = write("i1", influencer, "Your app charged me twice and nobody answers. Unacceptable, I want to make a complaint.");
+        ConversationId loud = write(
+                "i1",
+                influencer,
+                "Your app charged me twice and nobody answers. Unacceptable, I want to make a complaint.");
 
-        List<ConversationId> queue = desk.queue(BankSetup.SOCIAL_CARE, 10).stream().map(Conversation::id).toList();
+        List<ConversationId> queue = desk.queue(BankSetup.SOCIAL_CARE, 10).stream()
+                .map(Conversation::id)
+                .toList();
         assertThat(queue).hasSize(earlier.size() + 1);
         assertThat(queue.get(0)).isEqualTo(loud);
         assertThat(queue.subList(1, queue.size())).containsExactlyElementsOf(earlier);
         assertThat(desk.conversation(loud).orElseThrow().assignee()).isEmpty();
-        assertThat(notifier.of(EscalationNotice.Kind.CONVERSATION_ESCALATED)).anySatisfy(n -> assertThat(n.conversation()).contains(loud));
+        assertThat(notifier.of(EscalationNotice.Kind.CONVERSATION_ESCALATED))
+                .anySatisfy(n -> assertThat(n.conversation()).contains(loud));
 
         desk.setPresence(SAM, Presence.ONLINE);
         Conversation next = desk.queue(BankSetup.SOCIAL_CARE, 1).get(0);
@@ -80,8 +97,12 @@ class InfluencerComplaintStoryTest {
 
     /** Four ordinary customers write a minute apart, a mix of questions and mild complaints. */
     private List<ConversationId> ordinaryCustomersWrite() {
-        String[] texts = {"how do I order a new card?", "the app logged me out again, annoying", "what are your opening hours on Saturday?",
-                "is there a fee for transfers abroad?"};
+        String[] texts = {
+            "how do I order a new card?",
+            "the app logged me out again, annoying",
+            "what are your opening hours on Saturday?",
+            "is there a fee for transfers abroad?"
+        };
         List<ConversationId> ids = new ArrayList<>();
         for (int i = 0; i < texts.length; i++) {
             ids.add(write("o" + i, StoryKit.customer("94" + (10 + i), "customer" + i, 150), texts[i]));
@@ -91,6 +112,9 @@ class InfluencerComplaintStoryTest {
     }
 
     private ConversationId write(String id, Party author, String text) {
-        return desk.ingest(Batch.of(List.of(StoryKit.publicMessage(id, BankSetup.TWITTER_CARE, author, text, "en", clock.instant())))).touched().get(0);
+        return desk.ingest(Batch.of(List.of(
+                        StoryKit.publicMessage(id, BankSetup.TWITTER_CARE, author, text, "en", clock.instant()))))
+                .touched()
+                .get(0);
     }
 }

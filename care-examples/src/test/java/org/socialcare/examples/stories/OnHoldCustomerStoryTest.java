@@ -36,10 +36,17 @@ class OnHoldCustomerStoryTest {
     private final TwitterAccount care = TwitterAccount.start(BankSetup.TWITTER_CARE, 101, "NorthbankHelp", clock);
     private final CareStorage storage = InMemoryStorage.create();
     private final List<CallbackRequest> callbacks = new ArrayList<>();
-    private final CareDesk desk = new BankSetup().configure(CareDesk.builder()).clock(clock).storage(storage)
-            .publisher(BankSetup.TWITTER_CARE, care.publisher()).callbackGateway(callbacks::add).build();
+    private final CareDesk desk = new BankSetup()
+            .configure(CareDesk.builder())
+            .clock(clock)
+            .storage(storage)
+            .publisher(BankSetup.TWITTER_CARE, care.publisher())
+            .callbackGateway(callbacks::add)
+            .build();
     private final PollingScheduler scheduler = PollingScheduler.builder(desk)
-            .source(care.mentions(), Duration.ofMinutes(1)).source(care.directMessages(), Duration.ofMinutes(1)).build();
+            .source(care.mentions(), Duration.ofMinutes(1))
+            .source(care.directMessages(), Duration.ofMinutes(1))
+            .build();
 
     @AfterEach
     void stop() {
@@ -50,17 +57,23 @@ class OnHoldCustomerStoryTest {
     @Test
     void customerOnHoldIsAnsweredInPublicMovedToDmCalledBackAndResolved() {
         User anna = care.emulator().user(9001, "anna_k", "Anna K.", 312, false);
-        long mention = care.emulator().mention(anna, "I've been on hold for 40 minutes to report a blocked card. Is anyone there?!");
+        long mention = care.emulator()
+                .mention(anna, "I've been on hold for 40 minutes to report a blocked card. Is anyone there?!");
 
         clock.advance(Duration.ofMinutes(1));
         assertThat(scheduler.runDuePass().stored()).isEqualTo(1);
-        Conversation opened = storage.conversations().findLatestOfCustomer(BankSetup.TWITTER_CARE, "9001").orElseThrow();
+        Conversation opened = storage.conversations()
+                .findLatestOfCustomer(BankSetup.TWITTER_CARE, "9001")
+                .orElseThrow();
         assertThat(opened.team()).contains(BankSetup.SOCIAL_CARE);
         AgentId agent = opened.assignee().orElseThrow(); // skills routing assigned someone of the social care team
 
         clock.advance(Duration.ofMinutes(3));
         desk.reply(opened.id(), agent, "@anna_k So sorry about the wait, Anna. We're on it right now");
-        desk.sendPrivate(opened.id(), agent, "Hi Anna, which number can we call you on in the next few minutes? Please don't post it publicly.");
+        desk.sendPrivate(
+                opened.id(),
+                agent,
+                "Hi Anna, which number can we call you on in the next few minutes? Please don't post it publicly.");
         assertThat(desk.dispatchOutbox().sent()).isEqualTo(2);
 
         assertThat(care.emulator().postedStatuses()).singleElement().satisfies(s -> {
@@ -76,8 +89,10 @@ class OnHoldCustomerStoryTest {
         care.emulator().directMessageFromCustomer(anna, PHONE + ", thanks");
         clock.advance(Duration.ofMinutes(1));
         assertThat(scheduler.runDuePass().stored()).isEqualTo(1);
-        assertThat(desk.messages(opened.id())).filteredOn(m -> m.direction() == Direction.INBOUND)
-                .extracting(m -> m.visibility()).containsExactly(Visibility.PUBLIC, Visibility.PRIVATE);
+        assertThat(desk.messages(opened.id()))
+                .filteredOn(m -> m.direction() == Direction.INBOUND)
+                .extracting(m -> m.visibility())
+                .containsExactly(Visibility.PUBLIC, Visibility.PRIVATE);
 
         CallbackRequest callback = desk.requestCallback(opened.id(), agent, PHONE, Optional.empty());
         clock.advance(Duration.ofMinutes(15));
@@ -88,11 +103,20 @@ class OnHoldCustomerStoryTest {
         assertThat(callbacks).containsExactly(callback);
         assertThat(callback.phoneNumber()).isEqualTo(PHONE);
         assertThat(callback.customer().platformUserId()).isEqualTo("9001");
-        assertThat(desk.history(opened.id())).filteredOn(a -> a.action() == AuditAction.CALLBACK_REQUESTED).singleElement()
-                .satisfies(a -> assertThat(a.detail()).contains(callback.maskedPhoneNumber()).doesNotContain(PHONE).doesNotContain("900123"));
-        assertThat(storage.audit().recent(10_000)).noneSatisfy(a -> assertThat(a.detail()).contains("900123"));
+        assertThat(desk.history(opened.id()))
+                .filteredOn(a -> a.action() == AuditAction.CALLBACK_REQUESTED)
+                .singleElement()
+                .satisfies(a -> assertThat(a.detail())
+                        .contains(callback.maskedPhoneNumber())
+                        .doesNotContain(PHONE)
+                        .doesNotContain("900123"));
+        assertThat(storage.audit().recent(10_000))
+                .noneSatisfy(a -> assertThat(a.detail()).contains("900123"));
         assertThat(resolved.state()).isEqualTo(ConversationState.RESOLVED);
-        assertThat(Duration.between(resolved.openedAt(), resolved.firstResponseAt().orElseThrow())).isLessThanOrEqualTo(Duration.ofMinutes(5));
-        assertThat(care.emulator().sentDirectMessages()).hasSize(2).allSatisfy(d -> assertThat(d.get("recipient_id")).isEqualTo(9001L));
+        assertThat(Duration.between(
+                        resolved.openedAt(), resolved.firstResponseAt().orElseThrow()))
+                .isLessThanOrEqualTo(Duration.ofMinutes(5));
+        assertThat(care.emulator().sentDirectMessages()).hasSize(2).allSatisfy(d -> assertThat(d.get("recipient_id"))
+                .isEqualTo(9001L));
     }
 }

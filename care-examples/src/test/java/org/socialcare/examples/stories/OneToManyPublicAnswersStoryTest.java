@@ -35,10 +35,17 @@ class OneToManyPublicAnswersStoryTest {
     private final TwitterAccount brand = TwitterAccount.start(BankSetup.TWITTER_BRAND, 100, "Northbank", clock);
     private final TwitterAccount care = TwitterAccount.start(BankSetup.TWITTER_CARE, 101, "NorthbankHelp", clock);
     private final CareStorage storage = InMemoryStorage.create();
-    private final CareDesk desk = new BankSetup().configure(CareDesk.builder()).clock(clock).storage(storage)
-            .publisher(BankSetup.TWITTER_BRAND, brand.publisher()).publisher(BankSetup.TWITTER_CARE, care.publisher()).build();
+    private final CareDesk desk = new BankSetup()
+            .configure(CareDesk.builder())
+            .clock(clock)
+            .storage(storage)
+            .publisher(BankSetup.TWITTER_BRAND, brand.publisher())
+            .publisher(BankSetup.TWITTER_CARE, care.publisher())
+            .build();
     private final PollingScheduler scheduler = PollingScheduler.builder(desk)
-            .source(brand.mentions(), Duration.ofMinutes(1)).source(care.mentions(), Duration.ofMinutes(1)).build();
+            .source(brand.mentions(), Duration.ofMinutes(1))
+            .source(care.mentions(), Duration.ofMinutes(1))
+            .build();
 
     @AfterEach
     void stop() {
@@ -69,19 +76,27 @@ class OneToManyPublicAnswersStoryTest {
 
         // Someone who never wrote reads the public answer on the care account's timeline and replies to it.
         long answerToAda = (Long) care.emulator().postedStatuses().stream()
-                .filter(s -> s.get("in_reply_to_status_id").equals(careMentions.get(ada))).findFirst()
-                .orElseThrow().get("id");
+                .filter(s -> s.get("in_reply_to_status_id").equals(careMentions.get(ada)))
+                .findFirst()
+                .orElseThrow()
+                .get("id");
         User fay = care.emulator().user(9306, "fay", "Fay", 25, false);
         long join = care.emulator().replyFromCustomer(fay, answerToAda, "same here, thanks for the update");
         clock.advance(Duration.ofMinutes(1));
         assertThat(scheduler.runDuePass().opened()).isEqualTo(1);
 
-        Conversation fays = storage.conversations().findLatestOfCustomer(BankSetup.TWITTER_CARE, "9306").orElseThrow();
-        Conversation adas = storage.conversations().findLatestOfCustomer(BankSetup.TWITTER_CARE, "9301").orElseThrow();
+        Conversation fays = storage.conversations()
+                .findLatestOfCustomer(BankSetup.TWITTER_CARE, "9306")
+                .orElseThrow();
+        Conversation adas = storage.conversations()
+                .findLatestOfCustomer(BankSetup.TWITTER_CARE, "9301")
+                .orElseThrow();
         assertThat(fays.id()).isNotEqualTo(adas.id());
         desk.reply(fays.id(), fays.assignee().orElseThrow(), "@fay Thanks Fay, " + OUTAGE);
         assertThat(desk.dispatchOutbox().sent()).isEqualTo(1);
-        assertThat(care.emulator().postedStatuses()).hasSize(4).last().satisfies(s -> assertThat(s.get("in_reply_to_status_id")).isEqualTo(join));
+        assertThat(care.emulator().postedStatuses()).hasSize(4).last().satisfies(s -> assertThat(
+                        s.get("in_reply_to_status_id"))
+                .isEqualTo(join));
     }
 
     @Test
@@ -94,7 +109,9 @@ class OneToManyPublicAnswersStoryTest {
         scheduler.runDuePass();
 
         for (String customer : List.of("9301", "9302")) {
-            Conversation c = storage.conversations().findLatestOfCustomer(BankSetup.TWITTER_CARE, customer).orElseThrow();
+            Conversation c = storage.conversations()
+                    .findLatestOfCustomer(BankSetup.TWITTER_CARE, customer)
+                    .orElseThrow();
             desk.reply(c.id(), c.assignee().orElseThrow(), "We know: " + OUTAGE);
         }
         // Twitter refuses the second identical status (403/187): it is not the same reply retried, so it is not sent.
@@ -103,19 +120,29 @@ class OneToManyPublicAnswersStoryTest {
         assertThat(first.failed()).isEqualTo(1);
         assertThat(care.emulator().postedStatuses()).hasSize(1);
         Conversation refused = List.of("9301", "9302").stream()
-                .map(u -> storage.conversations().findLatestOfCustomer(BankSetup.TWITTER_CARE, u).orElseThrow())
-                .filter(c -> desk.replies(c.id()).stream().anyMatch(r -> r.status() instanceof DeliveryStatus.Failed)).findFirst().orElseThrow();
+                .map(u -> storage.conversations()
+                        .findLatestOfCustomer(BankSetup.TWITTER_CARE, u)
+                        .orElseThrow())
+                .filter(c -> desk.replies(c.id()).stream().anyMatch(r -> r.status() instanceof DeliveryStatus.Failed))
+                .findFirst()
+                .orElseThrow();
         assertThat(desk.replies(refused.id())).singleElement().satisfies(r -> assertThat(r.status())
-                .isInstanceOfSatisfying(DeliveryStatus.Failed.class, f -> assertThat(f.reason()).contains("identical text").contains("rephrase")));
+                .isInstanceOfSatisfying(
+                        DeliveryStatus.Failed.class,
+                        f -> assertThat(f.reason()).contains("identical text").contains("rephrase")));
 
         // The agent sees why and rephrases, naming the customer.
         String handle = refused.customer().handle();
         desk.reply(refused.id(), refused.assignee().orElseThrow(), "@" + handle + " We know: " + OUTAGE);
         assertThat(desk.dispatchOutbox().sent()).isEqualTo(1);
 
-        assertThat(care.emulator().postedStatuses()).extracting(s -> s.get("in_reply_to_status_id")).containsExactlyInAnyOrder(adaAsks, boAsks);
+        assertThat(care.emulator().postedStatuses())
+                .extracting(s -> s.get("in_reply_to_status_id"))
+                .containsExactlyInAnyOrder(adaAsks, boAsks);
         assertThat(storage.outbox().queued(BankSetup.TWITTER_CARE)).isEmpty();
-        assertThat(desk.replies(refused.id())).filteredOn(Reply::isSent).singleElement()
+        assertThat(desk.replies(refused.id()))
+                .filteredOn(Reply::isSent)
+                .singleElement()
                 .satisfies(r -> assertThat(r.platformMessageId()).isPresent());
     }
 
@@ -125,9 +152,12 @@ class OneToManyPublicAnswersStoryTest {
 
     private void answerAll(ChannelId channel, java.util.Set<User> customers) {
         for (User u : customers) {
-            Conversation c = storage.conversations().findLatestOfCustomer(channel, Long.toString(u.id())).orElseThrow();
+            Conversation c = storage.conversations()
+                    .findLatestOfCustomer(channel, Long.toString(u.id()))
+                    .orElseThrow();
             assertThat(c.channel()).isEqualTo(channel);
-            Reply r = desk.reply(c.id(), c.assignee().orElseThrow(), "@" + u.screenName() + " Sorry " + u.name() + ", " + OUTAGE);
+            Reply r = desk.reply(
+                    c.id(), c.assignee().orElseThrow(), "@" + u.screenName() + " Sorry " + u.name() + ", " + OUTAGE);
             assertThat(r.channel()).isEqualTo(channel);
         }
     }
@@ -136,8 +166,12 @@ class OneToManyPublicAnswersStoryTest {
         List<Map<String, Object>> timeline = account.emulator().postedStatuses();
         assertThat(timeline).hasSize(mentions.size());
         for (Map.Entry<User, Long> e : mentions.entrySet()) {
-            assertThat(timeline).filteredOn(s -> s.get("in_reply_to_status_id").equals(e.getValue())).singleElement()
-                    .satisfies(s -> assertThat((String) s.get("text")).isEqualTo("@" + e.getKey().screenName() + " Sorry " + e.getKey().name() + ", " + OUTAGE));
+            assertThat(timeline)
+                    .filteredOn(s -> s.get("in_reply_to_status_id").equals(e.getValue()))
+                    .singleElement()
+                    .satisfies(s -> assertThat((String) s.get("text"))
+                            .isEqualTo("@" + e.getKey().screenName() + " Sorry "
+                                    + e.getKey().name() + ", " + OUTAGE));
         }
     }
 }

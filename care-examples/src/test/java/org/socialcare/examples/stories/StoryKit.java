@@ -37,15 +37,29 @@ final class StoryKit {
     }
 
     /** One bank Twitter account played by its own emulator, with the real twitter4j sources and publisher. */
-    record TwitterAccount(TwitterApiEmulator emulator, TwitterAdapterConfig config, Twitter4jChannelSource mentions,
-                          Twitter4jChannelSource directMessages, Twitter4jChannelPublisher publisher) implements AutoCloseable {
+    record TwitterAccount(
+            TwitterApiEmulator emulator,
+            TwitterAdapterConfig config,
+            Twitter4jChannelSource mentions,
+            Twitter4jChannelSource directMessages,
+            Twitter4jChannelPublisher publisher)
+            implements AutoCloseable {
 
         static TwitterAccount start(ChannelId channel, long accountId, String screenName, SimulatedClock clock) {
-            TwitterApiEmulator emulator = TwitterApiEmulator.builder().account(accountId, screenName).clock(clock).start();
-            // Status and DM ids are global on Twitter, but every emulator starts at the same id: keep each account's apart.
+            TwitterApiEmulator emulator = TwitterApiEmulator.builder()
+                    .account(accountId, screenName)
+                    .clock(clock)
+                    .start();
+            // Status and DM ids are global on Twitter, but every emulator starts at the same id: keep each account's
+            // apart.
             emulator.skipIds(accountId * 1_000_000_000L);
-            TwitterAdapterConfig config = emulator.adapterConfig(channel).clock(clock).build();
-            return new TwitterAccount(emulator, config, Twitter4jChannelSource.mentions(config), Twitter4jChannelSource.directMessages(config),
+            TwitterAdapterConfig config =
+                    emulator.adapterConfig(channel).clock(clock).build();
+            return new TwitterAccount(
+                    emulator,
+                    config,
+                    Twitter4jChannelSource.mentions(config),
+                    Twitter4jChannelSource.directMessages(config),
                     Twitter4jChannelPublisher.forAccount(config));
         }
 
@@ -64,7 +78,12 @@ final class StoryKit {
         static FacebookPage start(ChannelId channel, String pageId, String pageName, SimulatedClock clock) {
             try {
                 GraphApiEmulator graph = GraphApiEmulator.start(pageId, pageName, TOKEN, APP_SECRET, clock);
-                FacebookAdapter adapter = FacebookAdapter.create(clock, graph.configBuilder().channel(channel).verifyToken(VERIFY_TOKEN).build());
+                FacebookAdapter adapter = FacebookAdapter.create(
+                        clock,
+                        graph.configBuilder()
+                                .channel(channel)
+                                .verifyToken(VERIFY_TOKEN)
+                                .build());
                 return new FacebookPage(graph, adapter, APP_SECRET);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -93,15 +112,22 @@ final class StoryKit {
 
     /** The desk-wide audit lines (not tied to a conversation) with {@code action}. */
     static List<AuditEntry> audited(CareStorage storage, AuditAction action) {
-        return storage.audit().recent(10_000).stream().filter(e -> e.action() == action).toList();
+        return storage.audit().recent(10_000).stream()
+                .filter(e -> e.action() == action)
+                .toList();
     }
 
     static Party customer(String id, String handle, long followers) {
         return new Party(id, handle, Optional.of(handle), followers, false);
     }
 
-    static InboundMessage publicMessage(String id, ChannelId channel, Party author, String text, String language, Instant at) {
+    static InboundMessage publicMessage(
+            String id, ChannelId channel, Party author, String text, String language, Instant at) {
         return InboundMessage.builder(MessageKey.of(Platform.TWITTER, id), channel, author)
-                .text(text).visibility(Visibility.PUBLIC).createdAt(at).language(language).build();
+                .text(text)
+                .visibility(Visibility.PUBLIC)
+                .createdAt(at)
+                .language(language)
+                .build();
     }
 }

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class ChatJsonTest {
     @Test
@@ -16,9 +16,11 @@ class ChatJsonTest {
 
         Map<?, ?> map = (Map<?, ?>) parsed;
         List<?> items = (List<?>) map.get("a");
-        assertThat(items).extracting(i -> ((ChatJson.Parsed) i).raw())
+        assertThat(items)
+                .extracting(i -> ((ChatJson.Parsed) i).raw())
                 .containsExactly("{\"x\":1}", "\"t\\u00e9\\n\\\"\"", "-7", "true", "false", "null");
-        assertThat(items).extracting(i -> ((ChatJson.Parsed) i).value())
+        assertThat(items)
+                .extracting(i -> ((ChatJson.Parsed) i).value())
                 .containsExactly(Map.of("x", 1L), "t\u00e9\n\"", -7L, true, false, ChatJson.NULL);
         assertThat(map.get("b")).isEqualTo(Map.of());
     }
@@ -38,20 +40,42 @@ class ChatJsonTest {
             int length = random.nextInt(40);
             for (int j = 0; j < length; j++) {
                 int pick = random.nextInt(4);
-                int codePoint = pick == 0 ? random.nextInt(0x80)          // ASCII incl. controls, quotes, backslash
-                        : pick == 1 ? 0x80 + random.nextInt(0xD800 - 0x80) // the rest of the BMP before surrogates
-                        : pick == 2 ? 0x1F300 + random.nextInt(0x300)      // emoji (surrogate pairs)
-                        : "\\\"\n\t/".codePointAt(random.nextInt(5));
+                int codePoint = pick == 0
+                        ? random.nextInt(0x80) // ASCII incl. controls, quotes, backslash
+                        : pick == 1
+                                ? 0x80 + random.nextInt(0xD800 - 0x80) // the rest of the BMP before surrogates
+                                : pick == 2
+                                        ? 0x1F300 + random.nextInt(0x300) // emoji (surrogate pairs)
+                                        : "\\\"\n\t/".codePointAt(random.nextInt(5));
                 text.appendCodePoint(codePoint);
             }
-            assertThat(ChatJson.parse(ChatJson.quote(text.toString()))).as("round trip %d", i).isEqualTo(text.toString());
+            assertThat(ChatJson.parse(ChatJson.quote(text.toString())))
+                    .as("round trip %d", i)
+                    .isEqualTo(text.toString());
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "{", "{\"a\":1,}", "[1,]", "{\"a\":1}x", "{\"a\":1.5}", "{\"a\":1e3}", "{a:1}",
-            "{\"a\":1,\"a\":2}", "\"tab\there\"", "\"\\x\"", "\"\\u12\"", "01", "tru", "{\"a\" 1}", "[1 2]",
-            "99999999999999999999"})
+    @ValueSource(
+            strings = {
+                "",
+                "{",
+                "{\"a\":1,}",
+                "[1,]",
+                "{\"a\":1}x",
+                "{\"a\":1.5}",
+                "{\"a\":1e3}",
+                "{a:1}",
+                "{\"a\":1,\"a\":2}",
+                "\"tab\there\"",
+                "\"\\x\"",
+                "\"\\u12\"",
+                "01",
+                "tru",
+                "{\"a\" 1}",
+                "[1 2]",
+                "99999999999999999999"
+            })
     void rejectsAnythingOutsideStrictJsonNamingTheOffset(String bad) {
         assertThatThrownBy(() -> ChatJson.parse(bad))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -13,7 +13,8 @@ class ChatSignatureTest {
     void acceptsItsOwnSignatureWithinFiveMinutesOfSkew() {
         String header = signature.sign(NOW, "POST", "/api/messages", "{\"text\":\"hi\"}");
 
-        assertThat(signature.verify(header, NOW.plusSeconds(300), "POST", "/api/messages", "{\"text\":\"hi\"}")).isTrue();
+        assertThat(signature.verify(header, NOW.plusSeconds(300), "POST", "/api/messages", "{\"text\":\"hi\"}"))
+                .isTrue();
         assertThat(header).doesNotContain("shared-secret");
     }
 
@@ -21,11 +22,16 @@ class ChatSignatureTest {
     void rejectsAChangedBodyPathOrMethodAStaleTimeAnotherSecretAndGarbage() {
         String header = signature.sign(NOW, "GET", "/api/messages?after=0&limit=5", "");
 
-        assertThat(signature.verify(header, NOW, "GET", "/api/messages?after=0&limit=6", "")).isFalse();
-        assertThat(signature.verify(header, NOW, "POST", "/api/messages?after=0&limit=5", "")).isFalse();
-        assertThat(signature.verify(header, NOW, "GET", "/api/messages?after=0&limit=5", "x")).isFalse();
-        assertThat(signature.verify(header, NOW.plusSeconds(301), "GET", "/api/messages?after=0&limit=5", "")).isFalse();
-        assertThat(new ChatSignature("other").verify(header, NOW, "GET", "/api/messages?after=0&limit=5", "")).isFalse();
+        assertThat(signature.verify(header, NOW, "GET", "/api/messages?after=0&limit=6", ""))
+                .isFalse();
+        assertThat(signature.verify(header, NOW, "POST", "/api/messages?after=0&limit=5", ""))
+                .isFalse();
+        assertThat(signature.verify(header, NOW, "GET", "/api/messages?after=0&limit=5", "x"))
+                .isFalse();
+        assertThat(signature.verify(header, NOW.plusSeconds(301), "GET", "/api/messages?after=0&limit=5", ""))
+                .isFalse();
+        assertThat(new ChatSignature("other").verify(header, NOW, "GET", "/api/messages?after=0&limit=5", ""))
+                .isFalse();
         assertThat(signature.verify(null, NOW, "GET", "/", "")).isFalse();
         assertThat(signature.verify("t=abc,v1=zz", NOW, "GET", "/", "")).isFalse();
         assertThat(signature.toString()).doesNotContain("shared-secret");

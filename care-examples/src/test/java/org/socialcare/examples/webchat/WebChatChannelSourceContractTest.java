@@ -20,7 +20,9 @@ class WebChatChannelSourceContractTest extends ChannelSourceContract {
     @Override
     protected ChannelSource sourceOver(List<SeedMessage> messages) {
         messages.forEach(this::postLater);
-        WebChatSettings settings = WebChatSettings.builder(server.baseUri(), "chat-secret").pageSize(20).build();
+        WebChatSettings settings = WebChatSettings.builder(server.baseUri(), "chat-secret")
+                .pageSize(20)
+                .build();
         return new WebChatChannelSource(settings, ChannelId.of("webchat-bank"));
     }
 

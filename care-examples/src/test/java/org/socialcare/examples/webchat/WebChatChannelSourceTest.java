@@ -47,9 +47,12 @@ class WebChatChannelSourceTest {
     @Test
     void malformedItemsAreRejectedWithTheirRawTextAndTheCheckpointMovesPastThem() {
         server.customerWrites("s-1", "Anna", "first", AT);
-        String noText = "{\"seq\":2,\"sessionId\":\"s-1\",\"from\":\"customer\",\"name\":\"Anna\",\"sentAt\":\"2026-03-02T09:01:00Z\"}";
-        String badTime = "{\"seq\":3,\"sessionId\":\"s-1\",\"from\":\"customer\",\"name\":\"Anna\",\"text\":\"x\",\"sentAt\":\"yesterday\"}";
-        String robot = "{\"seq\":4,\"sessionId\":\"s-1\",\"from\":\"bot\",\"name\":\"R\",\"text\":\"x\",\"sentAt\":\"2026-03-02T09:01:00Z\"}";
+        String noText =
+                "{\"seq\":2,\"sessionId\":\"s-1\",\"from\":\"customer\",\"name\":\"Anna\",\"sentAt\":\"2026-03-02T09:01:00Z\"}";
+        String badTime =
+                "{\"seq\":3,\"sessionId\":\"s-1\",\"from\":\"customer\",\"name\":\"Anna\",\"text\":\"x\",\"sentAt\":\"yesterday\"}";
+        String robot =
+                "{\"seq\":4,\"sessionId\":\"s-1\",\"from\":\"bot\",\"name\":\"R\",\"text\":\"x\",\"sentAt\":\"2026-03-02T09:01:00Z\"}";
         server.appendRawItem(noText);
         server.appendRawItem(badTime);
         server.appendRawItem(robot);
@@ -60,11 +63,13 @@ class WebChatChannelSourceTest {
 
         assertThat(batch.messages()).extracting(InboundMessage::text).containsExactly("first", "last");
         assertThat(batch.rejected()).extracting(r -> r.rawPayload()).containsExactly(noText, badTime, robot, "[1,2]");
-        assertThat(batch.rejected()).extracting(r -> r.reason()).containsExactly(
-                "web chat item: field 'text' is missing",
-                "web chat item: field 'sentAt' must be an ISO-8601 instant but was 'yesterday'",
-                "web chat item: field 'from' must be customer or agent but was 'bot'",
-                "web chat item: not an object");
+        assertThat(batch.rejected())
+                .extracting(r -> r.reason())
+                .containsExactly(
+                        "web chat item: field 'text' is missing",
+                        "web chat item: field 'sentAt' must be an ISO-8601 instant but was 'yesterday'",
+                        "web chat item: field 'from' must be customer or agent but was 'bot'",
+                        "web chat item: not an object");
         assertThat(batch.rejected()).allSatisfy(r -> assertThat(r.source()).isEqualTo(source.sourceId()));
         assertThat(batch.nextCheckpoint().orElseThrow().position()).isEqualTo("6");
     }

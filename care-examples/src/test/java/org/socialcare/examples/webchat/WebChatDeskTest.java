@@ -29,9 +29,10 @@ class WebChatDeskTest {
     private static final String SECRET = "chat-secret-e2e";
     private static final TeamId CARE = TeamId.of("chat-care");
     private final WebChatServer server = WebChatServer.start(SECRET);
-    private final WebChatSettings settings = WebChatSettings.builder(server.baseUri(), SECRET).build();
-    private final Channel chat = Channel.of("webchat-bank", WebChatSettings.PLATFORM, "bank.example/chat", "bank",
-            ChannelKind.DEDICATED_CARE, CARE);
+    private final WebChatSettings settings =
+            WebChatSettings.builder(server.baseUri(), SECRET).build();
+    private final Channel chat = Channel.of(
+            "webchat-bank", WebChatSettings.PLATFORM, "bank.example/chat", "bank", ChannelKind.DEDICATED_CARE, CARE);
     private final Agent alice = Agent.of("alice", "Alice Brown", "AB", CARE);
     private final CareDesk desk = CareDesk.builder()
             .team(Team.of("chat-care", "Chat care"))
@@ -40,7 +41,8 @@ class WebChatDeskTest {
             .publisher(new WebChatPublisher(settings))
             .build();
     private final WebChatChannelSource source = new WebChatChannelSource(settings, chat.id());
-    private final PollingScheduler scheduler = PollingScheduler.builder(desk).source(source).build();
+    private final PollingScheduler scheduler =
+            PollingScheduler.builder(desk).source(source).build();
 
     @AfterEach
     void stop() {
@@ -91,8 +93,8 @@ class WebChatDeskTest {
         assertThat(second.touched()).containsExactly(id);
         assertThat(second.deadLettered()).isEqualTo(1);
         assertThat(desk.conversation(id).orElseThrow().customerMessageCount()).isEqualTo(2);
-        assertThat(desk.storage().deadLetters().recent(10)).singleElement()
-                .satisfies(d -> assertThat(d.rawPayload()).isEqualTo(bad));
+        assertThat(desk.storage().deadLetters().recent(10)).singleElement().satisfies(d -> assertThat(d.rawPayload())
+                .isEqualTo(bad));
     }
 
     @Test
@@ -103,11 +105,13 @@ class WebChatDeskTest {
         String signature = new ChatSignature(SECRET).sign(Instant.now(), "POST", "/webhooks/webchat", body);
 
         WebhookResult refused = desk.webhook(hook, WebhookRequest.post("/webhooks/webchat", Map.of(), body));
-        WebhookResult accepted = desk.webhook(hook, WebhookRequest.post("/webhooks/webchat", Map.of(ChatSignature.HEADER, signature), body));
+        WebhookResult accepted = desk.webhook(
+                hook, WebhookRequest.post("/webhooks/webchat", Map.of(ChatSignature.HEADER, signature), body));
 
         assertThat(refused.status()).isEqualTo(401);
         assertThat(accepted.status()).isEqualTo(200);
-        assertThat(desk.queue(CARE, 10)).singleElement()
+        assertThat(desk.queue(CARE, 10))
+                .singleElement()
                 .satisfies(c -> assertThat(c.customer().platformUserId()).isEqualTo("s-5"));
     }
 
@@ -123,10 +127,13 @@ class WebChatDeskTest {
 
         assertThat(whilePaused.sent()).isZero();
         assertThat(server.received()).isEmpty();
-        assertThat(desk.replies(id)).singleElement().satisfies(r -> assertThat(r.isQueued()).isTrue());
+        assertThat(desk.replies(id)).singleElement().satisfies(r -> assertThat(r.isQueued())
+                .isTrue());
 
         desk.resumeChannel(chat.id(), "supervisor");
         assertThat(desk.dispatchOutbox().sent()).isEqualTo(1);
-        assertThat(server.received()).extracting(WebChatServer.AgentReply::text).containsExactly("We've frozen the card, Ben ^AB");
+        assertThat(server.received())
+                .extracting(WebChatServer.AgentReply::text)
+                .containsExactly("We've frozen the card, Ben ^AB");
     }
 }

@@ -15,7 +15,8 @@ class WebChatExampleTest {
         WebChatExample.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
         String out = bytes.toString(StandardCharsets.UTF_8);
-        assertThat(out).contains("outbox dispatch sent 1")
+        assertThat(out)
+                .contains("outbox dispatch sent 1")
                 .contains("chat server received #2 for s-4711: Hi Anna, I've unblocked it; please try again ^AB")
                 .doesNotContain("example-shared-secret");
     }

@@ -22,12 +22,19 @@ class WebChatPublisherContractTest extends ChannelPublisherContract {
 
     @Override
     protected ChannelPublisher publisher() {
-        return new WebChatPublisher(WebChatSettings.builder(server.baseUri(), SECRET).build());
+        return new WebChatPublisher(
+                WebChatSettings.builder(server.baseUri(), SECRET).build());
     }
 
     @Override
     protected Channel channel() {
-        return Channel.of("webchat-bank", WebChatSettings.PLATFORM, "bank.example/chat", "bank", ChannelKind.DEDICATED_CARE, TeamId.of("care"));
+        return Channel.of(
+                "webchat-bank",
+                WebChatSettings.PLATFORM,
+                "bank.example/chat",
+                "bank",
+                ChannelKind.DEDICATED_CARE,
+                TeamId.of("care"));
     }
 
     @Override
@@ -48,7 +55,9 @@ class WebChatPublisherContractTest extends ChannelPublisherContract {
 
     @Override
     protected List<ReceivedPost> received() {
-        return server.received().stream().map(r -> ReceivedPost.privateMessage(r.messageId(), r.sessionId(), r.text())).toList();
+        return server.received().stream()
+                .map(r -> ReceivedPost.privateMessage(r.messageId(), r.sessionId(), r.text()))
+                .toList();
     }
 
     @Override

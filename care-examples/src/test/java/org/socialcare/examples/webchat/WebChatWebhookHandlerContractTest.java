@@ -16,7 +16,8 @@ class WebChatWebhookHandlerContractTest extends WebhookHandlerContract {
 
     @Override
     protected WebhookHandler handler() {
-        WebChatSettings settings = WebChatSettings.builder(URI.create("http://127.0.0.1:1"), SECRET).build();
+        WebChatSettings settings = WebChatSettings.builder(URI.create("http://127.0.0.1:1"), SECRET)
+                .build();
         return new WebChatWebhookHandler(settings, ChannelId.of("webchat-bank"));
     }
 
@@ -33,7 +34,8 @@ class WebChatWebhookHandlerContractTest extends WebhookHandlerContract {
 
     @Override
     protected WebhookRequest request(String body, Optional<String> signature) {
-        return WebhookRequest.post(PATH, signature.map(s -> Map.of(ChatSignature.HEADER, s)).orElse(Map.of()), body);
+        return WebhookRequest.post(
+                PATH, signature.map(s -> Map.of(ChatSignature.HEADER, s)).orElse(Map.of()), body);
     }
 
     @Override

@@ -57,7 +57,8 @@ import org.socialcare.facebook.FacebookAdapterConfig;
  * <p>Thread-safe. Close it to stop the server.
  */
 public final class GraphApiEmulator implements AutoCloseable {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ").withZone(ZoneOffset.UTC);
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -78,7 +79,8 @@ public final class GraphApiEmulator implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong(1000);
     private volatile boolean tokenExpired;
 
-    private GraphApiEmulator(String pageId, String pageName, String token, String appSecret, Clock clock) throws IOException {
+    private GraphApiEmulator(String pageId, String pageName, String token, String appSecret, Clock clock)
+            throws IOException {
         this.pageId = pageId;
         this.pageName = pageName;
         this.token = token;
@@ -101,9 +103,14 @@ public final class GraphApiEmulator implements AutoCloseable {
      *
      * @throws IOException if the local server cannot start
      */
-    public static GraphApiEmulator start(String pageId, String pageName, String pageToken, String appSecret, Clock clock) throws IOException {
-        return new GraphApiEmulator(Objects.requireNonNull(pageId, "pageId"), Objects.requireNonNull(pageName, "pageName"),
-                Objects.requireNonNull(pageToken, "pageToken"), Objects.requireNonNull(appSecret, "appSecret"), Objects.requireNonNull(clock, "clock"));
+    public static GraphApiEmulator start(
+            String pageId, String pageName, String pageToken, String appSecret, Clock clock) throws IOException {
+        return new GraphApiEmulator(
+                Objects.requireNonNull(pageId, "pageId"),
+                Objects.requireNonNull(pageName, "pageName"),
+                Objects.requireNonNull(pageToken, "pageToken"),
+                Objects.requireNonNull(appSecret, "appSecret"),
+                Objects.requireNonNull(clock, "clock"));
     }
 
     /** The base URL to give {@code FacebookAdapterConfig.graphBaseUrl}. */
@@ -120,7 +127,11 @@ public final class GraphApiEmulator implements AutoCloseable {
      * and the verify token, then build.
      */
     public FacebookAdapterConfig.Builder configBuilder() {
-        return FacebookAdapterConfig.builder().pageId(pageId).pageAccessToken(token).appSecret(appSecret).graphBaseUrl(baseUrl());
+        return FacebookAdapterConfig.builder()
+                .pageId(pageId)
+                .pageAccessToken(token)
+                .appSecret(appSecret)
+                .graphBaseUrl(baseUrl());
     }
 
     @Override
@@ -141,7 +152,13 @@ public final class GraphApiEmulator implements AutoCloseable {
     }
 
     /** Adds a comment on {@code postId}, or a reply when {@code parentCommentId} is given; returns its id. */
-    public String addComment(String postId, Optional<String> parentCommentId, String fromId, String fromName, String message, Instant createdAt) {
+    public String addComment(
+            String postId,
+            Optional<String> parentCommentId,
+            String fromId,
+            String fromName,
+            String message,
+            Instant createdAt) {
         synchronized (lock) {
             if (!posts.containsKey(postId)) {
                 throw new IllegalArgumentException("no post " + postId);
@@ -152,7 +169,17 @@ public final class GraphApiEmulator implements AutoCloseable {
                 }
             });
             String id = postId.substring(postId.indexOf('_') + 1) + "_" + ids.incrementAndGet();
-            comments.put(id, new Comment(id, postId, parentCommentId, parentCommentId.orElse(postId), fromId, fromName, message, createdAt));
+            comments.put(
+                    id,
+                    new Comment(
+                            id,
+                            postId,
+                            parentCommentId,
+                            parentCommentId.orElse(postId),
+                            fromId,
+                            fromName,
+                            message,
+                            createdAt));
             return id;
         }
     }
@@ -171,26 +198,56 @@ public final class GraphApiEmulator implements AutoCloseable {
     // ------------------------------------------------------------------ faults
 
     /** A Graph failure to answer with. */
-    public record Fault(int httpStatus, int code, Optional<Integer> subcode, String type, String message, boolean isTransient,
+    public record Fault(
+            int httpStatus,
+            int code,
+            Optional<Integer> subcode,
+            String type,
+            String message,
+            boolean isTransient,
             Map<String, String> headers) {
 
         /** Rate limit {@code code} (4, 17, 32, 613) whose usage headers say access returns in {@code regain}. */
         public static Fault rateLimited(int code, Duration regain) {
-            String buc = "{\"" + "1" + "\":[{\"type\":\"pages\",\"call_count\":100,\"total_cputime\":40,\"total_time\":60,"
-                    + "\"estimated_time_to_regain_access\":" + regain.toMinutes() + "}]}";
-            return new Fault(400, code, Optional.empty(), "OAuthException", "(#" + code + ") Application request limit reached", false,
-                    Map.of("X-Business-Use-Case-Usage", buc, "X-App-Usage", "{\"call_count\":100,\"total_cputime\":40,\"total_time\":60}"));
+            String buc =
+                    "{\"" + "1" + "\":[{\"type\":\"pages\",\"call_count\":100,\"total_cputime\":40,\"total_time\":60,"
+                            + "\"estimated_time_to_regain_access\":" + regain.toMinutes() + "}]}";
+            return new Fault(
+                    400,
+                    code,
+                    Optional.empty(),
+                    "OAuthException",
+                    "(#" + code + ") Application request limit reached",
+                    false,
+                    Map.of(
+                            "X-Business-Use-Case-Usage",
+                            buc,
+                            "X-App-Usage",
+                            "{\"call_count\":100,\"total_cputime\":40,\"total_time\":60}"));
         }
 
         /** Error 190 / 463: the page token expired. */
         public static Fault tokenExpired() {
-            return new Fault(400, 190, Optional.of(463), "OAuthException",
-                    "Error validating access token: Session has expired on Tuesday, 01-Jan-19 00:00:00 PST.", false, Map.of());
+            return new Fault(
+                    400,
+                    190,
+                    Optional.of(463),
+                    "OAuthException",
+                    "Error validating access token: Session has expired on Tuesday, 01-Jan-19 00:00:00 PST.",
+                    false,
+                    Map.of());
         }
 
         /** Error 10: the app lacks a permission. */
         public static Fault permission() {
-            return new Fault(403, 10, Optional.empty(), "OAuthException", "(#10) Application does not have permission for this action", false, Map.of());
+            return new Fault(
+                    403,
+                    10,
+                    Optional.empty(),
+                    "OAuthException",
+                    "(#10) Application does not have permission for this action",
+                    false,
+                    Map.of());
         }
 
         /** Error 100: invalid parameter. */
@@ -200,7 +257,13 @@ public final class GraphApiEmulator implements AutoCloseable {
 
         /** HTTP 500 with error 2, {@code is_transient: true}. */
         public static Fault transientServerError() {
-            return new Fault(500, 2, Optional.empty(), "OAuthException", "An unexpected error has occurred. Please retry your request later.", true,
+            return new Fault(
+                    500,
+                    2,
+                    Optional.empty(),
+                    "OAuthException",
+                    "An unexpected error has occurred. Please retry your request later.",
+                    true,
                     Map.of());
         }
     }
@@ -233,13 +296,29 @@ public final class GraphApiEmulator implements AutoCloseable {
     // ------------------------------------------------------------------ what it saw
 
     /** A request as received: method, path (without the version prefix), parameters (never the access token). */
-    public record RecordedRequest(String method, String path, Map<String, String> params, boolean tokenInHeader, boolean appSecretProofValid) {}
+    public record RecordedRequest(
+            String method,
+            String path,
+            Map<String, String> params,
+            boolean tokenInHeader,
+            boolean appSecretProofValid) {}
 
     /** A message the page sent through the Send API: to a PSID or as a private reply to a comment. */
-    public record SentMessage(String messageId, Optional<String> recipientId, Optional<String> commentId, String text, Optional<String> messagingType) {}
+    public record SentMessage(
+            String messageId,
+            Optional<String> recipientId,
+            Optional<String> commentId,
+            String text,
+            Optional<String> messagingType) {}
 
     /** A comment as the emulator holds it. */
-    public record CommentView(String id, String postId, Optional<String> parentId, Optional<String> repliedTo, String fromId, String message,
+    public record CommentView(
+            String id,
+            String postId,
+            Optional<String> parentId,
+            Optional<String> repliedTo,
+            String fromId,
+            String message,
             boolean hidden) {}
 
     public List<RecordedRequest> requests() {
@@ -253,7 +332,9 @@ public final class GraphApiEmulator implements AutoCloseable {
     public List<CommentView> comments() {
         synchronized (lock) {
             return comments.values().stream()
-                    .map(c -> new CommentView(c.id, c.postId, c.parentId, Optional.of(c.repliedTo), c.fromId, c.message, c.hidden)).toList();
+                    .map(c -> new CommentView(
+                            c.id, c.postId, c.parentId, Optional.of(c.repliedTo), c.fromId, c.message, c.hidden))
+                    .toList();
         }
     }
 
@@ -278,7 +359,8 @@ public final class GraphApiEmulator implements AutoCloseable {
         try (ex) {
             String method = ex.getRequestMethod();
             String rawPath = ex.getRequestURI().getRawPath();
-            Map<String, String> params = new LinkedHashMap<>(parseQuery(ex.getRequestURI().getRawQuery()));
+            Map<String, String> params =
+                    new LinkedHashMap<>(parseQuery(ex.getRequestURI().getRawQuery()));
             if (method.equals("POST")) {
                 try (InputStream in = ex.getRequestBody()) {
                     String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -288,23 +370,44 @@ public final class GraphApiEmulator implements AutoCloseable {
                 }
             }
             String path = rawPath.replaceFirst("^/v\\d+\\.\\d+", "");
-            String auth = Optional.ofNullable(ex.getRequestHeaders().getFirst("Authorization")).orElse("");
-            String givenToken = auth.startsWith("Bearer ") ? auth.substring(7) : auth.startsWith("OAuth ") ? auth.substring(6) : params.get("access_token");
+            String auth = Optional.ofNullable(ex.getRequestHeaders().getFirst("Authorization"))
+                    .orElse("");
+            String givenToken = auth.startsWith("Bearer ")
+                    ? auth.substring(7)
+                    : auth.startsWith("OAuth ") ? auth.substring(6) : params.get("access_token");
             String proof = params.get("appsecret_proof");
-            boolean proofValid = givenToken != null && proof != null && MessageDigest.isEqual(
-                    proof.getBytes(StandardCharsets.UTF_8), hmac(appSecret, givenToken).getBytes(StandardCharsets.UTF_8));
+            boolean proofValid = givenToken != null
+                    && proof != null
+                    && MessageDigest.isEqual(
+                            proof.getBytes(StandardCharsets.UTF_8),
+                            hmac(appSecret, givenToken).getBytes(StandardCharsets.UTF_8));
             Map<String, String> recorded = new LinkedHashMap<>(params);
             recorded.remove("access_token");
             requests.add(new RecordedRequest(method, path, Map.copyOf(recorded), !auth.isEmpty(), proofValid));
 
             Answer answer;
-            if (givenToken == null || !MessageDigest.isEqual(givenToken.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
-                answer = error(new Fault(400, 190, Optional.empty(), "OAuthException", "Invalid OAuth access token - Cannot parse access token", false, Map.of()));
+            if (givenToken == null
+                    || !MessageDigest.isEqual(
+                            givenToken.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
+                answer = error(new Fault(
+                        400,
+                        190,
+                        Optional.empty(),
+                        "OAuthException",
+                        "Invalid OAuth access token - Cannot parse access token",
+                        false,
+                        Map.of()));
             } else if (tokenExpired) {
                 answer = error(Fault.tokenExpired());
             } else if (!proofValid) {
-                answer = error(new Fault(400, 100, Optional.empty(), "GraphMethodException",
-                        "API calls from the server require an appsecret_proof argument", false, Map.of()));
+                answer = error(new Fault(
+                        400,
+                        100,
+                        Optional.empty(),
+                        "GraphMethodException",
+                        "API calls from the server require an appsecret_proof argument",
+                        false,
+                        Map.of()));
             } else {
                 Optional<Fault> fault = takeFault(path);
                 answer = fault.isPresent() ? error(fault.get()) : route(method, path, params);
@@ -318,7 +421,9 @@ public final class GraphApiEmulator implements AutoCloseable {
                 out.write(bytes);
             }
         } catch (RuntimeException e) {
-            byte[] bytes = ("{\"error\":{\"message\":\"emulator failure: " + e.getClass().getSimpleName() + "\",\"type\":\"OAuthException\",\"code\":1,\"is_transient\":true}}")
+            byte[] bytes = ("{\"error\":{\"message\":\"emulator failure: "
+                            + e.getClass().getSimpleName()
+                            + "\",\"type\":\"OAuthException\",\"code\":1,\"is_transient\":true}}")
                     .getBytes(StandardCharsets.UTF_8);
             ex.sendResponseHeaders(500, bytes.length);
             try (OutputStream out = ex.getResponseBody()) {
@@ -347,7 +452,8 @@ public final class GraphApiEmulator implements AutoCloseable {
     }
 
     private static Answer error(Fault f) {
-        JsonObject e = new JsonObject().add("message", f.message).add("type", f.type).add("code", f.code);
+        JsonObject e =
+                new JsonObject().add("message", f.message).add("type", f.type).add("code", f.code);
         f.subcode.ifPresent(s -> e.add("error_subcode", s));
         if (f.isTransient) {
             e.add("is_transient", true);
@@ -357,32 +463,54 @@ public final class GraphApiEmulator implements AutoCloseable {
     }
 
     private static Answer notFound(String id, String method) {
-        return error(new Fault(400, 100, Optional.of(33), "GraphMethodException", "Unsupported " + method.toLowerCase() + " request. Object with ID '"
-                + id + "' does not exist, cannot be loaded due to missing permissions, or does not support this operation", false, Map.of()));
+        return error(new Fault(
+                400,
+                100,
+                Optional.of(33),
+                "GraphMethodException",
+                "Unsupported " + method.toLowerCase() + " request. Object with ID '" + id
+                        + "' does not exist, cannot be loaded due to missing permissions, or does not support this operation",
+                false,
+                Map.of()));
     }
 
     private Answer route(String method, String path, Map<String, String> params) {
         String[] parts = path.replaceFirst("^/", "").split("/");
         synchronized (lock) {
             if (method.equals("GET") && parts.length == 2 && parts[0].equals(pageId) && parts[1].equals("feed")) {
-                return ok(page(posts.values().stream()
-                        .filter(p -> sinceOk(p.createdAt, params))
-                        .sorted(Comparator.comparing((Post p) -> p.createdAt).reversed())
-                        .map(this::postJson).toList(), params, path));
+                return ok(page(
+                        posts.values().stream()
+                                .filter(p -> sinceOk(p.createdAt, params))
+                                .sorted(Comparator.comparing((Post p) -> p.createdAt)
+                                        .reversed())
+                                .map(this::postJson)
+                                .toList(),
+                        params,
+                        path));
             }
             if (method.equals("GET") && parts.length == 2 && parts[1].equals("comments")) {
                 String target = parts[0];
                 List<Comment> list;
                 if (posts.containsKey(target)) {
                     boolean stream = "stream".equals(params.get("filter"));
-                    list = comments.values().stream().filter(c -> c.postId.equals(target) && (stream || c.parentId.isEmpty())).toList();
+                    list = comments.values().stream()
+                            .filter(c -> c.postId.equals(target) && (stream || c.parentId.isEmpty()))
+                            .toList();
                 } else if (comments.containsKey(target)) {
-                    list = comments.values().stream().filter(c -> c.parentId.equals(Optional.of(target))).toList();
+                    list = comments.values().stream()
+                            .filter(c -> c.parentId.equals(Optional.of(target)))
+                            .toList();
                 } else {
                     return notFound(target, method);
                 }
-                return ok(page(list.stream().filter(c -> sinceOk(c.createdAt, params))
-                        .sorted(Comparator.comparing((Comment c) -> c.createdAt)).map(this::commentJson).toList(), params, path));
+                return ok(page(
+                        list.stream()
+                                .filter(c -> sinceOk(c.createdAt, params))
+                                .sorted(Comparator.comparing((Comment c) -> c.createdAt))
+                                .map(this::commentJson)
+                                .toList(),
+                        params,
+                        path));
             }
             if (method.equals("POST") && parts.length == 2 && parts[1].equals("comments")) {
                 String target = parts[0];
@@ -423,22 +551,48 @@ public final class GraphApiEmulator implements AutoCloseable {
                     return notFound(parts[0], method);
                 }
                 if (!p.fromId.equals(pageId)) {
-                    return error(new Fault(403, 200, Optional.empty(), "OAuthException", "(#200) Permissions error", false, Map.of()));
+                    return error(new Fault(
+                            403, 200, Optional.empty(), "OAuthException", "(#200) Permissions error", false, Map.of()));
                 }
                 posts.remove(parts[0]);
                 return ok(new JsonObject().add("success", true));
             }
-            if (method.equals("GET") && parts.length == 2 && parts[0].equals(pageId) && parts[1].equals("conversations")) {
-                return ok(page(conversations.values().stream()
-                        .sorted(Comparator.comparing(Conversation::updated).reversed())
-                        .map(c -> (JsonValue) new JsonObject().add("id", c.id).add("updated_time", TIME.format(c.updated()))).toList(), params, path));
+            if (method.equals("GET")
+                    && parts.length == 2
+                    && parts[0].equals(pageId)
+                    && parts[1].equals("conversations")) {
+                return ok(page(
+                        conversations.values().stream()
+                                .sorted(Comparator.comparing(Conversation::updated)
+                                        .reversed())
+                                .map(c -> (JsonValue)
+                                        new JsonObject().add("id", c.id).add("updated_time", TIME.format(c.updated())))
+                                .toList(),
+                        params,
+                        path));
             }
-            if (method.equals("GET") && parts.length == 2 && parts[1].equals("messages") && conversations.containsKey(parts[0])) {
+            if (method.equals("GET")
+                    && parts.length == 2
+                    && parts[1].equals("messages")
+                    && conversations.containsKey(parts[0])) {
                 Conversation c = conversations.get(parts[0]);
-                return ok(page(c.messages.stream().sorted(Comparator.comparing((InboxMessage m) -> m.createdAt).reversed())
-                        .map(m -> inboxJson(c, m)).toList(), params, path));
+                return ok(page(
+                        c.messages.stream()
+                                .sorted(Comparator.comparing((InboxMessage m) -> m.createdAt)
+                                        .reversed())
+                                .map(m -> inboxJson(c, m))
+                                .toList(),
+                        params,
+                        path));
             }
-            return error(new Fault(400, 100, Optional.empty(), "GraphMethodException", "Unknown path components: " + path, false, Map.of()));
+            return error(new Fault(
+                    400,
+                    100,
+                    Optional.empty(),
+                    "GraphMethodException",
+                    "Unknown path components: " + path,
+                    false,
+                    Map.of()));
         }
     }
 
@@ -449,11 +603,19 @@ public final class GraphApiEmulator implements AutoCloseable {
             recipient = Json.parse(params.getOrDefault("recipient", "")).asObject();
             message = Json.parse(params.getOrDefault("message", "")).asObject();
         } catch (RuntimeException e) {
-            return error(new Fault(400, 100, Optional.empty(), "OAuthException", "(#100) param recipient and message must be JSON objects", false, Map.of()));
+            return error(new Fault(
+                    400,
+                    100,
+                    Optional.empty(),
+                    "OAuthException",
+                    "(#100) param recipient and message must be JSON objects",
+                    false,
+                    Map.of()));
         }
         String text = message.getString("text", "");
         if (text.isBlank()) {
-            return error(new Fault(400, 100, Optional.empty(), "OAuthException", "(#100) message.text is required", false, Map.of()));
+            return error(new Fault(
+                    400, 100, Optional.empty(), "OAuthException", "(#100) message.text is required", false, Map.of()));
         }
         String mid = "m_" + ids.incrementAndGet();
         if (recipient.contains("comment_id")) {
@@ -463,22 +625,48 @@ public final class GraphApiEmulator implements AutoCloseable {
                 return notFound(commentId, "POST");
             }
             if (privateReplies.containsKey(commentId)) {
-                return error(new Fault(400, 10900, Optional.empty(), "OAuthException", "(#10900) Activity already replied to", false, Map.of()));
+                return error(new Fault(
+                        400,
+                        10900,
+                        Optional.empty(),
+                        "OAuthException",
+                        "(#10900) Activity already replied to",
+                        false,
+                        Map.of()));
             }
             privateReplies.put(commentId, mid);
-            sent.add(new SentMessage(mid, Optional.empty(), Optional.of(commentId), text, Optional.ofNullable(params.get("messaging_type"))));
+            sent.add(new SentMessage(
+                    mid,
+                    Optional.empty(),
+                    Optional.of(commentId),
+                    text,
+                    Optional.ofNullable(params.get("messaging_type"))));
             return ok(new JsonObject().add("recipient_id", c.fromId).add("message_id", mid));
         }
         String psid = recipient.getString("id", "");
         Instant last = lastCustomerMessage.get(psid);
         if (last == null) {
-            return error(new Fault(400, 100, Optional.of(2018001), "OAuthException", "(#100) No matching user found", false, Map.of()));
+            return error(new Fault(
+                    400,
+                    100,
+                    Optional.of(2018001),
+                    "OAuthException",
+                    "(#100) No matching user found",
+                    false,
+                    Map.of()));
         }
         if (clock.instant().isAfter(last.plus(Duration.ofHours(24)))) {
-            return error(new Fault(400, 10, Optional.of(2018278), "OAuthException",
-                    "(#10) This message is sent outside of allowed window.", false, Map.of()));
+            return error(new Fault(
+                    400,
+                    10,
+                    Optional.of(2018278),
+                    "OAuthException",
+                    "(#10) This message is sent outside of allowed window.",
+                    false,
+                    Map.of()));
         }
-        sent.add(new SentMessage(mid, Optional.of(psid), Optional.empty(), text, Optional.ofNullable(params.get("messaging_type"))));
+        sent.add(new SentMessage(
+                mid, Optional.of(psid), Optional.empty(), text, Optional.ofNullable(params.get("messaging_type"))));
         Conversation conv = conversations.get("t_" + psid);
         if (conv != null) {
             conv.messages.add(new InboxMessage(mid, pageId, pageName, text, clock.instant()));
@@ -496,7 +684,8 @@ public final class GraphApiEmulator implements AutoCloseable {
         JsonObject cursors = new JsonObject().add("before", cursor(from)).add("after", cursor(from + slice.size()));
         paging.add("cursors", cursors);
         if (from + slice.size() < all.size()) {
-            paging.add("next", baseUrl() + "/v24.0" + path + "?limit=" + limit + "&after=" + cursor(from + slice.size()));
+            paging.add(
+                    "next", baseUrl() + "/v24.0" + path + "?limit=" + limit + "&after=" + cursor(from + slice.size()));
         }
         return new JsonObject().add("data", data).add("paging", paging);
     }
@@ -519,22 +708,35 @@ public final class GraphApiEmulator implements AutoCloseable {
     }
 
     private JsonValue postJson(Post p) {
-        return new JsonObject().add("id", p.id).add("from", new JsonObject().add("id", p.fromId).add("name", p.fromName))
-                .add("message", p.message).add("created_time", TIME.format(p.createdAt)).add("updated_time", TIME.format(p.createdAt));
+        return new JsonObject()
+                .add("id", p.id)
+                .add("from", new JsonObject().add("id", p.fromId).add("name", p.fromName))
+                .add("message", p.message)
+                .add("created_time", TIME.format(p.createdAt))
+                .add("updated_time", TIME.format(p.createdAt));
     }
 
     private JsonValue commentJson(Comment c) {
-        JsonObject o = new JsonObject().add("id", c.id).add("from", new JsonObject().add("id", c.fromId).add("name", c.fromName))
-                .add("message", c.message).add("created_time", TIME.format(c.createdAt));
+        JsonObject o = new JsonObject()
+                .add("id", c.id)
+                .add("from", new JsonObject().add("id", c.fromId).add("name", c.fromName))
+                .add("message", c.message)
+                .add("created_time", TIME.format(c.createdAt));
         c.parentId.ifPresent(p -> o.add("parent", new JsonObject().add("id", p)));
         return o;
     }
 
     private JsonValue inboxJson(Conversation c, InboxMessage m) {
         boolean fromPage = m.fromId.equals(pageId);
-        JsonObject to = fromPage ? new JsonObject().add("id", c.psid).add("name", c.name) : new JsonObject().add("id", pageId).add("name", pageName);
-        return new JsonObject().add("id", m.id).add("from", new JsonObject().add("id", m.fromId).add("name", m.fromName))
-                .add("to", new JsonObject().add("data", new JsonArray().add(to))).add("message", m.text).add("created_time", TIME.format(m.createdAt));
+        JsonObject to = fromPage
+                ? new JsonObject().add("id", c.psid).add("name", c.name)
+                : new JsonObject().add("id", pageId).add("name", pageName);
+        return new JsonObject()
+                .add("id", m.id)
+                .add("from", new JsonObject().add("id", m.fromId).add("name", m.fromName))
+                .add("to", new JsonObject().add("data", new JsonArray().add(to)))
+                .add("message", m.text)
+                .add("created_time", TIME.format(m.createdAt));
     }
 
     private static Map<String, String> parseQuery(String raw) {
@@ -582,7 +784,14 @@ public final class GraphApiEmulator implements AutoCloseable {
         final Instant createdAt;
         boolean hidden;
 
-        Comment(String id, String postId, Optional<String> parentId, String repliedTo, String fromId, String fromName, String message,
+        Comment(
+                String id,
+                String postId,
+                Optional<String> parentId,
+                String repliedTo,
+                String fromId,
+                String fromName,
+                String message,
                 Instant createdAt) {
             this.id = id;
             this.postId = postId;
@@ -610,7 +819,10 @@ public final class GraphApiEmulator implements AutoCloseable {
         }
 
         Instant updated() {
-            return messages.stream().map(InboxMessage::createdAt).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
+            return messages.stream()
+                    .map(InboxMessage::createdAt)
+                    .max(Comparator.naturalOrder())
+                    .orElse(Instant.EPOCH);
         }
     }
 }

@@ -68,7 +68,9 @@ public final class JdbcApprovalGateway implements ApprovalGateway {
     @Override
     public Optional<ApprovalRequest> find(ReplyId reply) {
         Checks.notNull(reply, "reply");
-        return tx.call("find the approval request of reply " + reply, c -> first(list(c, "SELECT * FROM " + table + " WHERE id = ?", reply.value())));
+        return tx.call(
+                "find the approval request of reply " + reply,
+                c -> first(list(c, "SELECT * FROM " + table + " WHERE id = ?", reply.value())));
     }
 
     @Override
@@ -101,7 +103,9 @@ public final class JdbcApprovalGateway implements ApprovalGateway {
             try (ResultSet rs = ps.executeQuery()) {
                 List<ApprovalRequest> out = new ArrayList<>();
                 while (rs.next()) {
-                    out.add(new ApprovalRequest(JdbcOutbox.readReply(rs, dialect), JdbcEscalationFiringStore.decode(rs.getString("reasons")),
+                    out.add(new ApprovalRequest(
+                            JdbcOutbox.readReply(rs, dialect),
+                            JdbcEscalationFiringStore.decode(rs.getString("reasons")),
                             Row.instant(rs, "requested_at", dialect)));
                 }
                 return List.copyOf(out);

@@ -39,6 +39,7 @@ import org.socialcare.persistence.jdbc.dialect.SqlDialect;
 public final class JdbcAuditLog implements AuditLog {
     /** The hash before the first row. */
     public static final String GENESIS_HASH = "0".repeat(64);
+
     private static final int VERIFY_FETCH_SIZE = 500;
 
     private final JdbcTransactionManager tx;
@@ -76,7 +77,8 @@ public final class JdbcAuditLog implements AuditLog {
         Checks.notNegative(limit, "limit");
         return tx.call("read recent audit entries", c -> {
             pending().flush(c);
-            List<AuditEntry> newestFirst = list(c, dialect.limit("SELECT * FROM " + table + " ORDER BY seq DESC"), limit);
+            List<AuditEntry> newestFirst =
+                    list(c, dialect.limit("SELECT * FROM " + table + " ORDER BY seq DESC"), limit);
             List<AuditEntry> out = new ArrayList<>(newestFirst);
             Collections.reverse(out);
             return List.copyOf(out);
@@ -117,22 +119,31 @@ public final class JdbcAuditLog implements AuditLog {
                         try {
                             entry = read(rs);
                         } catch (IllegalArgumentException | NullPointerException | SQLException unreadable) {
-                            return AuditVerification.tampered(checked, seq, "row " + seq + " cannot be read as an audit entry: "
-                                    + unreadable.getMessage());
+                            return AuditVerification.tampered(
+                                    checked,
+                                    seq,
+                                    "row " + seq + " cannot be read as an audit entry: " + unreadable.getMessage());
                         }
                         String prevHash = rs.getString("prev_hash");
                         String rowHash = rs.getString("row_hash");
                         if (seq != expectedSeq) {
-                            return AuditVerification.tampered(checked, Math.min(seq, expectedSeq), seq > expectedSeq
-                                    ? "row " + expectedSeq + " is missing (next row is " + seq + ")"
-                                    : "row " + seq + " appears out of order");
+                            return AuditVerification.tampered(
+                                    checked,
+                                    Math.min(seq, expectedSeq),
+                                    seq > expectedSeq
+                                            ? "row " + expectedSeq + " is missing (next row is " + seq + ")"
+                                            : "row " + seq + " appears out of order");
                         }
                         if (!previous.equals(prevHash)) {
-                            return AuditVerification.tampered(checked, seq, "row " + seq + " does not link to row " + (seq - 1)
-                                    + " (a row before it was changed, removed or inserted)");
+                            return AuditVerification.tampered(
+                                    checked,
+                                    seq,
+                                    "row " + seq + " does not link to row " + (seq - 1)
+                                            + " (a row before it was changed, removed or inserted)");
                         }
                         if (!hash(seq, entry, prevHash).equals(rowHash)) {
-                            return AuditVerification.tampered(checked, seq, "row " + seq + " does not match its hash (its content was changed)");
+                            return AuditVerification.tampered(
+                                    checked, seq, "row " + seq + " does not match its hash (its content was changed)");
                         }
                         previous = rowHash;
                         expectedSeq++;
@@ -141,11 +152,15 @@ public final class JdbcAuditLog implements AuditLog {
             }
             long last = expectedSeq - 1;
             if (last != expectedHead.seq()) {
-                return AuditVerification.tampered(checked, last + 1, "rows from " + (last + 1) + " to " + expectedHead.seq()
-                        + " are missing (the chain head says " + expectedHead.seq() + ")");
+                return AuditVerification.tampered(
+                        checked,
+                        last + 1,
+                        "rows from " + (last + 1) + " to " + expectedHead.seq() + " are missing (the chain head says "
+                                + expectedHead.seq() + ")");
             }
             if (!previous.equals(expectedHead.hash())) {
-                return AuditVerification.tampered(checked, Math.max(1, last), "row " + last + " does not match the chain head");
+                return AuditVerification.tampered(
+                        checked, Math.max(1, last), "row " + last + " does not match the chain head");
             }
             return AuditVerification.intact(checked);
         });
@@ -173,8 +188,9 @@ public final class JdbcAuditLog implements AuditLog {
             ChainHead h = readHead(c, true);
             long seq = h.seq();
             String previous = h.hash();
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (seq, occurred_at, actor, action,"
-                    + " conversation_id, channel_id, detail, prev_hash, row_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO " + table + " (seq, occurred_at, actor, action,"
+                            + " conversation_id, channel_id, detail, prev_hash, row_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (AuditEntry e : entries) {
                     seq++;
                     String hash = hash(seq, e, previous);
@@ -194,7 +210,8 @@ public final class JdbcAuditLog implements AuditLog {
                 }
                 ps.executeBatch();
             }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE " + head + " SET last_seq = ?, last_hash = ? WHERE id = 1")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("UPDATE " + head + " SET last_seq = ?, last_hash = ? WHERE id = 1")) {
                 ps.setLong(1, seq);
                 ps.setString(2, previous);
                 ps.executeUpdate();
@@ -208,7 +225,8 @@ public final class JdbcAuditLog implements AuditLog {
         try (PreparedStatement ps = c.prepareStatement(lock ? dialect.forUpdate(sql) : sql);
                 ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
-                throw new SQLException("the audit chain head row is missing from " + head + "; the schema script inserts it");
+                throw new SQLException(
+                        "the audit chain head row is missing from " + head + "; the schema script inserts it");
             }
             return new ChainHead(rs.getLong(1), rs.getString(2));
         }
@@ -229,7 +247,8 @@ public final class JdbcAuditLog implements AuditLog {
         field(s, Optional.of(e.detail()));
         s.append(previousHash);
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(s.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(s.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException("every Java runtime has SHA-256", ex);
@@ -259,8 +278,12 @@ public final class JdbcAuditLog implements AuditLog {
 
     private AuditEntry read(ResultSet rs) throws SQLException {
         Instant at = Row.instant(rs, "occurred_at", dialect);
-        return new AuditEntry(at, rs.getString("actor"), AuditAction.valueOf(rs.getString("action")),
-                Row.optText(rs, "conversation_id").map(ConversationId::of), Row.optText(rs, "channel_id").map(ChannelId::of),
+        return new AuditEntry(
+                at,
+                rs.getString("actor"),
+                AuditAction.valueOf(rs.getString("action")),
+                Row.optText(rs, "conversation_id").map(ConversationId::of),
+                Row.optText(rs, "channel_id").map(ChannelId::of),
                 rs.getString("detail"));
     }
 }

@@ -179,7 +179,8 @@ public final class JdbcCareStorage {
          * @throws IllegalArgumentException for any other value
          */
         public Builder isolation(int value) {
-            if (value != Connection.TRANSACTION_READ_COMMITTED && value != Connection.TRANSACTION_REPEATABLE_READ
+            if (value != Connection.TRANSACTION_READ_COMMITTED
+                    && value != Connection.TRANSACTION_REPEATABLE_READ
                     && value != Connection.TRANSACTION_SERIALIZABLE) {
                 throw new IllegalArgumentException("isolation must be Connection.TRANSACTION_READ_COMMITTED (2), "
                         + "TRANSACTION_REPEATABLE_READ (4) or TRANSACTION_SERIALIZABLE (8) but was " + value);
@@ -206,7 +207,8 @@ public final class JdbcCareStorage {
                 try {
                     d = SqlDialects.detect(dataSource);
                 } catch (SQLException e) {
-                    throw new JdbcStorageException("could not connect to detect the database: " + e.getMessage(), e, true);
+                    throw new JdbcStorageException(
+                            "could not connect to detect the database: " + e.getMessage(), e, true);
                 }
             }
             Tables tables = new Tables(tablePrefix);
@@ -216,10 +218,14 @@ public final class JdbcCareStorage {
             }
             List<String> missing = missingTables(tables);
             if (!missing.isEmpty()) {
-                throw new IllegalStateException("care tables " + missing + " are missing: run the scripts in db/migration/"
-                        + d.migrationFolder() + " (Flyway, Liquibase) or build with createSchema(true)");
+                throw new IllegalStateException(
+                        "care tables " + missing + " are missing: run the scripts in db/migration/"
+                                + d.migrationFolder() + " (Flyway, Liquibase) or build with createSchema(true)");
             }
-            LOG.info("care JDBC storage ready: dialect {}, tables {}*, schema version {}", d, tables.prefix(),
+            LOG.info(
+                    "care JDBC storage ready: dialect {}, tables {}*, schema version {}",
+                    d,
+                    tables.prefix(),
                     createSchema ? Optional.of(SchemaInitializer.latestVersion()) : Optional.empty());
             return built;
         }
@@ -235,7 +241,8 @@ public final class JdbcCareStorage {
                 }
                 return missing;
             } catch (SQLException e) {
-                throw new JdbcStorageException("could not connect to check the care tables: " + e.getMessage(), e, true);
+                throw new JdbcStorageException(
+                        "could not connect to check the care tables: " + e.getMessage(), e, true);
             }
         }
     }

@@ -38,7 +38,9 @@ public final class JdbcChannelStateStore implements ChannelStateStore {
     public void pause(ChannelId channel, String reason, String actor, Instant at) {
         Checks.notNull(channel, "channel");
         Checks.notBlank(reason, "reason");
-        write(new Recorded(channel, ChannelState.PAUSED, Optional.of(reason), actor, Checks.notNull(at, "at")), "pause");
+        write(
+                new Recorded(channel, ChannelState.PAUSED, Optional.of(reason), actor, Checks.notNull(at, "at")),
+                "pause");
     }
 
     @Override
@@ -74,7 +76,9 @@ public final class JdbcChannelStateStore implements ChannelStateStore {
 
     @Override
     public List<Recorded> paused() {
-        return tx.call("list the paused channels", c -> list(c, "SELECT * FROM " + table + " WHERE paused = ? ORDER BY channel_id", true));
+        return tx.call(
+                "list the paused channels",
+                c -> list(c, "SELECT * FROM " + table + " WHERE paused = ? ORDER BY channel_id", true));
     }
 
     private List<Recorded> list(Connection c, String sql, Object... params) throws SQLException {
@@ -83,9 +87,12 @@ public final class JdbcChannelStateStore implements ChannelStateStore {
             try (ResultSet rs = ps.executeQuery()) {
                 List<Recorded> out = new ArrayList<>();
                 while (rs.next()) {
-                    out.add(new Recorded(ChannelId.of(rs.getString("channel_id")),
+                    out.add(new Recorded(
+                            ChannelId.of(rs.getString("channel_id")),
                             rs.getBoolean("paused") ? ChannelState.PAUSED : ChannelState.ACTIVE,
-                            Row.optText(rs, "reason"), rs.getString("actor"), Row.instant(rs, "changed_at", dialect)));
+                            Row.optText(rs, "reason"),
+                            rs.getString("actor"),
+                            Row.instant(rs, "changed_at", dialect)));
                 }
                 return List.copyOf(out);
             }

@@ -29,10 +29,13 @@ public final class JdbcCheckpointStore implements CheckpointStore {
     public Optional<Checkpoint> load(String sourceId) {
         Checks.notNull(sourceId, "sourceId");
         return tx.call("load the checkpoint of source " + sourceId, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT source_position FROM " + table + " WHERE source_id = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT source_position FROM " + table + " WHERE source_id = ?")) {
                 ps.setString(1, sourceId);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(new Checkpoint(sourceId, rs.getString(1))) : Optional.<Checkpoint>empty();
+                    return rs.next()
+                            ? Optional.of(new Checkpoint(sourceId, rs.getString(1)))
+                            : Optional.<Checkpoint>empty();
                 }
             }
         });

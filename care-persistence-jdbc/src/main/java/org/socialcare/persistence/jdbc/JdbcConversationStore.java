@@ -67,7 +67,8 @@ public final class JdbcConversationStore implements ConversationStore {
         Row row = row(stored);
         return tx.call("save conversation " + conversation.id(), c -> {
             if (expected == 0) {
-                try (PreparedStatement ps = c.prepareStatement(dialect.insertIgnore(table, row.columns(), List.of("id")))) {
+                try (PreparedStatement ps =
+                        c.prepareStatement(dialect.insertIgnore(table, row.columns(), List.of("id")))) {
                     row.bind(ps, 1, dialect);
                     if (!dialect.executeInsertIgnore(ps)) {
                         throw new ConcurrentUpdateException(conversation.id(), expected);
@@ -90,7 +91,8 @@ public final class JdbcConversationStore implements ConversationStore {
     @Override
     public Optional<Conversation> find(ConversationId id) {
         Checks.notNull(id, "id");
-        return tx.call("find conversation " + id, c -> first(c, "SELECT * FROM " + table + " WHERE id = ?", id.value()));
+        return tx.call(
+                "find conversation " + id, c -> first(c, "SELECT * FROM " + table + " WHERE id = ?", id.value()));
     }
 
     /**
@@ -121,8 +123,8 @@ public final class JdbcConversationStore implements ConversationStore {
         if (selectForUpdate(c, channel, customer)) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement(dialect.insertIgnore(customerLock, List.of("channel_id", "customer_id"),
-                List.of("channel_id", "customer_id")))) {
+        try (PreparedStatement ps = c.prepareStatement(dialect.insertIgnore(
+                customerLock, List.of("channel_id", "customer_id"), List.of("channel_id", "customer_id")))) {
             ps.setString(1, channel);
             ps.setString(2, customer);
             dialect.executeInsertIgnore(ps);
@@ -131,8 +133,8 @@ public final class JdbcConversationStore implements ConversationStore {
     }
 
     private boolean selectForUpdate(Connection c, String channel, String customer) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(dialect.forUpdate("SELECT channel_id FROM " + customerLock
-                + " WHERE channel_id = ? AND customer_id = ?"))) {
+        try (PreparedStatement ps = c.prepareStatement(dialect.forUpdate(
+                "SELECT channel_id FROM " + customerLock + " WHERE channel_id = ? AND customer_id = ?"))) {
             ps.setString(1, channel);
             ps.setString(2, customer);
             try (ResultSet rs = ps.executeQuery()) {
@@ -161,8 +163,8 @@ public final class JdbcConversationStore implements ConversationStore {
     public List<Conversation> dueBy(Instant instant, int limit) {
         Checks.notNull(instant, "instant");
         Checks.notNegative(limit, "limit");
-        String sql = dialect.limit("SELECT * FROM " + table + " WHERE state IN " + ACTIVE_STATES + " AND next_due_at <= ?"
-                + " ORDER BY next_due_at, id");
+        String sql = dialect.limit("SELECT * FROM " + table + " WHERE state IN " + ACTIVE_STATES
+                + " AND next_due_at <= ?" + " ORDER BY next_due_at, id");
         return tx.call("list conversations due by " + instant, c -> list(c, sql, instant, limit));
     }
 
@@ -208,8 +210,8 @@ public final class JdbcConversationStore implements ConversationStore {
     public Optional<Instant> lastAgentReplyAt(ChannelId channel) {
         Checks.notNull(channel, "channel");
         return tx.call("read the last agent reply on channel " + channel, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT MAX(last_agent_reply_at) AS last_reply FROM " + table
-                    + " WHERE channel_id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT MAX(last_agent_reply_at) AS last_reply FROM " + table + " WHERE channel_id = ?")) {
                 ps.setString(1, channel.value());
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Row.optInstant(rs, "last_reply", dialect) : Optional.<Instant>empty();
@@ -308,8 +310,12 @@ public final class JdbcConversationStore implements ConversationStore {
     }
 
     private Conversation read(ResultSet rs) throws SQLException {
-        Party customer = new Party(rs.getString("customer_id"), rs.getString("customer_handle"), Row.optText(rs, "customer_name"),
-                rs.getLong("customer_followers"), rs.getBoolean("customer_verified"));
+        Party customer = new Party(
+                rs.getString("customer_id"),
+                rs.getString("customer_handle"),
+                Row.optText(rs, "customer_name"),
+                rs.getLong("customer_followers"),
+                rs.getBoolean("customer_verified"));
         return new Conversation(
                 ConversationId.of(rs.getString("id")),
                 ChannelId.of(rs.getString("channel_id")),

@@ -55,8 +55,11 @@ public final class JdbcDeadLetterStore implements DeadLetterStore {
                 try (ResultSet rs = ps.executeQuery()) {
                     List<DeadLetter> out = new ArrayList<>();
                     while (rs.next()) {
-                        out.add(new DeadLetter(rs.getString("id"), rs.getString("source"),
-                                new String(rs.getBytes("raw_payload"), StandardCharsets.UTF_8), rs.getString("reason"),
+                        out.add(new DeadLetter(
+                                rs.getString("id"),
+                                rs.getString("source"),
+                                new String(rs.getBytes("raw_payload"), StandardCharsets.UTF_8),
+                                rs.getString("reason"),
                                 Row.instant(rs, "received_at", dialect)));
                     }
                     Collections.reverse(out);

@@ -38,20 +38,32 @@ public final class JdbcEscalationFiringStore implements EscalationFiringStore {
     }
 
     @Override
-    public Optional<EscalationFiring> fire(ConversationId conversation, String ruleId, Instant at, String reason, List<String> actions) {
+    public Optional<EscalationFiring> fire(
+            ConversationId conversation, String ruleId, Instant at, String reason, List<String> actions) {
         Checks.notNull(conversation, "conversation");
         Checks.notBlank(ruleId, "ruleId");
         Checks.notNull(at, "at");
         Checks.notBlank(reason, "reason");
         Checks.notNull(actions, "actions");
         return tx.call("record a firing of rule " + ruleId + " on conversation " + conversation, c -> {
-            Optional<EscalationFiring> newest = first(list(c, dialect.limit("SELECT * FROM " + table
-                    + " WHERE conversation_id = ? AND rule_id = ? ORDER BY episode DESC"), conversation.value(), ruleId, 1));
+            Optional<EscalationFiring> newest = first(list(
+                    c,
+                    dialect.limit("SELECT * FROM " + table
+                            + " WHERE conversation_id = ? AND rule_id = ? ORDER BY episode DESC"),
+                    conversation.value(),
+                    ruleId,
+                    1));
             if (newest.filter(EscalationFiring::isOpen).isPresent()) {
                 return Optional.<EscalationFiring>empty();
             }
-            EscalationFiring firing = new EscalationFiring(conversation, ruleId, newest.map(f -> f.episode() + 1).orElse(1),
-                    Row.stored(at), reason, actions, Optional.empty());
+            EscalationFiring firing = new EscalationFiring(
+                    conversation,
+                    ruleId,
+                    newest.map(f -> f.episode() + 1).orElse(1),
+                    Row.stored(at),
+                    reason,
+                    actions,
+                    Optional.empty());
             Row row = Row.of()
                     .text("conversation_id", conversation.value())
                     .text("rule_id", ruleId)
@@ -86,15 +98,21 @@ public final class JdbcEscalationFiringStore implements EscalationFiringStore {
     @Override
     public List<EscalationFiring> open(ConversationId conversation) {
         Checks.notNull(conversation, "conversation");
-        return tx.call("list the open firings of conversation " + conversation, c -> list(c,
-                "SELECT * FROM " + table + " WHERE conversation_id = ? AND ended_at IS NULL ORDER BY seq", conversation.value()));
+        return tx.call(
+                "list the open firings of conversation " + conversation,
+                c -> list(
+                        c,
+                        "SELECT * FROM " + table + " WHERE conversation_id = ? AND ended_at IS NULL ORDER BY seq",
+                        conversation.value()));
     }
 
     @Override
     public List<EscalationFiring> history(ConversationId conversation) {
         Checks.notNull(conversation, "conversation");
-        return tx.call("list the firings of conversation " + conversation,
-                c -> list(c, "SELECT * FROM " + table + " WHERE conversation_id = ? ORDER BY seq", conversation.value()));
+        return tx.call(
+                "list the firings of conversation " + conversation,
+                c -> list(
+                        c, "SELECT * FROM " + table + " WHERE conversation_id = ? ORDER BY seq", conversation.value()));
     }
 
     /** Each action as {@code <length>:<text>}, so no separator can be confused with action text. */
@@ -140,9 +158,14 @@ public final class JdbcEscalationFiringStore implements EscalationFiringStore {
             try (ResultSet rs = ps.executeQuery()) {
                 List<EscalationFiring> out = new ArrayList<>();
                 while (rs.next()) {
-                    out.add(new EscalationFiring(ConversationId.of(rs.getString("conversation_id")), rs.getString("rule_id"),
-                            rs.getInt("episode"), Row.instant(rs, "fired_at", dialect), rs.getString("reason"),
-                            decode(rs.getString("actions")), Row.optInstant(rs, "ended_at", dialect)));
+                    out.add(new EscalationFiring(
+                            ConversationId.of(rs.getString("conversation_id")),
+                            rs.getString("rule_id"),
+                            rs.getInt("episode"),
+                            Row.instant(rs, "fired_at", dialect),
+                            rs.getString("reason"),
+                            decode(rs.getString("actions")),
+                            Row.optInstant(rs, "ended_at", dialect)));
                 }
                 return List.copyOf(out);
             }

@@ -65,7 +65,8 @@ public final class JdbcMessageStore implements MessageStore {
         Checks.notNull(key, "key");
         String sql = "SELECT * FROM " + table + " WHERE platform = ? AND message_id = ?";
         return tx.call("find message " + key, c -> {
-            List<StoredMessage> found = list(c.prepareStatement(sql), key.platform().name(), key.messageId());
+            List<StoredMessage> found =
+                    list(c.prepareStatement(sql), key.platform().name(), key.messageId());
             return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
         });
     }
@@ -74,7 +75,9 @@ public final class JdbcMessageStore implements MessageStore {
     public List<StoredMessage> listByConversation(ConversationId conversation) {
         Checks.notNull(conversation, "conversation");
         String sql = "SELECT * FROM " + table + " WHERE conversation_id = ? ORDER BY created_at, seq";
-        return tx.call("list the messages of conversation " + conversation, c -> list(c.prepareStatement(sql), conversation.value()));
+        return tx.call(
+                "list the messages of conversation " + conversation,
+                c -> list(c.prepareStatement(sql), conversation.value()));
     }
 
     private List<StoredMessage> list(PreparedStatement statement, Object... params) throws SQLException {

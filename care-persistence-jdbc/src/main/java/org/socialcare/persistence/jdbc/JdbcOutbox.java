@@ -72,12 +72,15 @@ public final class JdbcOutbox implements Outbox {
         Instant until = now.plus(lease);
         String due = "SELECT * FROM " + table + " WHERE status = '" + QUEUED + "' AND next_attempt_at <= ?"
                 + " AND (lease_until IS NULL OR lease_until <= ?) ORDER BY next_attempt_at, seq";
-        return tx.call("claim due outbox entries", c -> dialect.supportsSkipLocked()
-                ? claimSkippingLocked(c, dialect.forUpdateSkipLocked(dialect.limit(due)), now, limit, until)
-                : claimConditionally(c, dialect.limit(due), now, limit, until));
+        return tx.call(
+                "claim due outbox entries",
+                c -> dialect.supportsSkipLocked()
+                        ? claimSkippingLocked(c, dialect.forUpdateSkipLocked(dialect.limit(due)), now, limit, until)
+                        : claimConditionally(c, dialect.limit(due), now, limit, until));
     }
 
-    private List<Reply> claimSkippingLocked(Connection c, String sql, Instant now, int limit, Instant until) throws SQLException {
+    private List<Reply> claimSkippingLocked(Connection c, String sql, Instant now, int limit, Instant until)
+            throws SQLException {
         List<Reply> claimed = list(c, sql, now, now, limit);
         if (!claimed.isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET lease_until = ? WHERE id = ?")) {
@@ -92,11 +95,13 @@ public final class JdbcOutbox implements Outbox {
         return claimed;
     }
 
-    private List<Reply> claimConditionally(Connection c, String sql, Instant now, int limit, Instant until) throws SQLException {
+    private List<Reply> claimConditionally(Connection c, String sql, Instant now, int limit, Instant until)
+            throws SQLException {
         List<Reply> candidates = list(c, sql, now, now, limit);
         List<Reply> claimed = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET lease_until = ? WHERE id = ? AND status = '"
-                + QUEUED + "' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until <= ?)")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("UPDATE " + table + " SET lease_until = ? WHERE id = ? AND status = '" + QUEUED
+                        + "' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until <= ?)")) {
             for (Reply r : candidates) {
                 dialect.setInstant(ps, 1, Row.stored(until));
                 ps.setString(2, r.id().value());
@@ -131,30 +136,42 @@ public final class JdbcOutbox implements Outbox {
     @Override
     public Optional<Reply> find(ReplyId id) {
         Checks.notNull(id, "id");
-        return tx.call("find outbox entry " + id, c -> first(list(c, "SELECT * FROM " + table + " WHERE id = ?", id.value())));
+        return tx.call(
+                "find outbox entry " + id, c -> first(list(c, "SELECT * FROM " + table + " WHERE id = ?", id.value())));
     }
 
     @Override
     public List<Reply> findByConversation(ConversationId conversation) {
         Checks.notNull(conversation, "conversation");
-        return tx.call("list the outbox entries of conversation " + conversation,
-                c -> list(c, "SELECT * FROM " + table + " WHERE conversation_id = ? ORDER BY created_at, seq", conversation.value()));
+        return tx.call(
+                "list the outbox entries of conversation " + conversation,
+                c -> list(
+                        c,
+                        "SELECT * FROM " + table + " WHERE conversation_id = ? ORDER BY created_at, seq",
+                        conversation.value()));
     }
 
     @Override
     public Optional<Reply> findByPlatformMessageId(ChannelId channel, String platformMessageId) {
         Checks.notNull(channel, "channel");
         Checks.notNull(platformMessageId, "platformMessageId");
-        String sql = dialect.limit("SELECT * FROM " + table + " WHERE channel_id = ? AND platform_message_id = ? ORDER BY seq");
-        return tx.call("find the outbox entry of platform message " + platformMessageId,
+        String sql = dialect.limit(
+                "SELECT * FROM " + table + " WHERE channel_id = ? AND platform_message_id = ? ORDER BY seq");
+        return tx.call(
+                "find the outbox entry of platform message " + platformMessageId,
                 c -> first(list(c, sql, channel.value(), platformMessageId, 1)));
     }
 
     @Override
     public List<Reply> queued(ChannelId channel) {
         Checks.notNull(channel, "channel");
-        return tx.call("list queued outbox entries of channel " + channel, c -> list(c,
-                "SELECT * FROM " + table + " WHERE channel_id = ? AND status = '" + QUEUED + "' ORDER BY created_at, seq", channel.value()));
+        return tx.call(
+                "list queued outbox entries of channel " + channel,
+                c -> list(
+                        c,
+                        "SELECT * FROM " + table + " WHERE channel_id = ? AND status = '" + QUEUED
+                                + "' ORDER BY created_at, seq",
+                        channel.value()));
     }
 
     // ------------------------------------------------------------ mapping (shared with JdbcApprovalGateway)
@@ -234,12 +251,20 @@ public final class JdbcOutbox implements Outbox {
     static Reply readReply(ResultSet rs, SqlDialect dialect) throws SQLException {
         int attempts = rs.getInt("attempts");
         String status = rs.getString("status");
-        DeliveryStatus s = switch (status) {
-            case QUEUED -> new DeliveryStatus.Queued(attempts, Row.instant(rs, "next_attempt_at", dialect), Row.optText(rs, "last_error"));
-            case "SENT" -> new DeliveryStatus.Sent(Row.optText(rs, "platform_message_id"), Row.instant(rs, "sent_at", dialect), attempts);
-            case "FAILED" -> new DeliveryStatus.Failed(rs.getString("failure_reason"), Row.instant(rs, "failed_at", dialect), attempts);
-            default -> throw new SQLException("unknown outbox status '" + status + "' in entry " + rs.getString("id"));
-        };
+        DeliveryStatus s =
+                switch (status) {
+                    case QUEUED ->
+                        new DeliveryStatus.Queued(
+                                attempts, Row.instant(rs, "next_attempt_at", dialect), Row.optText(rs, "last_error"));
+                    case "SENT" ->
+                        new DeliveryStatus.Sent(
+                                Row.optText(rs, "platform_message_id"), Row.instant(rs, "sent_at", dialect), attempts);
+                    case "FAILED" ->
+                        new DeliveryStatus.Failed(
+                                rs.getString("failure_reason"), Row.instant(rs, "failed_at", dialect), attempts);
+                    default ->
+                        throw new SQLException("unknown outbox status '" + status + "' in entry " + rs.getString("id"));
+                };
         return new Reply(
                 ReplyId.of(rs.getString("id")),
                 ConversationId.of(rs.getString("conversation_id")),

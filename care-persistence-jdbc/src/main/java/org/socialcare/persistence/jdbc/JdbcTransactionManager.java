@@ -173,8 +173,10 @@ public final class JdbcTransactionManager implements TransactionManager {
 
         void commit() {
             if (rollbackCause != null) {
-                throw new JdbcStorageException("transaction rolled back because a call inside it failed: " + rollbackCause,
-                        rollbackCause, rollbackCause instanceof JdbcStorageException j && j.isTransient());
+                throw new JdbcStorageException(
+                        "transaction rolled back because a call inside it failed: " + rollbackCause,
+                        rollbackCause,
+                        rollbackCause instanceof JdbcStorageException j && j.isTransient());
             }
             try {
                 List<BeforeCommit> hooks = new ArrayList<>();

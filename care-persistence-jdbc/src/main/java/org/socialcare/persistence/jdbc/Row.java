@@ -97,7 +97,8 @@ final class Row {
 
     /** {@code UPDATE table SET c1 = ?, ... } followed by {@code where}. */
     String update(String table, String where) {
-        return "UPDATE " + table + " SET " + String.join(", ", columns.stream().map(c -> c + " = ?").toList()) + " WHERE " + where;
+        return "UPDATE " + table + " SET "
+                + String.join(", ", columns.stream().map(c -> c + " = ?").toList()) + " WHERE " + where;
     }
 
     // ------------------------------------------------------------ reading helpers

@@ -103,8 +103,9 @@ public final class SchemaInitializer {
             int current = readVersion(c);
             if (current == 0) {
                 if (tableExists(c, tables.conversation())) {
-                    throw new IllegalStateException("table " + tables.conversation() + " exists but " + tables.schemaVersion()
-                            + " does not: the schema is managed by another tool (Flyway, Liquibase); keep using it");
+                    throw new IllegalStateException(
+                            "table " + tables.conversation() + " exists but " + tables.schemaVersion()
+                                    + " does not: the schema is managed by another tool (Flyway, Liquibase); keep using it");
                 }
                 createVersionTable(c);
             } else {
@@ -117,7 +118,8 @@ public final class SchemaInitializer {
                 }
             }
         } catch (SQLException e) {
-            throw new JdbcStorageException("could not initialize the schema: " + e.getMessage(), e, dialect.isTransient(e));
+            throw new JdbcStorageException(
+                    "could not initialize the schema: " + e.getMessage(), e, dialect.isTransient(e));
         }
         if (applied.isEmpty()) {
             LOG.debug("care schema with prefix {} is at version {}", tables.prefix(), latestVersion());
@@ -171,8 +173,10 @@ public final class SchemaInitializer {
                 try {
                     st.execute(sql);
                 } catch (SQLException e) {
-                    throw new JdbcStorageException("schema script " + resource(m) + " failed at: " + firstLine(sql) + " -- "
-                            + e.getMessage(), e, false);
+                    throw new JdbcStorageException(
+                            "schema script " + resource(m) + " failed at: " + firstLine(sql) + " -- " + e.getMessage(),
+                            e,
+                            false);
                 }
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + tables.schemaVersion()
@@ -197,8 +201,12 @@ public final class SchemaInitializer {
                 c.setAutoCommit(true);
             }
         }
-        LOG.info("applied care schema {} ({} statements) with table prefix {} on {}", resource(m), statements.size(),
-                tables.prefix(), dialect.name());
+        LOG.info(
+                "applied care schema {} ({} statements) with table prefix {} on {}",
+                resource(m),
+                statements.size(),
+                tables.prefix(),
+                dialect.name());
     }
 
     private void verifyChecksums(Connection c) throws SQLException {
@@ -209,8 +217,12 @@ public final class SchemaInitializer {
                 String stored = rs.getString(2);
                 for (Migration m : MIGRATIONS) {
                     if (m.version() == version && !checksum(m).equals(stored)) {
-                        LOG.warn("care schema script {} changed since it was applied (checksum {} in {}, {} now)", m.script(),
-                                stored, tables.schemaVersion(), checksum(m));
+                        LOG.warn(
+                                "care schema script {} changed since it was applied (checksum {} in {}, {} now)",
+                                m.script(),
+                                stored,
+                                tables.schemaVersion(),
+                                checksum(m));
                     }
                 }
             }

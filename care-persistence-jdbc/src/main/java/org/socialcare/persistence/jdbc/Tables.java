@@ -7,11 +7,13 @@ import java.util.regex.Pattern;
 record Tables(String prefix) {
     /** The prefix the migration scripts are written with. */
     static final String DEFAULT_PREFIX = "care_";
+
     private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9_]{0,29}");
 
     Tables {
         if (prefix == null || !PREFIX.matcher(prefix).matches()) {
-            throw new IllegalArgumentException("tablePrefix must match " + PREFIX.pattern() + " but was '" + prefix + "'");
+            throw new IllegalArgumentException(
+                    "tablePrefix must match " + PREFIX.pattern() + " but was '" + prefix + "'");
         }
     }
 
@@ -65,7 +67,17 @@ record Tables(String prefix) {
 
     /** Every table the stores use (the schema version table belongs to the initializer). */
     List<String> all() {
-        return List.of(conversation(), customerLock(), message(), outbox(), audit(), auditHead(), checkpoint(), deadLetter(), escalationFiring(),
-                approval(), channelState());
+        return List.of(
+                conversation(),
+                customerLock(),
+                message(),
+                outbox(),
+                audit(),
+                auditHead(),
+                checkpoint(),
+                deadLetter(),
+                escalationFiring(),
+                approval(),
+                channelState());
     }
 }

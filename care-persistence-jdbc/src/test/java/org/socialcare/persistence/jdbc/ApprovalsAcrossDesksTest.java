@@ -46,7 +46,8 @@ import org.socialcare.core.error.ApprovalException;
 abstract class ApprovalsAcrossDesksTest {
     private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
     private static final TeamId CARE = TeamId.of("care");
-    private static final Channel TWITTER = Channel.of("tw-care", Platform.TWITTER, "MyBank_Help", "100", ChannelKind.DEDICATED_CARE, CARE);
+    private static final Channel TWITTER =
+            Channel.of("tw-care", Platform.TWITTER, "MyBank_Help", "100", ChannelKind.DEDICATED_CARE, CARE);
     private static final AgentId ANNA = AgentId.of("ab1");
     private static final AgentId SAM = AgentId.of("sup1");
     private static final AgentId KIM = AgentId.of("sup2");
@@ -87,7 +88,8 @@ abstract class ApprovalsAcrossDesksTest {
         });
         assertThat(desk(JdbcCareStorage.builder(db.newDataSource(2)).build()).pendingApprovals())
                 .as("a desk started later (a restart) sees the held reply")
-                .extracting(ApprovalRequest::reply).containsExactly(held);
+                .extracting(ApprovalRequest::reply)
+                .containsExactly(held);
 
         Reply approved = deskB.approve(held.id(), SAM);
 
@@ -100,11 +102,15 @@ abstract class ApprovalsAcrossDesksTest {
         assertThat(deskA.replies(c)).extracting(Reply::id).containsExactly(held.id());
         assertThat(deskA.pendingApprovals()).isEmpty();
         assertThat(desk(JdbcCareStorage.builder(db.newDataSource(2)).build()).pendingApprovals())
-                .as("a desk started after the decision").isEmpty();
+                .as("a desk started after the decision")
+                .isEmpty();
         assertThat(deskA.history(c).stream().map(e -> e.action()))
-                .containsSubsequence(AuditAction.APPROVAL_REQUESTED, AuditAction.APPROVAL_DECIDED, AuditAction.REPLY_QUEUED);
+                .containsSubsequence(
+                        AuditAction.APPROVAL_REQUESTED, AuditAction.APPROVAL_DECIDED, AuditAction.REPLY_QUEUED);
         assertThat(nodeA.audit().verify().intact()).isTrue();
-        assertThatThrownBy(() -> deskA.approve(held.id(), KIM)).isInstanceOf(ApprovalException.class).hasMessageContaining("not awaiting approval");
+        assertThatThrownBy(() -> deskA.approve(held.id(), KIM))
+                .isInstanceOf(ApprovalException.class)
+                .hasMessageContaining("not awaiting approval");
     }
 
     @Test
@@ -141,7 +147,8 @@ abstract class ApprovalsAcrossDesksTest {
 
         assertThat(deskB.replies(c)).extracting(Reply::id).containsExactly(held.id());
         assertThat(deskB.pendingApprovals()).isEmpty();
-        assertThat(deskB.history(c).stream().filter(e -> e.action() == AuditAction.APPROVAL_DECIDED)).hasSize(1);
+        assertThat(deskB.history(c).stream().filter(e -> e.action() == AuditAction.APPROVAL_DECIDED))
+                .hasSize(1);
     }
 
     @Test
@@ -150,12 +157,16 @@ abstract class ApprovalsAcrossDesksTest {
         deskA.claim(c, ANNA);
 
         assertThatThrownBy(() -> nodeA.transactions().inTransaction(() -> {
-            deskA.reply(c, ANNA, "We're sorry Jane, please DM us so we can look into this today ^AB");
-            throw new IllegalStateException("the surrounding unit of work fails after the reply was held");
-        })).isInstanceOf(IllegalStateException.class);
+                    deskA.reply(c, ANNA, "We're sorry Jane, please DM us so we can look into this today ^AB");
+                    throw new IllegalStateException("the surrounding unit of work fails after the reply was held");
+                }))
+                .isInstanceOf(IllegalStateException.class);
 
-        assertThat(deskB.pendingApprovals()).as("no pending request without its audit line").isEmpty();
-        assertThat(deskB.history(c).stream().filter(e -> e.action() == AuditAction.APPROVAL_REQUESTED)).isEmpty();
+        assertThat(deskB.pendingApprovals())
+                .as("no pending request without its audit line")
+                .isEmpty();
+        assertThat(deskB.history(c).stream().filter(e -> e.action() == AuditAction.APPROVAL_REQUESTED))
+                .isEmpty();
         assertThat(deskB.replies(c)).isEmpty();
     }
 
@@ -163,8 +174,11 @@ abstract class ApprovalsAcrossDesksTest {
 
     /** A customer threatens legal action: replies in the conversation need approval by default. */
     private ConversationId legalThreat() {
-        InboundMessage m = InboundMessage.builder(MessageKey.of(Platform.TWITTER, "t1"), TWITTER.id(), Party.of("42", "janedoe"))
-                .text("Charged twice AGAIN. My lawyer will be in touch, I will sue you.").createdAt(T0).build();
+        InboundMessage m = InboundMessage.builder(
+                        MessageKey.of(Platform.TWITTER, "t1"), TWITTER.id(), Party.of("42", "janedoe"))
+                .text("Charged twice AGAIN. My lawyer will be in touch, I will sue you.")
+                .createdAt(T0)
+                .build();
         ConversationId c = deskA.ingest(Batch.of(List.of(m))).touched().get(0);
         assertThat(deskA.conversation(c).orElseThrow().riskFlags()).contains(RiskFlag.LEGAL_THREAT);
         return c;
@@ -175,7 +189,8 @@ abstract class ApprovalsAcrossDesksTest {
                 .clock(Clock.fixed(T0.plusSeconds(600), ZoneOffset.UTC))
                 .storage(node.storage())
                 .escalationFirings(node.escalationFirings())
-                .messagePolicies(MessagePolicies.builder().approvals(node.approvals()).build())
+                .messagePolicies(
+                        MessagePolicies.builder().approvals(node.approvals()).build())
                 .team(Team.of(CARE.value(), "Social care"))
                 .channel(TWITTER)
                 .agent(Agent.of(ANNA.value(), "Anna Bell", "AB", CARE))

@@ -38,7 +38,10 @@ class ConversationRoundTripProperties {
 
     @Property(tries = 150)
     void everyConversationRoundTrips(@ForAll("conversations") Conversation generated) {
-        Conversation c = generated.copy().id(ConversationId.of(UUID.randomUUID().toString())).build();
+        Conversation c = generated
+                .copy()
+                .id(ConversationId.of(UUID.randomUUID().toString()))
+                .build();
         Conversation saved = STORAGE.conversations().save(c);
 
         assertThat(STORAGE.conversations().find(c.id())).contains(saved);
@@ -47,34 +50,94 @@ class ConversationRoundTripProperties {
 
     @Provide
     Arbitrary<Conversation> conversations() {
-        Arbitrary<String> text = Arbitraries.strings().ofMinLength(1).ofMaxLength(60)
-                .withCharRange('\u0001', '\uD7FF').withCharRange('\uE000', '\uFFFD');
+        Arbitrary<String> text = Arbitraries.strings()
+                .ofMinLength(1)
+                .ofMaxLength(60)
+                .withCharRange('\u0001', '\uD7FF')
+                .withCharRange('\uE000', '\uFFFD');
         Arbitrary<String> ids = text.filter(s -> !s.isBlank());
-        Arbitrary<Instant> instants = Arbitraries.longs().between(Instant.parse("1970-01-01T00:00:00Z").getEpochSecond() * 1_000_000_000L,
-                Instant.parse("2200-01-01T00:00:00Z").getEpochSecond() * 1_000_000_000L).map(n -> Instant.ofEpochSecond(0, n));
+        Arbitrary<Instant> instants = Arbitraries.longs()
+                .between(
+                        Instant.parse("1970-01-01T00:00:00Z").getEpochSecond() * 1_000_000_000L,
+                        Instant.parse("2200-01-01T00:00:00Z").getEpochSecond() * 1_000_000_000L)
+                .map(n -> Instant.ofEpochSecond(0, n));
         Arbitrary<Optional<Instant>> optInstants = instants.optional();
-        Arbitrary<Party> parties = Combinators.combine(ids, text, text.optional(), Arbitraries.longs().between(0, Long.MAX_VALUE),
-                Arbitraries.of(true, false)).as(Party::new);
-        Arbitrary<Set<RiskFlag>> flags = Arbitraries.of(RiskFlag.class).set().map(s -> s.isEmpty() ? EnumSet.noneOf(RiskFlag.class) : EnumSet.copyOf(s));
-        Arbitrary<Conversation.Builder> base = Combinators.combine(parties, Arbitraries.of(ConversationState.class), Arbitraries.of(Priority.class),
-                Arbitraries.of(Category.class), flags, ids.map(TeamId::of).optional(), ids.map(AgentId::of).optional(), instants)
-                .as((p, s, pr, cat, f, team, agent, opened) -> start(p, opened).copy().state(s).priority(pr).category(cat).riskFlags(f)
-                        .team(team).assignee(agent));
-        return Combinators.combine(base, instants, optInstants, optInstants, optInstants, optInstants, optInstants, optInstants)
-                .as((b, last, awaiting, first, agentReply, resolved, responseDue, resolutionDue) -> b.lastCustomerMessageAt(last)
-                        .awaitingResponseSince(awaiting).firstResponseAt(first).lastAgentReplyAt(agentReply).resolvedAt(resolved)
-                        .responseDueAt(responseDue).resolutionDueAt(resolutionDue))
-                .flatMap(b -> Combinators.combine(Arbitraries.of(true, false), Arbitraries.of(true, false),
-                        Arbitraries.integers().between(0, Integer.MAX_VALUE), Arbitraries.of("en", "de-CH", "zh-Hant-TW").optional(),
-                        Arbitraries.integers().between(0, 1000))
-                        .as((pub, priv, count, lang, streak) -> b.publicLeg(pub).privateLeg(priv).customerMessageCount(count).language(lang)
-                                .negativeStreak(streak).build()));
+        Arbitrary<Party> parties = Combinators.combine(
+                        ids,
+                        text,
+                        text.optional(),
+                        Arbitraries.longs().between(0, Long.MAX_VALUE),
+                        Arbitraries.of(true, false))
+                .as(Party::new);
+        Arbitrary<Set<RiskFlag>> flags = Arbitraries.of(RiskFlag.class)
+                .set()
+                .map(s -> s.isEmpty() ? EnumSet.noneOf(RiskFlag.class) : EnumSet.copyOf(s));
+        Arbitrary<Conversation.Builder> base = Combinators.combine(
+                        parties,
+                        Arbitraries.of(ConversationState.class),
+                        Arbitraries.of(Priority.class),
+                        Arbitraries.of(Category.class),
+                        flags,
+                        ids.map(TeamId::of).optional(),
+                        ids.map(AgentId::of).optional(),
+                        instants)
+                .as((p, s, pr, cat, f, team, agent, opened) -> start(p, opened)
+                        .copy()
+                        .state(s)
+                        .priority(pr)
+                        .category(cat)
+                        .riskFlags(f)
+                        .team(team)
+                        .assignee(agent));
+        return Combinators.combine(
+                        base, instants, optInstants, optInstants, optInstants, optInstants, optInstants, optInstants)
+                .as((b, last, awaiting, first, agentReply, resolved, responseDue, resolutionDue) ->
+                        b.lastCustomerMessageAt(last)
+                                .awaitingResponseSince(awaiting)
+                                .firstResponseAt(first)
+                                .lastAgentReplyAt(agentReply)
+                                .resolvedAt(resolved)
+                                .responseDueAt(responseDue)
+                                .resolutionDueAt(resolutionDue))
+                .flatMap(b -> Combinators.combine(
+                                Arbitraries.of(true, false),
+                                Arbitraries.of(true, false),
+                                Arbitraries.integers().between(0, Integer.MAX_VALUE),
+                                Arbitraries.of("en", "de-CH", "zh-Hant-TW").optional(),
+                                Arbitraries.integers().between(0, 1000))
+                        .as((pub, priv, count, lang, streak) -> b.publicLeg(pub)
+                                .privateLeg(priv)
+                                .customerMessageCount(count)
+                                .language(lang)
+                                .negativeStreak(streak)
+                                .build()));
     }
 
     private static Conversation start(Party customer, Instant opened) {
         Instant at = opened;
-        return new Conversation(ConversationId.of("generated"), ChannelId.of("twitter-care"), customer, ConversationState.NEW,
-                Priority.NORMAL, Category.OTHER, Set.of(), Optional.empty(), Optional.empty(), at, at, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), false, false, Optional.empty(), Optional.empty(), 1, Optional.empty(), 0, 0);
+        return new Conversation(
+                ConversationId.of("generated"),
+                ChannelId.of("twitter-care"),
+                customer,
+                ConversationState.NEW,
+                Priority.NORMAL,
+                Category.OTHER,
+                Set.of(),
+                Optional.empty(),
+                Optional.empty(),
+                at,
+                at,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                false,
+                false,
+                Optional.empty(),
+                Optional.empty(),
+                1,
+                Optional.empty(),
+                0,
+                0);
     }
 }

@@ -53,6 +53,8 @@ abstract class FlywayMigrationTest {
         storage.audit().append(Samples.audit("flyway", "opened", Samples.T0));
         assertThat(storage.conversations().find(saved.id())).contains(saved);
         assertThat(jdbc.audit().verify().intact()).isTrue();
-        assertThatThrownBy(() -> jdbc.schema().apply()).isInstanceOf(IllegalStateException.class).hasMessageContaining("another tool");
+        assertThatThrownBy(() -> jdbc.schema().apply())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("another tool");
     }
 }

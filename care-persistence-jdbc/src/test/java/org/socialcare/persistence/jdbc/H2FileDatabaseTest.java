@@ -19,12 +19,14 @@ class H2FileDatabaseTest {
         String url = "jdbc:h2:file:" + dir.resolve("care").toAbsolutePath();
         Conversation saved;
         {
-            JdbcCareStorage first = JdbcCareStorage.builder(dataSource(url)).createSchema(true).build();
+            JdbcCareStorage first =
+                    JdbcCareStorage.builder(dataSource(url)).createSchema(true).build();
             saved = first.storage().conversations().save(Samples.fullConversation("kept"));
             first.storage().audit().append(Samples.audit("kept", "opened", Samples.T0));
         }
 
-        JdbcCareStorage restarted = JdbcCareStorage.builder(dataSource(url)).createSchema(true).build();
+        JdbcCareStorage restarted =
+                JdbcCareStorage.builder(dataSource(url)).createSchema(true).build();
         CareStorage storage = restarted.storage();
 
         assertThat(storage.conversations().find(saved.id())).contains(saved);

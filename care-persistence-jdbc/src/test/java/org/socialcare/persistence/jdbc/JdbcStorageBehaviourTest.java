@@ -39,12 +39,12 @@ import org.socialcare.core.domain.DeadLetter;
 import org.socialcare.core.domain.DeliveryStatus;
 import org.socialcare.core.domain.MessageKey;
 import org.socialcare.core.domain.Party;
-import org.socialcare.core.domain.escalation.EscalationFiring;
 import org.socialcare.core.domain.Platform;
 import org.socialcare.core.domain.Priority;
 import org.socialcare.core.domain.Reply;
 import org.socialcare.core.domain.ReplyId;
 import org.socialcare.core.domain.TeamId;
+import org.socialcare.core.domain.escalation.EscalationFiring;
 import org.socialcare.core.error.ConcurrentUpdateException;
 import org.socialcare.core.port.out.CareStorage;
 import org.socialcare.persistence.jdbc.dialect.SqlDialect;
@@ -139,12 +139,17 @@ abstract class JdbcStorageBehaviourTest {
 
         assertThatThrownBy(() -> storage.conversations().save(Samples.bareConversation("c5", T0.plusSeconds(1))))
                 .isInstanceOf(ConcurrentUpdateException.class);
-        assertThat(storage.conversations().find(ConversationId.of("c5")).orElseThrow().openedAt()).isEqualTo(T0);
+        assertThat(storage.conversations()
+                        .find(ConversationId.of("c5"))
+                        .orElseThrow()
+                        .openedAt())
+                .isEqualTo(T0);
     }
 
     @Test
     void updatingAConversationThatWasNeverStoredFails() {
-        assertThatThrownBy(() -> storage.conversations().save(Samples.bareConversation("ghost", T0).withVersion(3)))
+        assertThatThrownBy(() -> storage.conversations()
+                        .save(Samples.bareConversation("ghost", T0).withVersion(3)))
                 .isInstanceOf(ConcurrentUpdateException.class);
     }
 
@@ -156,7 +161,8 @@ abstract class JdbcStorageBehaviourTest {
             int n = i;
             writers.add(() -> {
                 try {
-                    storage.conversations().save(v1.copy().customerMessageCount(100 + n).build());
+                    storage.conversations()
+                            .save(v1.copy().customerMessageCount(100 + n).build());
                     return true;
                 } catch (ConcurrentUpdateException e) {
                     return false;
@@ -167,54 +173,85 @@ abstract class JdbcStorageBehaviourTest {
         List<Boolean> outcomes = runTogether(writers);
 
         assertThat(outcomes).containsOnlyOnce(true);
-        assertThat(storage.conversations().find(v1.id()).orElseThrow().version()).isEqualTo(2);
+        assertThat(storage.conversations().find(v1.id()).orElseThrow().version())
+                .isEqualTo(2);
     }
 
     @Test
     void unassignedQueueServesHighPriorityThenLongestWaitingThenOldest() {
         TeamId cards = TeamId.of("cards");
-        Conversation urgentLate = withTeam(Samples.bareConversation("q1", T0), cards).withPriority(Priority.URGENT);
-        Conversation normalWaitingLong = withTeam(Samples.bareConversation("q2", T0.minusSeconds(300)), cards).copy()
-                .awaitingResponseSince(Optional.of(T0.minusSeconds(300))).build();
-        Conversation normalAnswered = withTeam(Samples.bareConversation("q3", T0.minusSeconds(600)), cards).copy()
-                .awaitingResponseSince(Optional.empty()).build();
-        Conversation normalWaitingShort = withTeam(Samples.bareConversation("q4", T0), cards).copy()
-                .awaitingResponseSince(Optional.of(T0)).build();
-        Conversation assigned = withTeam(Samples.bareConversation("q5", T0), cards).assignTo(cards, Optional.of(AgentId.of("ab1")));
+        Conversation urgentLate =
+                withTeam(Samples.bareConversation("q1", T0), cards).withPriority(Priority.URGENT);
+        Conversation normalWaitingLong = withTeam(Samples.bareConversation("q2", T0.minusSeconds(300)), cards)
+                .copy()
+                .awaitingResponseSince(Optional.of(T0.minusSeconds(300)))
+                .build();
+        Conversation normalAnswered = withTeam(Samples.bareConversation("q3", T0.minusSeconds(600)), cards)
+                .copy()
+                .awaitingResponseSince(Optional.empty())
+                .build();
+        Conversation normalWaitingShort = withTeam(Samples.bareConversation("q4", T0), cards)
+                .copy()
+                .awaitingResponseSince(Optional.of(T0))
+                .build();
+        Conversation assigned =
+                withTeam(Samples.bareConversation("q5", T0), cards).assignTo(cards, Optional.of(AgentId.of("ab1")));
         Conversation otherTeam = withTeam(Samples.bareConversation("q6", T0), TeamId.of("loans"));
-        Conversation resolved = withTeam(Samples.bareConversation("q7", T0), cards).resolve(T0);
-        for (Conversation c : List.of(urgentLate, normalWaitingLong, normalAnswered, normalWaitingShort, assigned, otherTeam, resolved)) {
+        Conversation resolved =
+                withTeam(Samples.bareConversation("q7", T0), cards).resolve(T0);
+        for (Conversation c : List.of(
+                urgentLate, normalWaitingLong, normalAnswered, normalWaitingShort, assigned, otherTeam, resolved)) {
             storage.conversations().save(c);
         }
 
-        assertThat(storage.conversations().unassignedQueue(cards, 10)).extracting(c -> c.id().value())
+        assertThat(storage.conversations().unassignedQueue(cards, 10))
+                .extracting(c -> c.id().value())
                 .containsExactly("q1", "q2", "q4", "q3");
         assertThat(storage.conversations().unassignedQueue(cards, 2)).hasSize(2);
-        assertThat(storage.conversations().assignedTo(AgentId.of("ab1"))).extracting(c -> c.id().value()).containsExactly("q5");
+        assertThat(storage.conversations().assignedTo(AgentId.of("ab1")))
+                .extracting(c -> c.id().value())
+                .containsExactly("q5");
     }
 
     @Test
     void dueByReturnsActiveConversationsByEarliestDueInstant() {
-        storage.conversations().save(Samples.bareConversation("d1", T0).withDue(Optional.of(T0.plusSeconds(300)), Optional.of(T0.plusSeconds(100))));
-        storage.conversations().save(Samples.bareConversation("d2", T0).withDue(Optional.of(T0.plusSeconds(200)), Optional.empty()));
-        storage.conversations().save(Samples.bareConversation("d3", T0).withDue(Optional.of(T0.plusSeconds(900)), Optional.empty()));
+        storage.conversations()
+                .save(Samples.bareConversation("d1", T0)
+                        .withDue(Optional.of(T0.plusSeconds(300)), Optional.of(T0.plusSeconds(100))));
+        storage.conversations()
+                .save(Samples.bareConversation("d2", T0).withDue(Optional.of(T0.plusSeconds(200)), Optional.empty()));
+        storage.conversations()
+                .save(Samples.bareConversation("d3", T0).withDue(Optional.of(T0.plusSeconds(900)), Optional.empty()));
         storage.conversations().save(Samples.bareConversation("d4", T0));
-        storage.conversations().save(Samples.bareConversation("d5", T0).withDue(Optional.of(T0), Optional.empty()).resolve(T0));
+        storage.conversations()
+                .save(Samples.bareConversation("d5", T0)
+                        .withDue(Optional.of(T0), Optional.empty())
+                        .resolve(T0));
 
-        assertThat(storage.conversations().dueBy(T0.plusSeconds(200), 10)).extracting(c -> c.id().value()).containsExactly("d1", "d2");
-        assertThat(storage.conversations().dueBy(T0.plusSeconds(1000), 1)).extracting(c -> c.id().value()).containsExactly("d1");
+        assertThat(storage.conversations().dueBy(T0.plusSeconds(200), 10))
+                .extracting(c -> c.id().value())
+                .containsExactly("d1", "d2");
+        assertThat(storage.conversations().dueBy(T0.plusSeconds(1000), 1))
+                .extracting(c -> c.id().value())
+                .containsExactly("d1");
     }
 
     @Test
     void findsTheCustomersMostRecentlyActiveConversationOnTheChannel() {
         Conversation old = Samples.bareConversation("l1", T0);
-        Conversation recent = Samples.bareConversation("l2", T0.plusSeconds(10)).copy().customer(old.customer()).build();
+        Conversation recent = Samples.bareConversation("l2", T0.plusSeconds(10))
+                .copy()
+                .customer(old.customer())
+                .build();
         storage.conversations().save(old);
         storage.conversations().save(recent);
 
-        assertThat(storage.conversations().findLatestOfCustomer(CHANNEL, old.customer().platformUserId()))
-                .map(c -> c.id().value()).contains("l2");
-        assertThat(storage.conversations().findLatestOfCustomer(CHANNEL, "nobody")).isEmpty();
+        assertThat(storage.conversations()
+                        .findLatestOfCustomer(CHANNEL, old.customer().platformUserId()))
+                .map(c -> c.id().value())
+                .contains("l2");
+        assertThat(storage.conversations().findLatestOfCustomer(CHANNEL, "nobody"))
+                .isEmpty();
     }
 
     @Test
@@ -231,13 +268,17 @@ abstract class JdbcStorageBehaviourTest {
         });
         Callable<Optional<Conversation>> second = () -> {
             firstLookedUp.await();
-            return storage.transactions().inTransaction(() -> storage.conversations().findLatestOfCustomer(CHANNEL, customer));
+            return storage.transactions()
+                    .inTransaction(() -> storage.conversations().findLatestOfCustomer(CHANNEL, customer));
         };
 
         List<Optional<Conversation>> seen = runTogether(List.of(first, second));
 
         assertThat(seen.get(0)).isEmpty();
-        assertThat(seen.get(1)).as("the second lookup sees what the first transaction opened").map(c -> c.id().value()).contains("first");
+        assertThat(seen.get(1))
+                .as("the second lookup sees what the first transaction opened")
+                .map(c -> c.id().value())
+                .contains("first");
     }
 
     @Test
@@ -246,7 +287,8 @@ abstract class JdbcStorageBehaviourTest {
         storage.conversations().save(Samples.bareConversation("o2", T0));
         storage.conversations().save(Samples.bareConversation("o3", T0.plusSeconds(10)));
 
-        assertThat(storage.conversations().openedBetween(T0, T0.plusSeconds(10))).extracting(c -> c.id().value())
+        assertThat(storage.conversations().openedBetween(T0, T0.plusSeconds(10)))
+                .extracting(c -> c.id().value())
                 .containsExactly("o2", "o1");
     }
 
@@ -257,21 +299,32 @@ abstract class JdbcStorageBehaviourTest {
         var m = Samples.message("m1", "c1", T0);
 
         assertThat(storage.messages().insertIfAbsent(m)).isTrue();
-        assertThat(storage.messages().insertIfAbsent(Samples.message("m1", "other", T0.plusSeconds(1)))).isFalse();
+        assertThat(storage.messages().insertIfAbsent(Samples.message("m1", "other", T0.plusSeconds(1))))
+                .isFalse();
 
         assertThat(storage.messages().find(m.key())).contains(m);
-        assertThat(storage.messages().find(MessageKey.of(Platform.FACEBOOK, "m1"))).isEmpty();
+        assertThat(storage.messages().find(MessageKey.of(Platform.FACEBOOK, "m1")))
+                .isEmpty();
     }
 
     @Test
     void aTextWithUPlus0000RoundTripsExceptOnPostgreSqlWhichRefusesItNamingTheMessage() {
-        var m = new org.socialcare.core.domain.StoredMessage(MessageKey.of(Platform.TWITTER, "nul"), ConversationId.of("c1"), CHANNEL,
-                org.socialcare.core.domain.Direction.INBOUND, "u1", "@u", "before\u0000after", org.socialcare.core.domain.Visibility.PUBLIC,
-                Optional.empty(), T0);
+        var m = new org.socialcare.core.domain.StoredMessage(
+                MessageKey.of(Platform.TWITTER, "nul"),
+                ConversationId.of("c1"),
+                CHANNEL,
+                org.socialcare.core.domain.Direction.INBOUND,
+                "u1",
+                "@u",
+                "before\u0000after",
+                org.socialcare.core.domain.Visibility.PUBLIC,
+                Optional.empty(),
+                T0);
 
         if (db.kind() == TestDatabase.Kind.POSTGRESQL) {
             assertThatThrownBy(() -> storage.messages().insertIfAbsent(m))
-                    .isInstanceOf(JdbcStorageException.class).hasMessageContaining("twitter:nul");
+                    .isInstanceOf(JdbcStorageException.class)
+                    .hasMessageContaining("twitter:nul");
         } else {
             assertThat(storage.messages().insertIfAbsent(m)).isTrue();
             assertThat(storage.messages().find(m.key())).contains(m);
@@ -280,8 +333,10 @@ abstract class JdbcStorageBehaviourTest {
 
     @Test
     void messageIdsAreCaseSensitive() {
-        assertThat(storage.messages().insertIfAbsent(Samples.message("AbC", "c1", T0))).isTrue();
-        assertThat(storage.messages().insertIfAbsent(Samples.message("abc", "c1", T0))).isTrue();
+        assertThat(storage.messages().insertIfAbsent(Samples.message("AbC", "c1", T0)))
+                .isTrue();
+        assertThat(storage.messages().insertIfAbsent(Samples.message("abc", "c1", T0)))
+                .isTrue();
     }
 
     @Test
@@ -289,8 +344,8 @@ abstract class JdbcStorageBehaviourTest {
         List<Callable<Boolean>> deliveries = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             int n = i;
-            deliveries.add(() -> storage.transactions().inTransaction(
-                    () -> storage.messages().insertIfAbsent(Samples.message("dup", "c" + n, T0))));
+            deliveries.add(() -> storage.transactions()
+                    .inTransaction(() -> storage.messages().insertIfAbsent(Samples.message("dup", "c" + n, T0))));
         }
 
         assertThat(runTogether(deliveries)).containsOnlyOnce(true);
@@ -302,7 +357,8 @@ abstract class JdbcStorageBehaviourTest {
         storage.messages().insertIfAbsent(Samples.message("a", "t", T0.plusSeconds(1)));
         storage.messages().insertIfAbsent(Samples.message("c", "other", T0));
 
-        assertThat(storage.messages().listByConversation(ConversationId.of("t"))).extracting(m -> m.key().messageId())
+        assertThat(storage.messages().listByConversation(ConversationId.of("t")))
+                .extracting(m -> m.key().messageId())
                 .containsExactly("a", "b");
     }
 
@@ -318,15 +374,19 @@ abstract class JdbcStorageBehaviourTest {
         storage.outbox().update(held);
         assertThat(storage.outbox().find(queued.id())).contains(held);
 
-        Reply sent = queued.withStatus(new DeliveryStatus.Sent(Optional.of("1790000000000000001"), T0.plusSeconds(40), 3));
+        Reply sent =
+                queued.withStatus(new DeliveryStatus.Sent(Optional.of("1790000000000000001"), T0.plusSeconds(40), 3));
         storage.outbox().update(sent);
         assertThat(storage.outbox().find(queued.id())).contains(sent);
-        assertThat(storage.outbox().findByPlatformMessageId(CHANNEL, "1790000000000000001")).contains(sent);
+        assertThat(storage.outbox().findByPlatformMessageId(CHANNEL, "1790000000000000001"))
+                .contains(sent);
 
-        Reply failed = queued.withStatus(new DeliveryStatus.Failed("outside the messaging window", T0.plusSeconds(50), 4));
+        Reply failed =
+                queued.withStatus(new DeliveryStatus.Failed("outside the messaging window", T0.plusSeconds(50), 4));
         storage.outbox().update(failed);
         assertThat(storage.outbox().find(queued.id())).contains(failed);
-        assertThat(storage.outbox().findByPlatformMessageId(CHANNEL, "1790000000000000001")).isEmpty();
+        assertThat(storage.outbox().findByPlatformMessageId(CHANNEL, "1790000000000000001"))
+                .isEmpty();
     }
 
     @Test
@@ -334,14 +394,21 @@ abstract class JdbcStorageBehaviourTest {
         storage.outbox().enqueue(Samples.reply("r1", "c1", T0));
 
         assertThatThrownBy(() -> storage.outbox().enqueue(Samples.reply("r1", "c2", T0)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("r1");
-        assertThat(storage.outbox().find(ReplyId.of("r1")).orElseThrow().conversation().value()).isEqualTo("c1");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("r1");
+        assertThat(storage.outbox()
+                        .find(ReplyId.of("r1"))
+                        .orElseThrow()
+                        .conversation()
+                        .value())
+                .isEqualTo("c1");
     }
 
     @Test
     void updatingAnUnknownEntryIsRefused() {
         assertThatThrownBy(() -> storage.outbox().update(Samples.reply("nope", "c1", T0)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nope");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("nope");
     }
 
     @Test
@@ -355,9 +422,14 @@ abstract class JdbcStorageBehaviourTest {
         assertThat(first).extracting(r -> r.id().value()).containsExactly("early", "late");
         assertThat(storage.outbox().claimDue(T0.plusSeconds(11), 10, lease)).isEmpty();
 
-        storage.outbox().update(first.get(0).withStatus(new DeliveryStatus.Queued(1, T0.plusSeconds(12), Optional.of("retry"))));
-        assertThat(storage.outbox().claimDue(T0.plusSeconds(12), 10, lease)).extracting(r -> r.id().value()).containsExactly("early");
-        assertThat(storage.outbox().claimDue(T0.plusSeconds(10).plus(lease), 10, lease)).extracting(r -> r.id().value())
+        storage.outbox()
+                .update(first.get(0)
+                        .withStatus(new DeliveryStatus.Queued(1, T0.plusSeconds(12), Optional.of("retry"))));
+        assertThat(storage.outbox().claimDue(T0.plusSeconds(12), 10, lease))
+                .extracting(r -> r.id().value())
+                .containsExactly("early");
+        assertThat(storage.outbox().claimDue(T0.plusSeconds(10).plus(lease), 10, lease))
+                .extracting(r -> r.id().value())
                 .containsExactly("late");
     }
 
@@ -372,7 +444,9 @@ abstract class JdbcStorageBehaviourTest {
             claimers.add(() -> {
                 List<String> mine = new ArrayList<>();
                 for (int round = 0; round < 40; round++) {
-                    storage.transactions().inTransaction(() -> storage.outbox().claimDue(T0.plusSeconds(60), 7, Duration.ofMinutes(5)))
+                    storage.transactions()
+                            .inTransaction(
+                                    () -> storage.outbox().claimDue(T0.plusSeconds(60), 7, Duration.ofMinutes(5)))
                             .forEach(r -> mine.add(r.id().value()));
                 }
                 return mine;
@@ -407,7 +481,9 @@ abstract class JdbcStorageBehaviourTest {
             firstClaimed.await();
             List<Reply> mine = storage.outbox().claimDue(now, 10, Duration.ofMinutes(1));
             if (jdbc.dialect().supportsSkipLocked()) {
-                assertThat(firstCommitted).as("first claim committed before SKIP LOCKED returned").isFalse();
+                assertThat(firstCommitted)
+                        .as("first claim committed before SKIP LOCKED returned")
+                        .isFalse();
             }
             return mine;
         };
@@ -432,10 +508,15 @@ abstract class JdbcStorageBehaviourTest {
         storage.outbox().enqueue(Samples.reply("r2", "c1", T0.plusSeconds(1)));
         storage.outbox().enqueue(Samples.reply("r1", "c2", T0));
         storage.outbox().enqueue(Samples.reply("r3", "c1", T0));
-        storage.outbox().update(Samples.reply("r3", "c1", T0).withStatus(new DeliveryStatus.Sent(Optional.empty(), T0, 1)));
+        storage.outbox()
+                .update(Samples.reply("r3", "c1", T0).withStatus(new DeliveryStatus.Sent(Optional.empty(), T0, 1)));
 
-        assertThat(storage.outbox().queued(CHANNEL)).extracting(r -> r.id().value()).containsExactly("r1", "r2");
-        assertThat(storage.outbox().findByConversation(ConversationId.of("c1"))).extracting(r -> r.id().value()).containsExactly("r3", "r2");
+        assertThat(storage.outbox().queued(CHANNEL))
+                .extracting(r -> r.id().value())
+                .containsExactly("r1", "r2");
+        assertThat(storage.outbox().findByConversation(ConversationId.of("c1")))
+                .extracting(r -> r.id().value())
+                .containsExactly("r3", "r2");
     }
 
     // ------------------------------------------------------------ audit
@@ -444,10 +525,14 @@ abstract class JdbcStorageBehaviourTest {
     void auditEntriesComeBackInAppendOrderPerConversationAndRecent() {
         storage.audit().append(Samples.audit("a", "first", T0));
         storage.audit().append(Samples.audit("b", "second", T0));
-        storage.audit().append(new AuditEntry(T0, "agent:ab1", AuditAction.CHANNEL_PAUSED, Optional.empty(), Optional.empty(), ""));
+        storage.audit()
+                .append(new AuditEntry(
+                        T0, "agent:ab1", AuditAction.CHANNEL_PAUSED, Optional.empty(), Optional.empty(), ""));
         storage.audit().append(Samples.audit("a", "third", T0.plusSeconds(1)));
 
-        assertThat(storage.audit().forConversation(ConversationId.of("a"))).extracting(AuditEntry::detail).containsExactly("first", "third");
+        assertThat(storage.audit().forConversation(ConversationId.of("a")))
+                .extracting(AuditEntry::detail)
+                .containsExactly("first", "third");
         assertThat(storage.audit().recent(3)).extracting(AuditEntry::detail).containsExactly("second", "", "third");
         assertThat(storage.audit().recent(3).get(1).conversation()).isEmpty();
         assertThat(jdbc.audit().verify().intact()).isTrue();
@@ -484,8 +569,10 @@ abstract class JdbcStorageBehaviourTest {
             storage.audit().append(Samples.audit("a", "entry " + i, T0.plusSeconds(i)));
         }
         AuditEntry forged = Samples.audit("a", "forged", T0.plusSeconds(2));
-        db.execute(dataSource, "UPDATE care_audit SET detail = 'forged', row_hash = '" + JdbcAuditLog.hash(2, forged, hashOfRow(1))
-                + "' WHERE seq = 2");
+        db.execute(
+                dataSource,
+                "UPDATE care_audit SET detail = 'forged', row_hash = '" + JdbcAuditLog.hash(2, forged, hashOfRow(1))
+                        + "' WHERE seq = 2");
 
         assertThat(jdbc.audit().verify().firstTamperedSeq()).contains(3L);
     }
@@ -557,22 +644,29 @@ abstract class JdbcStorageBehaviourTest {
         JdbcEscalationFiringStore firings = jdbc.escalationFirings();
         ConversationId c1 = ConversationId.of("c1");
 
-        Optional<EscalationFiring> first = firings.fire(c1, "sla-breached", T0, "response due passed", List.of("notify", "raise-priority"));
+        Optional<EscalationFiring> first =
+                firings.fire(c1, "sla-breached", T0, "response due passed", List.of("notify", "raise-priority"));
         assertThat(first).hasValueSatisfying(f -> {
             assertThat(f.episode()).isEqualTo(1);
             assertThat(f.isOpen()).isTrue();
         });
-        assertThat(firings.fire(c1, "sla-breached", T0.plusSeconds(60), "again", List.of("notify"))).isEmpty();
-        assertThat(firings.fire(c1, "fraud", T0, "risk FRAUD", List.of("require-approval"))).isPresent();
-        assertThat(firings.fire(ConversationId.of("c2"), "sla-breached", T0, "other conversation", List.of())).isPresent();
-        assertThat(firings.open(c1)).containsExactly(first.get(), firings.history(c1).get(1));
+        assertThat(firings.fire(c1, "sla-breached", T0.plusSeconds(60), "again", List.of("notify")))
+                .isEmpty();
+        assertThat(firings.fire(c1, "fraud", T0, "risk FRAUD", List.of("require-approval")))
+                .isPresent();
+        assertThat(firings.fire(ConversationId.of("c2"), "sla-breached", T0, "other conversation", List.of()))
+                .isPresent();
+        assertThat(firings.open(c1))
+                .containsExactly(first.get(), firings.history(c1).get(1));
 
         assertThat(firings.endEpisode(c1, "sla-breached", T0.plusSeconds(300))).isTrue();
         assertThat(firings.endEpisode(c1, "sla-breached", T0.plusSeconds(301))).isFalse();
-        Optional<EscalationFiring> second = firings.fire(c1, "sla-breached", T0.plusSeconds(7200), "breached again", List.of("notify"));
+        Optional<EscalationFiring> second =
+                firings.fire(c1, "sla-breached", T0.plusSeconds(7200), "breached again", List.of("notify"));
 
         assertThat(second.map(EscalationFiring::episode)).contains(2);
-        assertThat(firings.history(c1)).extracting(EscalationFiring::ruleId, EscalationFiring::episode)
+        assertThat(firings.history(c1))
+                .extracting(EscalationFiring::ruleId, EscalationFiring::episode)
                 .containsExactly(tuple("sla-breached", 1), tuple("fraud", 1), tuple("sla-breached", 2));
         assertThat(firings.history(c1).get(0)).isEqualTo(first.get().ended(T0.plusSeconds(300)));
         assertThat(firings.open(c1)).extracting(EscalationFiring::ruleId).containsExactly("fraud", "sla-breached");
@@ -580,9 +674,16 @@ abstract class JdbcStorageBehaviourTest {
 
     @Test
     void firingActionsRoundTripWhateverTheyContain() {
-        List<String> actions = List.of("", "notify:team=cards,supervisors", "12:x", "line\nbreak \uD83D\uDCE2", "require-approval");
-        EscalationFiring fired = jdbc.escalationFirings().fire(ConversationId.of("c1"), "rule \u00e9", Instant.parse("2026-01-01T00:00:00.123456789Z"),
-                "reason", actions).orElseThrow();
+        List<String> actions =
+                List.of("", "notify:team=cards,supervisors", "12:x", "line\nbreak \uD83D\uDCE2", "require-approval");
+        EscalationFiring fired = jdbc.escalationFirings()
+                .fire(
+                        ConversationId.of("c1"),
+                        "rule \u00e9",
+                        Instant.parse("2026-01-01T00:00:00.123456789Z"),
+                        "reason",
+                        actions)
+                .orElseThrow();
 
         assertThat(fired.firedAt()).isEqualTo(Instant.parse("2026-01-01T00:00:00.123456Z"));
         assertThat(jdbc.escalationFirings().history(ConversationId.of("c1"))).containsExactly(fired);
@@ -594,7 +695,8 @@ abstract class JdbcStorageBehaviourTest {
         List<Callable<Boolean>> desks = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             desks.add(() -> storage.transactions().inTransaction(() -> jdbc.escalationFirings()
-                    .fire(ConversationId.of("hot"), "influencer", T0, "followers above 100000", List.of("notify")).isPresent()));
+                    .fire(ConversationId.of("hot"), "influencer", T0, "followers above 100000", List.of("notify"))
+                    .isPresent()));
         }
 
         assertThat(runTogether(desks)).containsOnlyOnce(true);
@@ -604,12 +706,15 @@ abstract class JdbcStorageBehaviourTest {
     @Test
     void aFiringRollsBackWithItsTransaction() {
         assertThatThrownBy(() -> storage.transactions().run(() -> {
-            jdbc.escalationFirings().fire(ConversationId.of("c1"), "fraud", T0, "risk", List.of("notify"));
-            throw new IllegalStateException("boom");
-        })).isInstanceOf(IllegalStateException.class);
+                    jdbc.escalationFirings().fire(ConversationId.of("c1"), "fraud", T0, "risk", List.of("notify"));
+                    throw new IllegalStateException("boom");
+                }))
+                .isInstanceOf(IllegalStateException.class);
 
         assertThat(jdbc.escalationFirings().history(ConversationId.of("c1"))).isEmpty();
-        assertThat(jdbc.escalationFirings().fire(ConversationId.of("c1"), "fraud", T0, "risk", List.of("notify")).map(EscalationFiring::episode))
+        assertThat(jdbc.escalationFirings()
+                        .fire(ConversationId.of("c1"), "fraud", T0, "risk", List.of("notify"))
+                        .map(EscalationFiring::episode))
                 .contains(1);
     }
 
@@ -620,27 +725,58 @@ abstract class JdbcStorageBehaviourTest {
         Conversation a = Samples.bareConversation("a", T0);
         Party customer = a.customer();
         storage.conversations().save(a);
-        storage.conversations().save(Samples.bareConversation("b", T0.plusSeconds(60)).copy().customer(customer).build());
-        storage.conversations().save(Samples.bareConversation("c", T0.plusSeconds(120)).copy().customer(customer)
-                .channel(org.socialcare.core.domain.ChannelId.of("facebook-page")).build());
-        storage.conversations().save(Samples.bareConversation("d", T0.plusSeconds(180)).copy().customer(customer).build());
+        storage.conversations()
+                .save(Samples.bareConversation("b", T0.plusSeconds(60))
+                        .copy()
+                        .customer(customer)
+                        .build());
+        storage.conversations()
+                .save(Samples.bareConversation("c", T0.plusSeconds(120))
+                        .copy()
+                        .customer(customer)
+                        .channel(org.socialcare.core.domain.ChannelId.of("facebook-page"))
+                        .build());
+        storage.conversations()
+                .save(Samples.bareConversation("d", T0.plusSeconds(180))
+                        .copy()
+                        .customer(customer)
+                        .build());
         storage.conversations().save(Samples.bareConversation("e", T0.plusSeconds(30)));
 
         String id = customer.platformUserId();
-        assertThat(storage.conversations().countOpenedByCustomer(id, Set.of(CHANNEL), T0, T0.plusSeconds(180))).isEqualTo(2);
-        assertThat(storage.conversations().countOpenedByCustomer(id, Set.of(CHANNEL, org.socialcare.core.domain.ChannelId.of("facebook-page")),
-                T0, T0.plusSeconds(181))).isEqualTo(4);
-        assertThat(storage.conversations().countOpenedByCustomer(id, Set.of(), T0, T0.plusSeconds(181))).isZero();
+        assertThat(storage.conversations().countOpenedByCustomer(id, Set.of(CHANNEL), T0, T0.plusSeconds(180)))
+                .isEqualTo(2);
+        assertThat(storage.conversations()
+                        .countOpenedByCustomer(
+                                id,
+                                Set.of(CHANNEL, org.socialcare.core.domain.ChannelId.of("facebook-page")),
+                                T0,
+                                T0.plusSeconds(181)))
+                .isEqualTo(4);
+        assertThat(storage.conversations().countOpenedByCustomer(id, Set.of(), T0, T0.plusSeconds(181)))
+                .isZero();
     }
 
     @Test
     void lastAgentReplyIsTheNewestOnTheChannel() {
         assertThat(storage.conversations().lastAgentReplyAt(CHANNEL)).isEmpty();
-        storage.conversations().save(Samples.bareConversation("a", T0).copy().lastAgentReplyAt(Optional.of(T0.plusSeconds(50))).build());
-        storage.conversations().save(Samples.bareConversation("b", T0).copy().lastAgentReplyAt(Optional.of(T0.plusSeconds(90))).build());
+        storage.conversations()
+                .save(Samples.bareConversation("a", T0)
+                        .copy()
+                        .lastAgentReplyAt(Optional.of(T0.plusSeconds(50)))
+                        .build());
+        storage.conversations()
+                .save(Samples.bareConversation("b", T0)
+                        .copy()
+                        .lastAgentReplyAt(Optional.of(T0.plusSeconds(90)))
+                        .build());
         storage.conversations().save(Samples.bareConversation("c", T0));
-        storage.conversations().save(Samples.bareConversation("d", T0).copy().channel(org.socialcare.core.domain.ChannelId.of("other"))
-                .lastAgentReplyAt(Optional.of(T0.plusSeconds(900))).build());
+        storage.conversations()
+                .save(Samples.bareConversation("d", T0)
+                        .copy()
+                        .channel(org.socialcare.core.domain.ChannelId.of("other"))
+                        .lastAgentReplyAt(Optional.of(T0.plusSeconds(900)))
+                        .build());
 
         assertThat(storage.conversations().lastAgentReplyAt(CHANNEL)).contains(T0.plusSeconds(90));
     }
@@ -669,7 +805,8 @@ abstract class JdbcStorageBehaviourTest {
         List<DeadLetter> recent = storage.deadLetters().recent(2);
         assertThat(recent).extracting(DeadLetter::id).containsExactly("d2", "d3");
         assertThat(storage.deadLetters().recent(10).get(0).rawPayload()).isEqualTo(raw);
-        assertThat(storage.deadLetters().recent(10).get(0).rawPayload().getBytes(StandardCharsets.UTF_8)).hasSize(raw.getBytes(StandardCharsets.UTF_8).length);
+        assertThat(storage.deadLetters().recent(10).get(0).rawPayload().getBytes(StandardCharsets.UTF_8))
+                .hasSize(raw.getBytes(StandardCharsets.UTF_8).length);
     }
 
     // ------------------------------------------------------------ transactions
@@ -677,17 +814,20 @@ abstract class JdbcStorageBehaviourTest {
     @Test
     void anExceptionRollsBackEveryStore() {
         assertThatThrownBy(() -> storage.transactions().run(() -> {
-            storage.conversations().save(Samples.bareConversation("x1", T0));
-            storage.messages().insertIfAbsent(Samples.message("x1", "x1", T0));
-            storage.outbox().enqueue(Samples.reply("x1", "x1", T0));
-            storage.audit().append(Samples.audit("x1", "opened", T0));
-            storage.checkpoints().save(new Checkpoint("src", "9"));
-            storage.deadLetters().put(new DeadLetter("x1", "src", "raw", "bad", T0));
-            throw new IllegalStateException("boom");
-        })).isInstanceOf(IllegalStateException.class).hasMessage("boom");
+                    storage.conversations().save(Samples.bareConversation("x1", T0));
+                    storage.messages().insertIfAbsent(Samples.message("x1", "x1", T0));
+                    storage.outbox().enqueue(Samples.reply("x1", "x1", T0));
+                    storage.audit().append(Samples.audit("x1", "opened", T0));
+                    storage.checkpoints().save(new Checkpoint("src", "9"));
+                    storage.deadLetters().put(new DeadLetter("x1", "src", "raw", "bad", T0));
+                    throw new IllegalStateException("boom");
+                }))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("boom");
 
         assertThat(storage.conversations().find(ConversationId.of("x1"))).isEmpty();
-        assertThat(storage.messages().find(MessageKey.of(Platform.TWITTER, "x1"))).isEmpty();
+        assertThat(storage.messages().find(MessageKey.of(Platform.TWITTER, "x1")))
+                .isEmpty();
         assertThat(storage.outbox().find(ReplyId.of("x1"))).isEmpty();
         assertThat(storage.audit().recent(10)).isEmpty();
         assertThat(storage.checkpoints().load("src")).isEmpty();
@@ -698,10 +838,11 @@ abstract class JdbcStorageBehaviourTest {
     @Test
     void nestedCallsJoinTheOuterTransaction() {
         assertThatThrownBy(() -> storage.transactions().run(() -> {
-            storage.transactions().run(() -> storage.checkpoints().save(new Checkpoint("inner", "1")));
-            assertThat(jdbc.transactions().isActive()).isTrue();
-            throw new IllegalStateException("outer fails after inner returned");
-        })).isInstanceOf(IllegalStateException.class);
+                    storage.transactions().run(() -> storage.checkpoints().save(new Checkpoint("inner", "1")));
+                    assertThat(jdbc.transactions().isActive()).isTrue();
+                    throw new IllegalStateException("outer fails after inner returned");
+                }))
+                .isInstanceOf(IllegalStateException.class);
 
         assertThat(storage.checkpoints().load("inner")).isEmpty();
     }
@@ -709,16 +850,18 @@ abstract class JdbcStorageBehaviourTest {
     @Test
     void aSwallowedNestedFailureStillRollsBackTheWholeTransaction() {
         assertThatThrownBy(() -> storage.transactions().run(() -> {
-            storage.checkpoints().save(new Checkpoint("outer", "1"));
-            try {
-                storage.transactions().run(() -> {
-                    storage.checkpoints().save(new Checkpoint("inner", "1"));
-                    throw new IllegalStateException("inner fails");
-                });
-            } catch (IllegalStateException swallowed) {
-                // the caller carries on as if nothing happened
-            }
-        })).isInstanceOf(JdbcStorageException.class).hasMessageContaining("inner fails");
+                    storage.checkpoints().save(new Checkpoint("outer", "1"));
+                    try {
+                        storage.transactions().run(() -> {
+                            storage.checkpoints().save(new Checkpoint("inner", "1"));
+                            throw new IllegalStateException("inner fails");
+                        });
+                    } catch (IllegalStateException swallowed) {
+                        // the caller carries on as if nothing happened
+                    }
+                }))
+                .isInstanceOf(JdbcStorageException.class)
+                .hasMessageContaining("inner fails");
 
         assertThat(storage.checkpoints().load("outer")).isEmpty();
         assertThat(storage.checkpoints().load("inner")).isEmpty();
@@ -738,7 +881,8 @@ abstract class JdbcStorageBehaviourTest {
             }
         });
 
-        assertThat(storage.conversations().find(v1.id()).orElseThrow().priority()).isEqualTo(Priority.URGENT);
+        assertThat(storage.conversations().find(v1.id()).orElseThrow().priority())
+                .isEqualTo(Priority.URGENT);
     }
 
     @Test
@@ -746,7 +890,8 @@ abstract class JdbcStorageBehaviourTest {
         storage.messages().insertIfAbsent(Samples.message("seen", "c1", T0));
 
         storage.transactions().run(() -> {
-            assertThat(storage.messages().insertIfAbsent(Samples.message("seen", "c1", T0))).isFalse();
+            assertThat(storage.messages().insertIfAbsent(Samples.message("seen", "c1", T0)))
+                    .isFalse();
             try {
                 storage.outbox().enqueue(Samples.reply("r1", "c1", T0));
                 storage.outbox().enqueue(Samples.reply("r1", "c1", T0));
@@ -762,7 +907,8 @@ abstract class JdbcStorageBehaviourTest {
 
     @Test
     void stateIsStoredByName() {
-        Conversation c = storage.conversations().save(Samples.bareConversation("s1", T0).claim(AgentId.of("ab1")));
+        Conversation c =
+                storage.conversations().save(Samples.bareConversation("s1", T0).claim(AgentId.of("ab1")));
         assertThat(storage.conversations().find(c.id()).orElseThrow().state()).isEqualTo(ConversationState.OPEN);
     }
 

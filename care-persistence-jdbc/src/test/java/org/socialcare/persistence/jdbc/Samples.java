@@ -60,23 +60,61 @@ final class Samples {
 
     /** A NEW conversation with every optional empty. */
     static Conversation bareConversation(String id, Instant openedAt) {
-        return new Conversation(ConversationId.of(id), CHANNEL, Party.of("u-" + id, "@c" + id), ConversationState.NEW, Priority.NORMAL,
-                Category.OTHER, EnumSet.noneOf(RiskFlag.class), Optional.empty(), Optional.empty(), openedAt, openedAt, Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), false, false, Optional.empty(), Optional.empty(), 1, Optional.empty(),
-                0, 0);
+        return new Conversation(
+                ConversationId.of(id),
+                CHANNEL,
+                Party.of("u-" + id, "@c" + id),
+                ConversationState.NEW,
+                Priority.NORMAL,
+                Category.OTHER,
+                EnumSet.noneOf(RiskFlag.class),
+                Optional.empty(),
+                Optional.empty(),
+                openedAt,
+                openedAt,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                false,
+                false,
+                Optional.empty(),
+                Optional.empty(),
+                1,
+                Optional.empty(),
+                0,
+                0);
     }
 
     static StoredMessage message(String id, String conversation, Instant at) {
-        return new StoredMessage(MessageKey.of(Platform.TWITTER, id), ConversationId.of(conversation), CHANNEL, Direction.INBOUND,
-                "u-1", "@cust", "text of " + id + " with ünïcödé 🙂", Visibility.PUBLIC, Optional.of("parent-" + id), at);
+        return new StoredMessage(
+                MessageKey.of(Platform.TWITTER, id),
+                ConversationId.of(conversation),
+                CHANNEL,
+                Direction.INBOUND,
+                "u-1",
+                "@cust",
+                "text of " + id + " with ünïcödé 🙂",
+                Visibility.PUBLIC,
+                Optional.of("parent-" + id),
+                at);
     }
 
     static Reply reply(String id, String conversation, Instant at) {
-        return Reply.queued(ReplyId.of(id), ConversationId.of(conversation), CHANNEL, ReplyKind.PUBLIC_REPLY, Optional.of("m-" + id),
-                Optional.empty(), "Sorry to hear that ^AB", Optional.of(AgentId.of("ab1")), at);
+        return Reply.queued(
+                ReplyId.of(id),
+                ConversationId.of(conversation),
+                CHANNEL,
+                ReplyKind.PUBLIC_REPLY,
+                Optional.of("m-" + id),
+                Optional.empty(),
+                "Sorry to hear that ^AB",
+                Optional.of(AgentId.of("ab1")),
+                at);
     }
 
     static AuditEntry audit(String conversation, String detail, Instant at) {
-        return AuditEntry.of(at, "system", AuditAction.MESSAGE_RECEIVED, ConversationId.of(conversation), CHANNEL, detail);
+        return AuditEntry.of(
+                at, "system", AuditAction.MESSAGE_RECEIVED, ConversationId.of(conversation), CHANNEL, detail);
     }
 }

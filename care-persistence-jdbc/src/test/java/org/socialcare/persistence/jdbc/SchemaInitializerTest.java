@@ -34,10 +34,12 @@ abstract class SchemaInitializerTest {
 
     @Test
     void appliesTheScriptsOnceAndRecordsTheVersion() {
-        JdbcCareStorage first = JdbcCareStorage.builder(dataSource).createSchema(true).build();
+        JdbcCareStorage first =
+                JdbcCareStorage.builder(dataSource).createSchema(true).build();
         assertThat(first.schema().currentVersion()).isEqualTo(SchemaInitializer.latestVersion());
 
-        JdbcCareStorage second = JdbcCareStorage.builder(dataSource).createSchema(true).build();
+        JdbcCareStorage second =
+                JdbcCareStorage.builder(dataSource).createSchema(true).build();
 
         assertThat(second.schema().apply()).isEmpty();
         assertThat(second.schema().currentVersion()).isEqualTo(1);
@@ -73,18 +75,25 @@ abstract class SchemaInitializerTest {
 
     @Test
     void aTablePrefixGivesAnIndependentSetOfTables() {
-        CareStorage plain = JdbcCareStorage.builder(dataSource).createSchema(true).build().storage();
-        JdbcCareStorage prefixed = JdbcCareStorage.builder(dataSource).tablePrefix("bank_care_").createSchema(true).build();
+        CareStorage plain =
+                JdbcCareStorage.builder(dataSource).createSchema(true).build().storage();
+        JdbcCareStorage prefixed = JdbcCareStorage.builder(dataSource)
+                .tablePrefix("bank_care_")
+                .createSchema(true)
+                .build();
 
         plain.checkpoints().save(new Checkpoint("src", "plain"));
         prefixed.storage().checkpoints().save(new Checkpoint("src", "prefixed"));
         prefixed.storage().audit().append(Samples.audit("c1", "prefixed entry", Samples.T0));
 
         assertThat(plain.checkpoints().load("src").orElseThrow().position()).isEqualTo("plain");
-        assertThat(prefixed.storage().checkpoints().load("src").orElseThrow().position()).isEqualTo("prefixed");
+        assertThat(prefixed.storage().checkpoints().load("src").orElseThrow().position())
+                .isEqualTo("prefixed");
         assertThat(prefixed.audit().verify().intact()).isTrue();
         assertThat(prefixed.schema().currentVersion()).isEqualTo(1);
-        assertThat(db.execute(dataSource, "UPDATE bank_care_checkpoint SET source_position = 'x' WHERE source_id = 'src'")).isEqualTo(1);
+        assertThat(db.execute(
+                        dataSource, "UPDATE bank_care_checkpoint SET source_position = 'x' WHERE source_id = 'src'"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -109,7 +118,8 @@ abstract class SchemaInitializerTest {
 
     /** What a Flyway user does: run V1__init.sql as it is, with no care_schema_version table. */
     private void runScriptLikeFlyway(SchemaInitializer schema) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement st = c.createStatement()) {
             c.setAutoCommit(true);
             for (String sql : schema.statements(SchemaInitializer.MIGRATIONS.get(0))) {
                 st.execute(sql);

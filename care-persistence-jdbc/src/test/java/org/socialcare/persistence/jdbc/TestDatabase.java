@@ -23,7 +23,11 @@ import javax.sql.DataSource;
  * the URL it tried.
  */
 final class TestDatabase implements AutoCloseable {
-    enum Kind { H2, POSTGRESQL, MARIADB }
+    enum Kind {
+        H2,
+        POSTGRESQL,
+        MARIADB
+    }
 
     private static final Pattern MARIADB_URL = Pattern.compile("(jdbc:mariadb://[^/]+/)([^?]*)(.*)");
 
@@ -36,7 +40,8 @@ final class TestDatabase implements AutoCloseable {
 
     private TestDatabase(Kind kind, String adminUrl, String user, String password) {
         this.kind = kind;
-        this.namespace = "care_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        this.namespace =
+                "care_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         this.adminUrl = adminUrl;
         this.user = user;
         this.password = password;
@@ -47,15 +52,21 @@ final class TestDatabase implements AutoCloseable {
     }
 
     static TestDatabase postgres() {
-        TestDatabase db = new TestDatabase(Kind.POSTGRESQL, setting("care.pg.url", "jdbc:postgresql://127.0.0.1:5432/test"),
-                setting("care.pg.user", "postgres"), setting("care.pg.password", ""));
+        TestDatabase db = new TestDatabase(
+                Kind.POSTGRESQL,
+                setting("care.pg.url", "jdbc:postgresql://127.0.0.1:5432/test"),
+                setting("care.pg.user", "postgres"),
+                setting("care.pg.password", ""));
         db.admin("CREATE SCHEMA " + db.namespace);
         return db;
     }
 
     static TestDatabase mariadb() {
-        TestDatabase db = new TestDatabase(Kind.MARIADB, setting("care.mariadb.url", "jdbc:mariadb://127.0.0.1:3306/test"),
-                setting("care.mariadb.user", "root"), setting("care.mariadb.password", ""));
+        TestDatabase db = new TestDatabase(
+                Kind.MARIADB,
+                setting("care.mariadb.url", "jdbc:mariadb://127.0.0.1:3306/test"),
+                setting("care.mariadb.user", "root"),
+                setting("care.mariadb.password", ""));
         db.admin("CREATE DATABASE " + db.namespace + " CHARACTER SET utf8mb4");
         return db;
     }
@@ -88,7 +99,8 @@ final class TestDatabase implements AutoCloseable {
             case MARIADB -> {
                 Matcher m = MARIADB_URL.matcher(adminUrl);
                 if (!m.matches()) {
-                    throw new IllegalStateException("MariaDB URL must look like jdbc:mariadb://host:port/db but was " + adminUrl);
+                    throw new IllegalStateException(
+                            "MariaDB URL must look like jdbc:mariadb://host:port/db but was " + adminUrl);
                 }
                 config.setJdbcUrl(m.group(1) + namespace + m.group(3));
             }
@@ -109,14 +121,16 @@ final class TestDatabase implements AutoCloseable {
 
     /** Empties every table of the storage (the audit chain restarts). */
     void clear(DataSource ds, String prefix) {
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = ds.getConnection();
+                Statement st = c.createStatement()) {
             c.setAutoCommit(true);
             for (String t : new Tables(prefix).all()) {
                 if (!t.endsWith("audit_head")) {
                     st.executeUpdate("DELETE FROM " + t);
                 }
             }
-            st.executeUpdate("UPDATE " + prefix + "audit_head SET last_seq = 0, last_hash = '" + JdbcAuditLog.GENESIS_HASH + "'");
+            st.executeUpdate("UPDATE " + prefix + "audit_head SET last_seq = 0, last_hash = '"
+                    + JdbcAuditLog.GENESIS_HASH + "'");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -124,7 +138,8 @@ final class TestDatabase implements AutoCloseable {
 
     /** Runs SQL on the namespace outside the library (e.g. to tamper with rows). */
     int execute(DataSource ds, String sql) {
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = ds.getConnection();
+                Statement st = c.createStatement()) {
             c.setAutoCommit(true);
             return st.executeUpdate(sql);
         } catch (SQLException e) {
@@ -143,12 +158,16 @@ final class TestDatabase implements AutoCloseable {
     }
 
     private void admin(String sql) {
-        try (Connection c = DriverManager.getConnection(adminUrl, user, password); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(adminUrl, user, password);
+                Statement st = c.createStatement()) {
             st.execute(sql);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot reach the " + kind.name().toLowerCase(Locale.ROOT) + " test server at " + adminUrl
-                    + " as " + user + " (start it, or point " + (kind == Kind.POSTGRESQL ? "CARE_PG_URL" : "CARE_MARIADB_URL")
-                    + " at one): " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot reach the " + kind.name().toLowerCase(Locale.ROOT) + " test server at " + adminUrl
+                            + " as " + user + " (start it, or point "
+                            + (kind == Kind.POSTGRESQL ? "CARE_PG_URL" : "CARE_MARIADB_URL")
+                            + " at one): " + e.getMessage(),
+                    e);
         }
     }
 

@@ -59,7 +59,8 @@ abstract class TwoDesksShareOneDatabaseTest {
     private static final Logger LOG = LoggerFactory.getLogger(TwoDesksShareOneDatabaseTest.class);
     private static final Instant T0 = Instant.parse("2026-03-02T08:00:00Z");
     private static final TeamId TEAM = TeamId.of("care");
-    private static final Channel CHANNEL = Channel.of("twitter-care", Platform.TWITTER, "BankCare", "9000", ChannelKind.DEDICATED_CARE, TEAM);
+    private static final Channel CHANNEL =
+            Channel.of("twitter-care", Platform.TWITTER, "BankCare", "9000", ChannelKind.DEDICATED_CARE, TEAM);
     private static final Agent ANNA = Agent.of("anna", "Anna", "AA", TEAM).withCapacity(1000);
     private static final int CUSTOMERS = 30;
     private static final int MESSAGES_PER_CUSTOMER = 4;
@@ -123,17 +124,28 @@ abstract class TwoDesksShareOneDatabaseTest {
         forB.addAll(batches(messages, 5, "b"));
         JdbcStorageBehaviourTest.runTogether(List.of(ingestAll(deskA, forA), ingestAll(deskB, forB)));
 
-        assertThat(count("SELECT COUNT(*) FROM care_message")).as("stored messages").isEqualTo(messages.size());
+        assertThat(count("SELECT COUNT(*) FROM care_message"))
+                .as("stored messages")
+                .isEqualTo(messages.size());
         for (InboundMessage m : messages) {
-            assertThat(nodeA.storage().messages().find(m.key())).as("message %s", m.key()).isPresent();
+            assertThat(nodeA.storage().messages().find(m.key()))
+                    .as("message %s", m.key())
+                    .isPresent();
         }
         assertThat(nodeA.storage().checkpoints().load("source-a")).isPresent();
         assertThat(nodeB.storage().checkpoints().load("source-b")).isPresent();
 
         List<ConversationId> conversations = conversationIds();
-        assertThat(conversations).as("one conversation per customer, though both desks threaded them at once").hasSize(CUSTOMERS);
-        LOG.info("{}: {} messages of {} customers threaded into {} conversations; {} batch retries", db.kind(), messages.size(),
-                CUSTOMERS, conversations.size(), retries.get());
+        assertThat(conversations)
+                .as("one conversation per customer, though both desks threaded them at once")
+                .hasSize(CUSTOMERS);
+        LOG.info(
+                "{}: {} messages of {} customers threaded into {} conversations; {} batch retries",
+                db.kind(),
+                messages.size(),
+                CUSTOMERS,
+                conversations.size(),
+                retries.get());
         List<ConversationId> viaA = new ArrayList<>();
         List<ConversationId> viaB = new ArrayList<>();
         for (int i = 0; i < conversations.size(); i++) {
@@ -141,16 +153,21 @@ abstract class TwoDesksShareOneDatabaseTest {
         }
         JdbcStorageBehaviourTest.runTogether(List.of(replyToAll(deskA, viaA), replyToAll(deskB, viaB)));
 
-        JdbcStorageBehaviourTest.runTogether(List.of(dispatchUntilEmpty(deskA), dispatchUntilEmpty(deskB),
-                dispatchUntilEmpty(deskA), dispatchUntilEmpty(deskB)));
+        JdbcStorageBehaviourTest.runTogether(List.of(
+                dispatchUntilEmpty(deskA),
+                dispatchUntilEmpty(deskB),
+                dispatchUntilEmpty(deskA),
+                dispatchUntilEmpty(deskB)));
 
         List<Reply> replies = new ArrayList<>();
         conversations.forEach(id -> replies.addAll(nodeA.storage().outbox().findByConversation(id)));
         assertThat(replies).as("one reply per conversation").hasSize(conversations.size());
         assertThat(replies).allSatisfy(r -> assertThat(r.status()).isInstanceOf(DeliveryStatus.Sent.class));
         assertThat(publisher.published).as("publications per reply").hasSize(replies.size());
-        assertThat(publisher.published.values()).as("publications per reply").allSatisfy(n -> assertThat(n.get()).isEqualTo(1));
-        assertThat(count("SELECT COUNT(*) FROM care_message WHERE direction = 'OUTBOUND'")).isEqualTo(replies.size());
+        assertThat(publisher.published.values()).as("publications per reply").allSatisfy(n -> assertThat(n.get())
+                .isEqualTo(1));
+        assertThat(count("SELECT COUNT(*) FROM care_message WHERE direction = 'OUTBOUND'"))
+                .isEqualTo(replies.size());
         AuditVerification audit = nodeB.audit().verify();
         assertThat(audit.intact()).as(audit.toString()).isTrue();
     }
@@ -220,7 +237,8 @@ abstract class TwoDesksShareOneDatabaseTest {
         for (int m = 0; m < MESSAGES_PER_CUSTOMER; m++) {
             for (int c = 0; c < CUSTOMERS; c++) {
                 Party customer = Party.of("cust-" + c, "@customer" + c);
-                InboundMessage.Builder b = InboundMessage.builder(MessageKey.of(Platform.TWITTER, id(c, m)), CHANNEL.id(), customer)
+                InboundMessage.Builder b = InboundMessage.builder(
+                                MessageKey.of(Platform.TWITTER, id(c, m)), CHANNEL.id(), customer)
                         .text("@BankCare message " + m + " from customer " + c)
                         .createdAt(T0.plusSeconds(60L * m + c));
                 if (m > 0) {
@@ -240,7 +258,9 @@ abstract class TwoDesksShareOneDatabaseTest {
         List<Batch> out = new ArrayList<>();
         for (int i = 0; i < messages.size(); i += size) {
             List<InboundMessage> part = messages.subList(i, Math.min(messages.size(), i + size));
-            out.add(Batch.of(part).withCheckpoint(new Checkpoint("source-" + node, part.get(part.size() - 1).key().messageId())));
+            out.add(Batch.of(part)
+                    .withCheckpoint(new Checkpoint(
+                            "source-" + node, part.get(part.size() - 1).key().messageId())));
         }
         return out;
     }
@@ -250,8 +270,12 @@ abstract class TwoDesksShareOneDatabaseTest {
         Set<String> seen = new HashSet<>();
         for (int c = 0; c < CUSTOMERS; c++) {
             for (int m = 0; m < MESSAGES_PER_CUSTOMER; m++) {
-                String conversation = nodeA.storage().messages().find(MessageKey.of(Platform.TWITTER, id(c, m))).orElseThrow()
-                        .conversation().value();
+                String conversation = nodeA.storage()
+                        .messages()
+                        .find(MessageKey.of(Platform.TWITTER, id(c, m)))
+                        .orElseThrow()
+                        .conversation()
+                        .value();
                 if (seen.add(conversation)) {
                     ids.add(ConversationId.of(conversation));
                 }
@@ -266,7 +290,9 @@ abstract class TwoDesksShareOneDatabaseTest {
 
     private long count(String sql) throws SQLException {
         DataSource ds = db.newDataSource(1);
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Connection c = ds.getConnection();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
@@ -283,8 +309,11 @@ abstract class TwoDesksShareOneDatabaseTest {
 
         @Override
         public Optional<String> publish(Channel channel, Reply reply) {
-            published.computeIfAbsent(reply.id().value(), k -> new AtomicInteger()).incrementAndGet();
-            return Optional.of("9" + Math.abs((long) reply.id().value().hashCode()) + reply.id().value().substring(0, 8));
+            published
+                    .computeIfAbsent(reply.id().value(), k -> new AtomicInteger())
+                    .incrementAndGet();
+            return Optional.of("9" + Math.abs((long) reply.id().value().hashCode())
+                    + reply.id().value().substring(0, 8));
         }
     }
 }

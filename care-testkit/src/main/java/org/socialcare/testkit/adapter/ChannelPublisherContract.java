@@ -116,7 +116,8 @@ public abstract class ChannelPublisherContract {
         String target = customerMessageId();
         String text = "Sorry for the wait, we're on it \u00e9 \uD83D\uDE4F ^AB";
 
-        Optional<String> id = publisher().publish(channel(), reply(ReplyKind.PUBLIC_REPLY, Optional.of(target), Optional.empty(), text));
+        Optional<String> id = publisher()
+                .publish(channel(), reply(ReplyKind.PUBLIC_REPLY, Optional.of(target), Optional.empty(), text));
 
         assertThat(id).as("platform id of the public reply").isPresent();
         assertThat(id.get()).isNotBlank();
@@ -133,7 +134,8 @@ public abstract class ChannelPublisherContract {
         String recipient = customerUserId();
         String text = "Hi, please send us your phone number and we'll call you back \u00e9";
 
-        Optional<String> id = publisher().publish(channel(), reply(ReplyKind.PRIVATE_MESSAGE, Optional.empty(), Optional.of(recipient), text));
+        Optional<String> id = publisher()
+                .publish(channel(), reply(ReplyKind.PRIVATE_MESSAGE, Optional.empty(), Optional.of(recipient), text));
 
         assertThat(id).as("platform id of the private message").isPresent();
         assertThat(received()).as("posts the emulator received").anySatisfy(post -> {
@@ -151,8 +153,8 @@ public abstract class ChannelPublisherContract {
         int before = received().size();
         failNextCallWithAuthError();
 
-        PlatformException e = catchThrowableOfType(PlatformException.class,
-                () -> publisher.publish(channel(), probe.apply("auth check")));
+        PlatformException e = catchThrowableOfType(
+                PlatformException.class, () -> publisher.publish(channel(), probe.apply("auth check")));
 
         assertThat(e).as("exception for an expired token").isNotNull();
         assertThat(e.kind()).isEqualTo(PlatformException.Kind.AUTH_FAILED);
@@ -168,13 +170,15 @@ public abstract class ChannelPublisherContract {
         int before = received().size();
         Instant reset = failNextCallWithRateLimit();
 
-        PlatformException e = catchThrowableOfType(PlatformException.class,
-                () -> publisher.publish(channel(), probe.apply("limit check")));
+        PlatformException e = catchThrowableOfType(
+                PlatformException.class, () -> publisher.publish(channel(), probe.apply("limit check")));
 
         assertThat(e).as("exception for a rate limit").isNotNull();
         assertThat(e.kind()).isEqualTo(PlatformException.Kind.RATE_LIMITED);
         assertThat(e.retryAt()).as("retryAt of a rate limit").isPresent();
-        assertThat(e.retryAt().get()).as("retryAt vs the announced reset %s", reset).isAfterOrEqualTo(reset.minusSeconds(1));
+        assertThat(e.retryAt().get())
+                .as("retryAt vs the announced reset %s", reset)
+                .isAfterOrEqualTo(reset.minusSeconds(1));
         assertNoSecretIn(e);
         assertThat(received()).as("posts after a rejected call").hasSize(before);
     }
@@ -185,8 +189,8 @@ public abstract class ChannelPublisherContract {
         ChannelPublisher publisher = publisher();
         Assumptions.assumeTrue(failNextCallWithServerError(), "no server error injection");
 
-        PlatformException e = catchThrowableOfType(PlatformException.class,
-                () -> publisher.publish(channel(), probe.apply("5xx check")));
+        PlatformException e = catchThrowableOfType(
+                PlatformException.class, () -> publisher.publish(channel(), probe.apply("5xx check")));
 
         assertThat(e).as("exception for a server error").isNotNull();
         assertThat(e.kind()).isEqualTo(PlatformException.Kind.TRANSIENT);
@@ -200,8 +204,8 @@ public abstract class ChannelPublisherContract {
         ChannelPublisher publisher = publisher();
         Assumptions.assumeTrue(failNextCallAsDuplicate(), "the platform has no duplicate answer");
 
-        PlatformException e = catchThrowableOfType(PlatformException.class,
-                () -> publisher.publish(channel(), probe.apply("dup check")));
+        PlatformException e = catchThrowableOfType(
+                PlatformException.class, () -> publisher.publish(channel(), probe.apply("dup check")));
 
         assertThat(e).as("exception for duplicate content").isNotNull();
         assertThat(e.kind()).isEqualTo(PlatformException.Kind.DUPLICATE);
@@ -213,8 +217,7 @@ public abstract class ChannelPublisherContract {
         Function<String, Reply> probe = probes();
         ChannelPublisher publisher = publisher();
         failNextCallWithRateLimit();
-        catchThrowableOfType(PlatformException.class,
-                () -> publisher.publish(channel(), probe.apply("first try")));
+        catchThrowableOfType(PlatformException.class, () -> publisher.publish(channel(), probe.apply("first try")));
 
         Optional<String> id = publisher.publish(channel(), probe.apply("second try"));
 
@@ -244,15 +247,25 @@ public abstract class ChannelPublisherContract {
 
     /** A QUEUED outbox entry of {@code kind} on {@link #channel()}, as the desk would hand it over. */
     protected Reply reply(ReplyKind kind, Optional<String> target, Optional<String> recipient, String text) {
-        return Reply.queued(ReplyId.of("r-" + System.nanoTime()), ConversationId.of("c-contract"), channel().id(), kind,
-                target, recipient, text, Optional.of(AgentId.of("agent-ab")), Instant.now());
+        return Reply.queued(
+                ReplyId.of("r-" + System.nanoTime()),
+                ConversationId.of("c-contract"),
+                channel().id(),
+                kind,
+                target,
+                recipient,
+                text,
+                Optional.of(AgentId.of("agent-ab")),
+                Instant.now());
     }
 
     private void assertNoSecretIn(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String message = String.valueOf(t.getMessage());
             for (String secret : secrets()) {
-                assertThat(message).as("exception message (must not contain a secret)").doesNotContain(secret);
+                assertThat(message)
+                        .as("exception message (must not contain a secret)")
+                        .doesNotContain(secret);
             }
         }
     }

@@ -106,10 +106,14 @@ public abstract class ChannelSourceContract {
 
         Batch first = source.poll(Optional.empty());
 
-        assertThat(first.messages()).as("messages of the first poll over 5 seeded").isNotEmpty();
+        assertThat(first.messages())
+                .as("messages of the first poll over 5 seeded")
+                .isNotEmpty();
         assertThat(first.messages()).allSatisfy(m -> assertThat(m.channel()).isEqualTo(source.channel()));
         assertThat(first.messages().stream().map(InboundMessage::key)).doesNotHaveDuplicates();
-        assertThat(first.nextCheckpoint()).as("checkpoint after a non-empty poll").isPresent();
+        assertThat(first.nextCheckpoint())
+                .as("checkpoint after a non-empty poll")
+                .isPresent();
         assertThat(first.nextCheckpoint().get().sourceId()).isEqualTo(source.sourceId());
     }
 
@@ -123,11 +127,16 @@ public abstract class ChannelSourceContract {
         for (SeedMessage seed : seeded) {
             InboundMessage message = findBy(seed, delivered.values());
             assertThat(message.text()).as("text of %s", seed.marker()).contains(seed.text());
-            assertThat(message.author().platformUserId()).as("author of %s", seed.marker()).isEqualTo(seed.authorId());
+            assertThat(message.author().platformUserId())
+                    .as("author of %s", seed.marker())
+                    .isEqualTo(seed.authorId());
             assertThat(message.createdAt()).as("time of %s", seed.marker()).isEqualTo(seed.createdAt());
         }
-        assertThat(delivered.keySet().stream().map(MessageKey::platform).distinct()).as("platforms").hasSize(1);
-        expectedVisibility().ifPresent(v -> assertThat(delivered.values()).allSatisfy(m -> assertThat(m.visibility()).isEqualTo(v)));
+        assertThat(delivered.keySet().stream().map(MessageKey::platform).distinct())
+                .as("platforms")
+                .hasSize(1);
+        expectedVisibility().ifPresent(v -> assertThat(delivered.values())
+                .allSatisfy(m -> assertThat(m.visibility()).isEqualTo(v)));
     }
 
     @Test
@@ -149,11 +158,16 @@ public abstract class ChannelSourceContract {
             }
         }
 
-        List<InboundMessage> customer = batches.stream().flatMap(b -> b.messages().stream()).toList();
-        assertThat(customer).as("customer messages").noneSatisfy(m -> assertThat(m.text()).contains(own.marker()));
-        assertThat(customer.stream().map(InboundMessage::key).distinct()).as("distinct customer messages").hasSize(2);
+        List<InboundMessage> customer =
+                batches.stream().flatMap(b -> b.messages().stream()).toList();
+        assertThat(customer).as("customer messages").noneSatisfy(m -> assertThat(m.text())
+                .contains(own.marker()));
+        assertThat(customer.stream().map(InboundMessage::key).distinct())
+                .as("distinct customer messages")
+                .hasSize(2);
         assertThat(batches.stream().flatMap(b -> b.ownMessages().stream()))
-                .as("own messages").anySatisfy(m -> {
+                .as("own messages")
+                .anySatisfy(m -> {
                     assertThat(m.text()).contains(own.marker());
                     assertThat(m.channel()).isEqualTo(source.channel());
                 });
@@ -167,10 +181,13 @@ public abstract class ChannelSourceContract {
 
         Batch again = source.poll(before.last);
 
-        assertThat(again.messages()).as("messages of a poll from the last checkpoint")
+        assertThat(again.messages())
+                .as("messages of a poll from the last checkpoint")
                 .allSatisfy(m -> assertThat(before.messages).containsKey(m.key()));
         if (!mayRepeatAtCheckpoint()) {
-            assertThat(again.messages()).as("messages repeated from the last checkpoint").isEmpty();
+            assertThat(again.messages())
+                    .as("messages repeated from the last checkpoint")
+                    .isEmpty();
         }
     }
 
@@ -197,14 +214,17 @@ public abstract class ChannelSourceContract {
 
         Drained drained = drain(source, Optional.empty());
 
-        assertThat(drained.polls).as("polls needed for a backlog of %d (backlogSize() must exceed one page)", seeded.size())
+        assertThat(drained.polls)
+                .as("polls needed for a backlog of %d (backlogSize() must exceed one page)", seeded.size())
                 .isGreaterThan(1);
         assertThat(drained.sawHasMore).as("some batch said hasMore").isTrue();
         for (SeedMessage seed : seeded) {
             findBy(seed, drained.messages.values());
         }
         if (!mayRepeatAtCheckpoint()) {
-            assertThat(drained.duplicates).as("messages delivered twice while paging").isEmpty();
+            assertThat(drained.duplicates)
+                    .as("messages delivered twice while paging")
+                    .isEmpty();
         }
     }
 
@@ -266,7 +286,9 @@ public abstract class ChannelSourceContract {
                 matches.add(m);
             }
         }
-        assertThat(matches).as("delivered messages with marker '%s' (lost or text mangled?)", seed.marker()).hasSize(1);
+        assertThat(matches)
+                .as("delivered messages with marker '%s' (lost or text mangled?)", seed.marker())
+                .hasSize(1);
         return matches.get(0);
     }
 

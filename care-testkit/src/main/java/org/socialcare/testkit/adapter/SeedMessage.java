@@ -40,7 +40,8 @@ public record SeedMessage(int sequence, String authorId, String authorHandle, St
                 n,
                 String.valueOf(7_100_000 + author),
                 "cust_" + author,
-                String.format("Still waiting for my card, msg %05d - 40 min on hold \u00e9\u00e8 \u23f3 \uD83D\uDE20", n),
+                String.format(
+                        "Still waiting for my card, msg %05d - 40 min on hold \u00e9\u00e8 \u23f3 \uD83D\uDE20", n),
                 DAY_START.plus(n, ChronoUnit.MINUTES));
     }
 

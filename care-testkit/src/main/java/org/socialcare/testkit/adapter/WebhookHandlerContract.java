@@ -89,7 +89,9 @@ public abstract class WebhookHandlerContract {
         List<InboundMessage> first = messages(handler.handle(request(body, Optional.of(sign(body)))));
         List<InboundMessage> second = messages(handler.handle(request(body, Optional.of(sign(body)))));
 
-        assertThat(second.stream().map(InboundMessage::key)).containsExactlyElementsOf(first.stream().map(InboundMessage::key).toList());
+        assertThat(second.stream().map(InboundMessage::key))
+                .containsExactlyElementsOf(
+                        first.stream().map(InboundMessage::key).toList());
     }
 
     @Test
@@ -155,29 +157,35 @@ public abstract class WebhookHandlerContract {
     }
 
     private void assertRejected(WebhookRequest request) {
-        WebhookRejectedException e = catchThrowableOfType(WebhookRejectedException.class, () -> handler().handle(request));
+        WebhookRejectedException e = catchThrowableOfType(
+                WebhookRejectedException.class, () -> handler().handle(request));
         assertThat(e).as("rejection of %s", request).isNotNull();
         assertThat(e.httpStatus()).isIn(400, 401, 403);
         assertNoSecretIn(e);
     }
 
     private void assertMalformed(String body) {
-        MalformedPayloadException e = catchThrowableOfType(MalformedPayloadException.class,
-                () -> handler().handle(request(body, Optional.of(sign(body)))));
+        MalformedPayloadException e = catchThrowableOfType(
+                MalformedPayloadException.class, () -> handler().handle(request(body, Optional.of(sign(body)))));
         assertThat(e).as("malformed payload error for a signed broken body").isNotNull();
         assertThat(e.field()).as("field named by the error").isNotBlank();
         assertNoSecretIn(e);
     }
 
     private static List<InboundMessage> messages(WebhookResult result) {
-        return result.batches().stream().map(Batch::messages).flatMap(List::stream).toList();
+        return result.batches().stream()
+                .map(Batch::messages)
+                .flatMap(List::stream)
+                .toList();
     }
 
     private void assertNoSecretIn(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String message = String.valueOf(t.getMessage());
             for (String secret : secrets()) {
-                assertThat(message).as("exception message (must not contain a secret)").doesNotContain(secret);
+                assertThat(message)
+                        .as("exception message (must not contain a secret)")
+                        .doesNotContain(secret);
             }
         }
     }

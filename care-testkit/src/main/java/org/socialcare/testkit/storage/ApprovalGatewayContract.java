@@ -63,20 +63,41 @@ public abstract class ApprovalGatewayContract {
         List<ApprovalRequest> submitted = new ArrayList<>();
         int minute = 0;
         for (ReplyKind kind : ReplyKind.values()) {
-            Reply reply = Reply.queued(TestData.replyId(), conversation, TestData.FACEBOOK_PAGE.id(), kind,
+            Reply reply = Reply.queued(
+                    TestData.replyId(),
+                    conversation,
+                    TestData.FACEBOOK_PAGE.id(),
+                    kind,
                     kind == ReplyKind.PRIVATE_MESSAGE ? Optional.empty() : Optional.of("12345_678" + minute),
                     kind == ReplyKind.PRIVATE_MESSAGE ? Optional.of("psid-" + minute) : Optional.empty(),
                     kind.carriesText() ? "Hola Jos\u00e9 \ud83d\ude4f, te escribimos por privado ^AB" : "",
-                    minute % 2 == 0 ? Optional.of(TestData.AGENT_ANNA) : Optional.empty(), at(minute).plusNanos(123_000));
-            submitted.add(request(reply, at(minute).plusNanos(456_000), "conversation flagged REGULATOR", "mentions a goodwill payment"));
+                    minute % 2 == 0 ? Optional.of(TestData.AGENT_ANNA) : Optional.empty(),
+                    at(minute).plusNanos(123_000));
+            submitted.add(request(
+                    reply,
+                    at(minute).plusNanos(456_000),
+                    "conversation flagged REGULATOR",
+                    "mentions a goodwill payment"));
             minute++;
         }
-        submitted.add(request(TestData.publicReply(20).withStatus(new DeliveryStatus.Queued(3, at(21).plusNanos(1_000), Optional.of("TRANSIENT: 503 \u00e9"))),
-                at(22), "12:a reason, with: separators\nand a second line", "", "\u00fcber 3:"));
-        submitted.add(request(TestData.publicReply(30).withStatus(new DeliveryStatus.Sent(Optional.of("1400000000000000001"), at(31), 2)),
-                at(32), "sent status kept"));
-        submitted.add(request(TestData.publicReply(40).withStatus(new DeliveryStatus.Failed("PERMISSION (platform code 200)", at(41), 1)),
-                at(42), "failed status kept"));
+        submitted.add(request(
+                TestData.publicReply(20)
+                        .withStatus(new DeliveryStatus.Queued(
+                                3, at(21).plusNanos(1_000), Optional.of("TRANSIENT: 503 \u00e9"))),
+                at(22),
+                "12:a reason, with: separators\nand a second line",
+                "",
+                "\u00fcber 3:"));
+        submitted.add(request(
+                TestData.publicReply(30)
+                        .withStatus(new DeliveryStatus.Sent(Optional.of("1400000000000000001"), at(31), 2)),
+                at(32),
+                "sent status kept"));
+        submitted.add(request(
+                TestData.publicReply(40)
+                        .withStatus(new DeliveryStatus.Failed("PERMISSION (platform code 200)", at(41), 1)),
+                at(42),
+                "failed status kept"));
 
         submitted.forEach(gateway::submit);
 
@@ -104,10 +125,20 @@ public abstract class ApprovalGatewayContract {
     void secondRequestForAPendingReplyIsRejectedAndTheFirstStays() {
         ApprovalRequest first = request(1);
         gateway.submit(first);
-        Reply sameId = new Reply(first.reply().id(), TestData.conversationId(), first.reply().channel(), ReplyKind.PUBLIC_REPLY,
-                first.reply().target(), Optional.empty(), "another text", Optional.of(TestData.AGENT_BEN), at(5), first.reply().status());
+        Reply sameId = new Reply(
+                first.reply().id(),
+                TestData.conversationId(),
+                first.reply().channel(),
+                ReplyKind.PUBLIC_REPLY,
+                first.reply().target(),
+                Optional.empty(),
+                "another text",
+                Optional.of(TestData.AGENT_BEN),
+                at(5),
+                first.reply().status());
 
-        assertThatThrownBy(() -> gateway.submit(request(sameId, at(5), "another reason"))).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> gateway.submit(request(sameId, at(5), "another reason")))
+                .isInstanceOf(RuntimeException.class);
 
         assertThat(gateway.find(first.reply().id())).contains(first);
         assertThat(gateway.pending()).containsExactly(first);
@@ -149,15 +180,19 @@ public abstract class ApprovalGatewayContract {
                 ApprovalRequest r = held.get((k + t) % held.size()); // each thread starts at another request
                 gateway.take(r.reply().id()).ifPresent(taken -> {
                     assertThat(taken).isEqualTo(r);
-                    winners.computeIfAbsent(taken.reply().id(), id -> new CopyOnWriteArrayList<>()).add(t);
+                    winners.computeIfAbsent(taken.reply().id(), id -> new CopyOnWriteArrayList<>())
+                            .add(t);
                 });
             }
             return t;
         });
 
-        assertThat(outcomes).allSatisfy(o -> assertThat(o.error()).as("a take failed").isNull());
+        assertThat(outcomes)
+                .allSatisfy(o -> assertThat(o.error()).as("a take failed").isNull());
         for (ApprovalRequest r : held) {
-            assertThat(winners.get(r.reply().id())).as("callers that took %s", r.reply().id()).hasSize(1);
+            assertThat(winners.get(r.reply().id()))
+                    .as("callers that took %s", r.reply().id())
+                    .hasSize(1);
         }
         assertThat(gateway.pending()).isEmpty();
     }
@@ -182,12 +217,34 @@ public abstract class ApprovalGatewayContract {
     void requestsOfOneAuthorAndConversationAreKeptApart() {
         ConversationId conversation = TestData.conversationId();
         AgentId author = TestData.AGENT_ANNA;
-        ApprovalRequest a = request(new Reply(TestData.replyId(), conversation, TestData.FACEBOOK_PAGE.id(), ReplyKind.PUBLIC_REPLY,
-                Optional.of("c1"), Optional.empty(), "first answer", Optional.of(author), at(1), new DeliveryStatus.Queued(0, at(1), Optional.empty())),
-                at(1), "goodwill payment");
-        ApprovalRequest b = request(new Reply(TestData.replyId(), conversation, TestData.FACEBOOK_PAGE.id(), ReplyKind.PUBLIC_REPLY,
-                Optional.of("c1"), Optional.empty(), "second answer", Optional.of(author), at(1), new DeliveryStatus.Queued(0, at(1), Optional.empty())),
-                at(1), "goodwill payment");
+        ApprovalRequest a = request(
+                new Reply(
+                        TestData.replyId(),
+                        conversation,
+                        TestData.FACEBOOK_PAGE.id(),
+                        ReplyKind.PUBLIC_REPLY,
+                        Optional.of("c1"),
+                        Optional.empty(),
+                        "first answer",
+                        Optional.of(author),
+                        at(1),
+                        new DeliveryStatus.Queued(0, at(1), Optional.empty())),
+                at(1),
+                "goodwill payment");
+        ApprovalRequest b = request(
+                new Reply(
+                        TestData.replyId(),
+                        conversation,
+                        TestData.FACEBOOK_PAGE.id(),
+                        ReplyKind.PUBLIC_REPLY,
+                        Optional.of("c1"),
+                        Optional.empty(),
+                        "second answer",
+                        Optional.of(author),
+                        at(1),
+                        new DeliveryStatus.Queued(0, at(1), Optional.empty())),
+                at(1),
+                "goodwill payment");
         gateway.submit(a);
         gateway.submit(b);
 

@@ -43,8 +43,13 @@ public abstract class AuditLogContract {
         ConversationId conversation = TestData.conversationId();
         AuditEntry opened = TestData.audit(conversation, AuditAction.CONVERSATION_OPENED, at(5).plusNanos(1_000));
         AuditEntry earlierTimeAppendedLater = TestData.audit(conversation, AuditAction.TRIAGED, at(1));
-        AuditEntry detailed = new AuditEntry(at(6).plusNanos(999_000), "supervisor:z\u00fcrich", AuditAction.ESCALATION_RULE_FIRED,
-                Optional.of(conversation), Optional.empty(), "rule 'influencer' fired: followers=250000 \uD83D\uDCE2\nline 2");
+        AuditEntry detailed = new AuditEntry(
+                at(6).plusNanos(999_000),
+                "supervisor:z\u00fcrich",
+                AuditAction.ESCALATION_RULE_FIRED,
+                Optional.of(conversation),
+                Optional.empty(),
+                "rule 'influencer' fired: followers=250000 \uD83D\uDCE2\nline 2");
         log.append(opened);
         log.append(earlierTimeAppendedLater);
         log.append(detailed);
@@ -55,9 +60,15 @@ public abstract class AuditLogContract {
 
     @Test
     void entriesWithoutConversationAreKept() {
-        AuditEntry channelPaused = new AuditEntry(at(0), "system", AuditAction.CHANNEL_PAUSED, Optional.empty(),
-                Optional.of(ChannelId.of("twitter-care")), "kill switch by supervisor:x");
-        AuditEntry webhookRejected = new AuditEntry(at(1), "system", AuditAction.WEBHOOK_REJECTED, Optional.empty(), Optional.empty(), "");
+        AuditEntry channelPaused = new AuditEntry(
+                at(0),
+                "system",
+                AuditAction.CHANNEL_PAUSED,
+                Optional.empty(),
+                Optional.of(ChannelId.of("twitter-care")),
+                "kill switch by supervisor:x");
+        AuditEntry webhookRejected =
+                new AuditEntry(at(1), "system", AuditAction.WEBHOOK_REJECTED, Optional.empty(), Optional.empty(), "");
 
         log.append(channelPaused);
         log.append(webhookRejected);

@@ -67,7 +67,8 @@ public abstract class ChannelStateStoreContract {
 
         store.resume(CARE, "supervisor:ana", at(2));
 
-        assertThat(store.state(CARE)).contains(new Recorded(CARE, ChannelState.ACTIVE, Optional.empty(), "supervisor:ana", at(2)));
+        assertThat(store.state(CARE))
+                .contains(new Recorded(CARE, ChannelState.ACTIVE, Optional.empty(), "supervisor:ana", at(2)));
         assertThat(store.paused()).isEmpty();
     }
 
@@ -119,7 +120,8 @@ public abstract class ChannelStateStoreContract {
         });
 
         assertThat(seenInside).map(Recorded::isPaused).contains(true);
-        List<Concurrently.Outcome<Optional<Recorded>>> fromAnotherThread = Concurrently.run(1, i -> () -> store.state(CARE));
+        List<Concurrently.Outcome<Optional<Recorded>>> fromAnotherThread =
+                Concurrently.run(1, i -> () -> store.state(CARE));
         assertThat(fromAnotherThread.get(0).error()).isNull();
         assertThat(fromAnotherThread.get(0).value()).map(Recorded::isPaused).contains(true);
     }
@@ -134,13 +136,15 @@ public abstract class ChannelStateStoreContract {
         assertThat(outcomes).allSatisfy(o -> assertThat(o.error()).isNull());
         assertThat(store.paused()).singleElement().satisfies(r -> {
             assertThat(r.channel()).isEqualTo(CARE);
-            assertThat(r.reason()).hasValueSatisfying(reason -> assertThat(reason).startsWith("pause "));
+            assertThat(r.reason())
+                    .hasValueSatisfying(reason -> assertThat(reason).startsWith("pause "));
         });
     }
 
     @Test
     void pauseWithoutReasonIsRefused() {
-        assertThatThrownBy(() -> store.pause(CARE, " ", "system", at(1))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> store.pause(CARE, " ", "system", at(1)))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("reason");
         assertThat(store.state(CARE)).isEmpty();
     }

@@ -62,7 +62,8 @@ public abstract class CheckpointStoreContract {
         store.save(empty);
         store.save(new Checkpoint("twitter:bankcare:mentions", "200"));
 
-        assertThat(store.load("twitter:bankcare:mentions")).contains(new Checkpoint("twitter:bankcare:mentions", "200"));
+        assertThat(store.load("twitter:bankcare:mentions"))
+                .contains(new Checkpoint("twitter:bankcare:mentions", "200"));
         assertThat(store.load("twitter:bankcare:dms")).contains(dms);
         assertThat(store.load("webchat:1")).contains(empty);
         assertThat(store.load("twitter:bankcare")).isEmpty();

@@ -83,7 +83,8 @@ public abstract class ConversationStoreContract {
         Conversation v1 = store.save(TestData.conversation());
         Conversation v2 = store.save(v1.withPriority(Priority.HIGH));
 
-        assertThatThrownBy(() -> store.save(v1.withPriority(Priority.LOW))).isInstanceOf(ConcurrentUpdateException.class);
+        assertThatThrownBy(() -> store.save(v1.withPriority(Priority.LOW)))
+                .isInstanceOf(ConcurrentUpdateException.class);
 
         assertThat(store.find(v1.id())).contains(v2);
     }
@@ -93,7 +94,8 @@ public abstract class ConversationStoreContract {
         Conversation fresh = TestData.conversation();
         Conversation first = store.save(fresh);
 
-        assertThatThrownBy(() -> store.save(fresh.withPriority(Priority.URGENT))).isInstanceOf(ConcurrentUpdateException.class);
+        assertThatThrownBy(() -> store.save(fresh.withPriority(Priority.URGENT)))
+                .isInstanceOf(ConcurrentUpdateException.class);
 
         assertThat(store.find(fresh.id())).contains(first);
     }
@@ -126,7 +128,10 @@ public abstract class ConversationStoreContract {
                 return () -> store.save(mine);
             });
 
-            List<Conversation> winners = outcomes.stream().filter(Concurrently.Outcome::succeeded).map(Concurrently.Outcome::value).toList();
+            List<Conversation> winners = outcomes.stream()
+                    .filter(Concurrently.Outcome::succeeded)
+                    .map(Concurrently.Outcome::value)
+                    .toList();
             assertThat(winners).as("winners of round %d", round).hasSize(1);
             assertThat(outcomes.stream().filter(o -> !o.succeeded()).map(Concurrently.Outcome::error))
                     .allSatisfy(e -> assertThat(e).isInstanceOf(ConcurrentUpdateException.class));
@@ -143,7 +148,10 @@ public abstract class ConversationStoreContract {
             return () -> store.save(mine);
         });
 
-        List<Conversation> winners = outcomes.stream().filter(Concurrently.Outcome::succeeded).map(Concurrently.Outcome::value).toList();
+        List<Conversation> winners = outcomes.stream()
+                .filter(Concurrently.Outcome::succeeded)
+                .map(Concurrently.Outcome::value)
+                .toList();
         assertThat(winners).hasSize(1);
         assertThat(outcomes.stream().filter(o -> !o.succeeded()).map(Concurrently.Outcome::error))
                 .allSatisfy(e -> assertThat(e).isInstanceOf(ConcurrentUpdateException.class));
@@ -166,7 +174,8 @@ public abstract class ConversationStoreContract {
         assertThat(store.find(full.id())).contains(full.withVersion(1));
         assertThat(saved).isEqualTo(full.withVersion(1));
         Conversation read = store.find(full.id()).orElseThrow();
-        assertThat(read.riskFlags()).containsExactlyInAnyOrder(RiskFlag.FRAUD, RiskFlag.MEDIA, RiskFlag.SENSITIVE_DATA_PUBLIC);
+        assertThat(read.riskFlags())
+                .containsExactlyInAnyOrder(RiskFlag.FRAUD, RiskFlag.MEDIA, RiskFlag.SENSITIVE_DATA_PUBLIC);
         assertThat(read.language()).contains("de");
         assertThat(read.negativeStreak()).isEqualTo(3);
         assertThat(read.customer().displayName()).isEqualTo(full.customer().displayName());
@@ -175,7 +184,11 @@ public abstract class ConversationStoreContract {
 
     @Test
     void absentOptionalsAndEmptyFlagsRoundTrip() {
-        Conversation bare = TestData.conversation().copy().language(Optional.empty()).awaitingResponseSince(Optional.empty()).build();
+        Conversation bare = TestData.conversation()
+                .copy()
+                .language(Optional.empty())
+                .awaitingResponseSince(Optional.empty())
+                .build();
 
         store.save(bare);
 
@@ -228,11 +241,14 @@ public abstract class ConversationStoreContract {
         store.save(otherChannel);
         store.save(otherCustomer);
 
-        assertThat(store.findLatestOfCustomer(TestData.TWITTER_CARE.id(), customer.platformUserId()).map(Conversation::id))
+        assertThat(store.findLatestOfCustomer(TestData.TWITTER_CARE.id(), customer.platformUserId())
+                        .map(Conversation::id))
                 .contains(newer.id());
-        assertThat(store.findLatestOfCustomer(TestData.FACEBOOK_PAGE.id(), customer.platformUserId()).map(Conversation::id))
+        assertThat(store.findLatestOfCustomer(TestData.FACEBOOK_PAGE.id(), customer.platformUserId())
+                        .map(Conversation::id))
                 .contains(otherChannel.id());
-        assertThat(store.findLatestOfCustomer(TestData.TWITTER_CARE.id(), "nobody")).isEmpty();
+        assertThat(store.findLatestOfCustomer(TestData.TWITTER_CARE.id(), "nobody"))
+                .isEmpty();
     }
 
     @Test
@@ -243,7 +259,8 @@ public abstract class ConversationStoreContract {
         store.save(openedFirstActiveLast);
         store.save(openedLater);
 
-        assertThat(store.findLatestOfCustomer(TestData.TWITTER_CARE.id(), customer.platformUserId()).map(Conversation::id))
+        assertThat(store.findLatestOfCustomer(TestData.TWITTER_CARE.id(), customer.platformUserId())
+                        .map(Conversation::id))
                 .contains(openedFirstActiveLast.id());
     }
 
@@ -251,10 +268,13 @@ public abstract class ConversationStoreContract {
     void latestOfCustomerIncludesClosedConversations() {
         Party customer = TestData.customer();
         Conversation closed = conversationOf(customer, TestData.TWITTER_CARE.id(), at(0), at(5))
-                .copy().state(ConversationState.CLOSED).build();
+                .copy()
+                .state(ConversationState.CLOSED)
+                .build();
         store.save(closed);
 
-        assertThat(store.findLatestOfCustomer(TestData.TWITTER_CARE.id(), customer.platformUserId()).map(Conversation::id))
+        assertThat(store.findLatestOfCustomer(TestData.TWITTER_CARE.id(), customer.platformUserId())
+                        .map(Conversation::id))
                 .contains(closed.id());
     }
 
@@ -267,31 +287,53 @@ public abstract class ConversationStoreContract {
         Conversation highNotWaitingOld = queued(team, Priority.HIGH, Optional.empty(), at(0));
         Conversation highNotWaitingNew = queued(team, Priority.HIGH, Optional.empty(), at(30));
         Conversation low = queued(team, Priority.LOW, Optional.of(at(5)), at(2));
-        for (Conversation c : List.of(low, highNotWaitingNew, highWaitingShort, urgentNotWaiting, highNotWaitingOld, highWaitingLong)) {
+        for (Conversation c : List.of(
+                low, highNotWaitingNew, highWaitingShort, urgentNotWaiting, highNotWaitingOld, highWaitingLong)) {
             store.save(c);
         }
 
         assertThat(store.unassignedQueue(team, 10).stream().map(Conversation::id))
-                .containsExactly(urgentNotWaiting.id(), highWaitingLong.id(), highWaitingShort.id(), highNotWaitingOld.id(), highNotWaitingNew.id(), low.id());
-        assertThat(store.unassignedQueue(team, 2).stream().map(Conversation::id)).containsExactly(urgentNotWaiting.id(), highWaitingLong.id());
+                .containsExactly(
+                        urgentNotWaiting.id(),
+                        highWaitingLong.id(),
+                        highWaitingShort.id(),
+                        highNotWaitingOld.id(),
+                        highNotWaitingNew.id(),
+                        low.id());
+        assertThat(store.unassignedQueue(team, 2).stream().map(Conversation::id))
+                .containsExactly(urgentNotWaiting.id(), highWaitingLong.id());
     }
 
     @Test
     void unassignedQueueHoldsOnlyActiveUnassignedConversationsOfTheTeam() {
         TeamId team = TestData.CARE_TEAM;
         Conversation waiting = queued(team, Priority.NORMAL, Optional.empty(), at(0));
-        Conversation pending = queued(team, Priority.NORMAL, Optional.empty(), at(1)).copy().state(ConversationState.PENDING_CUSTOMER).build();
-        Conversation assigned = queued(team, Priority.NORMAL, Optional.empty(), at(2)).copy().assignee(Optional.of(TestData.AGENT_ANNA)).build();
-        Conversation resolved = queued(team, Priority.NORMAL, Optional.empty(), at(3)).copy().state(ConversationState.RESOLVED).build();
-        Conversation closed = queued(team, Priority.NORMAL, Optional.empty(), at(4)).copy().state(ConversationState.CLOSED).build();
+        Conversation pending = queued(team, Priority.NORMAL, Optional.empty(), at(1))
+                .copy()
+                .state(ConversationState.PENDING_CUSTOMER)
+                .build();
+        Conversation assigned = queued(team, Priority.NORMAL, Optional.empty(), at(2))
+                .copy()
+                .assignee(Optional.of(TestData.AGENT_ANNA))
+                .build();
+        Conversation resolved = queued(team, Priority.NORMAL, Optional.empty(), at(3))
+                .copy()
+                .state(ConversationState.RESOLVED)
+                .build();
+        Conversation closed = queued(team, Priority.NORMAL, Optional.empty(), at(4))
+                .copy()
+                .state(ConversationState.CLOSED)
+                .build();
         Conversation otherTeam = queued(TestData.CARDS_TEAM, Priority.NORMAL, Optional.empty(), at(5));
         Conversation noTeam = TestData.conversation(6);
         for (Conversation c : List.of(waiting, pending, assigned, resolved, closed, otherTeam, noTeam)) {
             store.save(c);
         }
 
-        assertThat(store.unassignedQueue(team, 100).stream().map(Conversation::id)).containsExactly(waiting.id(), pending.id());
-        assertThat(store.unassignedQueue(TestData.CARDS_TEAM, 100).stream().map(Conversation::id)).containsExactly(otherTeam.id());
+        assertThat(store.unassignedQueue(team, 100).stream().map(Conversation::id))
+                .containsExactly(waiting.id(), pending.id());
+        assertThat(store.unassignedQueue(TestData.CARDS_TEAM, 100).stream().map(Conversation::id))
+                .containsExactly(otherTeam.id());
         assertThat(store.unassignedQueue(TeamId.of("empty-team"), 100)).isEmpty();
     }
 
@@ -302,7 +344,8 @@ public abstract class ConversationStoreContract {
         store.save(v1.claim(TestData.AGENT_BEN));
 
         assertThat(store.unassignedQueue(TestData.CARE_TEAM, 10)).isEmpty();
-        assertThat(store.assignedTo(TestData.AGENT_BEN).stream().map(Conversation::id)).containsExactly(v1.id());
+        assertThat(store.assignedTo(TestData.AGENT_BEN).stream().map(Conversation::id))
+                .containsExactly(v1.id());
     }
 
     @Test
@@ -310,7 +353,10 @@ public abstract class ConversationStoreContract {
         AgentId anna = TestData.AGENT_ANNA;
         Conversation normal = assignedTo(anna, Priority.NORMAL, at(0));
         Conversation urgent = assignedTo(anna, Priority.URGENT, at(10));
-        Conversation resolved = assignedTo(anna, Priority.URGENT, at(5)).copy().state(ConversationState.RESOLVED).build();
+        Conversation resolved = assignedTo(anna, Priority.URGENT, at(5))
+                .copy()
+                .state(ConversationState.RESOLVED)
+                .build();
         Conversation bens = assignedTo(TestData.AGENT_BEN, Priority.URGENT, at(1));
         for (Conversation c : List.of(normal, urgent, resolved, bens)) {
             store.save(c);
@@ -325,19 +371,29 @@ public abstract class ConversationStoreContract {
         Instant now = at(100);
         Conversation responseDue = due(Optional.of(at(90)), Optional.empty(), ConversationState.OPEN);
         Conversation resolutionDue = due(Optional.empty(), Optional.of(at(80)), ConversationState.NEW);
-        Conversation bothEarliestByResolution = due(Optional.of(at(99)), Optional.of(at(70)), ConversationState.ESCALATED);
+        Conversation bothEarliestByResolution =
+                due(Optional.of(at(99)), Optional.of(at(70)), ConversationState.ESCALATED);
         Conversation exactlyNow = due(Optional.of(now), Optional.empty(), ConversationState.PENDING_CUSTOMER);
         Conversation notYet = due(Optional.of(now.plusNanos(1_000)), Optional.of(at(200)), ConversationState.OPEN);
         Conversation resolvedButDue = due(Optional.of(at(10)), Optional.empty(), ConversationState.RESOLVED);
         Conversation closedButDue = due(Optional.empty(), Optional.of(at(10)), ConversationState.CLOSED);
         Conversation noDue = due(Optional.empty(), Optional.empty(), ConversationState.OPEN);
-        for (Conversation c : List.of(notYet, exactlyNow, resolvedButDue, responseDue, noDue, closedButDue, resolutionDue, bothEarliestByResolution)) {
+        for (Conversation c : List.of(
+                notYet,
+                exactlyNow,
+                resolvedButDue,
+                responseDue,
+                noDue,
+                closedButDue,
+                resolutionDue,
+                bothEarliestByResolution)) {
             store.save(c);
         }
 
         assertThat(store.dueBy(now, 10).stream().map(Conversation::id))
                 .containsExactly(bothEarliestByResolution.id(), resolutionDue.id(), responseDue.id(), exactlyNow.id());
-        assertThat(store.dueBy(now, 2).stream().map(Conversation::id)).containsExactly(bothEarliestByResolution.id(), resolutionDue.id());
+        assertThat(store.dueBy(now, 2).stream().map(Conversation::id))
+                .containsExactly(bothEarliestByResolution.id(), resolutionDue.id());
         assertThat(store.dueBy(at(0), 10)).isEmpty();
     }
 
@@ -378,24 +434,49 @@ public abstract class ConversationStoreContract {
     }
 
     private static Conversation conversationOf(Party customer, ChannelId channel, Instant opened, Instant lastMessage) {
-        return TestData.conversation().copy().customer(customer).channel(channel).openedAt(opened).lastCustomerMessageAt(lastMessage).build();
+        return TestData.conversation()
+                .copy()
+                .customer(customer)
+                .channel(channel)
+                .openedAt(opened)
+                .lastCustomerMessageAt(lastMessage)
+                .build();
     }
 
     private static Conversation queued(TeamId team, Priority priority, Optional<Instant> waitingSince, Instant opened) {
-        return openedAt(opened).copy().team(Optional.of(team)).priority(priority).awaitingResponseSince(waitingSince).build();
+        return openedAt(opened)
+                .copy()
+                .team(Optional.of(team))
+                .priority(priority)
+                .awaitingResponseSince(waitingSince)
+                .build();
     }
 
     private static Conversation assignedTo(AgentId agent, Priority priority, Instant opened) {
-        return openedAt(opened).copy().team(Optional.of(TestData.CARE_TEAM)).assignee(Optional.of(agent))
-                .state(ConversationState.OPEN).priority(priority).build();
+        return openedAt(opened)
+                .copy()
+                .team(Optional.of(TestData.CARE_TEAM))
+                .assignee(Optional.of(agent))
+                .state(ConversationState.OPEN)
+                .priority(priority)
+                .build();
     }
 
     private static Conversation due(Optional<Instant> response, Optional<Instant> resolution, ConversationState state) {
-        return TestData.conversation().copy().state(state).responseDueAt(response).resolutionDueAt(resolution).build();
+        return TestData.conversation()
+                .copy()
+                .state(state)
+                .responseDueAt(response)
+                .resolutionDueAt(resolution)
+                .build();
     }
 
     private static Conversation openedAt(Instant opened) {
-        return TestData.conversation().copy().openedAt(opened).lastCustomerMessageAt(opened).build();
+        return TestData.conversation()
+                .copy()
+                .openedAt(opened)
+                .lastCustomerMessageAt(opened)
+                .build();
     }
 
     private static Conversation randomConversation(Random r) {
@@ -411,8 +492,12 @@ public abstract class ConversationStoreContract {
                 .priority(pick(r, Priority.values()))
                 .category(pick(r, Category.values()))
                 .riskFlags(flags)
-                .customer(new Party(String.valueOf(TestData.next()), randomText(r, 15),
-                        r.nextBoolean() ? Optional.of(randomText(r, 40)) : Optional.empty(), r.nextInt(Integer.MAX_VALUE) * 7L, r.nextBoolean()))
+                .customer(new Party(
+                        String.valueOf(TestData.next()),
+                        randomText(r, 15),
+                        r.nextBoolean() ? Optional.of(randomText(r, 40)) : Optional.empty(),
+                        r.nextInt(Integer.MAX_VALUE) * 7L,
+                        r.nextBoolean()))
                 .team(r.nextBoolean() ? Optional.of(TestData.CARE_TEAM) : Optional.empty())
                 .assignee(r.nextBoolean() ? Optional.of(TestData.AGENT_BEN) : Optional.empty())
                 .responseDueAt(r.nextBoolean() ? Optional.of(randomInstant(r)) : Optional.empty())
@@ -421,7 +506,10 @@ public abstract class ConversationStoreContract {
                 .publicLeg(r.nextBoolean())
                 .privateLeg(r.nextBoolean())
                 .customerMessageCount(r.nextInt(1000))
-                .language(r.nextBoolean() ? Optional.of(pick(r, new String[] {"en", "de", "fr-CA", "zh-Hant-TW"})) : Optional.empty())
+                .language(
+                        r.nextBoolean()
+                                ? Optional.of(pick(r, new String[] {"en", "de", "fr-CA", "zh-Hant-TW"}))
+                                : Optional.empty())
                 .negativeStreak(r.nextInt(20))
                 .build();
     }
@@ -432,7 +520,24 @@ public abstract class ConversationStoreContract {
 
     /** Text mixing ASCII, quotes, backslashes, accents, CJK and emoji (surrogate pairs). */
     static String randomText(Random r, int maxLength) {
-        String[] parts = {"a", "Z", "0", " ", "'", "\"", "\\", "%", "_", "\u00e9", "\u00df", "\u4e2d", "\uD83D\uDE00", "\uD83C\uDFE6", "\n", ";--"};
+        String[] parts = {
+            "a",
+            "Z",
+            "0",
+            " ",
+            "'",
+            "\"",
+            "\\",
+            "%",
+            "_",
+            "\u00e9",
+            "\u00df",
+            "\u4e2d",
+            "\uD83D\uDE00",
+            "\uD83C\uDFE6",
+            "\n",
+            ";--"
+        };
         StringBuilder sb = new StringBuilder("x");
         int n = r.nextInt(maxLength);
         for (int i = 0; i < n; i++) {

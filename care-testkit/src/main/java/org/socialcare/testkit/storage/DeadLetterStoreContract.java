@@ -36,7 +36,8 @@ public abstract class DeadLetterStoreContract {
 
     @Test
     void rawPayloadIsKeptByteForByte() {
-        String raw = "{\"text\":\"Caf\u00e9 \uD83D\uDCB3 \u4e2d\u6587 \\u00e9 'x' \\\"y\\\"\",\r\n\t\"broken\": [1, 2,\u001b }";
+        String raw =
+                "{\"text\":\"Caf\u00e9 \uD83D\uDCB3 \u4e2d\u6587 \\u00e9 'x' \\\"y\\\"\",\r\n\t\"broken\": [1, 2,\u001b }";
         DeadLetter letter = TestData.deadLetter(raw, at(0).plusNanos(7_000));
 
         store.put(letter);

@@ -54,8 +54,17 @@ public abstract class MessageStoreContract {
     void secondInsertOfTheSameKeyReturnsFalseAndChangesNothing() {
         StoredMessage message = TestData.stored(TestData.conversationId(), at(0));
         store.insertIfAbsent(message);
-        StoredMessage sameKeyOtherContent = new StoredMessage(message.key(), TestData.conversationId(), message.channel(),
-                Direction.INBOUND, "someone-else", "other", "other text", Visibility.PRIVATE, Optional.empty(), at(5));
+        StoredMessage sameKeyOtherContent = new StoredMessage(
+                message.key(),
+                TestData.conversationId(),
+                message.channel(),
+                Direction.INBOUND,
+                "someone-else",
+                "other",
+                "other text",
+                Visibility.PRIVATE,
+                Optional.empty(),
+                at(5));
 
         assertThat(store.insertIfAbsent(sameKeyOtherContent)).isFalse();
 
@@ -67,9 +76,12 @@ public abstract class MessageStoreContract {
     @Test
     void sameIdOnDifferentPlatformsAreDifferentMessages() {
         ConversationId conversation = TestData.conversationId();
-        StoredMessage onTwitter = withKey(TestData.stored(conversation, at(0)), MessageKey.of(Platform.TWITTER, "12345"));
-        StoredMessage onFacebook = withKey(TestData.stored(conversation, at(1)), MessageKey.of(Platform.FACEBOOK, "12345"));
-        StoredMessage onCustom = withKey(TestData.stored(conversation, at(2)), MessageKey.of(Platform.of("webchat"), "12345"));
+        StoredMessage onTwitter =
+                withKey(TestData.stored(conversation, at(0)), MessageKey.of(Platform.TWITTER, "12345"));
+        StoredMessage onFacebook =
+                withKey(TestData.stored(conversation, at(1)), MessageKey.of(Platform.FACEBOOK, "12345"));
+        StoredMessage onCustom =
+                withKey(TestData.stored(conversation, at(2)), MessageKey.of(Platform.of("webchat"), "12345"));
 
         assertThat(store.insertIfAbsent(onTwitter)).isTrue();
         assertThat(store.insertIfAbsent(onFacebook)).isTrue();
@@ -85,10 +97,14 @@ public abstract class MessageStoreContract {
     void ofConcurrentInsertsOfOneKeyExactlyOneWins() {
         for (int round = 0; round < 5; round++) {
             StoredMessage message = TestData.stored(TestData.conversationId(), at(round));
-            List<Concurrently.Outcome<Boolean>> outcomes = Concurrently.run(8, i -> () -> store.insertIfAbsent(message));
+            List<Concurrently.Outcome<Boolean>> outcomes =
+                    Concurrently.run(8, i -> () -> store.insertIfAbsent(message));
 
-            assertThat(outcomes).as("outcomes of round %d", round).allSatisfy(o -> assertThat(o.error()).isNull());
-            assertThat(outcomes.stream().filter(o -> o.value())).as("inserts that returned true in round %d", round).hasSize(1);
+            assertThat(outcomes).as("outcomes of round %d", round).allSatisfy(o -> assertThat(o.error())
+                    .isNull());
+            assertThat(outcomes.stream().filter(o -> o.value()))
+                    .as("inserts that returned true in round %d", round)
+                    .hasSize(1);
             assertThat(store.listByConversation(message.conversation())).containsExactly(message);
         }
     }
@@ -101,7 +117,8 @@ public abstract class MessageStoreContract {
             messages.add(TestData.stored(conversation, at(i)));
         }
 
-        List<Concurrently.Outcome<Boolean>> outcomes = Concurrently.run(messages.size(), i -> () -> store.insertIfAbsent(messages.get(i)));
+        List<Concurrently.Outcome<Boolean>> outcomes =
+                Concurrently.run(messages.size(), i -> () -> store.insertIfAbsent(messages.get(i)));
 
         assertThat(outcomes).allSatisfy(o -> assertThat(o.value()).isTrue());
         assertThat(store.listByConversation(conversation)).containsExactlyElementsOf(messages);
@@ -126,9 +143,16 @@ public abstract class MessageStoreContract {
     void everyFieldRoundTripsExactly() {
         ConversationId conversation = TestData.conversationId();
         StoredMessage inbound = TestData.stored(TestData.fullInbound(TestData.FACEBOOK_PAGE), conversation);
-        StoredMessage outbound = new StoredMessage(MessageKey.of(Platform.TWITTER, "1790000000000000001"), conversation,
-                TestData.TWITTER_CARE.id(), Direction.OUTBOUND, TestData.TWITTER_CARE.platformAccountId(), "",
-                "@cust Sorry! DM us \uD83D\uDC4D \u00e9 'x' \"y\" \\z\n^AA", Visibility.PUBLIC, Optional.of("1790000000000000000"),
+        StoredMessage outbound = new StoredMessage(
+                MessageKey.of(Platform.TWITTER, "1790000000000000001"),
+                conversation,
+                TestData.TWITTER_CARE.id(),
+                Direction.OUTBOUND,
+                TestData.TWITTER_CARE.platformAccountId(),
+                "",
+                "@cust Sorry! DM us \uD83D\uDC4D \u00e9 'x' \"y\" \\z\n^AA",
+                Visibility.PUBLIC,
+                Optional.of("1790000000000000000"),
                 TestData.T0.plusSeconds(61).plusNanos(999_999_000));
         store.insertIfAbsent(inbound);
         store.insertIfAbsent(outbound);
@@ -143,12 +167,20 @@ public abstract class MessageStoreContract {
         Random random = new Random(42);
         ConversationId conversation = TestData.conversationId();
         for (int i = 0; i < 40; i++) {
-            StoredMessage m = new StoredMessage(MessageKey.of(random.nextBoolean() ? Platform.TWITTER : Platform.FACEBOOK,
-                    TestData.next() + "_" + random.nextInt(1_000_000)), conversation, TestData.TWITTER_CARE.id(),
-                    random.nextBoolean() ? Direction.INBOUND : Direction.OUTBOUND, String.valueOf(TestData.next()),
-                    ConversationStoreContract.randomText(random, 15), ConversationStoreContract.randomText(random, 280),
+            StoredMessage m = new StoredMessage(
+                    MessageKey.of(
+                            random.nextBoolean() ? Platform.TWITTER : Platform.FACEBOOK,
+                            TestData.next() + "_" + random.nextInt(1_000_000)),
+                    conversation,
+                    TestData.TWITTER_CARE.id(),
+                    random.nextBoolean() ? Direction.INBOUND : Direction.OUTBOUND,
+                    String.valueOf(TestData.next()),
+                    ConversationStoreContract.randomText(random, 15),
+                    ConversationStoreContract.randomText(random, 280),
                     random.nextBoolean() ? Visibility.PUBLIC : Visibility.PRIVATE,
-                    random.nextBoolean() ? Optional.of(String.valueOf(random.nextLong() & Long.MAX_VALUE)) : Optional.empty(),
+                    random.nextBoolean()
+                            ? Optional.of(String.valueOf(random.nextLong() & Long.MAX_VALUE))
+                            : Optional.empty(),
                     at(i).plusNanos(random.nextInt(1_000_000) * 1_000L));
             assertThat(store.insertIfAbsent(m)).isTrue();
             assertThat(store.find(m.key())).as("message %d", i).contains(m);
@@ -162,7 +194,16 @@ public abstract class MessageStoreContract {
     }
 
     private static StoredMessage withKey(StoredMessage m, MessageKey key) {
-        return new StoredMessage(key, m.conversation(), m.channel(), m.direction(), m.authorId(), m.authorHandle(), m.text(),
-                m.visibility(), m.inReplyTo(), m.createdAt());
+        return new StoredMessage(
+                key,
+                m.conversation(),
+                m.channel(),
+                m.direction(),
+                m.authorId(),
+                m.authorHandle(),
+                m.text(),
+                m.visibility(),
+                m.inReplyTo(),
+                m.createdAt());
     }
 }

@@ -52,8 +52,11 @@ public abstract class OutboxContract {
     @Test
     void enqueuedEntriesAreFoundWithEveryField() {
         Reply publicReply = TestData.publicReply(0);
-        Reply privateMessage = TestData.privateMessage(TestData.FACEBOOK_PAGE, TestData.conversationId(), at(1).plusNanos(5_000));
-        Reply retried = TestData.publicReply(2).withStatus(new DeliveryStatus.Queued(3, at(9).plusNanos(123_000), Optional.of("TRANSIENT: 503 \u00e9")));
+        Reply privateMessage =
+                TestData.privateMessage(TestData.FACEBOOK_PAGE, TestData.conversationId(), at(1).plusNanos(5_000));
+        Reply retried = TestData.publicReply(2)
+                .withStatus(
+                        new DeliveryStatus.Queued(3, at(9).plusNanos(123_000), Optional.of("TRANSIENT: 503 \u00e9")));
 
         outbox.enqueue(publicReply);
         outbox.enqueue(privateMessage);
@@ -71,10 +74,16 @@ public abstract class OutboxContract {
         List<Reply> replies = new ArrayList<>();
         int minute = 0;
         for (ReplyKind kind : ReplyKind.values()) {
-            Reply r = Reply.queued(TestData.replyId(), conversation, TestData.FACEBOOK_PAGE.id(), kind,
+            Reply r = Reply.queued(
+                    TestData.replyId(),
+                    conversation,
+                    TestData.FACEBOOK_PAGE.id(),
+                    kind,
                     kind == ReplyKind.PRIVATE_MESSAGE ? Optional.empty() : Optional.of("12345_678" + minute),
                     kind == ReplyKind.PRIVATE_MESSAGE ? Optional.of("psid-" + minute) : Optional.empty(),
-                    kind.carriesText() ? "text for " + kind : "", Optional.empty(), at(minute++));
+                    kind.carriesText() ? "text for " + kind : "",
+                    Optional.empty(),
+                    at(minute++));
             replies.add(r);
             outbox.enqueue(r);
         }
@@ -89,8 +98,17 @@ public abstract class OutboxContract {
     void duplicateIdIsRejectedAndTheFirstEntryStays() {
         Reply first = TestData.publicReply(0);
         outbox.enqueue(first);
-        Reply sameId = new Reply(first.id(), TestData.conversationId(), first.channel(), ReplyKind.PUBLIC_REPLY, first.target(),
-                Optional.empty(), "another text", Optional.empty(), at(5), first.status());
+        Reply sameId = new Reply(
+                first.id(),
+                TestData.conversationId(),
+                first.channel(),
+                ReplyKind.PUBLIC_REPLY,
+                first.target(),
+                Optional.empty(),
+                "another text",
+                Optional.empty(),
+                at(5),
+                first.status());
 
         assertThatThrownBy(() -> outbox.enqueue(sameId)).isInstanceOf(RuntimeException.class);
 
@@ -104,17 +122,21 @@ public abstract class OutboxContract {
         Reply dueLate = TestData.publicReply(50);
         Reply dueEarly = TestData.publicReply(10);
         Reply dueExactlyNow = TestData.publicReply(60);
-        Reply notYet = TestData.publicReply(60).withStatus(new DeliveryStatus.Queued(1, now.plusNanos(1_000), Optional.of("backoff")));
+        Reply notYet = TestData.publicReply(60)
+                .withStatus(new DeliveryStatus.Queued(1, now.plusNanos(1_000), Optional.of("backoff")));
         Reply sent = TestData.publicReply(5).withStatus(new DeliveryStatus.Sent(Optional.of("p1"), at(6), 1));
-        Reply failed = TestData.publicReply(5).withStatus(new DeliveryStatus.Failed("PERMISSION (platform code 200)", at(6), 1));
-        Reply retryDue = TestData.publicReply(1).withStatus(new DeliveryStatus.Queued(2, at(30), Optional.of("TRANSIENT")));
+        Reply failed = TestData.publicReply(5)
+                .withStatus(new DeliveryStatus.Failed("PERMISSION (platform code 200)", at(6), 1));
+        Reply retryDue =
+                TestData.publicReply(1).withStatus(new DeliveryStatus.Queued(2, at(30), Optional.of("TRANSIENT")));
         for (Reply r : List.of(dueLate, notYet, sent, dueExactlyNow, failed, dueEarly, retryDue)) {
             outbox.enqueue(r);
         }
 
         List<Reply> claimed = outbox.claimDue(now, 10, LEASE);
 
-        assertThat(claimed.stream().map(Reply::id)).containsExactly(dueEarly.id(), retryDue.id(), dueLate.id(), dueExactlyNow.id());
+        assertThat(claimed.stream().map(Reply::id))
+                .containsExactly(dueEarly.id(), retryDue.id(), dueLate.id(), dueExactlyNow.id());
         assertThat(claimed).contains(retryDue);
     }
 
@@ -142,8 +164,12 @@ public abstract class OutboxContract {
 
         assertThat(outbox.claimDue(now, 10, LEASE)).isEmpty();
         assertThat(outbox.claimDue(now.plus(LEASE).minusSeconds(1), 10, LEASE)).isEmpty();
-        assertThat(outbox.claimDue(now.plus(LEASE).plusSeconds(1), 10, LEASE).stream().map(Reply::id)).containsExactly(r.id());
-        assertThat(outbox.find(r.id())).as("a lease changes no field of the entry").contains(r);
+        assertThat(outbox.claimDue(now.plus(LEASE).plusSeconds(1), 10, LEASE).stream()
+                        .map(Reply::id))
+                .containsExactly(r.id());
+        assertThat(outbox.find(r.id()))
+                .as("a lease changes no field of the entry")
+                .contains(r);
     }
 
     @Test
@@ -164,7 +190,8 @@ public abstract class OutboxContract {
         Reply r = TestData.publicReply(0);
         outbox.enqueue(r);
         Reply claimed = outbox.claimDue(at(1), 10, LEASE).get(0);
-        Reply sent = claimed.withStatus(new DeliveryStatus.Sent(Optional.of("1790000000000000042"), at(1).plusNanos(77_000), 2));
+        Reply sent = claimed.withStatus(
+                new DeliveryStatus.Sent(Optional.of("1790000000000000042"), at(1).plusNanos(77_000), 2));
 
         outbox.update(sent);
 
@@ -190,15 +217,17 @@ public abstract class OutboxContract {
     void updateToFailedRoundTripsTheReason() {
         Reply r = TestData.privateMessage(TestData.FACEBOOK_PAGE, TestData.conversationId(), at(0));
         outbox.enqueue(r);
-        Reply failed = r.withStatus(new DeliveryStatus.Failed("OUTSIDE_WINDOW (platform code 10): 24 h window closed \u00e9", at(3).plusNanos(3_000), 5));
+        Reply failed = r.withStatus(new DeliveryStatus.Failed(
+                "OUTSIDE_WINDOW (platform code 10): 24 h window closed \u00e9", at(3).plusNanos(3_000), 5));
 
         outbox.update(failed);
 
         assertThat(outbox.find(r.id())).contains(failed);
-        assertThat(outbox.find(r.id()).orElseThrow().status()).isInstanceOfSatisfying(DeliveryStatus.Failed.class, f -> {
-            assertThat(f.reason()).isEqualTo("OUTSIDE_WINDOW (platform code 10): 24 h window closed \u00e9");
-            assertThat(f.attempts()).isEqualTo(5);
-        });
+        assertThat(outbox.find(r.id()).orElseThrow().status())
+                .isInstanceOfSatisfying(DeliveryStatus.Failed.class, f -> {
+                    assertThat(f.reason()).isEqualTo("OUTSIDE_WINDOW (platform code 10): 24 h window closed \u00e9");
+                    assertThat(f.attempts()).isEqualTo(5);
+                });
         assertThat(outbox.claimDue(at(1000), 10, LEASE)).isEmpty();
     }
 
@@ -239,8 +268,10 @@ public abstract class OutboxContract {
         Reply other = TestData.publicReply(1);
         outbox.enqueue(other);
 
-        assertThat(outbox.findByPlatformMessageId(r.channel(), "post-77").map(Reply::id)).contains(r.id());
-        assertThat(outbox.findByPlatformMessageId(TestData.FACEBOOK_PAGE.id(), "post-77")).isEmpty();
+        assertThat(outbox.findByPlatformMessageId(r.channel(), "post-77").map(Reply::id))
+                .contains(r.id());
+        assertThat(outbox.findByPlatformMessageId(TestData.FACEBOOK_PAGE.id(), "post-77"))
+                .isEmpty();
         assertThat(outbox.findByPlatformMessageId(r.channel(), "post-78")).isEmpty();
     }
 
@@ -248,7 +279,8 @@ public abstract class OutboxContract {
     void queuedListsTheChannelsQueuedEntriesOldestFirst() {
         Reply second = TestData.publicReply(20);
         Reply first = TestData.publicReply(10);
-        Reply held = TestData.publicReply(15).withStatus(new DeliveryStatus.Queued(0, at(15), Optional.of("channel paused")));
+        Reply held = TestData.publicReply(15)
+                .withStatus(new DeliveryStatus.Queued(0, at(15), Optional.of("channel paused")));
         Reply sent = TestData.publicReply(5);
         Reply otherChannel = TestData.privateMessage(TestData.FACEBOOK_PAGE, TestData.conversationId(), at(1));
         for (Reply r : List.of(second, sent, otherChannel, first, held)) {
@@ -256,7 +288,8 @@ public abstract class OutboxContract {
         }
         outbox.update(sent.withStatus(new DeliveryStatus.Sent(Optional.of("x"), at(6), 1)));
 
-        assertThat(outbox.queued(TestData.TWITTER_CARE.id()).stream().map(Reply::id)).containsExactly(first.id(), held.id(), second.id());
+        assertThat(outbox.queued(TestData.TWITTER_CARE.id()).stream().map(Reply::id))
+                .containsExactly(first.id(), held.id(), second.id());
         assertThat(outbox.queued(TestData.FACEBOOK_PAGE.id())).containsExactly(otherChannel);
         assertThat(outbox.queued(ChannelId.of("nothing-here"))).isEmpty();
     }

@@ -57,7 +57,9 @@ public abstract class RollbackContract {
             assertThat(storage.audit().forConversation(conversation.id())).hasSize(1);
             return true;
         });
-        assertThat(seen.get(0).error()).as("reading committed writes from another thread").isNull();
+        assertThat(seen.get(0).error())
+                .as("reading committed writes from another thread")
+                .isNull();
     }
 
     @Test
@@ -94,7 +96,9 @@ public abstract class RollbackContract {
         failingTransaction(() -> storage.conversations().save(v1.withPriority(Priority.URGENT)));
 
         assertThat(storage.conversations().find(v1.id())).contains(v1);
-        assertThat(storage.conversations().save(v1.withPriority(Priority.HIGH)).version()).as("save at the old version after rollback").isEqualTo(2);
+        assertThat(storage.conversations().save(v1.withPriority(Priority.HIGH)).version())
+                .as("save at the old version after rollback")
+                .isEqualTo(2);
     }
 
     @Test
@@ -102,7 +106,8 @@ public abstract class RollbackContract {
         Reply reply = TestData.publicReply(0);
         storage.outbox().enqueue(reply);
 
-        failingTransaction(() -> storage.outbox().update(reply.withStatus(new DeliveryStatus.Sent(Optional.of("p1"), at(1), 1))));
+        failingTransaction(
+                () -> storage.outbox().update(reply.withStatus(new DeliveryStatus.Sent(Optional.of("p1"), at(1), 1))));
 
         assertThat(storage.outbox().find(reply.id())).contains(reply);
         assertThat(storage.outbox().queued(reply.channel())).containsExactly(reply);

@@ -79,7 +79,9 @@ public abstract class SharedKillSwitchContract {
         CareDesk deskA = desk(publisherA);
         CareDesk deskB = desk(publisherB, (before, after) -> healthOfB.add(after));
         ConversationId first = answered(deskA, "We are on it, sorry for the wait ^AB");
-        assertThat(deskB.dispatchOutbox().sent()).as("desk B publishes while the channel is active").isEqualTo(1);
+        assertThat(deskB.dispatchOutbox().sent())
+                .as("desk B publishes while the channel is active")
+                .isEqualTo(1);
 
         deskA.pauseChannel(TestData.TWITTER_CARE.id(), "suspected account hijack", "supervisor:sam");
         ConversationId second = answered(deskA, "Thanks for your patience, we will call you ^AB");
@@ -90,16 +92,19 @@ public abstract class SharedKillSwitchContract {
         assertThat(deskA.dispatchOutbox().sent()).isZero();
         assertThat(publisherA.published).isEmpty();
         Reply held = deskB.replies(second).get(0);
-        assertThat(held.status()).isInstanceOfSatisfying(DeliveryStatus.Queued.class,
-                q -> assertThat(q.lastError()).hasValueSatisfying(e -> assertThat(e).contains("PAUSED")));
+        assertThat(held.status()).isInstanceOfSatisfying(DeliveryStatus.Queued.class, q -> assertThat(q.lastError())
+                .hasValueSatisfying(e -> assertThat(e).contains("PAUSED")));
         assertThat(deskB.channel(TestData.TWITTER_CARE.id()).state()).isEqualTo(ChannelState.PAUSED);
         assertThat(healthOfB).extracting(ChannelHealth::state).containsExactly(HealthState.PAUSED);
         assertThat(deskB.health(TestData.TWITTER_CARE.id()).lastError())
-                .hasValueSatisfying(e -> assertThat(e).contains("suspected account hijack").contains("supervisor:sam"));
+                .hasValueSatisfying(
+                        e -> assertThat(e).contains("suspected account hijack").contains("supervisor:sam"));
 
         Recording publisherC = new Recording();
         CareDesk restarted = desk(publisherC);
-        assertThat(restarted.channel(TestData.TWITTER_CARE.id()).state()).as("a desk built later starts paused").isEqualTo(ChannelState.PAUSED);
+        assertThat(restarted.channel(TestData.TWITTER_CARE.id()).state())
+                .as("a desk built later starts paused")
+                .isEqualTo(ChannelState.PAUSED);
         assertThat(restarted.health(TestData.TWITTER_CARE.id()).state()).isEqualTo(HealthState.PAUSED);
         assertThat(restarted.dispatchOutbox().sent()).isZero();
         assertThat(publisherC.published).isEmpty();
@@ -127,16 +132,19 @@ public abstract class SharedKillSwitchContract {
             assertThat(r.actor()).isEqualTo("supervisor:sam");
             assertThat(r.changedAt()).isEqualTo(TestData.T0);
         });
-        assertThat(desk(new Recording()).channel(TestData.TWITTER_CARE.id()).state()).isEqualTo(ChannelState.PAUSED);
+        assertThat(desk(new Recording()).channel(TestData.TWITTER_CARE.id()).state())
+                .isEqualTo(ChannelState.PAUSED);
 
         deskA.resumeChannel(TestData.TWITTER_CARE.id(), "supervisor:sam");
 
         assertThat(states.paused()).isEmpty();
-        assertThat(desk(new Recording()).channel(TestData.TWITTER_CARE.id()).state()).isEqualTo(ChannelState.ACTIVE);
+        assertThat(desk(new Recording()).channel(TestData.TWITTER_CARE.id()).state())
+                .isEqualTo(ChannelState.ACTIVE);
     }
 
     private ConversationId answered(CareDesk desk, String text) {
-        desk.ingest(Batch.of(List.of(TestData.inbound(TestData.TWITTER_CARE, TestData.customer(), "@BankCare where is my card?", clock.instant()))));
+        desk.ingest(Batch.of(List.of(TestData.inbound(
+                TestData.TWITTER_CARE, TestData.customer(), "@BankCare where is my card?", clock.instant()))));
         ConversationId id = desk.queue(TestData.CARE_TEAM, 10).get(0).id();
         desk.claim(id, ANNA.id());
         desk.reply(id, ANNA.id(), text);

@@ -65,9 +65,10 @@ public abstract class TransactionManagerContract {
         String result = transactions.inTransaction(() -> {
             assertThat(Thread.currentThread()).isSameAs(caller);
             return transactions.inTransaction(() -> {
-                assertThat(Thread.currentThread()).isSameAs(caller);
-                return "inner";
-            }) + "+outer";
+                        assertThat(Thread.currentThread()).isSameAs(caller);
+                        return "inner";
+                    })
+                    + "+outer";
         });
 
         assertThat(result).isEqualTo("inner+outer");

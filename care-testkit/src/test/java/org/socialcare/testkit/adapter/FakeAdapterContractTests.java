@@ -173,7 +173,8 @@ class FakeAdapterContractTests {
 
         @Override
         protected Optional<VerificationChallenge> verificationChallenge() {
-            return Optional.of(new VerificationChallenge(WebhookRequest.get("/hooks/fake", Map.of("challenge", "abc123")), "abc123"));
+            return Optional.of(new VerificationChallenge(
+                    WebhookRequest.get("/hooks/fake", Map.of("challenge", "abc123")), "abc123"));
         }
 
         @Override
@@ -280,11 +281,19 @@ class FakeAdapterContractTests {
 
     @Test
     void contractsCatchBrokenAdapters() {
-        assertThat(failures(LossySource.class)).as("failed checks of a source that loses messages").isGreaterThanOrEqualTo(2);
-        assertThat(ContractRunner.failedTests(EchoBlindSource.class)).as("failed checks of a source blind to echoes and visibility")
-                .containsExactly("messagesKeepTheirTextAuthorAndTime", "ownPostsComeBackAsOwnMessagesNotAsCustomerMessages");
-        assertThat(failures(LeakyPublisher.class)).as("failed checks of a publisher leaking its secret").isEqualTo(1);
-        assertThat(failures(TrustingWebhook.class)).as("failed checks of a webhook trusting any signature").isEqualTo(4);
+        assertThat(failures(LossySource.class))
+                .as("failed checks of a source that loses messages")
+                .isGreaterThanOrEqualTo(2);
+        assertThat(ContractRunner.failedTests(EchoBlindSource.class))
+                .as("failed checks of a source blind to echoes and visibility")
+                .containsExactly(
+                        "messagesKeepTheirTextAuthorAndTime", "ownPostsComeBackAsOwnMessagesNotAsCustomerMessages");
+        assertThat(failures(LeakyPublisher.class))
+                .as("failed checks of a publisher leaking its secret")
+                .isEqualTo(1);
+        assertThat(failures(TrustingWebhook.class))
+                .as("failed checks of a webhook trusting any signature")
+                .isEqualTo(4);
     }
 
     private static long failures(Class<?> testClass) {

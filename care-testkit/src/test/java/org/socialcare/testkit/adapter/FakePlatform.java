@@ -37,7 +37,12 @@ import org.socialcare.core.port.out.WebhookHandler;
  */
 final class FakePlatform {
     static final Platform PLATFORM = Platform.of("fakechat");
-    static final Channel CHANNEL = Channel.of("fake-care", PLATFORM, "BankCare", "1", org.socialcare.core.domain.ChannelKind.DEDICATED_CARE,
+    static final Channel CHANNEL = Channel.of(
+            "fake-care",
+            PLATFORM,
+            "BankCare",
+            "1",
+            org.socialcare.core.domain.ChannelKind.DEDICATED_CARE,
             org.socialcare.core.domain.TeamId.of("team"));
     static final String SECRET = "s3cret-app-key";
 
@@ -91,18 +96,31 @@ final class FakePlatform {
                 }
                 last = id;
                 if (ownSequences.contains(m.sequence()) && !ownAsCustomer) {
-                    own.add(new org.socialcare.core.domain.OwnMessage(MessageKey.of(PLATFORM, String.valueOf(id)), CHANNEL.id(), m.text(),
-                            org.socialcare.core.domain.Visibility.PUBLIC, Optional.empty(), m.createdAt(), Optional.of("care-desk")));
+                    own.add(new org.socialcare.core.domain.OwnMessage(
+                            MessageKey.of(PLATFORM, String.valueOf(id)),
+                            CHANNEL.id(),
+                            m.text(),
+                            org.socialcare.core.domain.Visibility.PUBLIC,
+                            Optional.empty(),
+                            m.createdAt(),
+                            Optional.of("care-desk")));
                     continue;
                 }
-                page.add(InboundMessage.builder(MessageKey.of(PLATFORM, String.valueOf(id)), CHANNEL.id(), Party.of(m.authorId(), m.authorHandle()))
-                        .text(m.text()).createdAt(m.createdAt()).build());
+                page.add(InboundMessage.builder(
+                                MessageKey.of(PLATFORM, String.valueOf(id)),
+                                CHANNEL.id(),
+                                Party.of(m.authorId(), m.authorHandle()))
+                        .text(m.text())
+                        .createdAt(m.createdAt())
+                        .build());
             }
             if (losesLastOfPage && page.size() > 1) {
                 page.remove(page.size() - 1);
             }
             Batch batch = Batch.of(page).withOwnMessages(own).withHasMore(more);
-            return last == after && since.isEmpty() ? batch : batch.withCheckpoint(new Checkpoint(sourceId(), String.valueOf(last)));
+            return last == after && since.isEmpty()
+                    ? batch
+                    : batch.withCheckpoint(new Checkpoint(sourceId(), String.valueOf(last)));
         }
     }
 
@@ -123,7 +141,10 @@ final class FakePlatform {
             String failure = nextFailure;
             nextFailure = "";
             if (failure.equals("auth")) {
-                throw PlatformException.of(PlatformException.Kind.AUTH_FAILED, "token expired" + (leaksSecret ? " for " + SECRET : ""), "190");
+                throw PlatformException.of(
+                        PlatformException.Kind.AUTH_FAILED,
+                        "token expired" + (leaksSecret ? " for " + SECRET : ""),
+                        "190");
             }
             if (failure.equals("5xx")) {
                 throw PlatformException.of(PlatformException.Kind.TRANSIENT, "HTTP 503", null);
@@ -135,16 +156,18 @@ final class FakePlatform {
                 throw PlatformException.rateLimited("slow down", resetAt, "88");
             }
             String id = "p" + (received.size() + 1);
-            received.add(reply.kind() == ReplyKind.PRIVATE_MESSAGE
-                    ? ReceivedPost.privateMessage(id, reply.recipient().orElseThrow(), reply.text())
-                    : ReceivedPost.publicReply(id, reply.target().orElseThrow(), "@cust " + reply.text()));
+            received.add(
+                    reply.kind() == ReplyKind.PRIVATE_MESSAGE
+                            ? ReceivedPost.privateMessage(id, reply.recipient().orElseThrow(), reply.text())
+                            : ReceivedPost.publicReply(id, reply.target().orElseThrow(), "@cust " + reply.text()));
             return Optional.of(id);
         }
     }
 
     /** Body format: {"id":"..","user":"..","text":".."}; signature header X-Sig: sha256=hex(hmac(body)). */
     static final class Webhook implements WebhookHandler {
-        private static final Pattern BODY = Pattern.compile("\\{\"id\":\"([^\"]+)\",\"user\":\"([^\"]+)\",\"text\":\"([^\"]*)\"\\}");
+        private static final Pattern BODY =
+                Pattern.compile("\\{\"id\":\"([^\"]+)\",\"user\":\"([^\"]+)\",\"text\":\"([^\"]*)\"\\}");
         final boolean checksSignature;
 
         Webhook(boolean checksSignature) {
@@ -159,20 +182,26 @@ final class FakePlatform {
         @Override
         public WebhookResult handle(WebhookRequest request) {
             if (request.method().equals("GET")) {
-                return WebhookResult.challenge("text/plain", request.queryParam("challenge").orElse(""));
+                return WebhookResult.challenge(
+                        "text/plain", request.queryParam("challenge").orElse(""));
             }
             String expected = sign(request.bodyAsString());
-            String given = request.header("X-Sig").orElseThrow(() -> new WebhookRejectedException("missing X-Sig", 401));
-            if (checksSignature && !java.security.MessageDigest.isEqual(
-                    expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
+            String given =
+                    request.header("X-Sig").orElseThrow(() -> new WebhookRejectedException("missing X-Sig", 401));
+            if (checksSignature
+                    && !java.security.MessageDigest.isEqual(
+                            expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
                 throw new WebhookRejectedException("bad signature", 401);
             }
             Matcher m = BODY.matcher(request.bodyAsString());
             if (!m.matches()) {
                 throw new MalformedPayloadException("$", "not a fakechat event");
             }
-            InboundMessage message = InboundMessage.builder(MessageKey.of(PLATFORM, m.group(1)), CHANNEL.id(), Party.of(m.group(2), "h"))
-                    .text(m.group(3)).createdAt(Instant.parse("2026-03-02T09:00:00Z")).build();
+            InboundMessage message = InboundMessage.builder(
+                            MessageKey.of(PLATFORM, m.group(1)), CHANNEL.id(), Party.of(m.group(2), "h"))
+                    .text(m.group(3))
+                    .createdAt(Instant.parse("2026-03-02T09:00:00Z"))
+                    .build();
             return WebhookResult.accepted(List.of(Batch.of(List.of(message))));
         }
 

@@ -22,12 +22,14 @@ class ApprovalGatewayContractCatchesFaultsTest {
 
     @Test
     void gatewayWhoseTakeIsNotAtomicFails() {
-        assertThat(failedTests(ReadThenDelete.class)).containsExactly("concurrentTakesHandEachRequestToExactlyOneCaller");
+        assertThat(failedTests(ReadThenDelete.class))
+                .containsExactly("concurrentTakesHandEachRequestToExactlyOneCaller");
     }
 
     @Test
     void gatewayJoiningReasonsWithCommasFails() {
-        assertThat(failedTests(CommaSeparatedReasons.class)).containsExactly("submittedRequestIsFoundWithEveryFieldOfItsReplyAndItsReasons");
+        assertThat(failedTests(CommaSeparatedReasons.class))
+                .containsExactly("submittedRequestIsFoundWithEveryFieldOfItsReplyAndItsReasons");
     }
 
     @PlantedFault
@@ -57,7 +59,8 @@ class ApprovalGatewayContractCatchesFaultsTest {
             return new Delegating(new InMemoryApprovalGateway()) {
                 @Override
                 public void submit(ApprovalRequest request) {
-                    List<String> reasons = Arrays.asList(String.join(",", request.reasons()).split(","));
+                    List<String> reasons =
+                            Arrays.asList(String.join(",", request.reasons()).split(","));
                     delegate.submit(new ApprovalRequest(request.reply(), reasons, request.requestedAt()));
                 }
             };

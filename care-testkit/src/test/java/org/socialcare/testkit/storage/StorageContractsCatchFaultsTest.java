@@ -38,15 +38,17 @@ class StorageContractsCatchFaultsTest {
 
     @Test
     void conversationStoreWithoutOptimisticLockingFails() {
-        assertThat(failedTests(LastWriteWins.class)).contains(
-                "staleVersionIsRejectedAndNothingIsWritten",
-                "ofConcurrentSavesOfOneVersionExactlyOneWins",
-                "updateOfAnUnknownConversationIsRejected");
+        assertThat(failedTests(LastWriteWins.class))
+                .contains(
+                        "staleVersionIsRejectedAndNothingIsWritten",
+                        "ofConcurrentSavesOfOneVersionExactlyOneWins",
+                        "updateOfAnUnknownConversationIsRejected");
     }
 
     @Test
     void conversationStoreKeepingOnlyMillisecondsFails() {
-        assertThat(failedTests(MillisecondStore.class)).contains("everyFieldRoundTripsExactly", "randomConversationsRoundTrip");
+        assertThat(failedTests(MillisecondStore.class))
+                .contains("everyFieldRoundTripsExactly", "randomConversationsRoundTrip");
     }
 
     @Test
@@ -56,16 +58,20 @@ class StorageContractsCatchFaultsTest {
 
     @Test
     void outboxWithoutLeasesFails() {
-        assertThat(failedTests(NoLeases.class)).contains(
-                "leasedEntryIsNotHandedOutAgainBeforeTheLeaseEnds",
-                "claimDueRespectsTheLimit",
-                "concurrentClaimsNeverHandOneEntryToTwoCallers");
+        assertThat(failedTests(NoLeases.class))
+                .contains(
+                        "leasedEntryIsNotHandedOutAgainBeforeTheLeaseEnds",
+                        "claimDueRespectsTheLimit",
+                        "concurrentClaimsNeverHandOneEntryToTwoCallers");
     }
 
     @Test
     void storageThatCannotUndoFailsTheRollbackContract() {
-        assertThat(failedTests(InMemoryRollback.class)).contains(
-                "throwLeavesNothingOfAnIngest", "throwKeepsTheConversationAtItsStoredVersion", "throwKeepsThePreviousCheckpoint")
+        assertThat(failedTests(InMemoryRollback.class))
+                .contains(
+                        "throwLeavesNothingOfAnIngest",
+                        "throwKeepsTheConversationAtItsStoredVersion",
+                        "throwKeepsThePreviousCheckpoint")
                 .doesNotContain("committedWritesAreVisibleFromAnotherThread");
     }
 

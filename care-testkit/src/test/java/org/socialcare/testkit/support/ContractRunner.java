@@ -35,7 +35,9 @@ public final class ContractRunner {
             }
         }
         TestExecutionSummary summary = listener.getSummary();
-        assertThat(summary.getTestsStartedCount()).as("tests run in %s", testClass.getSimpleName()).isPositive();
+        assertThat(summary.getTestsStartedCount())
+                .as("tests run in %s", testClass.getSimpleName())
+                .isPositive();
         Set<String> failed = new TreeSet<>();
         for (TestExecutionSummary.Failure f : summary.getFailures()) {
             failed.add(f.getTestIdentifier().getDisplayName().replace("()", ""));

@@ -54,8 +54,10 @@ import org.socialcare.twitter.internal.Json;
  * <p>Thread-safe. Close it to stop the server.
  */
 public final class TwitterApiEmulator implements AutoCloseable {
-    private static final DateTimeFormatter CREATED_AT = DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss Z yyyy", Locale.US).withZone(ZoneOffset.UTC);
-    private static final String SOURCE_HTML = "<a href=\"https://care.example/emulator\" rel=\"nofollow\">care emulator</a>";
+    private static final DateTimeFormatter CREATED_AT =
+            DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss Z yyyy", Locale.US).withZone(ZoneOffset.UTC);
+    private static final String SOURCE_HTML =
+            "<a href=\"https://care.example/emulator\" rel=\"nofollow\">care emulator</a>";
     /** The app id the emulator stamps on DMs it sends for the account. */
     public static final String APP_ID = "4242";
 
@@ -96,14 +98,31 @@ public final class TwitterApiEmulator implements AutoCloseable {
     /** A user the emulator knows. */
     public record User(long id, String screenName, String name, long followers, boolean verified) {}
 
-    private record StatusRec(long id, long userId, String text, long inReplyTo, Instant createdAt, boolean mentionsAccount,
-                             long retweetOf, String lang, String source) {
-        StatusRec(long id, long userId, String text, long inReplyTo, Instant createdAt, boolean mentionsAccount, long retweetOf, String lang) {
+    private record StatusRec(
+            long id,
+            long userId,
+            String text,
+            long inReplyTo,
+            Instant createdAt,
+            boolean mentionsAccount,
+            long retweetOf,
+            String lang,
+            String source) {
+        StatusRec(
+                long id,
+                long userId,
+                String text,
+                long inReplyTo,
+                Instant createdAt,
+                boolean mentionsAccount,
+                long retweetOf,
+                String lang) {
             this(id, userId, text, inReplyTo, createdAt, mentionsAccount, retweetOf, lang, SOURCE_HTML);
         }
     }
 
-    private record DmRec(long id, long senderId, long recipientId, String text, Instant createdAt, Optional<String> appId) {}
+    private record DmRec(
+            long id, long senderId, long recipientId, String text, Instant createdAt, Optional<String> appId) {}
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -200,7 +219,9 @@ public final class TwitterApiEmulator implements AutoCloseable {
     public long retweet(User author, long statusId) {
         String original;
         synchronized (lock) {
-            original = Optional.ofNullable(statuses.get(statusId)).map(StatusRec::text).orElse("");
+            original = Optional.ofNullable(statuses.get(statusId))
+                    .map(StatusRec::text)
+                    .orElse("");
         }
         return addStatus(author, "RT @" + account.screenName() + ": " + original, 0, true, statusId);
     }
@@ -218,8 +239,18 @@ public final class TwitterApiEmulator implements AutoCloseable {
         synchronized (lock) {
             long id = addStatus(account, text + " @" + account.screenName(), 0, true, 0);
             StatusRec s = statuses.get(id);
-            statuses.put(id, new StatusRec(id, s.userId(), s.text(), 0, s.createdAt(), true, 0, s.lang(),
-                    "<a href=\"https://apps.example/" + id + "\" rel=\"nofollow\">" + appName + "</a>"));
+            statuses.put(
+                    id,
+                    new StatusRec(
+                            id,
+                            s.userId(),
+                            s.text(),
+                            0,
+                            s.createdAt(),
+                            true,
+                            0,
+                            s.lang(),
+                            "<a href=\"https://apps.example/" + id + "\" rel=\"nofollow\">" + appName + "</a>"));
             return id;
         }
     }
@@ -280,8 +311,11 @@ public final class TwitterApiEmulator implements AutoCloseable {
     /** Statuses posted by the account through the API, oldest first: id, text, in-reply-to. */
     public List<Map<String, Object>> postedStatuses() {
         synchronized (lock) {
-            return statuses.values().stream().filter(s -> s.userId() == account.id() && !s.mentionsAccount())
-                    .map(s -> Map.<String, Object>of("id", s.id(), "text", s.text(), "in_reply_to_status_id", s.inReplyTo())).toList();
+            return statuses.values().stream()
+                    .filter(s -> s.userId() == account.id() && !s.mentionsAccount())
+                    .map(s -> Map.<String, Object>of(
+                            "id", s.id(), "text", s.text(), "in_reply_to_status_id", s.inReplyTo()))
+                    .toList();
         }
     }
 
@@ -295,8 +329,10 @@ public final class TwitterApiEmulator implements AutoCloseable {
     /** DMs sent by the account, oldest first: id, recipient, text. */
     public List<Map<String, Object>> sentDirectMessages() {
         synchronized (lock) {
-            return dms.values().stream().filter(d -> d.senderId() == account.id())
-                    .map(d -> Map.<String, Object>of("id", d.id(), "recipient_id", d.recipientId(), "text", d.text())).toList();
+            return dms.values().stream()
+                    .filter(d -> d.senderId() == account.id())
+                    .map(d -> Map.<String, Object>of("id", d.id(), "recipient_id", d.recipientId(), "text", d.text()))
+                    .toList();
         }
     }
 
@@ -333,7 +369,9 @@ public final class TwitterApiEmulator implements AutoCloseable {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("for_user_id", Long.toString(account.id()));
         body.put("direct_message_events", events);
-        body.put("apps", Map.of(APP_ID, Map.of("id", APP_ID, "name", "care emulator", "url", "https://care.example/emulator")));
+        body.put(
+                "apps",
+                Map.of(APP_ID, Map.of("id", APP_ID, "name", "care emulator", "url", "https://care.example/emulator")));
         body.put("users", userMap);
         return Json.write(body);
     }
@@ -344,7 +382,8 @@ public final class TwitterApiEmulator implements AutoCloseable {
         return addStatus(author, text, inReplyTo, mentionsAccount, retweetOf, clock.instant());
     }
 
-    private long addStatus(User author, String text, long inReplyTo, boolean mentionsAccount, long retweetOf, Instant at) {
+    private long addStatus(
+            User author, String text, long inReplyTo, boolean mentionsAccount, long retweetOf, Instant at) {
         synchronized (lock) {
             users.putIfAbsent(author.id(), author);
             long id = ids.addAndGet(1 + (ids.get() % 7));
@@ -372,7 +411,8 @@ public final class TwitterApiEmulator implements AutoCloseable {
             String path = uri.getPath();
             String body = readBody(ex.getRequestBody());
             Map<String, String> params = new LinkedHashMap<>(decodeForm(uri.getRawQuery()));
-            String contentType = Optional.ofNullable(ex.getRequestHeaders().getFirst("Content-Type")).orElse("");
+            String contentType = Optional.ofNullable(ex.getRequestHeaders().getFirst("Content-Type"))
+                    .orElse("");
             if (contentType.startsWith("application/x-www-form-urlencoded")) {
                 params.putAll(decodeForm(body));
             }
@@ -400,7 +440,8 @@ public final class TwitterApiEmulator implements AutoCloseable {
         }
 
         static Answer error(int status, int code, String message) {
-            return new Answer(status, Json.write(Map.of("errors", List.of(Map.of("code", code, "message", message)))), Map.of());
+            return new Answer(
+                    status, Json.write(Map.of("errors", List.of(Map.of("code", code, "message", message)))), Map.of());
         }
     }
 
@@ -416,8 +457,16 @@ public final class TwitterApiEmulator implements AutoCloseable {
         return h;
     }
 
-    private Answer answer(HttpExchange ex, String method, String path, String rawQuery, String contentType, Map<String, String> params, String body) {
-        Optional<String> authProblem = checkAuth(ex.getRequestHeaders().getFirst("Authorization"), method, path, rawQuery, contentType, body);
+    private Answer answer(
+            HttpExchange ex,
+            String method,
+            String path,
+            String rawQuery,
+            String contentType,
+            Map<String, String> params,
+            String body) {
+        Optional<String> authProblem =
+                checkAuth(ex.getRequestHeaders().getFirst("Authorization"), method, path, rawQuery, contentType, body);
         if (authProblem.isPresent()) {
             return Answer.error(401, 32, "Could not authenticate you.");
         }
@@ -430,7 +479,9 @@ public final class TwitterApiEmulator implements AutoCloseable {
         }
         if (f != null) {
             Answer a = Answer.error(f.status(), f.code(), f.message());
-            return f.rateLimitReset().map(r -> new Answer(a.status, a.body, rateHeaders(r, 0))).orElse(a);
+            return f.rateLimitReset()
+                    .map(r -> new Answer(a.status, a.body, rateHeaders(r, 0)))
+                    .orElse(a);
         }
         String p = path.startsWith("/1.1/") ? path.substring(5) : path;
         if (method.equals("GET") && p.equals("statuses/mentions_timeline.json")) {
@@ -490,9 +541,15 @@ public final class TwitterApiEmulator implements AutoCloseable {
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("events", events);
-        body.put("apps", Map.of(APP_ID, Map.of("id", APP_ID, "name", "care emulator", "url", "https://care.example/emulator")));
+        body.put(
+                "apps",
+                Map.of(APP_ID, Map.of("id", APP_ID, "name", "care emulator", "url", "https://care.example/emulator")));
         if (more) {
-            body.put("next_cursor", Base64.getUrlEncoder().withoutPadding().encodeToString(("before:" + lastId).getBytes(StandardCharsets.UTF_8)));
+            body.put(
+                    "next_cursor",
+                    Base64.getUrlEncoder()
+                            .withoutPadding()
+                            .encodeToString(("before:" + lastId).getBytes(StandardCharsets.UTF_8)));
         }
         return ok(body);
     }
@@ -512,9 +569,14 @@ public final class TwitterApiEmulator implements AutoCloseable {
         String text;
         try {
             Map<String, Object> root = Json.asObject(Json.parse(body)).orElseThrow();
-            mc = Json.object(Json.object(root, "event").orElseThrow(), "message_create").orElseThrow();
-            recipient = Json.object(mc, "target").flatMap(t -> Json.longValue(t, "recipient_id")).orElseThrow();
-            text = Json.object(mc, "message_data").flatMap(d -> Json.text(d, "text")).orElseThrow();
+            mc = Json.object(Json.object(root, "event").orElseThrow(), "message_create")
+                    .orElseThrow();
+            recipient = Json.object(mc, "target")
+                    .flatMap(t -> Json.longValue(t, "recipient_id"))
+                    .orElseThrow();
+            text = Json.object(mc, "message_data")
+                    .flatMap(d -> Json.text(d, "text"))
+                    .orElseThrow();
         } catch (RuntimeException e) {
             return Answer.error(400, 214, "event parameter is missing or malformed.");
         }
@@ -533,12 +595,14 @@ public final class TwitterApiEmulator implements AutoCloseable {
         }
         long inReplyTo = longParam(params, "in_reply_to_status_id", 0);
         synchronized (lock) {
-            boolean duplicate = statuses.values().stream().anyMatch(s -> s.userId() == account.id() && s.text().equals(text));
+            boolean duplicate = statuses.values().stream()
+                    .anyMatch(s -> s.userId() == account.id() && s.text().equals(text));
             if (duplicate) {
                 return Answer.error(403, 187, "Status is a duplicate.");
             }
             if (inReplyTo != 0 && !statuses.containsKey(inReplyTo)) {
-                return Answer.error(403, 385, "You attempted to reply to a Tweet that is deleted or not visible to you.");
+                return Answer.error(
+                        403, 385, "You attempted to reply to a Tweet that is deleted or not visible to you.");
             }
             long id = ids.addAndGet(2);
             StatusRec s = new StatusRec(id, account.id(), text, inReplyTo, clock.instant(), false, 0, "en");
@@ -568,21 +632,35 @@ public final class TwitterApiEmulator implements AutoCloseable {
     }
 
     private Map<String, Object> statusJson(StatusRec s) {
-        User u = users.getOrDefault(s.userId(), new User(s.userId(), "user" + s.userId(), "user" + s.userId(), 0, false));
+        User u = users.getOrDefault(
+                s.userId(), new User(s.userId(), "user" + s.userId(), "user" + s.userId(), 0, false));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("created_at", CREATED_AT.format(s.createdAt()));
         m.put("id", s.id());
         m.put("id_str", Long.toString(s.id()));
         m.put("full_text", s.text());
         m.put("truncated", false);
-        m.put("display_text_range", List.of(0, s.text().codePointCount(0, s.text().length())));
+        m.put(
+                "display_text_range",
+                List.of(0, s.text().codePointCount(0, s.text().length())));
         List<Object> mentions = new ArrayList<>();
         int at = s.text().indexOf("@" + account.screenName());
         if (at >= 0) {
-            mentions.add(Map.of("screen_name", account.screenName(), "name", account.name(), "id", account.id(),
-                    "id_str", Long.toString(account.id()), "indices", List.of(at, at + 1 + account.screenName().length())));
+            mentions.add(Map.of(
+                    "screen_name",
+                    account.screenName(),
+                    "name",
+                    account.name(),
+                    "id",
+                    account.id(),
+                    "id_str",
+                    Long.toString(account.id()),
+                    "indices",
+                    List.of(at, at + 1 + account.screenName().length())));
         }
-        m.put("entities", Map.of("hashtags", List.of(), "symbols", List.of(), "user_mentions", mentions, "urls", List.of()));
+        m.put(
+                "entities",
+                Map.of("hashtags", List.of(), "symbols", List.of(), "user_mentions", mentions, "urls", List.of()));
         m.put("source", s.source());
         if (s.inReplyTo() != 0) {
             StatusRec parent = statuses.get(s.inReplyTo());
@@ -634,8 +712,21 @@ public final class TwitterApiEmulator implements AutoCloseable {
         mc.put("target", Map.of("recipient_id", Long.toString(d.recipientId())));
         mc.put("sender_id", Long.toString(d.senderId()));
         d.appId().ifPresent(a -> mc.put("source_app_id", a));
-        mc.put("message_data", Map.of("text", d.text(),
-                "entities", Map.of("hashtags", List.of(), "symbols", List.of(), "user_mentions", List.of(), "urls", List.of())));
+        mc.put(
+                "message_data",
+                Map.of(
+                        "text",
+                        d.text(),
+                        "entities",
+                        Map.of(
+                                "hashtags",
+                                List.of(),
+                                "symbols",
+                                List.of(),
+                                "user_mentions",
+                                List.of(),
+                                "urls",
+                                List.of())));
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("type", "message_create");
         e.put("id", Long.toString(d.id()));
@@ -646,7 +737,8 @@ public final class TwitterApiEmulator implements AutoCloseable {
 
     // ------------------------------------------------------------------ OAuth 1.0a
 
-    private Optional<String> checkAuth(String header, String method, String path, String rawQuery, String contentType, String body) {
+    private Optional<String> checkAuth(
+            String header, String method, String path, String rawQuery, String contentType, String body) {
         if (header == null || !header.startsWith("OAuth ")) {
             return Optional.of("no OAuth Authorization header");
         }
@@ -685,10 +777,14 @@ public final class TwitterApiEmulator implements AutoCloseable {
             encoded.add(encode(kv[0]) + "=" + encode(kv[1]));
         }
         encoded.sort(null);
-        String base = method + "&" + encode("http://127.0.0.1:" + server.getAddress().getPort() + path) + "&" + encode(String.join("&", encoded));
+        String base =
+                method + "&" + encode("http://127.0.0.1:" + server.getAddress().getPort() + path) + "&"
+                        + encode(String.join("&", encoded));
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec((encode(consumerSecret) + "&" + encode(accessTokenSecret)).getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+            mac.init(new SecretKeySpec(
+                    (encode(consumerSecret) + "&" + encode(accessTokenSecret)).getBytes(StandardCharsets.UTF_8),
+                    "HmacSHA1"));
             String expected = Base64.getEncoder().encodeToString(mac.doFinal(base.getBytes(StandardCharsets.UTF_8)));
             return expected.equals(oauth.get("oauth_signature")) ? Optional.empty() : Optional.of("signature mismatch");
         } catch (GeneralSecurityException e) {
@@ -697,7 +793,10 @@ public final class TwitterApiEmulator implements AutoCloseable {
     }
 
     private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A").replace("%7E", "~");
+        return URLEncoder.encode(s, StandardCharsets.UTF_8)
+                .replace("+", "%20")
+                .replace("*", "%2A")
+                .replace("%7E", "~");
     }
 
     private static Map<String, String> decodeForm(String raw) {
@@ -761,7 +860,8 @@ public final class TwitterApiEmulator implements AutoCloseable {
             return this;
         }
 
-        public Builder credentials(String consumerKey, String consumerSecret, String accessToken, String accessTokenSecret) {
+        public Builder credentials(
+                String consumerKey, String consumerSecret, String accessToken, String accessTokenSecret) {
             this.consumerKey = Objects.requireNonNull(consumerKey);
             this.consumerSecret = Objects.requireNonNull(consumerSecret);
             this.accessToken = Objects.requireNonNull(accessToken);

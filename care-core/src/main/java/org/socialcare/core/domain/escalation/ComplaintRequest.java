@@ -15,8 +15,14 @@ import org.socialcare.core.domain.RiskFlag;
  * text, so no sensitive data travels with it. Immutable.
  */
 public record ComplaintRequest(
-        ConversationId conversation, ChannelId channel, Party customer, Category category, Set<RiskFlag> riskFlags,
-        String ruleId, String reason, Instant at) {
+        ConversationId conversation,
+        ChannelId channel,
+        Party customer,
+        Category category,
+        Set<RiskFlag> riskFlags,
+        String ruleId,
+        String reason,
+        Instant at) {
 
     public ComplaintRequest {
         Checks.notNull(conversation, "conversation");

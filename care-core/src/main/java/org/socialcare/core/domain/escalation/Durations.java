@@ -25,7 +25,8 @@ final class Durations {
         try {
             return Duration.parse(text);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a duration; write 45s, 30m, 4h, 7d or ISO-8601 such as PT1H30M");
+            throw new IllegalArgumentException(
+                    "'" + text + "' is not a duration; write 45s, 30m, 4h, 7d or ISO-8601 such as PT1H30M");
         }
     }
 

@@ -59,7 +59,8 @@ public sealed interface EscalationAction {
         }
 
         public Conversation applyTo(Conversation c) {
-            Priority next = to.map(p -> p.compareTo(c.priority()) > 0 ? p : c.priority()).orElse(c.priority().raised());
+            Priority next = to.map(p -> p.compareTo(c.priority()) > 0 ? p : c.priority())
+                    .orElse(c.priority().raised());
             return next == c.priority() ? c : c.withPriority(next);
         }
 

@@ -94,8 +94,14 @@ public sealed interface EscalationCondition {
         @Override
         public String explain(EscalationContext ctx) {
             StringBuilder s = new StringBuilder(describe());
-            ctx.sla().response().ifPresent(k -> s.append(" (").append(k.kind()).append(" due ").append(k.dueAt()).append(')'));
-            ctx.sla().resolution().ifPresent(k -> s.append(" (RESOLUTION due ").append(k.dueAt()).append(')'));
+            ctx.sla().response().ifPresent(k -> s.append(" (")
+                    .append(k.kind())
+                    .append(" due ")
+                    .append(k.dueAt())
+                    .append(')'));
+            ctx.sla().resolution().ifPresent(k -> s.append(" (RESOLUTION due ")
+                    .append(k.dueAt())
+                    .append(')'));
             return s.toString();
         }
     }
@@ -118,7 +124,8 @@ public sealed interface EscalationCondition {
 
         @Override
         public String explain(EscalationContext ctx) {
-            return describe() + " (customer has " + ctx.conversation().customer().followerCount() + ")";
+            return describe() + " (customer has "
+                    + ctx.conversation().customer().followerCount() + ")";
         }
     }
 
@@ -192,8 +199,11 @@ public sealed interface EscalationCondition {
 
         @Override
         public boolean holds(EscalationContext ctx) {
-            return ctx.conversation().state().isActive() && ctx.conversation().awaitingResponseSince()
-                    .filter(since -> !since.plus(duration).isAfter(ctx.now())).isPresent();
+            return ctx.conversation().state().isActive()
+                    && ctx.conversation()
+                            .awaitingResponseSince()
+                            .filter(since -> !since.plus(duration).isAfter(ctx.now()))
+                            .isPresent();
         }
 
         @Override
@@ -201,7 +211,10 @@ public sealed interface EscalationCondition {
             if (!ctx.conversation().state().isActive()) {
                 return Optional.empty();
             }
-            return ctx.conversation().awaitingResponseSince().map(since -> since.plus(duration)).filter(ctx.now()::isBefore);
+            return ctx.conversation()
+                    .awaitingResponseSince()
+                    .map(since -> since.plus(duration))
+                    .filter(ctx.now()::isBefore);
         }
 
         @Override
@@ -211,8 +224,11 @@ public sealed interface EscalationCondition {
 
         @Override
         public String explain(EscalationContext ctx) {
-            return describe() + ctx.conversation().awaitingResponseSince()
-                    .map(since -> " (waiting since " + since + ")").orElse("");
+            return describe()
+                    + ctx.conversation()
+                            .awaitingResponseSince()
+                            .map(since -> " (waiting since " + since + ")")
+                            .orElse("");
         }
     }
 
@@ -252,7 +268,10 @@ public sealed interface EscalationCondition {
 
         @Override
         public Optional<Instant> changesAt(EscalationContext ctx) {
-            return conditions.stream().map(c -> c.changesAt(ctx)).flatMap(Optional::stream).min(Instant::compareTo);
+            return conditions.stream()
+                    .map(c -> c.changesAt(ctx))
+                    .flatMap(Optional::stream)
+                    .min(Instant::compareTo);
         }
 
         @Override

@@ -13,7 +13,12 @@ import org.socialcare.core.domain.ConversationId;
  * Immutable.
  */
 public record EscalationFiring(
-        ConversationId conversation, String ruleId, int episode, Instant firedAt, String reason, List<String> actions,
+        ConversationId conversation,
+        String ruleId,
+        int episode,
+        Instant firedAt,
+        String reason,
+        List<String> actions,
         Optional<Instant> endedAt) {
 
     public EscalationFiring {
@@ -31,6 +36,7 @@ public record EscalationFiring(
     }
 
     public EscalationFiring ended(Instant at) {
-        return new EscalationFiring(conversation, ruleId, episode, firedAt, reason, actions, Optional.of(Checks.notNull(at, "at")));
+        return new EscalationFiring(
+                conversation, ruleId, episode, firedAt, reason, actions, Optional.of(Checks.notNull(at, "at")));
     }
 }

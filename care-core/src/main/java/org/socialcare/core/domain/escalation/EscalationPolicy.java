@@ -1,6 +1,5 @@
 package org.socialcare.core.domain.escalation;
 
-import org.socialcare.core.domain.text.ClasspathText;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.socialcare.core.domain.Checks;
+import org.socialcare.core.domain.text.ClasspathText;
 
 /**
  * The escalation rules of a desk, in order. {@link #decide} tells, for one conversation at one moment, which
@@ -48,7 +48,8 @@ public final class EscalationPolicy {
      * default; a starting point to copy and adapt.
      */
     public static EscalationPolicy recommended() {
-        return ClasspathText.read(EscalationPolicy.class, "recommended.rules", "escalation rules", EscalationPolicy::parse);
+        return ClasspathText.read(
+                EscalationPolicy.class, "recommended.rules", "escalation rules", EscalationPolicy::parse);
     }
 
     public static Builder builder() {
@@ -113,7 +114,10 @@ public final class EscalationPolicy {
      * SLA policy schedules) may start to hold: the desk stores it so the sweep comes back then.
      */
     public Optional<Instant> nextTimeBasedCheck(EscalationContext ctx) {
-        return rules.stream().map(r -> r.when().changesAt(ctx)).flatMap(Optional::stream).min(Instant::compareTo);
+        return rules.stream()
+                .map(r -> r.when().changesAt(ctx))
+                .flatMap(Optional::stream)
+                .min(Instant::compareTo);
     }
 
     /**
@@ -121,7 +125,9 @@ public final class EscalationPolicy {
      * has something to do; without such rules the desk's sweep reads nothing.
      */
     public boolean hasTimeBasedRules() {
-        return rules.stream().anyMatch(r -> mentions(r.when(), EscalationCondition.Sla.class) || mentions(r.when(), EscalationCondition.Unanswered.class));
+        return rules.stream()
+                .anyMatch(r -> mentions(r.when(), EscalationCondition.Sla.class)
+                        || mentions(r.when(), EscalationCondition.Unanswered.class));
     }
 
     /** Whether any rule needs the customer's contact history (so the desk only queries it then). */
@@ -130,12 +136,16 @@ public final class EscalationPolicy {
     }
 
     private static boolean mentions(EscalationCondition c, Class<?> type) {
-        return type.isInstance(c) || (c instanceof EscalationCondition.All all && all.conditions().stream().anyMatch(type::isInstance));
+        return type.isInstance(c)
+                || (c instanceof EscalationCondition.All all
+                        && all.conditions().stream().anyMatch(type::isInstance));
     }
 
     /** The rules in rules-file syntax, one per line; {@link #parse(String)} reads it back to an equal policy. */
     public String describe() {
-        return rules.stream().map(EscalationRule::describe).collect(Collectors.joining("\n", "", rules.isEmpty() ? "" : "\n"));
+        return rules.stream()
+                .map(EscalationRule::describe)
+                .collect(Collectors.joining("\n", "", rules.isEmpty() ? "" : "\n"));
     }
 
     @Override

@@ -49,10 +49,12 @@ public final class EscalationRulesParser {
             try {
                 rule = parseRule(text);
             } catch (IllegalArgumentException e) {
-                throw new EscalationConfigException("line " + number + ": " + e.getMessage() + " in '" + text + "'", number);
+                throw new EscalationConfigException(
+                        "line " + number + ": " + e.getMessage() + " in '" + text + "'", number);
             }
             if (!ids.add(rule.id())) {
-                throw new EscalationConfigException("line " + number + ": rule id '" + rule.id() + "' is used twice", number);
+                throw new EscalationConfigException(
+                        "line " + number + ": rule id '" + rule.id() + "' is used twice", number);
             }
             rules.add(rule);
         }
@@ -95,7 +97,9 @@ public final class EscalationRulesParser {
                 return switch (w[1]) {
                     case "at-risk" -> EscalationCondition.slaAtRisk();
                     case "breached" -> EscalationCondition.slaBreached();
-                    default -> throw new IllegalArgumentException("unknown SLA state '" + w[1] + "'; write 'sla at-risk' or 'sla breached'");
+                    default ->
+                        throw new IllegalArgumentException(
+                                "unknown SLA state '" + w[1] + "'; write 'sla at-risk' or 'sla breached'");
                 };
             }
             case "followers" -> {
@@ -116,9 +120,11 @@ public final class EscalationRulesParser {
             case "repeat-contact" -> {
                 expect(w, 4, "repeat-contact N within DURATION");
                 if (!w[2].equals("within")) {
-                    throw new IllegalArgumentException("write 'repeat-contact N within DURATION' but found '" + text + "'");
+                    throw new IllegalArgumentException(
+                            "write 'repeat-contact N within DURATION' but found '" + text + "'");
                 }
-                return EscalationCondition.repeatContact((int) number(w[1], "repeat-contact count"), Durations.parse(w[3]));
+                return EscalationCondition.repeatContact(
+                        (int) number(w[1], "repeat-contact count"), Durations.parse(w[3]));
             }
             case "negative-streak" -> {
                 expect(w, 2, "negative-streak N");
@@ -132,8 +138,9 @@ public final class EscalationRulesParser {
                 expect(w, 2, "category CATEGORY");
                 return EscalationCondition.category(enumValue(Category.class, w[1], "category"));
             }
-            default -> throw new IllegalArgumentException("unknown condition '" + w[0] + "'; known: sla, followers, risk, "
-                    + "sensitive-data-public, repeat-contact, negative-streak, unanswered, category");
+            default ->
+                throw new IllegalArgumentException("unknown condition '" + w[0] + "'; known: sla, followers, risk, "
+                        + "sensitive-data-public, repeat-contact, negative-streak, unanswered, category");
         }
     }
 
@@ -176,8 +183,10 @@ public final class EscalationRulesParser {
                 expect(w, 1, EscalationAction.RequireApproval.NAME);
                 return EscalationAction.requireApproval();
             }
-            default -> throw new IllegalArgumentException("unknown action '" + w[0] + "'; known: priority, raise-priority, team, "
-                    + "supervisor, notify, suggest-private, hide-comment, open-complaint, require-approval");
+            default ->
+                throw new IllegalArgumentException(
+                        "unknown action '" + w[0] + "'; known: priority, raise-priority, team, "
+                                + "supervisor, notify, suggest-private, hide-comment, open-complaint, require-approval");
         }
     }
 
@@ -203,7 +212,8 @@ public final class EscalationRulesParser {
         try {
             return Enum.valueOf(type, text.toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown " + what + " '" + text + "'; known: " + java.util.Arrays.toString(type.getEnumConstants()));
+            throw new IllegalArgumentException("unknown " + what + " '" + text + "'; known: "
+                    + java.util.Arrays.toString(type.getEnumConstants()));
         }
     }
 }

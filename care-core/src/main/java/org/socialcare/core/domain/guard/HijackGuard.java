@@ -7,7 +7,6 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.socialcare.core.domain.ChannelId;
 import org.socialcare.core.domain.Checks;
@@ -82,18 +81,23 @@ public final class HijackGuard {
         Checks.notNull(echo, "echo");
         Checks.notNull(platform, "platform");
         Checks.notNull(now, "now");
-        String app = echo.sourceApp().map(String::strip).filter(s -> !s.isEmpty()).orElse(null);
+        String app =
+                echo.sourceApp().map(String::strip).filter(s -> !s.isEmpty()).orElse(null);
         if (!enabled) {
             return new Verdict(false, "hijack guard off");
         }
         if (echo.createdAt().isBefore(now.minus(freshness))) {
-            return new Verdict(false, "created " + echo.createdAt() + ", which predates the freshness window (" + freshness
-                    + " before " + now + "): recorded, not judged");
+            return new Verdict(
+                    false,
+                    "created " + echo.createdAt() + ", which predates the freshness window (" + freshness + " before "
+                            + now + "): recorded, not judged");
         }
         int inWindow = record(echo.channel(), now);
         if (inWindow > burstLimit) {
-            return new Verdict(true, inWindow + " posts not sent by the desk within " + burstWindow + " (limit " + burstLimit
-                    + "), latest from " + (app == null ? "an unnamed app" : "app '" + app + "'"));
+            return new Verdict(
+                    true,
+                    inWindow + " posts not sent by the desk within " + burstWindow + " (limit " + burstLimit
+                            + "), latest from " + (app == null ? "an unnamed app" : "app '" + app + "'"));
         }
         if (app == null) {
             return allowUnnamedApps
@@ -128,7 +132,9 @@ public final class HijackGuard {
 
         /** Posts by this client app on this platform are expected (the value as the platform names it). */
         public Builder allowApp(Platform platform, String app) {
-            allowedApps.computeIfAbsent(Checks.notNull(platform, "platform"), k -> new HashSet<>()).add(Checks.notBlank(app, "app").strip());
+            allowedApps
+                    .computeIfAbsent(Checks.notNull(platform, "platform"), k -> new HashSet<>())
+                    .add(Checks.notBlank(app, "app").strip());
             return this;
         }
 

@@ -30,7 +30,9 @@ public final class LinkPolicy {
     /** Only links to these domains (and subdomains) are allowed; an empty set allows no links at all. */
     public static LinkPolicy allowOnly(Set<String> domains) {
         Checks.notNull(domains, "domains");
-        return new LinkPolicy(domains.stream().map(d -> normalise(Checks.notBlank(d, "domain"))).collect(Collectors.toUnmodifiableSet()));
+        return new LinkPolicy(domains.stream()
+                .map(d -> normalise(Checks.notBlank(d, "domain")))
+                .collect(Collectors.toUnmodifiableSet()));
     }
 
     public Set<String> allowedDomains() {

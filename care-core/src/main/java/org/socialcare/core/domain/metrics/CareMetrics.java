@@ -44,7 +44,13 @@ public final class CareMetrics {
     private final List<Agent> agents;
     private final Clock clock;
 
-    private CareMetrics(ConversationStore conversations, SlaPolicy sla, List<Channel> channels, List<Team> teams, List<Agent> agents, Clock clock) {
+    private CareMetrics(
+            ConversationStore conversations,
+            SlaPolicy sla,
+            List<Channel> channels,
+            List<Team> teams,
+            List<Agent> agents,
+            Clock clock) {
         this.conversations = Checks.notNull(conversations, "conversations");
         this.sla = Checks.notNull(sla, "sla");
         this.channels = List.copyOf(Checks.notNull(channels, "channels"));
@@ -54,7 +60,12 @@ public final class CareMetrics {
     }
 
     /** Metrics over a desk's store and configuration (typically {@code desk.storage().conversations()}, {@code desk.slaPolicy()}, ...). */
-    public static CareMetrics of(ConversationStore conversations, SlaPolicy sla, List<Channel> channels, List<Team> teams, List<Agent> agents,
+    public static CareMetrics of(
+            ConversationStore conversations,
+            SlaPolicy sla,
+            List<Channel> channels,
+            List<Team> teams,
+            List<Agent> agents,
             Clock clock) {
         return new CareMetrics(conversations, sla, channels, teams, agents, clock);
     }
@@ -70,7 +81,8 @@ public final class CareMetrics {
         Checks.notNull(to, "to");
         Checks.positive(inactiveAfter, "inactiveAfter");
         if (to.isBefore(from)) {
-            throw new IllegalArgumentException("report period must not end before it starts but was " + from + " .. " + to);
+            throw new IllegalArgumentException(
+                    "report period must not end before it starts but was " + from + " .. " + to);
         }
         Instant now = clock.instant();
         List<Conversation> opened = conversations.openedBetween(from, to);
@@ -79,10 +91,14 @@ public final class CareMetrics {
         channels.forEach(c -> channelById.put(c.id(), c));
         Map<TeamId, Team> teamById = new HashMap<>();
         teams.forEach(t -> teamById.put(t.id(), t));
-        Function<Conversation, Optional<String>> unit = c -> Optional.ofNullable(channelById.get(c.channel())).flatMap(Channel::businessUnit)
+        Function<Conversation, Optional<String>> unit = c -> Optional.ofNullable(channelById.get(c.channel()))
+                .flatMap(Channel::businessUnit)
                 .or(() -> c.team().map(teamById::get).flatMap(Team::businessUnit));
 
-        return new MetricsReport(from, to, now,
+        return new MetricsReport(
+                from,
+                to,
+                now,
                 breakdown(opened, active, now),
                 group(opened, active, now, c -> Optional.of(c.channel()), Comparator.comparing(ChannelId::value)),
                 group(opened, active, now, Conversation::team, Comparator.comparing(TeamId::value)),
@@ -119,12 +135,18 @@ public final class CareMetrics {
         return List.copyOf(byId.values());
     }
 
-    private <K> Map<K, Breakdown> group(List<Conversation> opened, List<Conversation> active, Instant now,
-            Function<Conversation, Optional<K>> key, Comparator<K> order) {
+    private <K> Map<K, Breakdown> group(
+            List<Conversation> opened,
+            List<Conversation> active,
+            Instant now,
+            Function<Conversation, Optional<K>> key,
+            Comparator<K> order) {
         Map<K, List<Conversation>> openedBy = new TreeMap<>(order);
         Map<K, List<Conversation>> activeBy = new TreeMap<>(order);
-        opened.forEach(c -> key.apply(c).ifPresent(k -> openedBy.computeIfAbsent(k, x -> new ArrayList<>()).add(c)));
-        active.forEach(c -> key.apply(c).ifPresent(k -> activeBy.computeIfAbsent(k, x -> new ArrayList<>()).add(c)));
+        opened.forEach(c -> key.apply(c).ifPresent(k -> openedBy.computeIfAbsent(k, x -> new ArrayList<>())
+                .add(c)));
+        active.forEach(c -> key.apply(c).ifPresent(k -> activeBy.computeIfAbsent(k, x -> new ArrayList<>())
+                .add(c)));
         Map<K, Breakdown> result = new TreeMap<>(order);
         for (K k : union(openedBy.keySet(), activeBy.keySet(), order)) {
             result.put(k, breakdown(openedBy.getOrDefault(k, List.of()), activeBy.getOrDefault(k, List.of()), now));
@@ -144,9 +166,13 @@ public final class CareMetrics {
         int met = 0;
         int missed = 0;
         for (Conversation c : opened) {
-            Instant due = sla.calendarFor(c.channel()).plus(c.openedAt(), sla.targetsFor(c.channel(), c.priority()).firstResponse());
+            Instant due = sla.calendarFor(c.channel())
+                    .plus(
+                            c.openedAt(),
+                            sla.targetsFor(c.channel(), c.priority()).firstResponse());
             if (c.firstResponseAt().isPresent()) {
-                firstResponses.add(Duration.between(c.openedAt(), c.firstResponseAt().get()));
+                firstResponses.add(
+                        Duration.between(c.openedAt(), c.firstResponseAt().get()));
                 if (c.firstResponseAt().get().isAfter(due)) {
                     missed++;
                 } else {
@@ -157,8 +183,14 @@ public final class CareMetrics {
             }
         }
         firstResponses.sort(Comparator.naturalOrder());
-        return new Breakdown(opened.size(), firstResponses.size(), percentile(firstResponses, 0.5), percentile(firstResponses, 0.9),
-                met, missed, active.size());
+        return new Breakdown(
+                opened.size(),
+                firstResponses.size(),
+                percentile(firstResponses, 0.5),
+                percentile(firstResponses, 0.9),
+                met,
+                missed,
+                active.size());
     }
 
     /** Nearest-rank percentile of a sorted list. */

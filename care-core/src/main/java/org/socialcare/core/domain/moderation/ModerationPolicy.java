@@ -1,6 +1,5 @@
 package org.socialcare.core.domain.moderation;
 
-import org.socialcare.core.domain.text.ClasspathText;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -19,6 +18,7 @@ import org.socialcare.core.domain.Checks;
 import org.socialcare.core.domain.Visibility;
 import org.socialcare.core.domain.sensitive.SensitiveDataKind;
 import org.socialcare.core.domain.sensitive.SensitiveFinding;
+import org.socialcare.core.domain.text.ClasspathText;
 import org.socialcare.core.domain.text.NormalizedText;
 import org.socialcare.core.domain.text.PhraseSet;
 import org.socialcare.core.domain.triage.TriageResult;
@@ -46,7 +46,8 @@ import org.socialcare.core.domain.triage.TriageResult;
 public final class ModerationPolicy {
     private static final String RESOURCE = "/org/socialcare/core/domain/moderation/moderation.properties";
     private static final Pattern LINK = Pattern.compile("(?i)\\b(?:https?://|www\\.)([a-z0-9.-]+)");
-    private static final Pattern DOMAIN = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+");
+    private static final Pattern DOMAIN =
+            Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+");
 
     private final PhraseSet abuse;
     private final PhraseSet scam;
@@ -64,7 +65,8 @@ public final class ModerationPolicy {
         static final ModerationPolicy INSTANCE = loadDefaults();
 
         private static ModerationPolicy loadDefaults() {
-            return ClasspathText.read(ModerationPolicy.class, RESOURCE, "moderation rules", r -> load(r, RESOURCE).build());
+            return ClasspathText.read(ModerationPolicy.class, RESOURCE, "moderation rules", r -> load(r, RESOURCE)
+                    .build());
         }
     }
 
@@ -113,7 +115,9 @@ public final class ModerationPolicy {
                     case "abuse" -> b.abuse(values);
                     case "scam" -> b.scam(values);
                     case "allowed.domains" -> values.forEach(b::allowDomain);
-                    default -> throw new IllegalArgumentException("unknown key '" + key + "'; keys are abuse, scam, allowed.domains");
+                    default ->
+                        throw new IllegalArgumentException(
+                                "unknown key '" + key + "'; keys are abuse, scam, allowed.domains");
                 }
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("moderation rules " + source + ": " + e.getMessage(), e);
@@ -140,7 +144,8 @@ public final class ModerationPolicy {
             }
         }
         if (!shown.isEmpty()) {
-            return ModerationDecision.hide(ModerationReason.SENSITIVE_DATA, "the comment shows " + shown + " in public", true);
+            return ModerationDecision.hide(
+                    ModerationReason.SENSITIVE_DATA, "the comment shows " + shown + " in public", true);
         }
         NormalizedText words = NormalizedText.of(text);
         List<String> abusive = abuse.matchesIn(words);
@@ -154,7 +159,8 @@ public final class ModerationPolicy {
         if (triage.category() == Category.SPAM) {
             List<String> unknown = unknownDomains(text);
             if (!unknown.isEmpty()) {
-                return ModerationDecision.hide(ModerationReason.SPAM, "spam linking to unknown domains " + unknown, false);
+                return ModerationDecision.hide(
+                        ModerationReason.SPAM, "spam linking to unknown domains " + unknown, false);
             }
         }
         return ModerationDecision.keep();
@@ -187,8 +193,8 @@ public final class ModerationPolicy {
 
     @Override
     public String toString() {
-        return "ModerationPolicy[" + abuse.size() + " abuse phrases, " + scam.size() + " scam patterns, allowed " + new TreeSet<>(allowedDomains)
-                + ", hides " + hiddenKinds + "]";
+        return "ModerationPolicy[" + abuse.size() + " abuse phrases, " + scam.size() + " scam patterns, allowed "
+                + new TreeSet<>(allowedDomains) + ", hides " + hiddenKinds + "]";
     }
 
     /** Builds a {@link ModerationPolicy}; validates eagerly and names the bad value. Not thread-safe. */
@@ -196,8 +202,11 @@ public final class ModerationPolicy {
         private PhraseSet abuse = PhraseSet.empty();
         private PhraseSet scam = PhraseSet.empty();
         private final Set<String> allowedDomains = new LinkedHashSet<>();
-        private Set<SensitiveDataKind> hiddenKinds = EnumSet.of(SensitiveDataKind.CARD_NUMBER, SensitiveDataKind.IBAN,
-                SensitiveDataKind.SORT_CODE_ACCOUNT, SensitiveDataKind.PHONE);
+        private Set<SensitiveDataKind> hiddenKinds = EnumSet.of(
+                SensitiveDataKind.CARD_NUMBER,
+                SensitiveDataKind.IBAN,
+                SensitiveDataKind.SORT_CODE_ACCOUNT,
+                SensitiveDataKind.PHONE);
 
         private Builder() {}
 
@@ -228,7 +237,8 @@ public final class ModerationPolicy {
             Checks.notBlank(domain, "domain");
             String d = domain.strip().toLowerCase(Locale.ROOT);
             if (!DOMAIN.matcher(d).matches()) {
-                throw new IllegalArgumentException("allowed domain must be a host name such as mybank.com but was '" + domain + "'");
+                throw new IllegalArgumentException(
+                        "allowed domain must be a host name such as mybank.com but was '" + domain + "'");
             }
             allowedDomains.add(d);
             return this;

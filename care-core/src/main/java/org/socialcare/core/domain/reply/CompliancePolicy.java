@@ -42,16 +42,45 @@ import org.socialcare.core.port.out.TextLimits;
  */
 public final class CompliancePolicy {
     private static final List<String> DEFAULT_BANNED = List.of(
-            "send us your card number", "send your card number", "dm us your card number", "dm your card number",
-            "your full card number", "full card number", "your long card number", "send us your card details", "dm us your card details",
-            "confirm your card details", "card number and expiry",
-            "cvv", "cvc", "security code on the back", "your pin", "pin number", "your password", "your passcode",
-            "one time passcode", "your online banking password", "your memorable word",
-            "tu numero de tarjeta", "su numero de tarjeta", "numero completo de la tarjeta", "tu pin", "su pin",
-            "tu contrasena", "su contrasena", "codigo de seguridad", "clave de acceso", "clave de firma");
+            "send us your card number",
+            "send your card number",
+            "dm us your card number",
+            "dm your card number",
+            "your full card number",
+            "full card number",
+            "your long card number",
+            "send us your card details",
+            "dm us your card details",
+            "confirm your card details",
+            "card number and expiry",
+            "cvv",
+            "cvc",
+            "security code on the back",
+            "your pin",
+            "pin number",
+            "your password",
+            "your passcode",
+            "one time passcode",
+            "your online banking password",
+            "your memorable word",
+            "tu numero de tarjeta",
+            "su numero de tarjeta",
+            "numero completo de la tarjeta",
+            "tu pin",
+            "su pin",
+            "tu contrasena",
+            "su contrasena",
+            "codigo de seguridad",
+            "clave de acceso",
+            "clave de firma");
     private static final List<String> DEFAULT_NEGATIONS = List.of("never", "nunca", "jamas");
     private static final List<String> DEFAULT_APPROVAL_PHRASES = List.of(
-            "goodwill payment", "goodwill gesture", "compensation payment", "compensate you", "pago de cortesia", "compensacion economica");
+            "goodwill payment",
+            "goodwill gesture",
+            "compensation payment",
+            "compensate you",
+            "pago de cortesia",
+            "compensacion economica");
 
     private static final java.util.regex.Pattern CLAUSE = java.util.regex.Pattern.compile("[.,;:!?\u00a1\u00bf\\n]+");
 
@@ -102,21 +131,26 @@ public final class CompliancePolicy {
         if (kind.visibility() == Visibility.PUBLIC) {
             for (SensitiveFinding f : detector.find(text)) {
                 if (publicBlockedKinds.contains(f.kind())) {
-                    throw new ComplianceViolationException(Rule.SENSITIVE_DATA_IN_PUBLIC, "a " + kind + " must not contain a " + f.kind()
-                            + " (characters " + f.start() + "-" + f.end() + "); remove it, or send it in a private message");
+                    throw new ComplianceViolationException(
+                            Rule.SENSITIVE_DATA_IN_PUBLIC,
+                            "a " + kind + " must not contain a " + f.kind() + " (characters " + f.start() + "-"
+                                    + f.end() + "); remove it, or send it in a private message");
                 }
             }
         }
         NormalizedText words = NormalizedText.of(text);
         List<String> bannedFound = bannedIn(text);
         if (!bannedFound.isEmpty()) {
-            throw new ComplianceViolationException(Rule.BANNED_PHRASE, "a " + kind + " must not contain the banned phrase '"
-                    + bannedFound.get(0) + "'; never ask customers for card numbers, PINs or passwords");
+            throw new ComplianceViolationException(
+                    Rule.BANNED_PHRASE,
+                    "a " + kind + " must not contain the banned phrase '" + bannedFound.get(0)
+                            + "'; never ask customers for card numbers, PINs or passwords");
         }
         StringBuilder out = new StringBuilder(text);
         List<String> added = new ArrayList<>();
         for (Disclosure d : disclosures) {
-            if (d.kinds().contains(kind) && (d.triggers().isEmpty() || d.triggers().matchesAny(words))
+            if (d.kinds().contains(kind)
+                    && (d.triggers().isEmpty() || d.triggers().matchesAny(words))
                     && !NormalizedText.fold(text).contains(NormalizedText.fold(d.text()))) {
                 out.append(' ').append(d.text());
                 added.add(d.id());
@@ -127,8 +161,10 @@ public final class CompliancePolicy {
             int length = limits.length(finalText);
             int max = limits.maxLength(kind);
             if (length > max) {
-                throw new ComplianceViolationException(Rule.TOO_LONG, "a " + kind + " on " + limits.platform() + " may be " + max
-                        + " long but this one is " + length + (added.isEmpty() ? "" : " with disclosures " + added) + "; shorten it");
+                throw new ComplianceViolationException(
+                        Rule.TOO_LONG,
+                        "a " + kind + " on " + limits.platform() + " may be " + max + " long but this one is " + length
+                                + (added.isEmpty() ? "" : " with disclosures " + added) + "; shorten it");
             }
         }
         return new ComplianceReview(finalText, approvalReasons(draft, words), added);
@@ -193,7 +229,8 @@ public final class CompliancePolicy {
     @Override
     public String toString() {
         return "CompliancePolicy[blocked in public " + publicBlockedKinds + ", " + banned.size() + " banned phrases, "
-                + disclosures.size() + " disclosures, approval for " + approvalFlags + " " + approvalChannels + " " + approvalChannelKinds + "]";
+                + disclosures.size() + " disclosures, approval for " + approvalFlags + " " + approvalChannels + " "
+                + approvalChannelKinds + "]";
     }
 
     /** Builds a {@link CompliancePolicy} from the defaults; setters replace a setting and validate it. Not thread-safe. */

@@ -30,7 +30,10 @@ public record Disclosure(String id, Set<ReplyKind> kinds, PhraseSet triggers, St
 
     /** A disclosure added to text replies (public and private) that mention one of {@code triggers}. */
     public static Disclosure whenMentioned(String id, String text, String... triggers) {
-        return new Disclosure(id, EnumSet.of(ReplyKind.PUBLIC_REPLY, ReplyKind.PRIVATE_MESSAGE, ReplyKind.PRIVATE_REPLY_TO_COMMENT),
-                PhraseSet.of(triggers), text);
+        return new Disclosure(
+                id,
+                EnumSet.of(ReplyKind.PUBLIC_REPLY, ReplyKind.PRIVATE_MESSAGE, ReplyKind.PRIVATE_REPLY_TO_COMMENT),
+                PhraseSet.of(triggers),
+                text);
     }
 }

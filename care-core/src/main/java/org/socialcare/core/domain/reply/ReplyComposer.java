@@ -1,6 +1,5 @@
 package org.socialcare.core.domain.reply;
 
-import org.socialcare.core.domain.text.ClasspathText;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -19,6 +18,7 @@ import org.socialcare.core.domain.Agent;
 import org.socialcare.core.domain.Checks;
 import org.socialcare.core.domain.Party;
 import org.socialcare.core.domain.ReplyKind;
+import org.socialcare.core.domain.text.ClasspathText;
 
 /**
  * Fills reply templates and signs replies.
@@ -64,7 +64,8 @@ public final class ReplyComposer {
         static final ReplyComposer INSTANCE = loadResource();
 
         private static ReplyComposer loadResource() {
-            return ClasspathText.read(ReplyComposer.class, RESOURCE, "reply templates", r -> load(r, RESOURCE).build());
+            return ClasspathText.read(ReplyComposer.class, RESOURCE, "reply templates", r -> load(r, RESOURCE)
+                    .build());
         }
     }
 
@@ -116,7 +117,8 @@ public final class ReplyComposer {
                     int dot = key.lastIndexOf('.');
                     b.template(key.substring("template.".length(), dot), key.substring(dot + 1), value);
                 } else {
-                    throw new IllegalArgumentException("unknown key '" + key + "'; expected template.KEY.LANG, faq.KEY, signature or language");
+                    throw new IllegalArgumentException(
+                            "unknown key '" + key + "'; expected template.KEY.LANG, faq.KEY, signature or language");
                 }
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("reply templates " + source + ": " + e.getMessage(), e);
@@ -147,7 +149,8 @@ public final class ReplyComposer {
         if (variants == null) {
             throw new IllegalArgumentException("unknown template '" + key + "'; templates are " + templateKeys());
         }
-        String body = context.language().flatMap(l -> variant(variants, l))
+        String body = context.language()
+                .flatMap(l -> variant(variants, l))
                 .or(() -> variant(variants, defaultLanguage))
                 .orElseGet(() -> variants.values().iterator().next());
         return fill(key, body, context.customer(), context.agent(), context.values());
@@ -188,16 +191,23 @@ public final class ReplyComposer {
             String value;
             if (arg != null) {
                 if (!name.equals("faq")) {
-                    throw new IllegalArgumentException("template '" + key + "' uses {" + name + ":" + arg + "}; only {faq:KEY} takes an argument");
+                    throw new IllegalArgumentException(
+                            "template '" + key + "' uses {" + name + ":" + arg + "}; only {faq:KEY} takes an argument");
                 }
                 URI link = faqs.get(arg);
                 if (link == null) {
-                    throw new IllegalArgumentException("template '" + key + "' links FAQ '" + arg + "', which is not in the catalogue " + new TreeSet<>(faqs.keySet()));
+                    throw new IllegalArgumentException("template '" + key + "' links FAQ '" + arg
+                            + "', which is not in the catalogue " + new TreeSet<>(faqs.keySet()));
                 }
                 value = link.toString();
             } else {
                 value = switch (name) {
-                    case "customer" -> customer == null ? null : customer.displayName().filter(n -> !n.isBlank()).orElse(handle(customer));
+                    case "customer" ->
+                        customer == null
+                                ? null
+                                : customer.displayName()
+                                        .filter(n -> !n.isBlank())
+                                        .orElse(handle(customer));
                     case "handle" -> customer == null ? null : handle(customer);
                     case "agent" -> agent.displayName();
                     case "initials" -> agent.initials();
@@ -228,7 +238,8 @@ public final class ReplyComposer {
         private final Map<String, Map<String, String>> templates = new LinkedHashMap<>();
         private final Map<String, URI> faqs = new LinkedHashMap<>();
         private String signature = DEFAULT_SIGNATURE;
-        private Set<ReplyKind> signedKinds = EnumSet.of(ReplyKind.PUBLIC_REPLY, ReplyKind.PRIVATE_MESSAGE, ReplyKind.PRIVATE_REPLY_TO_COMMENT);
+        private Set<ReplyKind> signedKinds =
+                EnumSet.of(ReplyKind.PUBLIC_REPLY, ReplyKind.PRIVATE_MESSAGE, ReplyKind.PRIVATE_REPLY_TO_COMMENT);
         private String defaultLanguage = "en";
 
         private Builder() {}
@@ -246,7 +257,8 @@ public final class ReplyComposer {
             if (open >= 0) {
                 String stripped = PLACEHOLDER.matcher(text).replaceAll("");
                 if (stripped.indexOf('{') >= 0 || stripped.indexOf('}') >= 0) {
-                    throw new IllegalArgumentException("template '" + key + "' (" + language + ") has a malformed placeholder; use {name} or {faq:KEY}");
+                    throw new IllegalArgumentException("template '" + key + "' (" + language
+                            + ") has a malformed placeholder; use {name} or {faq:KEY}");
                 }
             }
             templates.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(language, text.strip());
@@ -261,8 +273,10 @@ public final class ReplyComposer {
         public Builder faq(String key, URI link) {
             Checks.notBlank(key, "faq key");
             Checks.notNull(link, "faq link");
-            if (!link.isAbsolute() || !(link.getScheme().equals("https") || link.getScheme().equals("http"))) {
-                throw new IllegalArgumentException("faq '" + key + "' must be an absolute http(s) link but was '" + link + "'");
+            if (!link.isAbsolute()
+                    || !(link.getScheme().equals("https") || link.getScheme().equals("http"))) {
+                throw new IllegalArgumentException(
+                        "faq '" + key + "' must be an absolute http(s) link but was '" + link + "'");
             }
             faqs.put(key, link);
             return this;
@@ -278,7 +292,8 @@ public final class ReplyComposer {
             Matcher m = PLACEHOLDER.matcher(format);
             while (m.find()) {
                 if (!m.group(1).equals("initials") && !m.group(1).equals("agent")) {
-                    throw new IllegalArgumentException("signature may use {initials} and {agent} but uses {" + m.group(1) + "}");
+                    throw new IllegalArgumentException(
+                            "signature may use {initials} and {agent} but uses {" + m.group(1) + "}");
                 }
             }
             signature = format;
@@ -305,8 +320,8 @@ public final class ReplyComposer {
                 Matcher m = PLACEHOLDER.matcher(text);
                 while (m.find()) {
                     if (m.group(2) != null && (!m.group(1).equals("faq") || !faqs.containsKey(m.group(2)))) {
-                        throw new IllegalArgumentException("template '" + key + "' (" + lang + ") uses {" + m.group(1) + ":" + m.group(2)
-                                + "}, but the FAQ catalogue holds " + new TreeSet<>(faqs.keySet()));
+                        throw new IllegalArgumentException("template '" + key + "' (" + lang + ") uses {" + m.group(1)
+                                + ":" + m.group(2) + "}, but the FAQ catalogue holds " + new TreeSet<>(faqs.keySet()));
                     }
                 }
             }));

@@ -115,13 +115,16 @@ public final class RoutingPolicy {
      * strategy picks as usual; so the caller lists the channel's agent among the candidates whatever their
      * presence when the agent belongs to the team.
      */
-    public Optional<AgentId> choose(Conversation conversation, Optional<String> businessUnit, List<AgentLoad> candidates) {
+    public Optional<AgentId> choose(
+            Conversation conversation, Optional<String> businessUnit, List<AgentLoad> candidates) {
         Checks.notNull(conversation, "conversation");
         Checks.notNull(businessUnit, "businessUnit");
         Checks.notNull(candidates, "candidates");
         Optional<AgentId> own = channelAgent(conversation.channel());
         if (own.isPresent()) {
-            Optional<AgentLoad> owner = candidates.stream().filter(a -> a.agent().id().equals(own.get())).findFirst();
+            Optional<AgentLoad> owner = candidates.stream()
+                    .filter(a -> a.agent().id().equals(own.get()))
+                    .findFirst();
             if (owner.isPresent()) {
                 return owner.filter(AgentLoad::canTakeMore).map(a -> a.agent().id());
             }
@@ -135,14 +138,20 @@ public final class RoutingPolicy {
             return Optional.empty();
         }
         TeamId team = conversation.team().orElse(TeamId.of("-"));
-        List<AgentLoad> best = switch (strategy) {
-            case ROUND_ROBIN -> able;
-            case LEAST_LOADED -> leastLoaded(able);
-            case SKILLS_MATCH -> {
-                int top = able.stream().mapToInt(a -> fit(a.agent().skills(), conversation, businessUnit)).max().orElseThrow();
-                yield leastLoaded(able.stream().filter(a -> fit(a.agent().skills(), conversation, businessUnit) == top).toList());
-            }
-        };
+        List<AgentLoad> best =
+                switch (strategy) {
+                    case ROUND_ROBIN -> able;
+                    case LEAST_LOADED -> leastLoaded(able);
+                    case SKILLS_MATCH -> {
+                        int top = able.stream()
+                                .mapToInt(a -> fit(a.agent().skills(), conversation, businessUnit))
+                                .max()
+                                .orElseThrow();
+                        yield leastLoaded(able.stream()
+                                .filter(a -> fit(a.agent().skills(), conversation, businessUnit) == top)
+                                .toList());
+                    }
+                };
         // Ties rotate, so a quiet desk does not hand everything to the agent with the smallest id.
         AgentId chosen = roundRobin(team, best);
         return Optional.of(chosen);
@@ -150,7 +159,8 @@ public final class RoutingPolicy {
 
     /** The agents with the lowest share of capacity in use, and among them the fewest conversations. */
     private static List<AgentLoad> leastLoaded(List<AgentLoad> able) {
-        Comparator<AgentLoad> order = Comparator.comparingDouble(AgentLoad::utilisation).thenComparingInt(AgentLoad::active);
+        Comparator<AgentLoad> order =
+                Comparator.comparingDouble(AgentLoad::utilisation).thenComparingInt(AgentLoad::active);
         AgentLoad min = able.stream().min(order).orElseThrow();
         return able.stream().filter(a -> order.compare(a, min) == 0).toList();
     }
@@ -158,8 +168,12 @@ public final class RoutingPolicy {
     private AgentId roundRobin(TeamId team, List<AgentLoad> able) {
         AgentId[] chosen = new AgentId[1];
         lastAssigned.compute(team, (k, last) -> {
-            AgentLoad next = last == null ? able.get(0)
-                    : able.stream().filter(a -> a.agent().id().value().compareTo(last) > 0).findFirst().orElse(able.get(0));
+            AgentLoad next = last == null
+                    ? able.get(0)
+                    : able.stream()
+                            .filter(a -> a.agent().id().value().compareTo(last) > 0)
+                            .findFirst()
+                            .orElse(able.get(0));
             chosen[0] = next.agent().id();
             return chosen[0].value();
         });
@@ -173,7 +187,8 @@ public final class RoutingPolicy {
         if (language.isEmpty() || skills.languages().stream().anyMatch(l -> l.equalsIgnoreCase(language.get()))) {
             score += 4;
         }
-        boolean needsComplaintHandling = c.category() == Category.COMPLAINT || !c.riskFlags().isEmpty();
+        boolean needsComplaintHandling =
+                c.category() == Category.COMPLAINT || !c.riskFlags().isEmpty();
         if (!needsComplaintHandling || skills.complaintHandling()) {
             score += 2;
         }
@@ -235,8 +250,9 @@ public final class RoutingPolicy {
             Checks.notNull(agent, "agent");
             AgentId before = agentByChannel.putIfAbsent(channel, agent);
             if (before != null && !before.equals(agent)) {
-                throw new IllegalArgumentException("channelAgent: channel '" + channel + "' is already the channel of agent '" + before
-                        + "', cannot give it to agent '" + agent + "' too");
+                throw new IllegalArgumentException(
+                        "channelAgent: channel '" + channel + "' is already the channel of agent '" + before
+                                + "', cannot give it to agent '" + agent + "' too");
             }
             return this;
         }
@@ -244,8 +260,10 @@ public final class RoutingPolicy {
         /** @throws IllegalStateException if channel agents are configured while auto-assignment is off */
         public RoutingPolicy build() {
             if (!autoAssign && !agentByChannel.isEmpty()) {
-                throw new IllegalStateException("channelAgent needs autoAssign(true): with autoAssign(false) agents claim every conversation "
-                        + "from the queue; channel agents configured: " + new TreeMap<>(stringKeys(agentByChannel)));
+                throw new IllegalStateException(
+                        "channelAgent needs autoAssign(true): with autoAssign(false) agents claim every conversation "
+                                + "from the queue; channel agents configured: "
+                                + new TreeMap<>(stringKeys(agentByChannel)));
             }
             return new RoutingPolicy(this);
         }

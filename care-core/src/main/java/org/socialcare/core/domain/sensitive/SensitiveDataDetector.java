@@ -40,15 +40,17 @@ import org.socialcare.core.domain.Checks;
  * <p>Immutable and thread-safe.
  */
 public final class SensitiveDataDetector {
-    private static final SensitiveDataDetector DEFAULTS = new SensitiveDataDetector(EnumSet.allOf(SensitiveDataKind.class));
+    private static final SensitiveDataDetector DEFAULTS =
+            new SensitiveDataDetector(EnumSet.allOf(SensitiveDataKind.class));
 
     /** A run of digit groups joined by single spaces or dashes, not glued to letters or digits. */
     private static final Pattern DIGIT_RUN = Pattern.compile("(?<![\\p{L}\\p{N}])\\d+(?:[ -]\\d+)*(?![\\p{L}\\p{N}])");
+
     private static final Pattern GROUP = Pattern.compile("\\d+");
     private static final Pattern IBAN_START = Pattern.compile("(?<![\\p{L}\\p{N}])[A-Za-z]{2}\\d{2}");
     private static final String SORT = "(?:\\d{2}[- ]\\d{2}[- ]\\d{2}|\\d{6})";
-    private static final Pattern SORT_ACCOUNT = Pattern.compile(
-            "(?<![\\p{L}\\p{N}-])(?:(" + SORT + ")[^\\d\\n]{1,25}?(\\d{8})|(\\d{8})[^\\d\\n]{1,25}?(" + SORT + "))(?![\\p{L}\\p{N}])");
+    private static final Pattern SORT_ACCOUNT = Pattern.compile("(?<![\\p{L}\\p{N}-])(?:(" + SORT
+            + ")[^\\d\\n]{1,25}?(\\d{8})|(\\d{8})[^\\d\\n]{1,25}?(" + SORT + "))(?![\\p{L}\\p{N}])");
     private static final Pattern EMAIL = Pattern.compile(
             "(?<![\\p{L}\\p{N}._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\\.[A-Za-z]{2,24}(?![\\p{L}\\p{N}])");
     private static final Pattern PHONE = Pattern.compile(
@@ -157,7 +159,10 @@ public final class SensitiveDataDetector {
             if (isAsciiAlnum(c)) {
                 count++;
                 i++;
-            } else if ((c == ' ' || c == '-') && count >= 2 && i + 1 < text.length() && isAsciiAlnum(text.charAt(i + 1))) {
+            } else if ((c == ' ' || c == '-')
+                    && count >= 2
+                    && i + 1 < text.length()
+                    && isAsciiAlnum(text.charAt(i + 1))) {
                 i++;
             } else {
                 break;
@@ -192,7 +197,10 @@ public final class SensitiveDataDetector {
             }
             if (all.length() <= 19) {
                 if (Luhn.isValid(all)) {
-                    add(found, new SensitiveFinding(SensitiveDataKind.CARD_NUMBER, run.start(), run.end(), maskCard(all.toString())));
+                    add(
+                            found,
+                            new SensitiveFinding(
+                                    SensitiveDataKind.CARD_NUMBER, run.start(), run.end(), maskCard(all.toString())));
                 }
                 continue;
             }
@@ -210,7 +218,13 @@ public final class SensitiveDataDetector {
                     }
                 }
                 if (best != null) {
-                    add(found, new SensitiveFinding(SensitiveDataKind.CARD_NUMBER, groups.get(i)[0], groups.get(bestEnd)[1], maskCard(best)));
+                    add(
+                            found,
+                            new SensitiveFinding(
+                                    SensitiveDataKind.CARD_NUMBER,
+                                    groups.get(i)[0],
+                                    groups.get(bestEnd)[1],
+                                    maskCard(best)));
                     next = bestEnd + 1;
                 }
                 i = next;
@@ -222,8 +236,13 @@ public final class SensitiveDataDetector {
         Matcher m = SORT_ACCOUNT.matcher(text);
         while (m.find()) {
             String account = m.group(2) != null ? m.group(2) : m.group(3);
-            add(found, new SensitiveFinding(SensitiveDataKind.SORT_CODE_ACCOUNT, m.start(), m.end(),
-                    "**-**-** ****" + account.substring(account.length() - 4)));
+            add(
+                    found,
+                    new SensitiveFinding(
+                            SensitiveDataKind.SORT_CODE_ACCOUNT,
+                            m.start(),
+                            m.end(),
+                            "**-**-** ****" + account.substring(account.length() - 4)));
         }
     }
 
@@ -232,7 +251,10 @@ public final class SensitiveDataDetector {
         while (m.find()) {
             String email = m.group();
             String tld = email.substring(email.lastIndexOf('.') + 1);
-            add(found, new SensitiveFinding(SensitiveDataKind.EMAIL, m.start(), m.end(), email.charAt(0) + "***@***." + tld));
+            add(
+                    found,
+                    new SensitiveFinding(
+                            SensitiveDataKind.EMAIL, m.start(), m.end(), email.charAt(0) + "***@***." + tld));
         }
     }
 
@@ -245,7 +267,10 @@ public final class SensitiveDataDetector {
             boolean grouped = phone.chars().anyMatch(c -> c == ' ' || c == '-' || c == '.' || c == '(');
             boolean ok = international
                     ? digits.length() >= 8 && digits.length() <= 15
-                    : digits.length() >= 9 && digits.length() <= 11 && (digits.charAt(0) == '0' || grouped) && !looksLikeDate(phone);
+                    : digits.length() >= 9
+                            && digits.length() <= 11
+                            && (digits.charAt(0) == '0' || grouped)
+                            && !looksLikeDate(phone);
             if (ok) {
                 add(found, new SensitiveFinding(SensitiveDataKind.PHONE, m.start(), m.end(), maskPhone(phone)));
             }

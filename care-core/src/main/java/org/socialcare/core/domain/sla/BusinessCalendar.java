@@ -39,7 +39,8 @@ public final class BusinessCalendar {
     private final Set<LocalDate> holidays;
     private final boolean alwaysOpen;
 
-    private BusinessCalendar(ZoneId zone, Map<DayOfWeek, OpeningHours> hours, Set<LocalDate> holidays, boolean alwaysOpen) {
+    private BusinessCalendar(
+            ZoneId zone, Map<DayOfWeek, OpeningHours> hours, Set<LocalDate> holidays, boolean alwaysOpen) {
         this.zone = zone;
         this.hours = hours;
         this.holidays = holidays;
@@ -207,8 +208,8 @@ public final class BusinessCalendar {
             Checks.notNull(from, "from");
             Checks.notNull(to, "to");
             if (!to.equals(LocalTime.MIDNIGHT) && !to.isAfter(from)) {
-                throw new IllegalArgumentException("opening hours of " + day + " must end after they start but were "
-                        + from + "-" + to);
+                throw new IllegalArgumentException(
+                        "opening hours of " + day + " must end after they start but were " + from + "-" + to);
             }
             hours.put(day, new OpeningHours(from, to));
             return this;
@@ -249,7 +250,11 @@ public final class BusinessCalendar {
                 throw new IllegalStateException("a business calendar needs at least one open weekday; use open(...) or "
                         + "BusinessCalendar.alwaysOpen() for a 24/7 team");
             }
-            return new BusinessCalendar(zone, java.util.Collections.unmodifiableMap(new EnumMap<>(hours)), java.util.Collections.unmodifiableSet(new TreeSet<>(holidays)), false);
+            return new BusinessCalendar(
+                    zone,
+                    java.util.Collections.unmodifiableMap(new EnumMap<>(hours)),
+                    java.util.Collections.unmodifiableSet(new TreeSet<>(holidays)),
+                    false);
         }
     }
 }

@@ -116,14 +116,22 @@ public final class SlaPolicy {
         Optional<SlaClock> response = c.awaitingResponseSince().map(start -> {
             boolean first = c.firstResponseAt().isEmpty();
             Duration target = first ? targets.firstResponse() : targets.nextResponse();
-            return new SlaClock(first ? SlaClock.Kind.FIRST_RESPONSE : SlaClock.Kind.NEXT_RESPONSE, start, target,
-                    cal.plus(start, fraction(target)), cal.plus(start, target));
+            return new SlaClock(
+                    first ? SlaClock.Kind.FIRST_RESPONSE : SlaClock.Kind.NEXT_RESPONSE,
+                    start,
+                    target,
+                    cal.plus(start, fraction(target)),
+                    cal.plus(start, target));
         });
         Optional<SlaClock> resolution = c.state() == ConversationState.PENDING_CUSTOMER
                 ? Optional.empty()
-                : targets.resolution().map(target -> new SlaClock(SlaClock.Kind.RESOLUTION, c.openedAt(), target,
-                        cal.plus(c.openedAt(), fraction(target).plus(pausedResolutionTime)),
-                        cal.plus(c.openedAt(), target.plus(pausedResolutionTime))));
+                : targets.resolution()
+                        .map(target -> new SlaClock(
+                                SlaClock.Kind.RESOLUTION,
+                                c.openedAt(),
+                                target,
+                                cal.plus(c.openedAt(), fraction(target).plus(pausedResolutionTime)),
+                                cal.plus(c.openedAt(), target.plus(pausedResolutionTime))));
         return new SlaClocks(response, resolution);
     }
 
@@ -141,7 +149,8 @@ public final class SlaPolicy {
         Checks.notNull(c, "conversation");
         Checks.notNull(clocks, "clocks");
         Checks.notNull(now, "now");
-        Optional<Instant> response = earliest(clocks.response().flatMap(k -> k.nextChangeAfter(now)),
+        Optional<Instant> response = earliest(
+                clocks.response().flatMap(k -> k.nextChangeAfter(now)),
                 Checks.notNull(extraResponseCheck, "extraResponseCheck").filter(now::isBefore));
         Optional<Instant> resolution = clocks.resolution().flatMap(k -> k.nextChangeAfter(now));
         if (response.equals(c.responseDueAt()) && resolution.equals(c.resolutionDueAt())) {
@@ -221,7 +230,8 @@ public final class SlaPolicy {
         }
 
         public Builder targets(ChannelId channel, Priority priority, SlaTargets targets) {
-            byChannelAndPriority.computeIfAbsent(Checks.notNull(channel, "channel"), k -> new HashMap<>())
+            byChannelAndPriority
+                    .computeIfAbsent(Checks.notNull(channel, "channel"), k -> new HashMap<>())
                     .put(Checks.notNull(priority, "priority"), Checks.notNull(targets, "targets"));
             return this;
         }

@@ -34,7 +34,8 @@ public final class ClasspathText {
         Checks.notNull(parser, "parser");
         try (InputStream in = anchor.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalArgumentException(what + " resource '" + name + "' not found on the class path next to " + anchor.getName());
+                throw new IllegalArgumentException(
+                        what + " resource '" + name + "' not found on the class path next to " + anchor.getName());
             }
             return parser.parse(new InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (IOException e) {

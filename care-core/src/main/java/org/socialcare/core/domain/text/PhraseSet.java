@@ -79,7 +79,8 @@ public final class PhraseSet {
             if (prefix && words.get(words.size() - 1).length() < 3) {
                 throw new IllegalArgumentException("stem of phrase '" + phrase + "' must have at least 3 letters");
             }
-            byKey.putIfAbsent(String.join(" ", words) + (prefix ? "*" : ""), new Entry(byKey.size(), trimmed, words, prefix));
+            byKey.putIfAbsent(
+                    String.join(" ", words) + (prefix ? "*" : ""), new Entry(byKey.size(), trimmed, words, prefix));
         }
         return new PhraseSet(List.copyOf(byKey.values()));
     }

@@ -17,8 +17,9 @@ public record InfluenceThresholds(long notable, long influencer, long highProfil
 
     public InfluenceThresholds {
         if (notable <= 0 || notable >= influencer || influencer >= highProfile) {
-            throw new IllegalArgumentException("influence thresholds must satisfy 0 < notable < influencer < highProfile but were notable="
-                    + notable + ", influencer=" + influencer + ", highProfile=" + highProfile);
+            throw new IllegalArgumentException(
+                    "influence thresholds must satisfy 0 < notable < influencer < highProfile but were notable="
+                            + notable + ", influencer=" + influencer + ", highProfile=" + highProfile);
         }
     }
 

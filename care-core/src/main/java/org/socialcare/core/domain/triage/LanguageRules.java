@@ -1,6 +1,5 @@
 package org.socialcare.core.domain.triage;
 
-import org.socialcare.core.domain.text.ClasspathText;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -15,6 +14,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.socialcare.core.domain.Checks;
 import org.socialcare.core.domain.RiskFlag;
+import org.socialcare.core.domain.text.ClasspathText;
 import org.socialcare.core.domain.text.PhraseSet;
 
 /**
@@ -36,9 +36,19 @@ import org.socialcare.core.domain.text.PhraseSet;
 public final class LanguageRules {
     private static final Pattern TAG = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
     private static final String RESOURCE_DIR = "/org/socialcare/core/domain/triage/";
-    private static final Set<String> KEYS = Set.of("language", "detect.words", "category.complaint", "category.question",
-            "category.praise", "category.spam", "sentiment.negative", "sentiment.negative.strong", "sentiment.positive",
-            "sentiment.positive.strong", "sentiment.negators", "sentiment.intensifiers");
+    private static final Set<String> KEYS = Set.of(
+            "language",
+            "detect.words",
+            "category.complaint",
+            "category.question",
+            "category.praise",
+            "category.spam",
+            "sentiment.negative",
+            "sentiment.negative.strong",
+            "sentiment.positive",
+            "sentiment.positive.strong",
+            "sentiment.negators",
+            "sentiment.intensifiers");
 
     private final String language;
     private final PhraseSet detectWords;
@@ -105,11 +115,13 @@ public final class LanguageRules {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read triage rules from " + source, e);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("triage rules " + source + " are not valid properties: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "triage rules " + source + " are not valid properties: " + e.getMessage(), e);
         }
         String language = p.getProperty("language");
         if (language == null || language.isBlank()) {
-            throw new IllegalArgumentException("triage rules " + source + " must set 'language' (a BCP 47 tag such as en)");
+            throw new IllegalArgumentException(
+                    "triage rules " + source + " must set 'language' (a BCP 47 tag such as en)");
         }
         Builder b;
         try {
@@ -128,8 +140,8 @@ public final class LanguageRules {
                 } else if (KEYS.contains(key)) {
                     b.set(key, values);
                 } else {
-                    throw new IllegalArgumentException("unknown key '" + key + "'; known keys are " + new TreeSet<>(KEYS)
-                            + " and risk.<FLAG> for " + Arrays.toString(RiskFlag.values()));
+                    throw new IllegalArgumentException("unknown key '" + key + "'; known keys are "
+                            + new TreeSet<>(KEYS) + " and risk.<FLAG> for " + Arrays.toString(RiskFlag.values()));
                 }
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("triage rules " + source + ": " + e.getMessage(), e);
@@ -145,7 +157,8 @@ public final class LanguageRules {
                 return flag;
             }
         }
-        throw new IllegalArgumentException("unknown risk flag in key '" + key + "'; flags are " + Arrays.toString(RiskFlag.values()));
+        throw new IllegalArgumentException(
+                "unknown risk flag in key '" + key + "'; flags are " + Arrays.toString(RiskFlag.values()));
     }
 
     private static List<String> split(String value) {
@@ -258,7 +271,8 @@ public final class LanguageRules {
         private Builder(String language) {
             Checks.notBlank(language, "language");
             if (!TAG.matcher(language).matches()) {
-                throw new IllegalArgumentException("language must be a BCP 47 tag such as en or pt-BR but was '" + language + "'");
+                throw new IllegalArgumentException(
+                        "language must be a BCP 47 tag such as en or pt-BR but was '" + language + "'");
             }
             this.language = language;
         }
@@ -341,7 +355,8 @@ public final class LanguageRules {
         public Builder risk(RiskFlag flag, List<String> phrases) {
             Checks.notNull(flag, "flag");
             if (flag == RiskFlag.SENSITIVE_DATA_PUBLIC) {
-                throw new IllegalArgumentException("SENSITIVE_DATA_PUBLIC comes from the sensitive data detector, not keywords");
+                throw new IllegalArgumentException(
+                        "SENSITIVE_DATA_PUBLIC comes from the sensitive data detector, not keywords");
             }
             risks.put(flag, PhraseSet.of(phrases));
             return this;

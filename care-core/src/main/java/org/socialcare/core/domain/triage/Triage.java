@@ -52,7 +52,8 @@ import org.socialcare.core.domain.text.PhraseSet;
 public final class Triage {
     private static final Pattern CLAUSE = Pattern.compile("[.,;:!?\u00a1\u00bf\\n]+");
     private static final Pattern LINK = Pattern.compile("(?i)(?:https?://|www\\.)\\S+");
-    private static final Set<RiskFlag> COMPLAINT_FLAGS = EnumSet.of(RiskFlag.LEGAL_THREAT, RiskFlag.REGULATOR, RiskFlag.CLOSE_ACCOUNT);
+    private static final Set<RiskFlag> COMPLAINT_FLAGS =
+            EnumSet.of(RiskFlag.LEGAL_THREAT, RiskFlag.REGULATOR, RiskFlag.CLOSE_ACCOUNT);
 
     private final TriageConfig config;
     private final SensitiveDataDetector detector;
@@ -86,7 +87,11 @@ public final class Triage {
     /** Triage of a customer message: its text, visibility, language tag and author's follower count. */
     public TriageResult classify(InboundMessage message) {
         Checks.notNull(message, "message");
-        return classify(message.text(), message.visibility(), message.language(), message.author().followerCount());
+        return classify(
+                message.text(),
+                message.visibility(),
+                message.language(),
+                message.author().followerCount());
     }
 
     /**
@@ -108,10 +113,13 @@ public final class Triage {
         List<SensitiveFinding> findings = detector.find(text);
         Set<RiskFlag> flags = EnumSet.noneOf(RiskFlag.class);
         if (visibility == Visibility.PUBLIC) {
-            findings.stream().filter(f -> config.publicSensitiveKinds().contains(f.kind())).findFirst().ifPresent(f -> {
-                flags.add(RiskFlag.SENSITIVE_DATA_PUBLIC);
-                reasons.add("SENSITIVE_DATA_PUBLIC: " + f.kind());
-            });
+            findings.stream()
+                    .filter(f -> config.publicSensitiveKinds().contains(f.kind()))
+                    .findFirst()
+                    .ifPresent(f -> {
+                        flags.add(RiskFlag.SENSITIVE_DATA_PUBLIC);
+                        reasons.add("SENSITIVE_DATA_PUBLIC: " + f.kind());
+                    });
         }
         Map<RiskFlag, List<String>> riskHits = riskHits(words);
         riskHits.forEach((flag, hits) -> {
@@ -125,7 +133,8 @@ public final class Triage {
             raw += sentimentSum(NormalizedText.of(clause), rules);
         }
         double score = Math.tanh(raw / 3.0);
-        Sentiment sentiment = score <= config.negativeThreshold() ? Sentiment.NEGATIVE
+        Sentiment sentiment = score <= config.negativeThreshold()
+                ? Sentiment.NEGATIVE
                 : score >= config.positiveThreshold() ? Sentiment.POSITIVE : Sentiment.NEUTRAL;
 
         List<String> spamHits = rules.spam().matchesIn(words);
@@ -136,14 +145,18 @@ public final class Triage {
             reasons.add("SPAM: " + String.join(", ", spamHits) + (link ? " with a link" : ""));
             flags.retainAll(EnumSet.of(RiskFlag.SENSITIVE_DATA_PUBLIC));
             reasons.removeIf(r -> !r.startsWith("SPAM") && !r.startsWith("SENSITIVE"));
-        } else if (!complaintHits.isEmpty() || sentiment == Sentiment.NEGATIVE || flags.stream().anyMatch(COMPLAINT_FLAGS::contains)) {
+        } else if (!complaintHits.isEmpty()
+                || sentiment == Sentiment.NEGATIVE
+                || flags.stream().anyMatch(COMPLAINT_FLAGS::contains)) {
             category = Category.COMPLAINT;
             if (!complaintHits.isEmpty()) {
                 reasons.add("COMPLAINT: " + String.join(", ", complaintHits));
             }
         } else if (sentiment == Sentiment.POSITIVE && rules.praise().matchesAny(words)) {
             category = Category.PRAISE;
-        } else if (text.indexOf('?') >= 0 || text.indexOf('\u00bf') >= 0 || rules.question().matchesAny(words)) {
+        } else if (text.indexOf('?') >= 0
+                || text.indexOf('\u00bf') >= 0
+                || rules.question().matchesAny(words)) {
             category = Category.QUESTION;
         } else {
             category = Category.OTHER;
@@ -160,7 +173,8 @@ public final class Triage {
         if (category == Category.PRAISE && priority.compareTo(Priority.NORMAL) > 0) {
             priority = Priority.NORMAL;
         }
-        return new TriageResult(category, sentiment, score, flags, tier, rules.language(), detected, findings, priority, reasons);
+        return new TriageResult(
+                category, sentiment, score, flags, tier, rules.language(), detected, findings, priority, reasons);
     }
 
     private static Priority max(Priority a, Priority b) {
@@ -211,7 +225,13 @@ public final class Triage {
     }
 
     /** Sums matches of {@code plain} (weight 1) and {@code strong} phrases not in plain (weight 2). */
-    private static double weigh(NormalizedText words, PhraseSet plain, PhraseSet strong, int sign, boolean[] negator, boolean[] intensifier) {
+    private static double weigh(
+            NormalizedText words,
+            PhraseSet plain,
+            PhraseSet strong,
+            int sign,
+            boolean[] negator,
+            boolean[] intensifier) {
         double sum = 0;
         boolean[] counted = new boolean[words.size()];
         for (PhraseSet.Match m : strong.occurrencesIn(words)) {

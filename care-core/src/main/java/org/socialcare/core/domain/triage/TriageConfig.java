@@ -95,7 +95,8 @@ public final class TriageConfig {
             return Optional.of(exact);
         }
         int dash = tag.indexOf('-');
-        return dash > 0 ? Optional.ofNullable(languages.get(tag.substring(0, dash).toLowerCase(Locale.ROOT)))
+        return dash > 0
+                ? Optional.ofNullable(languages.get(tag.substring(0, dash).toLowerCase(Locale.ROOT)))
                 : Optional.ofNullable(languages.get(tag.toLowerCase(Locale.ROOT)));
     }
 
@@ -148,8 +149,11 @@ public final class TriageConfig {
         private double positiveThreshold = DEFAULT_POSITIVE_THRESHOLD;
         private final Map<RiskFlag, Priority> riskPriorities = new EnumMap<>(RiskFlag.class);
         private final Map<InfluenceTier, Priority> influencePriorities = new EnumMap<>(InfluenceTier.class);
-        private Set<SensitiveDataKind> publicSensitiveKinds = EnumSet.of(SensitiveDataKind.CARD_NUMBER, SensitiveDataKind.IBAN,
-                SensitiveDataKind.SORT_CODE_ACCOUNT, SensitiveDataKind.PHONE);
+        private Set<SensitiveDataKind> publicSensitiveKinds = EnumSet.of(
+                SensitiveDataKind.CARD_NUMBER,
+                SensitiveDataKind.IBAN,
+                SensitiveDataKind.SORT_CODE_ACCOUNT,
+                SensitiveDataKind.PHONE);
 
         private Builder() {
             for (RiskFlag f : RiskFlag.values()) {
@@ -190,8 +194,9 @@ public final class TriageConfig {
          */
         public Builder sentimentThresholds(double negative, double positive) {
             if (!(negative >= -1 && negative < 0 && positive > 0 && positive <= 1)) {
-                throw new IllegalArgumentException("sentiment thresholds must satisfy -1 <= negative < 0 < positive <= 1 but were negative="
-                        + negative + ", positive=" + positive);
+                throw new IllegalArgumentException(
+                        "sentiment thresholds must satisfy -1 <= negative < 0 < positive <= 1 but were negative="
+                                + negative + ", positive=" + positive);
             }
             negativeThreshold = negative;
             positiveThreshold = positive;
@@ -224,11 +229,12 @@ public final class TriageConfig {
          */
         public TriageConfig build() {
             if (languages.isEmpty()) {
-                throw new IllegalStateException("triage needs the rules of at least one language; add them with language(...)");
+                throw new IllegalStateException(
+                        "triage needs the rules of at least one language; add them with language(...)");
             }
             if (!languages.containsKey(defaultLanguage)) {
-                throw new IllegalStateException("defaultLanguage '" + defaultLanguage + "' has no rules; configured languages are "
-                        + languages.keySet());
+                throw new IllegalStateException("defaultLanguage '" + defaultLanguage
+                        + "' has no rules; configured languages are " + languages.keySet());
             }
             return new TriageConfig(this);
         }

@@ -76,9 +76,11 @@ public record TriageResult(
      */
     public Conversation applyTo(Conversation c) {
         Checks.notNull(c, "conversation");
-        Category newCategory = category == Category.OTHER || c.category() == Category.COMPLAINT ? c.category() : category;
+        Category newCategory =
+                category == Category.OTHER || c.category() == Category.COMPLAINT ? c.category() : category;
         Priority newPriority = priority.compareTo(c.priority()) > 0 ? priority : c.priority();
-        return c.withTriage(newCategory, riskFlags, newPriority).copy()
+        return c.withTriage(newCategory, riskFlags, newPriority)
+                .copy()
                 .negativeStreak(sentiment == Sentiment.NEGATIVE ? c.negativeStreak() + 1 : 0)
                 .language(detectedLanguage.or(c::language))
                 .build();
@@ -87,14 +89,25 @@ public record TriageResult(
     /** One line for logs and audit: category, sentiment, flags, influence, priority, language, masked data. */
     public String summary() {
         StringBuilder b = new StringBuilder()
-                .append("category=").append(category)
-                .append(" sentiment=").append(sentiment).append(String.format(java.util.Locale.ROOT, "(%.2f)", sentimentScore))
-                .append(" flags=").append(new java.util.TreeSet<>(riskFlags))
-                .append(" influence=").append(influence)
-                .append(" priority=").append(priority)
-                .append(" language=").append(language).append(detectedLanguage.isPresent() ? " (detected)" : "");
+                .append("category=")
+                .append(category)
+                .append(" sentiment=")
+                .append(sentiment)
+                .append(String.format(java.util.Locale.ROOT, "(%.2f)", sentimentScore))
+                .append(" flags=")
+                .append(new java.util.TreeSet<>(riskFlags))
+                .append(" influence=")
+                .append(influence)
+                .append(" priority=")
+                .append(priority)
+                .append(" language=")
+                .append(language)
+                .append(detectedLanguage.isPresent() ? " (detected)" : "");
         if (!sensitiveData.isEmpty()) {
-            b.append(" sensitive=").append(sensitiveData.stream().map(f -> f.kind() + " " + f.masked()).toList());
+            b.append(" sensitive=")
+                    .append(sensitiveData.stream()
+                            .map(f -> f.kind() + " " + f.masked())
+                            .toList());
         }
         return b.toString();
     }

@@ -9,7 +9,14 @@ import org.socialcare.core.domain.ConversationId;
  * echoes seen, and payloads dead-lettered. {@code touched} lists the conversations changed, in order.
  * Immutable.
  */
-public record IngestResult(int stored, int duplicates, int opened, int reopened, int echoes, int deadLettered, List<ConversationId> touched) {
+public record IngestResult(
+        int stored,
+        int duplicates,
+        int opened,
+        int reopened,
+        int echoes,
+        int deadLettered,
+        List<ConversationId> touched) {
     public IngestResult {
         touched = List.copyOf(Checks.notNull(touched, "touched"));
     }
@@ -22,7 +29,13 @@ public record IngestResult(int stored, int duplicates, int opened, int reopened,
     public IngestResult plus(IngestResult other) {
         List<ConversationId> all = new java.util.ArrayList<>(touched);
         all.addAll(other.touched);
-        return new IngestResult(stored + other.stored, duplicates + other.duplicates, opened + other.opened,
-                reopened + other.reopened, echoes + other.echoes, deadLettered + other.deadLettered, all);
+        return new IngestResult(
+                stored + other.stored,
+                duplicates + other.duplicates,
+                opened + other.opened,
+                reopened + other.reopened,
+                echoes + other.echoes,
+                deadLettered + other.deadLettered,
+                all);
     }
 }

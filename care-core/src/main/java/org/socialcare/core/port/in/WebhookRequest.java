@@ -21,7 +21,8 @@ public final class WebhookRequest {
     private final Map<String, String> query;
     private final byte[] body;
 
-    public WebhookRequest(String method, String path, Map<String, List<String>> headers, Map<String, String> query, byte[] body) {
+    public WebhookRequest(
+            String method, String path, Map<String, List<String>> headers, Map<String, String> query, byte[] body) {
         this.method = Checks.notBlank(method, "method").toUpperCase(Locale.ROOT);
         this.path = Checks.notNull(path, "path");
         TreeMap<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -69,13 +70,18 @@ public final class WebhookRequest {
 
     @Override
     public String toString() {
-        return "WebhookRequest[" + method + " " + path + ", " + body.length + " bytes, headers=" + headers.keySet() + "]";
+        return "WebhookRequest[" + method + " " + path + ", " + body.length + " bytes, headers=" + headers.keySet()
+                + "]";
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof WebhookRequest r && method.equals(r.method) && path.equals(r.path) && headers.equals(r.headers)
-                && query.equals(r.query) && Arrays.equals(body, r.body);
+        return o instanceof WebhookRequest r
+                && method.equals(r.method)
+                && path.equals(r.path)
+                && headers.equals(r.headers)
+                && query.equals(r.query)
+                && Arrays.equals(body, r.body);
     }
 
     @Override

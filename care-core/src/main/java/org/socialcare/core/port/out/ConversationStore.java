@@ -49,9 +49,11 @@ public interface ConversationStore {
      * [from, to): the repeat-contact escalation condition. The default filters {@link #openedBetween}; stores
      * with an index on the customer should override it.
      */
-    default int countOpenedByCustomer(String customerPlatformUserId, java.util.Set<ChannelId> channels, Instant from, Instant to) {
+    default int countOpenedByCustomer(
+            String customerPlatformUserId, java.util.Set<ChannelId> channels, Instant from, Instant to) {
         return (int) openedBetween(from, to).stream()
-                .filter(c -> c.customer().platformUserId().equals(customerPlatformUserId) && channels.contains(c.channel()))
+                .filter(c ->
+                        c.customer().platformUserId().equals(customerPlatformUserId) && channels.contains(c.channel()))
                 .count();
     }
 

@@ -22,7 +22,8 @@ public interface EscalationFiringStore {
      * Records that {@code ruleId} fired on the conversation, as the next episode; empty (and nothing written)
      * when the pair already has an open episode (another desk fired it).
      */
-    Optional<EscalationFiring> fire(ConversationId conversation, String ruleId, Instant at, String reason, List<String> actions);
+    Optional<EscalationFiring> fire(
+            ConversationId conversation, String ruleId, Instant at, String reason, List<String> actions);
 
     /** Ends the pair's open episode at {@code at}; false when none was open. */
     boolean endEpisode(ConversationId conversation, String ruleId, Instant at);

@@ -1,7 +1,7 @@
 package org.socialcare.core.port.out;
 
-import org.socialcare.core.domain.Platform;
 import org.socialcare.core.domain.PayloadReading;
+import org.socialcare.core.domain.Platform;
 
 /**
  * Reads one recorded platform payload (a webhook body or an API response, as text) with an adapter's own

@@ -66,7 +66,8 @@ public interface TextLimits {
 
             @Override
             public String toString() {
-                return "TextLimits[" + platform + ", code points, public " + publicMax + ", private " + privateMax + "]";
+                return "TextLimits[" + platform + ", code points, public " + publicMax + ", private " + privateMax
+                        + "]";
             }
         };
     }

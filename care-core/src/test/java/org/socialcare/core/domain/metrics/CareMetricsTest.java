@@ -25,24 +25,35 @@ class CareMetricsTest {
     static final Instant T0 = Instant.parse("2026-11-25T09:00:00Z");
     static final TeamId CARE = TeamId.of("care");
     static final TeamId CARDS = TeamId.of("cards");
-    static final Channel ASK_BANK = Channel.of("askbank", Platform.TWITTER, "AskBank", "1", ChannelKind.DEDICATED_CARE, CARE);
-    static final Channel ASK_CARDS = Channel.of("askcards", Platform.TWITTER, "AskBankCards", "2", ChannelKind.BUSINESS_UNIT, CARDS).withBusinessUnit("cards");
+    static final Channel ASK_BANK =
+            Channel.of("askbank", Platform.TWITTER, "AskBank", "1", ChannelKind.DEDICATED_CARE, CARE);
+    static final Channel ASK_CARDS = Channel.of(
+                    "askcards", Platform.TWITTER, "AskBankCards", "2", ChannelKind.BUSINESS_UNIT, CARDS)
+            .withBusinessUnit("cards");
     static final Channel BRAND = Channel.of("bank", Platform.FACEBOOK, "Bank", "3", ChannelKind.BRAND, CARE);
     static final AgentId AB = AgentId.of("ab");
     static final AgentId CD = AgentId.of("cd");
 
     final OpsTestClock clock = new OpsTestClock(T0);
     final AtomicInteger ids = new AtomicInteger();
-    final CareDesk desk = CareDesk.builder().clock(clock).ids(() -> "c" + ids.incrementAndGet())
-            .team(Team.of("care", "Care")).team(Team.of("cards", "Cards"))
-            .channel(ASK_BANK).channel(ASK_CARDS).channel(BRAND)
-            .agent(Agent.of("ab", "Alice Brown", "AB", CARE)).agent(Agent.of("cd", "Carl Dunn", "CD", CARDS))
+    final CareDesk desk = CareDesk.builder()
+            .clock(clock)
+            .ids(() -> "c" + ids.incrementAndGet())
+            .team(Team.of("care", "Care"))
+            .team(Team.of("cards", "Cards"))
+            .channel(ASK_BANK)
+            .channel(ASK_CARDS)
+            .channel(BRAND)
+            .agent(Agent.of("ab", "Alice Brown", "AB", CARE))
+            .agent(Agent.of("cd", "Carl Dunn", "CD", CARDS))
             .build();
 
     ConversationId tweetAt(String minute, Channel channel, String user) {
         clock.set(Instant.parse("2026-11-25T" + minute + ":00Z"));
-        return desk.ingest(Batch.of(List.of(OpsFixtures.tweet("t-" + user, channel.id().value(), user, "help please", clock.instant()))))
-                .touched().get(0);
+        return desk.ingest(Batch.of(List.of(
+                        OpsFixtures.tweet("t-" + user, channel.id().value(), user, "help please", clock.instant()))))
+                .touched()
+                .get(0);
     }
 
     void replyAt(String minute, ConversationId id, AgentId agent) {
@@ -52,7 +63,8 @@ class CareMetricsTest {
     }
 
     CareMetrics metrics() {
-        return CareMetrics.of(desk.storage().conversations(), desk.slaPolicy(), desk.channels(), desk.teams(), desk.agents(), clock);
+        return CareMetrics.of(
+                desk.storage().conversations(), desk.slaPolicy(), desk.channels(), desk.teams(), desk.agents(), clock);
     }
 
     @Test
@@ -61,11 +73,11 @@ class CareMetricsTest {
         ConversationId c2 = tweetAt("09:05", ASK_BANK, "u2");
         ConversationId c3 = tweetAt("09:20", ASK_CARDS, "u3");
         ConversationId c4 = tweetAt("09:30", ASK_CARDS, "u4");
-        replyAt("09:10", c1, AB);       // 10 minutes: met
-        replyAt("09:50", c3, CD);       // 30 minutes: met
+        replyAt("09:10", c1, AB); // 10 minutes: met
+        replyAt("09:50", c3, CD); // 30 minutes: met
         clock.set(Instant.parse("2026-11-25T10:00:00Z"));
-        desk.claim(c4, CD);             // claimed, never answered: missed at 10:30
-        replyAt("10:35", c2, AB);       // 90 minutes: missed
+        desk.claim(c4, CD); // claimed, never answered: missed at 10:30
+        replyAt("10:35", c2, AB); // 90 minutes: missed
         clock.set(Instant.parse("2026-11-25T10:40:00Z"));
         desk.resolve(c1, AB);
         tweetAt("10:50", ASK_BANK, "u5"); // unanswered, not due yet: neither met nor missed
@@ -109,12 +121,15 @@ class CareMetricsTest {
         ConversationId c1 = tweetAt("09:00", ASK_BANK, "u1");
         replyAt("09:10", c1, AB);
         clock.set(T0.plus(Duration.ofDays(3)));
-        assertThat(metrics().inactiveAccounts(Duration.ofDays(7))).extracting(InactiveAccount::channel)
+        assertThat(metrics().inactiveAccounts(Duration.ofDays(7)))
+                .extracting(InactiveAccount::channel)
                 .containsExactly(ASK_CARDS.id(), BRAND.id());
         clock.set(T0.plus(Duration.ofDays(8)));
-        assertThat(metrics().inactiveAccounts(Duration.ofDays(7))).extracting(InactiveAccount::channel)
+        assertThat(metrics().inactiveAccounts(Duration.ofDays(7)))
+                .extracting(InactiveAccount::channel)
                 .containsExactly(ASK_BANK.id(), ASK_CARDS.id(), BRAND.id());
-        assertThat(metrics().inactiveAccounts(Duration.ofDays(7)).get(0).lastReplyAt()).contains(Instant.parse("2026-11-25T09:10:00Z"));
+        assertThat(metrics().inactiveAccounts(Duration.ofDays(7)).get(0).lastReplyAt())
+                .contains(Instant.parse("2026-11-25T09:10:00Z"));
     }
 
     @Test

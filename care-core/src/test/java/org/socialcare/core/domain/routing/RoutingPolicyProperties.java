@@ -33,13 +33,20 @@ class RoutingPolicyProperties {
             @ForAll boolean complaint) {
         RoutingPolicy policy = RoutingPolicy.builder().strategy(strategy).build();
         Conversation c = OpsFixtures.conversation("c1", "askbank", "u1", Instant.parse("2026-11-25T09:00:00Z"))
-                .assignTo(TeamId.of("care"), Optional.empty()).copy()
-                .language(language).category(complaint ? Category.COMPLAINT : Category.QUESTION).build();
+                .assignTo(TeamId.of("care"), Optional.empty())
+                .copy()
+                .language(language)
+                .category(complaint ? Category.COMPLAINT : Category.QUESTION)
+                .build();
         Optional<AgentId> chosen = policy.choose(c, Optional.of("cards"), loads);
-        boolean someoneCan = loads.stream().anyMatch(l -> l.canTakeMore() && !l.agent().supervisor());
+        boolean someoneCan =
+                loads.stream().anyMatch(l -> l.canTakeMore() && !l.agent().supervisor());
         assertThat(chosen.isPresent()).isEqualTo(someoneCan);
         chosen.ifPresent(id -> {
-            AgentLoad l = loads.stream().filter(x -> x.agent().id().equals(id)).findFirst().orElseThrow();
+            AgentLoad l = loads.stream()
+                    .filter(x -> x.agent().id().equals(id))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(l.agent().presence()).isEqualTo(Presence.ONLINE);
             assertThat(l.active()).isLessThan(l.agent().capacity());
             assertThat(l.agent().supervisor()).isFalse();
@@ -48,7 +55,8 @@ class RoutingPolicyProperties {
 
     @Provide
     Arbitrary<Optional<String>> languages() {
-        return Arbitraries.of(Optional.empty(), Optional.of("en"), Optional.of("es-ES"), Optional.of("fr"), Optional.of("it"));
+        return Arbitraries.of(
+                Optional.empty(), Optional.of("en"), Optional.of("es-ES"), Optional.of("fr"), Optional.of("it"));
     }
 
     @Provide
@@ -61,16 +69,32 @@ class RoutingPolicyProperties {
                         Arbitraries.subsetOf("en", "es", "fr"),
                         Arbitraries.of(true, false))
                 .as((capacity, active, presence, supervisor, langs, complaints) -> {
-                    Agent a = new Agent(AgentId.of("a"), "Agent", "AG", TeamId.of("care"), Skills.of(Set.copyOf(langs), Set.of("cards"), complaints),
-                            capacity, presence, supervisor);
+                    Agent a = new Agent(
+                            AgentId.of("a"),
+                            "Agent",
+                            "AG",
+                            TeamId.of("care"),
+                            Skills.of(Set.copyOf(langs), Set.of("cards"), complaints),
+                            capacity,
+                            presence,
+                            supervisor);
                     return new AgentLoad(a, active);
                 });
         return load.list().ofMinSize(1).ofMaxSize(12).map(list -> {
             List<AgentLoad> named = new ArrayList<>();
             for (int i = 0; i < list.size(); i++) {
                 Agent a = list.get(i).agent();
-                named.add(new AgentLoad(new Agent(AgentId.of("agent" + i), a.displayName(), a.initials(), a.team(), a.skills(), a.capacity(),
-                        a.presence(), a.supervisor()), list.get(i).active()));
+                named.add(new AgentLoad(
+                        new Agent(
+                                AgentId.of("agent" + i),
+                                a.displayName(),
+                                a.initials(),
+                                a.team(),
+                                a.skills(),
+                                a.capacity(),
+                                a.presence(),
+                                a.supervisor()),
+                        list.get(i).active()));
             }
             return named;
         });

@@ -34,7 +34,9 @@ class RoutingPolicyTest {
     static final Instant T0 = Instant.parse("2026-11-25T09:00:00Z");
 
     static Agent agent(String id, int capacity, Skills skills) {
-        return Agent.of(id, "Agent " + id, id.toUpperCase(), CARE).withCapacity(capacity).withSkills(skills);
+        return Agent.of(id, "Agent " + id, id.toUpperCase(), CARE)
+                .withCapacity(capacity)
+                .withSkills(skills);
     }
 
     static Conversation inTeam(String id) {
@@ -43,9 +45,14 @@ class RoutingPolicyTest {
 
     @Test
     void businessUnitRuleOverridesTheChannelsTeam() {
-        RoutingPolicy policy = RoutingPolicy.builder().businessUnitTeam("cards", TeamId.of("cards-team")).build();
-        Channel cards = Channel.of("askcards", Platform.TWITTER, "AskBankCards", "100", ChannelKind.BUSINESS_UNIT, CARE).withBusinessUnit("cards");
-        Channel mortgages = Channel.of("mortgages", Platform.TWITTER, "BankMortgages", "101", ChannelKind.BUSINESS_UNIT, CARE).withBusinessUnit("mortgages");
+        RoutingPolicy policy = RoutingPolicy.builder()
+                .businessUnitTeam("cards", TeamId.of("cards-team"))
+                .build();
+        Channel cards = Channel.of("askcards", Platform.TWITTER, "AskBankCards", "100", ChannelKind.BUSINESS_UNIT, CARE)
+                .withBusinessUnit("cards");
+        Channel mortgages = Channel.of(
+                        "mortgages", Platform.TWITTER, "BankMortgages", "101", ChannelKind.BUSINESS_UNIT, CARE)
+                .withBusinessUnit("mortgages");
         Channel brand = Channel.of("brand", Platform.TWITTER, "Bank", "102", ChannelKind.BRAND, CARE);
         assertThat(policy.teamFor(cards)).isEqualTo(TeamId.of("cards-team"));
         assertThat(policy.teamFor(mortgages)).isEqualTo(CARE);
@@ -61,79 +68,133 @@ class RoutingPolicyTest {
                 new AgentLoad(agent("boss", 5, Skills.none()).asSupervisor(), 0),
                 new AgentLoad(agent("busy", 4, Skills.none()), 3));
         assertThat(policy.choose(inTeam("c1"), Optional.empty(), loads)).contains(AgentId.of("busy"));
-        assertThat(policy.choose(inTeam("c1"), Optional.empty(), loads.subList(0, 3))).isEmpty();
-        assertThat(RoutingPolicy.builder().includeSupervisors(true).build().choose(inTeam("c1"), Optional.empty(), loads))
+        assertThat(policy.choose(inTeam("c1"), Optional.empty(), loads.subList(0, 3)))
+                .isEmpty();
+        assertThat(RoutingPolicy.builder()
+                        .includeSupervisors(true)
+                        .build()
+                        .choose(inTeam("c1"), Optional.empty(), loads))
                 .contains(AgentId.of("boss"));
     }
 
     @ParameterizedTest
     @EnumSource(RoutingPolicy.Strategy.class)
     void anAgentsOwnChannelGoesToThatAgentOnlyWhateverTheStrategy(RoutingPolicy.Strategy strategy) {
-        RoutingPolicy policy = RoutingPolicy.builder().strategy(strategy).channelAgent(ChannelId.of("jo-account"), AgentId.of("jo")).build();
+        RoutingPolicy policy = RoutingPolicy.builder()
+                .strategy(strategy)
+                .channelAgent(ChannelId.of("jo-account"), AgentId.of("jo"))
+                .build();
         Conversation personal = conversation("p1", "jo-account", "u-p1", T0).assignTo(CARE, Optional.empty());
         AgentLoad idle = new AgentLoad(agent("idle", 10, Skills.of(Set.of("en"), Set.of(), true)), 0);
         AgentLoad jo = new AgentLoad(agent("jo", 10, Skills.none()).asSupervisor(), 9);
 
-        assertThat(policy.choose(personal, Optional.empty(), List.of(idle, jo))).as("busier, supervisor, worse fit: still Jo").contains(AgentId.of("jo"));
-        assertThat(policy.choose(personal, Optional.empty(), List.of(idle, jo.plusOne()))).as("Jo at capacity: waits").isEmpty();
-        assertThat(policy.choose(personal, Optional.empty(), List.of(idle, new AgentLoad(jo.agent().withPresence(Presence.OFFLINE), 0))))
-                .as("Jo offline: waits").isEmpty();
-        assertThat(policy.choose(personal, Optional.empty(), List.of(idle))).as("moved to a team without Jo: by strategy").contains(AgentId.of("idle"));
-        assertThat(policy.choose(inTeam("c1"), Optional.empty(), List.of(idle, new AgentLoad(agent("jo", 10, Skills.none()), 0))))
-                .as("other channels: Jo is an ordinary candidate").isPresent();
+        assertThat(policy.choose(personal, Optional.empty(), List.of(idle, jo)))
+                .as("busier, supervisor, worse fit: still Jo")
+                .contains(AgentId.of("jo"));
+        assertThat(policy.choose(personal, Optional.empty(), List.of(idle, jo.plusOne())))
+                .as("Jo at capacity: waits")
+                .isEmpty();
+        assertThat(policy.choose(
+                        personal,
+                        Optional.empty(),
+                        List.of(idle, new AgentLoad(jo.agent().withPresence(Presence.OFFLINE), 0))))
+                .as("Jo offline: waits")
+                .isEmpty();
+        assertThat(policy.choose(personal, Optional.empty(), List.of(idle)))
+                .as("moved to a team without Jo: by strategy")
+                .contains(AgentId.of("idle"));
+        assertThat(policy.choose(
+                        inTeam("c1"),
+                        Optional.empty(),
+                        List.of(idle, new AgentLoad(agent("jo", 10, Skills.none()), 0))))
+                .as("other channels: Jo is an ordinary candidate")
+                .isPresent();
         assertThat(policy.channelAgent(ChannelId.of("jo-account"))).contains(AgentId.of("jo"));
         assertThat(policy.channelAgent(ChannelId.of("askbank"))).isEmpty();
     }
 
     @Test
     void aChannelHasOneAgentAndChannelAgentsNeedAutoAssignment() {
-        assertThatThrownBy(() -> RoutingPolicy.builder().channelAgent(ChannelId.of("jo-account"), AgentId.of("jo"))
-                .channelAgent(ChannelId.of("jo-account"), AgentId.of("kai")))
+        assertThatThrownBy(() -> RoutingPolicy.builder()
+                        .channelAgent(ChannelId.of("jo-account"), AgentId.of("jo"))
+                        .channelAgent(ChannelId.of("jo-account"), AgentId.of("kai")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("channel 'jo-account' is already the channel of agent 'jo'").hasMessageContaining("'kai'");
-        assertThatThrownBy(() -> RoutingPolicy.builder().autoAssign(false).channelAgent(ChannelId.of("jo-account"), AgentId.of("jo")).build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("channelAgent needs autoAssign(true)").hasMessageContaining("jo-account=jo");
+                .hasMessageContaining("channel 'jo-account' is already the channel of agent 'jo'")
+                .hasMessageContaining("'kai'");
+        assertThatThrownBy(() -> RoutingPolicy.builder()
+                        .autoAssign(false)
+                        .channelAgent(ChannelId.of("jo-account"), AgentId.of("jo"))
+                        .build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("channelAgent needs autoAssign(true)")
+                .hasMessageContaining("jo-account=jo");
     }
 
     @Test
     void leastLoadedComparesShareOfCapacity() {
-        RoutingPolicy policy = RoutingPolicy.builder().strategy(RoutingPolicy.Strategy.LEAST_LOADED).build();
-        List<AgentLoad> loads = List.of(new AgentLoad(agent("senior", 10, Skills.none()), 4), new AgentLoad(agent("junior", 3, Skills.none()), 2));
+        RoutingPolicy policy = RoutingPolicy.builder()
+                .strategy(RoutingPolicy.Strategy.LEAST_LOADED)
+                .build();
+        List<AgentLoad> loads = List.of(
+                new AgentLoad(agent("senior", 10, Skills.none()), 4),
+                new AgentLoad(agent("junior", 3, Skills.none()), 2));
         assertThat(policy.choose(inTeam("c1"), Optional.empty(), loads)).contains(AgentId.of("senior"));
     }
 
     @Test
     void roundRobinRotatesThroughTheTeam() {
-        RoutingPolicy policy = RoutingPolicy.builder().strategy(RoutingPolicy.Strategy.ROUND_ROBIN).build();
-        List<AgentLoad> loads = List.of(new AgentLoad(agent("a", 5, Skills.none()), 0), new AgentLoad(agent("b", 5, Skills.none()), 0),
+        RoutingPolicy policy = RoutingPolicy.builder()
+                .strategy(RoutingPolicy.Strategy.ROUND_ROBIN)
+                .build();
+        List<AgentLoad> loads = List.of(
+                new AgentLoad(agent("a", 5, Skills.none()), 0),
+                new AgentLoad(agent("b", 5, Skills.none()), 0),
                 new AgentLoad(agent("c", 5, Skills.none()), 0));
         List<String> picks = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            picks.add(policy.choose(inTeam("c" + i), Optional.empty(), loads).orElseThrow().value());
+            picks.add(policy.choose(inTeam("c" + i), Optional.empty(), loads)
+                    .orElseThrow()
+                    .value());
         }
         assertThat(picks).containsExactly("a", "b", "c", "a", "b");
     }
 
     @Test
     void spanishComplaintAboutCardsGoesToTheSpanishSpeakingComplaintHandler() {
-        RoutingPolicy policy = RoutingPolicy.builder().strategy(RoutingPolicy.Strategy.SKILLS_MATCH).build();
+        RoutingPolicy policy = RoutingPolicy.builder()
+                .strategy(RoutingPolicy.Strategy.SKILLS_MATCH)
+                .build();
         List<AgentLoad> loads = List.of(
                 new AgentLoad(agent("en-cards", 5, Skills.of(Set.of("en"), Set.of("cards"), true)), 0),
                 new AgentLoad(agent("es-general", 5, Skills.of(Set.of("en", "es"), Set.of(), false)), 0),
                 new AgentLoad(agent("es-complaints", 5, Skills.of(Set.of("es"), Set.of("mortgages"), true)), 3));
-        Conversation complaint = inTeam("c1").copy().language(Optional.of("es-MX")).category(Category.COMPLAINT).build();
+        Conversation complaint = inTeam("c1")
+                .copy()
+                .language(Optional.of("es-MX"))
+                .category(Category.COMPLAINT)
+                .build();
         assertThat(policy.choose(complaint, Optional.of("cards"), loads)).contains(AgentId.of("es-complaints"));
 
-        Conversation question = inTeam("c2").copy().language(Optional.of("es")).category(Category.QUESTION).build();
+        Conversation question = inTeam("c2")
+                .copy()
+                .language(Optional.of("es"))
+                .category(Category.QUESTION)
+                .build();
         assertThat(policy.choose(question, Optional.of("cards"), loads)).contains(AgentId.of("es-general"));
 
-        Conversation fraud = inTeam("c3").copy().language(Optional.of("en")).riskFlags(Set.of(RiskFlag.FRAUD)).build();
+        Conversation fraud = inTeam("c3")
+                .copy()
+                .language(Optional.of("en"))
+                .riskFlags(Set.of(RiskFlag.FRAUD))
+                .build();
         assertThat(policy.choose(fraud, Optional.of("cards"), loads)).contains(AgentId.of("en-cards"));
     }
 
     @Test
     void skillsMatchFallsBackToBestFitInsteadOfLeavingTheCustomerWaiting() {
-        RoutingPolicy policy = RoutingPolicy.builder().strategy(RoutingPolicy.Strategy.SKILLS_MATCH).build();
+        RoutingPolicy policy = RoutingPolicy.builder()
+                .strategy(RoutingPolicy.Strategy.SKILLS_MATCH)
+                .build();
         List<AgentLoad> loads = List.of(new AgentLoad(agent("en", 5, Skills.of(Set.of("en"), Set.of(), false)), 0));
         Conversation italian = inTeam("c1").copy().language(Optional.of("it")).build();
         assertThat(policy.choose(italian, Optional.empty(), loads)).contains(AgentId.of("en"));
@@ -152,8 +213,13 @@ class RoutingPolicyTest {
         List<Agent> agents = new ArrayList<>();
         String[] languages = {"en", "es", "fr"};
         for (int i = 0; i < 30; i++) {
-            agents.add(agent(String.format("agent%02d", i), 4 + (i % 9),
-                    Skills.of(new java.util.TreeSet<>(List.of("en", languages[i % 3])), Set.of(i % 2 == 0 ? "cards" : "loans"), i % 4 == 0)));
+            agents.add(agent(
+                    String.format("agent%02d", i),
+                    4 + (i % 9),
+                    Skills.of(
+                            new java.util.TreeSet<>(List.of("en", languages[i % 3])),
+                            Set.of(i % 2 == 0 ? "cards" : "loans"),
+                            i % 4 == 0)));
         }
         int totalCapacity = agents.stream().mapToInt(Agent::capacity).sum();
         Map<AgentId, List<String>> holding = new HashMap<>();
@@ -164,7 +230,9 @@ class RoutingPolicyTest {
             // the desk runs near capacity: once 90% of it is in use, a random conversation is resolved per arrival
             int active = holding.values().stream().mapToInt(List::size).sum();
             while (active >= totalCapacity * 0.9) {
-                List<AgentId> order = holding.keySet().stream().sorted(java.util.Comparator.comparing(AgentId::value)).toList();
+                List<AgentId> order = holding.keySet().stream()
+                        .sorted(java.util.Comparator.comparing(AgentId::value))
+                        .toList();
                 int pick = random.nextInt(active);
                 for (AgentId id : order) {
                     List<String> theirs = holding.get(id);
@@ -176,12 +244,15 @@ class RoutingPolicyTest {
                 }
                 active--;
             }
-            Conversation c = inTeam("c" + n).copy()
+            Conversation c = inTeam("c" + n)
+                    .copy()
                     .language(Optional.of(languages[random.nextInt(3)]))
                     .category(random.nextInt(5) == 0 ? Category.COMPLAINT : Category.QUESTION)
                     .priority(Priority.NORMAL)
                     .build();
-            List<AgentLoad> loads = agents.stream().map(a -> new AgentLoad(a, holding.get(a.id()).size())).toList();
+            List<AgentLoad> loads = agents.stream()
+                    .map(a -> new AgentLoad(a, holding.get(a.id()).size()))
+                    .toList();
             Optional<AgentId> chosen = policy.choose(c, Optional.of(random.nextBoolean() ? "cards" : "loans"), loads);
             if (chosen.isEmpty()) {
                 waited++;
@@ -190,16 +261,21 @@ class RoutingPolicyTest {
             holding.get(chosen.get()).add(c.id().value());
             assignedTotal.merge(chosen.get(), 1, Integer::sum);
             for (Agent a : agents) {
-                assertThat(holding.get(a.id()).size()).as("%s holds within capacity", a.id()).isLessThanOrEqualTo(a.capacity());
+                assertThat(holding.get(a.id()).size())
+                        .as("%s holds within capacity", a.id())
+                        .isLessThanOrEqualTo(a.capacity());
             }
         }
         assertThat(waited).as("work waits only when everybody is full").isZero();
-        assertThat(assignedTotal.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(1000);
-        // Under load work follows capacity: every agent's share per unit of capacity is within half and twice the fair share.
+        assertThat(assignedTotal.values().stream().mapToInt(Integer::intValue).sum())
+                .isEqualTo(1000);
+        // Under load work follows capacity: every agent's share per unit of capacity is within half and twice the fair
+        // share.
         double fairShare = 1000.0 / totalCapacity;
         for (Agent a : agents) {
             double perCapacity = assignedTotal.getOrDefault(a.id(), 0) / (double) a.capacity();
-            assertThat(perCapacity).as("%s (%s) share per unit of capacity", a.id(), strategy)
+            assertThat(perCapacity)
+                    .as("%s (%s) share per unit of capacity", a.id(), strategy)
                     .isBetween(fairShare / 2, fairShare * 2);
         }
     }

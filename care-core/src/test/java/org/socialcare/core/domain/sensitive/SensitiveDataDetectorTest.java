@@ -22,7 +22,8 @@ class SensitiveDataDetectorTest {
             assertThat(f.masked()).isEqualTo("**** **** **** 6467");
             assertThat(f.toString()).doesNotContain("4539").doesNotContain("1488 0343");
         });
-        assertThat(detector.mask(tweet)).isEqualTo("@MyBank my card **** **** **** 6467 was declined AGAIN at Tesco, sort it out");
+        assertThat(detector.mask(tweet))
+                .isEqualTo("@MyBank my card **** **** **** 6467 was declined AGAIN at Tesco, sort it out");
     }
 
     @Test
@@ -80,7 +81,8 @@ class SensitiveDataDetectorTest {
         assertThat(kinds("call me on 07700 900123 after 5")).containsExactly(SensitiveDataKind.PHONE);
         assertThat(kinds("ring +44 20 7946 0958 now")).containsExactly(SensitiveDataKind.PHONE);
         assertThat(kinds("llámame al 612 345 678 por favor")).containsExactly(SensitiveDataKind.PHONE);
-        assertThat(detector.find("on hold 40 minutes since 2024-03-15, charged £1,250.00 twice, ref 123456")).isEmpty();
+        assertThat(detector.find("on hold 40 minutes since 2024-03-15, charged £1,250.00 twice, ref 123456"))
+                .isEmpty();
         assertThat(detector.mask("call me on 07700 900123")).isEqualTo("call me on ***** ***123");
     }
 
@@ -104,7 +106,8 @@ class SensitiveDataDetectorTest {
     void detectorLimitedToFinancialKindsIgnoresPhones() {
         SensitiveDataDetector financial = SensitiveDataDetector.of(SensitiveDataKind.financial());
         assertThat(financial.find("call 07700 900123")).isEmpty();
-        assertThat(financial.containsAny("card 4539148803436467", Set.of(SensitiveDataKind.CARD_NUMBER))).isTrue();
+        assertThat(financial.containsAny("card 4539148803436467", Set.of(SensitiveDataKind.CARD_NUMBER)))
+                .isTrue();
         assertThatThrownBy(() -> SensitiveDataDetector.of(Set.of())).hasMessageContaining("kinds");
     }
 

@@ -16,7 +16,9 @@ class SensitiveDataProperties {
     private final SensitiveDataDetector detector = SensitiveDataDetector.ofDefaults();
 
     @Property(tries = 300)
-    void validCardNumbersAreFoundInAnyGrouping(@ForAll("cards") String digits, @ForAll("separators") String sep,
+    void validCardNumbersAreFoundInAnyGrouping(
+            @ForAll("cards") String digits,
+            @ForAll("separators") String sep,
             @ForAll @IntRange(min = 3, max = 6) int group) {
         String card = group(digits, group, sep);
         String text = "my card " + card + " got blocked";
@@ -31,8 +33,11 @@ class SensitiveDataProperties {
     }
 
     @Property(tries = 300)
-    void cardNumberWithOneDigitChangedIsNotFound(@ForAll("cards") String digits, @ForAll @IntRange(min = 0, max = 18) int position,
-            @ForAll @IntRange(min = 1, max = 9) int delta, @ForAll("separators") String sep) {
+    void cardNumberWithOneDigitChangedIsNotFound(
+            @ForAll("cards") String digits,
+            @ForAll @IntRange(min = 0, max = 18) int position,
+            @ForAll @IntRange(min = 1, max = 9) int delta,
+            @ForAll("separators") String sep) {
         int p = position % digits.length();
         char changed = (char) ('0' + (digits.charAt(p) - '0' + delta) % 10);
         String wrong = digits.substring(0, p) + changed + digits.substring(p + 1);
@@ -43,7 +48,8 @@ class SensitiveDataProperties {
     }
 
     @Property(tries = 300)
-    void validIbansAreFoundInAnyGroupingAndCase(@ForAll("ibans") String iban, @ForAll("separators") String sep, @ForAll boolean lower) {
+    void validIbansAreFoundInAnyGroupingAndCase(
+            @ForAll("ibans") String iban, @ForAll("separators") String sep, @ForAll boolean lower) {
         String written = group(lower ? iban.toLowerCase() : iban, 4, sep);
         String text = "refund to " + written + " please";
 
@@ -56,7 +62,9 @@ class SensitiveDataProperties {
     }
 
     @Property(tries = 300)
-    void ibanWithOneDigitChangedIsNotFoundAsIban(@ForAll("ibans") String iban, @ForAll @IntRange(min = 2, max = 40) int position,
+    void ibanWithOneDigitChangedIsNotFoundAsIban(
+            @ForAll("ibans") String iban,
+            @ForAll @IntRange(min = 2, max = 40) int position,
             @ForAll @IntRange(min = 1, max = 9) int delta) {
         int p = 2 + position % (iban.length() - 2);
         char c = iban.charAt(p);
@@ -87,21 +95,28 @@ class SensitiveDataProperties {
 
     @Provide
     Arbitrary<String> cards() {
-        return Arbitraries.integers().between(13, 19).flatMap(len ->
-                Arbitraries.strings().numeric().ofLength(len - 2).map(body -> {
-                    String payload = "4" + body;
-                    return payload + Luhn.checkDigit(payload);
-                }));
+        return Arbitraries.integers()
+                .between(13, 19)
+                .flatMap(
+                        len -> Arbitraries.strings().numeric().ofLength(len - 2).map(body -> {
+                            String payload = "4" + body;
+                            return payload + Luhn.checkDigit(payload);
+                        }));
     }
 
     @Provide
     Arbitrary<String> ibans() {
-        Arbitrary<String> country = Arbitraries.of("GB", "DE", "ES", "FR", "IT", "NL", "BE", "NO", "PT", "IE", "CH", "MT");
+        Arbitrary<String> country =
+                Arbitraries.of("GB", "DE", "ES", "FR", "IT", "NL", "BE", "NO", "PT", "IE", "CH", "MT");
         return country.flatMap(cc -> {
             int bbanLength = Iban.length(cc).orElseThrow() - 4;
             Arbitrary<String> bban = cc.equals("GB") || cc.equals("NL") || cc.equals("IE") || cc.equals("MT")
-                    ? Combinators.combine(Arbitraries.strings().withCharRange('A', 'Z').ofLength(4),
-                            Arbitraries.strings().numeric().ofLength(bbanLength - 4)).as(String::concat)
+                    ? Combinators.combine(
+                                    Arbitraries.strings()
+                                            .withCharRange('A', 'Z')
+                                            .ofLength(4),
+                                    Arbitraries.strings().numeric().ofLength(bbanLength - 4))
+                            .as(String::concat)
                     : Arbitraries.strings().numeric().ofLength(bbanLength);
             return bban.map(b -> cc + Iban.checkDigits(cc, b) + b);
         });
@@ -116,11 +131,18 @@ class SensitiveDataProperties {
     Arbitrary<String> sensitiveTexts() {
         Arbitrary<String> card = cards().map(c -> group(c, 4, " "));
         Arbitrary<String> iban = ibans().map(i -> group(i, 4, " "));
-        Arbitrary<String> sortAccount = Combinators.combine(Arbitraries.strings().numeric().ofLength(6), Arbitraries.strings().numeric().ofLength(8))
+        Arbitrary<String> sortAccount = Combinators.combine(
+                        Arbitraries.strings().numeric().ofLength(6),
+                        Arbitraries.strings().numeric().ofLength(8))
                 .as((s, a) -> s.substring(0, 2) + "-" + s.substring(2, 4) + "-" + s.substring(4) + " acc " + a);
         Arbitrary<String> phone = Arbitraries.strings().numeric().ofLength(9).map(d -> "+44 7" + d);
-        Arbitrary<String> words = Arbitraries.of("hi", "my card", "refund", "call me", "on hold", "thanks", "£40", "2024-03-01");
-        return Arbitraries.oneOf(card, iban, sortAccount, phone, words).list().ofMinSize(1).ofMaxSize(5).map(parts -> String.join(" ", parts));
+        Arbitrary<String> words =
+                Arbitraries.of("hi", "my card", "refund", "call me", "on hold", "thanks", "£40", "2024-03-01");
+        return Arbitraries.oneOf(card, iban, sortAccount, phone, words)
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(5)
+                .map(parts -> String.join(" ", parts));
     }
 
     private static String group(String s, int size, String sep) {

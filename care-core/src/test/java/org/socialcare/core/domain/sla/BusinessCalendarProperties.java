@@ -20,13 +20,17 @@ import net.jqwik.api.Provide;
  * holidays) and start instants around the 2026 DST changes of London (29 Mar, 25 Oct) and New York (8 Mar, 1 Nov).
  */
 class BusinessCalendarProperties {
-    private static final ZoneId[] ZONES = {ZoneId.of("Europe/London"), ZoneId.of("America/New_York"), ZoneId.of("Asia/Tokyo")};
+    private static final ZoneId[] ZONES = {
+        ZoneId.of("Europe/London"), ZoneId.of("America/New_York"), ZoneId.of("Asia/Tokyo")
+    };
     private static final LocalDate[] DST_DAYS = {
         LocalDate.of(2026, 3, 29), LocalDate.of(2026, 10, 25), LocalDate.of(2026, 3, 8), LocalDate.of(2026, 11, 1)
     };
 
     @Property(tries = 400)
-    void plusThenBetweenRoundTrips(@ForAll("calendars") BusinessCalendar cal, @ForAll("starts") Instant start,
+    void plusThenBetweenRoundTrips(
+            @ForAll("calendars") BusinessCalendar cal,
+            @ForAll("starts") Instant start,
             @ForAll("amounts") Duration amount) {
         Instant end = cal.plus(start, amount);
         assertThat(cal.between(start, end)).isEqualTo(amount);
@@ -34,8 +38,11 @@ class BusinessCalendarProperties {
     }
 
     @Property(tries = 400)
-    void plusIsMonotonic(@ForAll("calendars") BusinessCalendar cal, @ForAll("starts") Instant start,
-            @ForAll("amounts") Duration a, @ForAll("amounts") Duration b) {
+    void plusIsMonotonic(
+            @ForAll("calendars") BusinessCalendar cal,
+            @ForAll("starts") Instant start,
+            @ForAll("amounts") Duration a,
+            @ForAll("amounts") Duration b) {
         Duration small = a.compareTo(b) <= 0 ? a : b;
         Duration large = a.compareTo(b) <= 0 ? b : a;
         assertThat(cal.plus(start, small)).isBeforeOrEqualTo(cal.plus(start, large));
@@ -43,19 +50,26 @@ class BusinessCalendarProperties {
     }
 
     @Property(tries = 400)
-    void positiveAmountLandsInsideOpeningHoursOrOnTheirEnd(@ForAll("calendars") BusinessCalendar cal,
-            @ForAll("starts") Instant start, @ForAll("amounts") Duration amount) {
+    void positiveAmountLandsInsideOpeningHoursOrOnTheirEnd(
+            @ForAll("calendars") BusinessCalendar cal,
+            @ForAll("starts") Instant start,
+            @ForAll("amounts") Duration amount) {
         if (amount.isZero()) {
             return;
         }
         Instant end = cal.plus(start, amount);
         // Either open at the result, or open just before it (the result is the close of an interval).
-        assertThat(cal.isOpen(end) || cal.isOpen(end.minusNanos(1))).as("%s + %s = %s in %s", start, amount, end, cal).isTrue();
+        assertThat(cal.isOpen(end) || cal.isOpen(end.minusNanos(1)))
+                .as("%s + %s = %s in %s", start, amount, end, cal)
+                .isTrue();
     }
 
     @Property(tries = 300)
-    void betweenIsAdditive(@ForAll("calendars") BusinessCalendar cal, @ForAll("starts") Instant a,
-            @ForAll("amounts") Duration d1, @ForAll("amounts") Duration d2) {
+    void betweenIsAdditive(
+            @ForAll("calendars") BusinessCalendar cal,
+            @ForAll("starts") Instant a,
+            @ForAll("amounts") Duration d1,
+            @ForAll("amounts") Duration d2) {
         Instant b = a.plus(d1);
         Instant c = b.plus(d2);
         assertThat(cal.between(a, b).plus(cal.between(b, c))).isEqualTo(cal.between(a, c));
@@ -89,7 +103,8 @@ class BusinessCalendarProperties {
 
     @Provide
     Arbitrary<Instant> starts() {
-        Arbitrary<LocalDate> day = Arbitraries.of(DST_DAYS).flatMap(d -> Arbitraries.integers().between(-2, 2).map(d::plusDays));
+        Arbitrary<LocalDate> day = Arbitraries.of(DST_DAYS)
+                .flatMap(d -> Arbitraries.integers().between(-2, 2).map(d::plusDays));
         Arbitrary<Long> secondOfDay = Arbitraries.longs().between(0, 86_399);
         return Combinators.combine(day, secondOfDay, Arbitraries.of(ZONES))
                 .as((d, s, z) -> d.atStartOfDay(z).toInstant().plusSeconds(s));

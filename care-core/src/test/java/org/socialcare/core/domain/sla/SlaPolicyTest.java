@@ -36,14 +36,18 @@ class SlaPolicyTest {
     }
 
     static BusinessCalendar officeHours() {
-        return BusinessCalendar.builder(LONDON).weekdays(LocalTime.of(9, 0), LocalTime.of(17, 0)).build();
+        return BusinessCalendar.builder(LONDON)
+                .weekdays(LocalTime.of(9, 0), LocalTime.of(17, 0))
+                .build();
     }
 
     /** 24/7 care account with 30/60-minute targets, a brand account on office hours with 4 hours, urgent in 15 minutes. */
     static SlaPolicy bankPolicy() {
         return SlaPolicy.builder()
                 .defaults(SlaTargets.of(Duration.ofMinutes(30), Duration.ofMinutes(60), Duration.ofHours(24)))
-                .targets(Priority.URGENT, SlaTargets.of(Duration.ofMinutes(15), Duration.ofMinutes(15), Duration.ofHours(4)))
+                .targets(
+                        Priority.URGENT,
+                        SlaTargets.of(Duration.ofMinutes(15), Duration.ofMinutes(15), Duration.ofHours(4)))
                 .targets(BRAND, SlaTargets.of(Duration.ofHours(4), Duration.ofHours(4)))
                 .calendar(BRAND, officeHours())
                 .atRiskFraction(0.8)
@@ -81,7 +85,8 @@ class SlaPolicyTest {
     void urgentConversationGetsTheShorterTarget() {
         Instant at = Instant.parse("2026-11-25T10:00:00Z");
         Conversation fraud = conversation("c1", "askbank", "u1", at).withPriority(Priority.URGENT);
-        assertThat(bankPolicy().clocks(fraud).response().orElseThrow().dueAt()).isEqualTo(at.plus(Duration.ofMinutes(15)));
+        assertThat(bankPolicy().clocks(fraud).response().orElseThrow().dueAt())
+                .isEqualTo(at.plus(Duration.ofMinutes(15)));
     }
 
     @Test
@@ -94,11 +99,15 @@ class SlaPolicyTest {
     @Test
     void responseClockStopsWhileWaitingForTheCustomerAndNextResponseTargetAppliesAfter() {
         Instant at = Instant.parse("2026-11-25T10:00:00Z");
-        Conversation c = conversation("c1", "askbank", "u1", at).assignTo(TeamId.of("care"), Optional.of(AGENT)).claim(AGENT);
+        Conversation c = conversation("c1", "askbank", "u1", at)
+                .assignTo(TeamId.of("care"), Optional.of(AGENT))
+                .claim(AGENT);
         Conversation answered = c.agentReplied(AGENT, Visibility.PUBLIC, at.plus(Duration.ofMinutes(5)));
         SlaClocks paused = bankPolicy().clocks(answered);
         assertThat(paused.response()).isEmpty();
-        assertThat(paused.resolution()).as("resolution clock pauses while PENDING_CUSTOMER").isEmpty();
+        assertThat(paused.resolution())
+                .as("resolution clock pauses while PENDING_CUSTOMER")
+                .isEmpty();
         assertThat(paused.statusAt(at.plus(Duration.ofDays(3)))).isEqualTo(SlaStatus.ON_TRACK);
 
         Instant again = at.plus(Duration.ofHours(2));
@@ -116,11 +125,16 @@ class SlaPolicyTest {
                 message(id, "m1", Direction.INBOUND, opened),
                 message(id, "r1", Direction.OUTBOUND, opened.plus(Duration.ofMinutes(10))),
                 message(id, "r2", Direction.OUTBOUND, opened.plus(Duration.ofMinutes(11))),
-                message(id, "m2", Direction.INBOUND, opened.plus(Duration.ofHours(3).plusMinutes(10))));
+                message(
+                        id,
+                        "m2",
+                        Direction.INBOUND,
+                        opened.plus(Duration.ofHours(3).plusMinutes(10))));
         Duration paused = SlaPolicy.pausedTime(thread, BusinessCalendar.alwaysOpen());
         assertThat(paused).isEqualTo(Duration.ofHours(3));
         Conversation c = conversation("c1", "askbank", "u1", opened);
-        assertThat(bankPolicy().clocks(c, paused).resolution().orElseThrow().dueAt()).isEqualTo(opened.plus(Duration.ofHours(27)));
+        assertThat(bankPolicy().clocks(c, paused).resolution().orElseThrow().dueAt())
+                .isEqualTo(opened.plus(Duration.ofHours(27)));
     }
 
     @Test
@@ -130,14 +144,26 @@ class SlaPolicyTest {
         Conversation c = conversation("c1", "askbank", "u1", at);
         SlaClocks clocks = policy.clocks(c);
 
-        assertThat(policy.schedule(c, clocks, at, Optional.empty()).responseDueAt()).contains(at.plus(Duration.ofMinutes(45)));
-        assertThat(policy.schedule(c, clocks, at.plus(Duration.ofMinutes(45)), Optional.empty()).responseDueAt())
+        assertThat(policy.schedule(c, clocks, at, Optional.empty()).responseDueAt())
+                .contains(at.plus(Duration.ofMinutes(45)));
+        assertThat(policy.schedule(c, clocks, at.plus(Duration.ofMinutes(45)), Optional.empty())
+                        .responseDueAt())
                 .contains(at.plus(Duration.ofMinutes(60)));
-        assertThat(policy.schedule(c, clocks, at.plus(Duration.ofMinutes(60)), Optional.empty()).responseDueAt()).isEmpty();
-        assertThat(policy.schedule(c, clocks, at, Optional.of(at.plus(Duration.ofMinutes(20)))).responseDueAt())
-                .as("an earlier time-based rule check wins").contains(at.plus(Duration.ofMinutes(20)));
-        assertThat(policy.schedule(c, clocks, at.plus(Duration.ofMinutes(30)), Optional.of(at.plus(Duration.ofMinutes(20)))).responseDueAt())
-                .as("a past rule check is ignored").contains(at.plus(Duration.ofMinutes(45)));
+        assertThat(policy.schedule(c, clocks, at.plus(Duration.ofMinutes(60)), Optional.empty())
+                        .responseDueAt())
+                .isEmpty();
+        assertThat(policy.schedule(c, clocks, at, Optional.of(at.plus(Duration.ofMinutes(20))))
+                        .responseDueAt())
+                .as("an earlier time-based rule check wins")
+                .contains(at.plus(Duration.ofMinutes(20)));
+        assertThat(policy.schedule(
+                                c,
+                                clocks,
+                                at.plus(Duration.ofMinutes(30)),
+                                Optional.of(at.plus(Duration.ofMinutes(20))))
+                        .responseDueAt())
+                .as("a past rule check is ignored")
+                .contains(at.plus(Duration.ofMinutes(45)));
     }
 
     @Test
@@ -150,13 +176,25 @@ class SlaPolicyTest {
     @Test
     void rejectsFractionOutsideUnitInterval() {
         assertThatThrownBy(() -> SlaPolicy.builder().atRiskFraction(1.5))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("atRiskFraction").hasMessageContaining("1.5");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("atRiskFraction")
+                .hasMessageContaining("1.5");
         assertThatThrownBy(() -> SlaTargets.of(Duration.ZERO, Duration.ofMinutes(5)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("firstResponse");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("firstResponse");
     }
 
     private static StoredMessage message(ConversationId c, String id, Direction d, Instant at) {
-        return new StoredMessage(MessageKey.of(Platform.TWITTER, id), c, CARE, d, d == Direction.INBOUND ? "u1" : "bank", "@x", "text",
-                Visibility.PUBLIC, Optional.empty(), at);
+        return new StoredMessage(
+                MessageKey.of(Platform.TWITTER, id),
+                c,
+                CARE,
+                d,
+                d == Direction.INBOUND ? "u1" : "bank",
+                "@x",
+                "text",
+                Visibility.PUBLIC,
+                Optional.empty(),
+                at);
     }
 }

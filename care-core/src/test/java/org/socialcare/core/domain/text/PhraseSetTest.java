@@ -10,9 +10,11 @@ class PhraseSetTest {
     void matchesWholeWordsIgnoringCaseAccentsAndPunctuation() {
         PhraseSet fraud = PhraseSet.of("fraud");
         assertThat(fraud.matchesAny(NormalizedText.of("This is FRAUD!"))).isTrue();
-        assertThat(fraud.matchesAny(NormalizedText.of("fráud, pure and simple"))).isTrue();
+        assertThat(fraud.matchesAny(NormalizedText.of("fráud, pure and simple")))
+                .isTrue();
         assertThat(fraud.matchesAny(NormalizedText.of("#fraud"))).isTrue();
-        assertThat(fraud.matchesAny(NormalizedText.of("they tried to defraud me"))).isFalse();
+        assertThat(fraud.matchesAny(NormalizedText.of("they tried to defraud me")))
+                .isFalse();
         assertThat(fraud.matchesAny(NormalizedText.of("defraudation"))).isFalse();
         assertThat(fraud.matchesAny(NormalizedText.of("fraudulent payments"))).isFalse();
     }
@@ -31,7 +33,8 @@ class PhraseSetTest {
         PhraseSet phrases = PhraseSet.of("legal action", "close my account", "didnt authorise");
         assertThat(phrases.matchesIn(NormalizedText.of("I'm taking LEGAL   ACTION. Close my account!")))
                 .containsExactly("legal action", "close my account");
-        assertThat(phrases.matchesIn(NormalizedText.of("I didn't authorise this"))).containsExactly("didnt authorise");
+        assertThat(phrases.matchesIn(NormalizedText.of("I didn't authorise this")))
+                .containsExactly("didnt authorise");
         assertThat(phrases.matchesAny(NormalizedText.of("illegal actions"))).isFalse();
     }
 

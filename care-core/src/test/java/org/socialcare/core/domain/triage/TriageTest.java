@@ -42,7 +42,8 @@ class TriageTest {
 
     @Test
     void fraudReportIsUrgent() {
-        TriageResult r = publicly("Someone used my card in Lisbon last night, 3 payments I didn't make. Card is in my wallet!");
+        TriageResult r =
+                publicly("Someone used my card in Lisbon last night, 3 payments I didn't make. Card is in my wallet!");
 
         assertThat(r.riskFlags()).containsExactly(RiskFlag.FRAUD);
         assertThat(r.priority()).isEqualTo(Priority.URGENT);
@@ -60,14 +61,18 @@ class TriageTest {
 
     @Test
     void regulatorsAreRecognisedAsWordsOnly() {
-        assertThat(publicly("Reporting you to the FCA and the Financial Ombudsman tomorrow").riskFlags()).containsExactly(RiskFlag.REGULATOR);
-        assertThat(publicly("Filed a complaint with the CFPB today.").riskFlags()).containsExactly(RiskFlag.REGULATOR);
+        assertThat(publicly("Reporting you to the FCA and the Financial Ombudsman tomorrow")
+                        .riskFlags())
+                .containsExactly(RiskFlag.REGULATOR);
+        assertThat(publicly("Filed a complaint with the CFPB today.").riskFlags())
+                .containsExactly(RiskFlag.REGULATOR);
         assertThat(publicly("my friend's name is Francesca").riskFlags()).isEmpty();
     }
 
     @Test
     void journalistIsAMediaRisk() {
-        TriageResult r = publicly("I'm a journalist at the Evening Post writing about your branch closures, who can I talk to?");
+        TriageResult r =
+                publicly("I'm a journalist at the Evening Post writing about your branch closures, who can I talk to?");
         assertThat(r.riskFlags()).containsExactly(RiskFlag.MEDIA);
         assertThat(r.category()).isEqualTo(Category.QUESTION);
         assertThat(r.priority()).isEqualTo(Priority.HIGH);
@@ -92,7 +97,8 @@ class TriageTest {
 
     @Test
     void praiseIsPositiveAndLowPriority() {
-        TriageResult r = publicly("Huge thanks to Sarah at @MyBank who sorted my mortgage in ten minutes. Brilliant service!");
+        TriageResult r =
+                publicly("Huge thanks to Sarah at @MyBank who sorted my mortgage in ten minutes. Brilliant service!");
         assertThat(r.category()).isEqualTo(Category.PRAISE);
         assertThat(r.sentiment()).isEqualTo(Sentiment.POSITIVE);
         assertThat(r.priority()).isEqualTo(Priority.LOW);
@@ -107,7 +113,8 @@ class TriageTest {
 
     @Test
     void cryptoRecoveryScamReplyIsSpamWithoutRiskFlags() {
-        TriageResult r = publicly("Lost funds to a scam? Contact RecoveryPro on WhatsApp, guaranteed returns https://bit.ly/x1");
+        TriageResult r =
+                publicly("Lost funds to a scam? Contact RecoveryPro on WhatsApp, guaranteed returns https://bit.ly/x1");
         assertThat(r.category()).isEqualTo(Category.SPAM);
         assertThat(r.riskFlags()).isEmpty();
         assertThat(r.priority()).isEqualTo(Priority.LOW);
@@ -122,7 +129,8 @@ class TriageTest {
 
     @Test
     void spanishComplaintIsDetectedAsSpanishWithFraudFlag() {
-        TriageResult r = publicly("Llevo esperando una semana y nadie contesta. Me han cobrado cargos que no reconozco. ¡Qué vergüenza!");
+        TriageResult r = publicly(
+                "Llevo esperando una semana y nadie contesta. Me han cobrado cargos que no reconozco. ¡Qué vergüenza!");
 
         assertThat(r.detectedLanguage()).contains("es");
         assertThat(r.language()).isEqualTo("es");
@@ -133,7 +141,8 @@ class TriageTest {
 
     @Test
     void spanishCloseAccountAndRegulatorWithoutAccents() {
-        TriageResult r = publicly("Pesimo servicio, voy a cerrar mi cuenta y poner una reclamacion en el Banco de Espana");
+        TriageResult r =
+                publicly("Pesimo servicio, voy a cerrar mi cuenta y poner una reclamacion en el Banco de Espana");
         assertThat(r.riskFlags()).contains(RiskFlag.CLOSE_ACCOUNT, RiskFlag.REGULATOR);
         assertThat(r.category()).isEqualTo(Category.COMPLAINT);
     }
@@ -151,12 +160,14 @@ class TriageTest {
         TriageResult r = publicly("Me han clonado la tarjeta y el banco no hace nada. Vergonzoso.");
         assertThat(r.sentiment()).isEqualTo(Sentiment.NEGATIVE);
         assertThat(r.riskFlags()).contains(RiskFlag.FRAUD);
-        assertThat(publicly("Not great. Happy to switch banks though").riskFlags()).contains(RiskFlag.CLOSE_ACCOUNT);
+        assertThat(publicly("Not great. Happy to switch banks though").riskFlags())
+                .contains(RiskFlag.CLOSE_ACCOUNT);
     }
 
     @Test
     void praiseMentioningFraudKeepsTheFlagButIsNotUrgent() {
-        TriageResult r = publicly("Thank you @MyBank for refunding the fraudulent transactions so quickly, really impressed");
+        TriageResult r =
+                publicly("Thank you @MyBank for refunding the fraudulent transactions so quickly, really impressed");
         assertThat(r.category()).isEqualTo(Category.PRAISE);
         assertThat(r.riskFlags()).contains(RiskFlag.FRAUD);
         assertThat(r.priority()).isEqualTo(Priority.NORMAL);
@@ -178,43 +189,62 @@ class TriageTest {
 
     @Test
     void vulnerableCustomerIsRecognised() {
-        TriageResult r = publicly("My husband passed away last month and you keep sending letters in his name. Please help.");
+        TriageResult r =
+                publicly("My husband passed away last month and you keep sending letters in his name. Please help.");
         assertThat(r.riskFlags()).contains(RiskFlag.VULNERABLE_CUSTOMER);
         assertThat(r.priority()).isEqualTo(Priority.HIGH);
     }
 
     @Test
     void unhappyHighProfileCustomerIsUrgentAndInfluenceUsesThresholds() {
-        TriageResult r = triage.classify("Worst bank ever, three weeks and still no refund.", Visibility.PUBLIC, Optional.of("en"), 250_000);
+        TriageResult r = triage.classify(
+                "Worst bank ever, three weeks and still no refund.", Visibility.PUBLIC, Optional.of("en"), 250_000);
         assertThat(r.influence()).isEqualTo(InfluenceTier.HIGH_PROFILE);
         assertThat(r.priority()).isEqualTo(Priority.URGENT);
 
-        Triage strict = Triage.of(TriageConfig.ofDefaults().toBuilder().influence(new InfluenceThresholds(10, 20, 30)).build());
-        assertThat(strict.classify("hello", Visibility.PUBLIC, Optional.empty(), 25).influence()).isEqualTo(InfluenceTier.INFLUENCER);
-        assertThatThrownBy(() -> new InfluenceThresholds(100, 50, 1000)).hasMessageContaining("notable=100").hasMessageContaining("influencer=50");
+        Triage strict = Triage.of(TriageConfig.ofDefaults().toBuilder()
+                .influence(new InfluenceThresholds(10, 20, 30))
+                .build());
+        assertThat(strict.classify("hello", Visibility.PUBLIC, Optional.empty(), 25)
+                        .influence())
+                .isEqualTo(InfluenceTier.INFLUENCER);
+        assertThatThrownBy(() -> new InfluenceThresholds(100, 50, 1000))
+                .hasMessageContaining("notable=100")
+                .hasMessageContaining("influencer=50");
     }
 
     @Test
     void languageRulesLoadFromPropertiesAndRejectUnknownKeys() {
-        LanguageRules fr = LanguageRules.load(new StringReader("""
+        LanguageRules fr = LanguageRules.load(
+                new StringReader(
+                        """
                 language=fr
                 detect.words=le, la, les, et, mon, est, pas, une
                 category.complaint=inadmissible, toujours pas
                 sentiment.negative=nul, honte
                 risk.FRAUD=fraude, on a utilisé ma carte
-                """), "fr-test");
-        Triage withFrench = Triage.of(TriageConfig.ofDefaults().toBuilder().language(fr).build());
+                """),
+                "fr-test");
+        Triage withFrench =
+                Triage.of(TriageConfig.ofDefaults().toBuilder().language(fr).build());
 
-        TriageResult r = withFrench.classify("On a utilisé ma carte et toujours pas de réponse, c'est inadmissible", Visibility.PUBLIC, Optional.empty(), 0);
+        TriageResult r = withFrench.classify(
+                "On a utilisé ma carte et toujours pas de réponse, c'est inadmissible",
+                Visibility.PUBLIC,
+                Optional.empty(),
+                0);
 
         assertThat(r.detectedLanguage()).contains("fr");
         assertThat(r.riskFlags()).containsExactly(RiskFlag.FRAUD);
         assertThat(r.category()).isEqualTo(Category.COMPLAINT);
         assertThatThrownBy(() -> LanguageRules.load(new StringReader("language=fr\nrisk.FRUAD=x"), "typo.properties"))
-                .hasMessageContaining("typo.properties").hasMessageContaining("risk.FRUAD");
+                .hasMessageContaining("typo.properties")
+                .hasMessageContaining("risk.FRUAD");
         assertThatThrownBy(() -> LanguageRules.load(new StringReader("category.spam=x"), "nolang"))
-                .hasMessageContaining("nolang").hasMessageContaining("language");
-        assertThatThrownBy(() -> LanguageRules.fromResource("/nope.properties")).hasMessageContaining("/nope.properties");
+                .hasMessageContaining("nolang")
+                .hasMessageContaining("language");
+        assertThatThrownBy(() -> LanguageRules.fromResource("/nope.properties"))
+                .hasMessageContaining("/nope.properties");
     }
 
     @Test
@@ -241,15 +271,24 @@ class TriageTest {
     @Test
     void configRejectsBadSettingsNamingThem() {
         assertThatThrownBy(() -> TriageConfig.builder().build()).hasMessageContaining("at least one language");
-        assertThatThrownBy(() -> TriageConfig.builder().language(LanguageRules.english()).defaultLanguage("de").build())
+        assertThatThrownBy(() -> TriageConfig.builder()
+                        .language(LanguageRules.english())
+                        .defaultLanguage("de")
+                        .build())
                 .hasMessageContaining("'de'");
-        assertThatThrownBy(() -> TriageConfig.builder().sentimentThresholds(0.2, 0.5)).hasMessageContaining("negative=0.2");
+        assertThatThrownBy(() -> TriageConfig.builder().sentimentThresholds(0.2, 0.5))
+                .hasMessageContaining("negative=0.2");
         assertThatThrownBy(() -> LanguageRules.builder("English")).hasMessageContaining("'English'");
     }
 
     private static InboundMessage message(String text) {
-        return InboundMessage.builder(MessageKey.of(Platform.TWITTER, "m" + text.hashCode()), ChannelId.of("tw"), Party.of("u1", "jane"))
-                .text(text).createdAt(Instant.parse("2026-03-02T10:00:00Z")).build();
+        return InboundMessage.builder(
+                        MessageKey.of(Platform.TWITTER, "m" + text.hashCode()),
+                        ChannelId.of("tw"),
+                        Party.of("u1", "jane"))
+                .text(text)
+                .createdAt(Instant.parse("2026-03-02T10:00:00Z"))
+                .build();
     }
 
     @Test

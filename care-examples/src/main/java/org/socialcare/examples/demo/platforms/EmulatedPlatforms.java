@@ -76,6 +76,7 @@ public final class EmulatedPlatforms implements Delivery {
     public static final Duration POLL_INTERVAL = Duration.ofMinutes(2);
     /** Where the Facebook webhook is served. */
     public static final String WEBHOOK_PATH = "/webhooks/facebook";
+
     private static final String PAGE_TOKEN = "northbank-demo-page-token";
     private static final String APP_SECRET = "northbank-demo-app-secret";
     private static final String VERIFY_TOKEN = "northbank-demo-verify-token";
@@ -92,7 +93,10 @@ public final class EmulatedPlatforms implements Delivery {
     private final FacebookAdapter facebook;
     private final String welcomePostId;
     private final Map<String, String> simulatedIds = new ConcurrentHashMap<>();
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final List<String> sourceIds = new ArrayList<>();
     private PollingScheduler scheduler;
     private WebhookEndpoint endpoint;
@@ -108,15 +112,23 @@ public final class EmulatedPlatforms implements Delivery {
         try {
             for (Channel ch : bank.channels()) {
                 if (ch.platform().equals(Platform.TWITTER)) {
-                    TwitterApiEmulator emulator = TwitterApiEmulator.builder().account(Long.parseLong(ch.platformAccountId()), ch.handle())
-                            .clock(clock).start();
+                    TwitterApiEmulator emulator = TwitterApiEmulator.builder()
+                            .account(Long.parseLong(ch.platformAccountId()), ch.handle())
+                            .clock(clock)
+                            .start();
                     // Twitter ids are global: give each account's emulator its own id range, or the desk would take
                     // a tweet on one account for a duplicate of another account's tweet with the same id
                     emulator.skipIds(ID_RANGE * twitter.size());
                     twitter.put(ch.id(), emulator);
-                    twitterConfigs.put(ch.id(), emulator.adapterConfig(ch.id()).clock(clock).pollInterval(POLL_INTERVAL).build());
+                    twitterConfigs.put(
+                            ch.id(),
+                            emulator.adapterConfig(ch.id())
+                                    .clock(clock)
+                                    .pollInterval(POLL_INTERVAL)
+                                    .build());
                 } else if (ch.platform().equals(Platform.FACEBOOK) && graphEmulator == null) {
-                    graphEmulator = GraphApiEmulator.start(ch.platformAccountId(), ch.handle(), PAGE_TOKEN, APP_SECRET, clock);
+                    graphEmulator =
+                            GraphApiEmulator.start(ch.platformAccountId(), ch.handle(), PAGE_TOKEN, APP_SECRET, clock);
                     pageChannel = ch.id();
                 }
             }
@@ -133,9 +145,17 @@ public final class EmulatedPlatforms implements Delivery {
         }
         this.graph = graphEmulator;
         this.page = pageChannel;
-        FacebookAdapterConfig pageConfig = graph.configBuilder().channel(page).verifyToken(VERIFY_TOKEN).appId(APP_ID).build();
+        FacebookAdapterConfig pageConfig = graph.configBuilder()
+                .channel(page)
+                .verifyToken(VERIFY_TOKEN)
+                .appId(APP_ID)
+                .build();
         this.facebook = FacebookAdapter.create(clock, pageConfig);
-        this.welcomePostId = graph.addPost(graph.pageId(), "Northbank", "Welcome to Northbank! Questions? Comment here or message us.", clock.instant());
+        this.welcomePostId = graph.addPost(
+                graph.pageId(),
+                "Northbank",
+                "Welcome to Northbank! Questions? Comment here or message us.",
+                clock.instant());
     }
 
     /**
@@ -156,7 +176,8 @@ public final class EmulatedPlatforms implements Delivery {
 
     /** Adds the publishers: twitter4j per Twitter channel (each account its own credentials), restfb for the page. */
     public CareDesk.Builder configure(CareDesk.Builder builder) {
-        twitterConfigs.forEach((channel, config) -> builder.publisher(channel, Twitter4jChannelPublisher.forAccount(config)));
+        twitterConfigs.forEach(
+                (channel, config) -> builder.publisher(channel, Twitter4jChannelPublisher.forAccount(config)));
         return builder.publisher(facebook.publisher());
     }
 
@@ -175,7 +196,8 @@ public final class EmulatedPlatforms implements Delivery {
         verifySubscription();
         PollingScheduler.Builder b = PollingScheduler.builder(desk);
         twitterConfigs.values().forEach(config -> {
-            for (Twitter4jChannelSource source : List.of(Twitter4jChannelSource.mentions(config), Twitter4jChannelSource.directMessages(config))) {
+            for (Twitter4jChannelSource source :
+                    List.of(Twitter4jChannelSource.mentions(config), Twitter4jChannelSource.directMessages(config))) {
                 b.source(source, POLL_INTERVAL);
                 sourceIds.add(source.sourceId());
             }
@@ -204,7 +226,12 @@ public final class EmulatedPlatforms implements Delivery {
 
     private void tweet(TwitterApiEmulator account, SimulatedMessage m) {
         Party a = m.author();
-        TwitterApiEmulator.User user = account.user(Long.parseLong(a.platformUserId()), a.handle(), a.displayName().orElse(a.handle()), a.followerCount(), a.verified());
+        TwitterApiEmulator.User user = account.user(
+                Long.parseLong(a.platformUserId()),
+                a.handle(),
+                a.displayName().orElse(a.handle()),
+                a.followerCount(),
+                a.verified());
         long id;
         if (m.visibility() == Visibility.PUBLIC) {
             // the emulator writes "@handle " in front of a mention itself
@@ -222,9 +249,18 @@ public final class EmulatedPlatforms implements Delivery {
         String name = a.displayName().orElse(a.handle());
         String body;
         if (m.visibility() == Visibility.PUBLIC) {
-            String commentId = graph.addComment(welcomePostId, Optional.empty(), a.platformUserId(), name, m.text(), m.at());
+            String commentId =
+                    graph.addComment(welcomePostId, Optional.empty(), a.platformUserId(), name, m.text(), m.at());
             simulatedIds.put(commentId, m.id());
-            body = WebhookPayloads.commentAdded(graph.pageId(), welcomePostId, commentId, welcomePostId, a.platformUserId(), name, m.text(), m.at());
+            body = WebhookPayloads.commentAdded(
+                    graph.pageId(),
+                    welcomePostId,
+                    commentId,
+                    welcomePostId,
+                    a.platformUserId(),
+                    name,
+                    m.text(),
+                    m.at());
         } else {
             String mid = graph.addCustomerMessage(a.platformUserId(), name, m.text(), m.at());
             simulatedIds.put(mid, m.id());
@@ -261,13 +297,22 @@ public final class EmulatedPlatforms implements Delivery {
         List<GraphApiEmulator.SentMessage> sent = graph.sentMessages();
         for (GraphApiEmulator.SentMessage s : sent.subList(echoedMessages, sent.size())) {
             // a private reply to a comment has no PSID until the customer answers: no echo to show
-            s.recipientId().ifPresent(psid -> entries.add(singleEntry(WebhookPayloads.messengerEcho(graph.pageId(), psid, s.messageId(), s.text(), now, APP_ID))));
+            s.recipientId()
+                    .ifPresent(psid -> entries.add(singleEntry(WebhookPayloads.messengerEcho(
+                            graph.pageId(), psid, s.messageId(), s.text(), now, APP_ID))));
         }
         echoedMessages = sent.size();
         List<GraphApiEmulator.CommentView> own = graph.pageComments();
         for (GraphApiEmulator.CommentView c : own.subList(echoedComments, own.size())) {
-            entries.add(singleEntry(WebhookPayloads.commentAdded(graph.pageId(), c.postId(), c.id(), c.repliedTo().orElse(c.postId()), graph.pageId(),
-                    "Northbank", c.message(), now)));
+            entries.add(singleEntry(WebhookPayloads.commentAdded(
+                    graph.pageId(),
+                    c.postId(),
+                    c.id(),
+                    c.repliedTo().orElse(c.postId()),
+                    graph.pageId(),
+                    "Northbank",
+                    c.message(),
+                    now)));
         }
         echoedComments = own.size();
         if (!entries.isEmpty()) {
@@ -279,7 +324,8 @@ public final class EmulatedPlatforms implements Delivery {
     public void postAsAccount(ChannelId channel, String text, String appName, Instant at) {
         TwitterApiEmulator account = twitter.get(channel);
         if (account == null) {
-            throw new IllegalArgumentException("only the Twitter accounts can be taken over in the demo; not " + channel);
+            throw new IllegalArgumentException(
+                    "only the Twitter accounts can be taken over in the demo; not " + channel);
         }
         account.ownTweetFromApp(text, appName);
     }
@@ -290,7 +336,8 @@ public final class EmulatedPlatforms implements Delivery {
     }
 
     private void pushWebhook(JsonArray entries) {
-        String body = new JsonObject().add("object", "page").add("entry", entries).toString();
+        String body =
+                new JsonObject().add("object", "page").add("entry", entries).toString();
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(endpoint.baseUri().resolve(WEBHOOK_PATH))
                 .timeout(Duration.ofSeconds(30))
@@ -300,15 +347,21 @@ public final class EmulatedPlatforms implements Delivery {
                 .build();
         HttpResponse<String> response = send(request);
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("the Facebook webhook answered " + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException(
+                    "the Facebook webhook answered " + response.statusCode() + ": " + response.body());
         }
         webhookPosts++;
     }
 
     private void verifySubscription() {
         String challenge = "northbank-" + clock.millis();
-        URI uri = endpoint.baseUri().resolve(WEBHOOK_PATH + "?hub.mode=subscribe&hub.verify_token=" + VERIFY_TOKEN + "&hub.challenge=" + challenge);
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build());
+        URI uri = endpoint.baseUri()
+                .resolve(WEBHOOK_PATH + "?hub.mode=subscribe&hub.verify_token=" + VERIFY_TOKEN + "&hub.challenge="
+                        + challenge);
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(10))
+                .GET()
+                .build());
         if (response.statusCode() != 200 || !response.body().equals(challenge)) {
             throw new IllegalStateException("the Facebook webhook subscription check failed: " + response.statusCode());
         }
@@ -329,7 +382,8 @@ public final class EmulatedPlatforms implements Delivery {
     public TwitterApiEmulator twitter(ChannelId channel) {
         TwitterApiEmulator e = twitter.get(channel);
         if (e == null) {
-            throw new IllegalArgumentException("no Twitter emulator for channel " + channel + "; emulated: " + twitter.keySet());
+            throw new IllegalArgumentException(
+                    "no Twitter emulator for channel " + channel + "; emulated: " + twitter.keySet());
         }
         return e;
     }

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,13 +52,17 @@ class EmulatedCareDayTest {
     }
 
     private static List<Conversation> conversations(CareDesk desk) {
-        return desk.storage().conversations().openedBetween(CareDaySimulation.OPENING, CareDaySimulation.OPENING.plus(Duration.ofDays(1)));
+        return desk.storage()
+                .conversations()
+                .openedBetween(CareDaySimulation.OPENING, CareDaySimulation.OPENING.plus(Duration.ofDays(1)));
     }
 
     private static List<StoredMessage> inbound(CareDesk desk) {
         List<StoredMessage> out = new ArrayList<>();
         for (Conversation c : conversations(desk)) {
-            desk.messages(c.id()).stream().filter(m -> m.direction() == Direction.INBOUND).forEach(out::add);
+            desk.messages(c.id()).stream()
+                    .filter(m -> m.direction() == Direction.INBOUND)
+                    .forEach(out::add);
         }
         return out;
     }
@@ -68,9 +72,11 @@ class EmulatedCareDayTest {
         List<StoredMessage> stored = inbound(emulated.desk());
         assertThat(stored).hasSize(emulated.log().inbound());
         assertThat(stored.stream().map(StoredMessage::key).distinct()).hasSize(stored.size());
-        assertThat(conversations(emulated.desk())).hasSize(conversations(direct.desk()).size());
+        assertThat(conversations(emulated.desk()))
+                .hasSize(conversations(direct.desk()).size());
         // follow-ups differ (agents answer a poll interval later, so customers' random answers fall differently)
-        assertThat(emulated.report().volumePerChannel().keySet()).isEqualTo(direct.report().volumePerChannel().keySet());
+        assertThat(emulated.report().volumePerChannel().keySet())
+                .isEqualTo(direct.report().volumePerChannel().keySet());
     }
 
     @Test
@@ -80,10 +86,14 @@ class EmulatedCareDayTest {
         assertThat(inbound(emulated.desk())).noneMatch(m -> bankAccounts.contains(m.authorId()));
         List<AuditEntry> audit = emulated.desk().storage().audit().recent(Integer.MAX_VALUE);
         // Twitter DMs come back through the DM sources, Messenger messages and page comments as webhook echoes
-        assertThat(audit).filteredOn(e -> e.action() == AuditAction.ECHO_MATCHED).extracting(e -> e.channel().orElseThrow().value())
+        assertThat(audit)
+                .filteredOn(e -> e.action() == AuditAction.ECHO_MATCHED)
+                .extracting(e -> e.channel().orElseThrow().value())
                 .contains(BankSetup.TWITTER_CARE.value(), BankSetup.FACEBOOK_PAGE.value());
         // the only echo the desk did not send is the hijacker's tweet
-        assertThat(audit).filteredOn(e -> e.action() == AuditAction.ECHO_UNMATCHED).singleElement()
+        assertThat(audit)
+                .filteredOn(e -> e.action() == AuditAction.ECHO_UNMATCHED)
+                .singleElement()
                 .satisfies(e -> assertThat(e.detail()).contains(CareDaySimulation.HIJACK_APP));
     }
 
@@ -92,25 +102,36 @@ class EmulatedCareDayTest {
         int replies = 0;
         for (ChannelIdAndEmulator t : twitterEmulators()) {
             for (TwitterApiEmulator.Request r : t.emulator().requests("statuses/update.json")) {
-                assertThat(r.param("in_reply_to_status_id")).as("reply on %s", t.channel()).isPresent();
+                assertThat(r.param("in_reply_to_status_id"))
+                        .as("reply on %s", t.channel())
+                        .isPresent();
                 replies++;
             }
-            assertThat(t.emulator().requests("statuses/mentions_timeline.json")).as("mentions polled on %s", t.channel()).isNotEmpty();
-            assertThat(t.emulator().requests("direct_messages/events/list.json")).as("DMs polled on %s", t.channel()).isNotEmpty();
+            assertThat(t.emulator().requests("statuses/mentions_timeline.json"))
+                    .as("mentions polled on %s", t.channel())
+                    .isNotEmpty();
+            assertThat(t.emulator().requests("direct_messages/events/list.json"))
+                    .as("DMs polled on %s", t.channel())
+                    .isNotEmpty();
         }
         assertThat(replies).isGreaterThan(50);
         Set<String> mentionIds = new HashSet<>();
-        inbound(emulated.desk()).stream().filter(m -> m.key().platform().equals(Platform.TWITTER)).forEach(m -> mentionIds.add(m.key().messageId()));
-        assertThat(platforms.twitter(BankSetup.TWITTER_CARE).postedStatuses()).isNotEmpty()
+        inbound(emulated.desk()).stream()
+                .filter(m -> m.key().platform().equals(Platform.TWITTER))
+                .forEach(m -> mentionIds.add(m.key().messageId()));
+        assertThat(platforms.twitter(BankSetup.TWITTER_CARE).postedStatuses())
+                .isNotEmpty()
                 .allSatisfy(s -> assertThat(mentionIds).contains(String.valueOf(s.get("in_reply_to_status_id"))));
-        assertThat(platforms.twitter(BankSetup.TWITTER_CARDS).sentDirectMessages()).isNotEmpty();
+        assertThat(platforms.twitter(BankSetup.TWITTER_CARDS).sentDirectMessages())
+                .isNotEmpty();
     }
 
     @Test
     void facebookRepliesAndModerationReachedTheGraphEmulatorThroughRestFb() {
         GraphApiEmulator graph = platforms.graph();
-        assertThat(graph.pageComments()).isNotEmpty()
-                .allSatisfy(c -> assertThat(graph.comment(c.repliedTo().orElseThrow())).isPresent());
+        assertThat(graph.pageComments()).isNotEmpty().allSatisfy(c -> assertThat(
+                        graph.comment(c.repliedTo().orElseThrow()))
+                .isPresent());
         assertThat(graph.comments()).anyMatch(GraphApiEmulator.CommentView::hidden);
         assertThat(graph.requests()).anyMatch(r -> "true".equals(r.params().get("is_hidden")));
         assertThat(graph.sentMessages()).isNotEmpty();
@@ -121,33 +142,53 @@ class EmulatedCareDayTest {
     @Test
     void hijackedBrandAccountIsPausedAndItsQueuedRepliesGoOutAfterTheSupervisorResumesIt() {
         List<AuditEntry> audit = emulated.desk().storage().audit().recent(Integer.MAX_VALUE);
-        AuditEntry paused = audit.stream().filter(e -> e.action() == AuditAction.CHANNEL_PAUSED).findFirst().orElseThrow();
+        AuditEntry paused = audit.stream()
+                .filter(e -> e.action() == AuditAction.CHANNEL_PAUSED)
+                .findFirst()
+                .orElseThrow();
         assertThat(paused.channel()).contains(BankSetup.TWITTER_BRAND);
         assertThat(paused.detail()).contains("TweetBlaster Pro");
         assertThat(paused.at()).isBetween(CareDaySimulation.HIJACK_AT, CareDaySimulation.HIJACK_AT.plus(POLL));
-        AuditEntry resumed = audit.stream().filter(e -> e.action() == AuditAction.CHANNEL_RESUMED).findFirst().orElseThrow();
-        assertThat(Duration.between(paused.at(), resumed.at())).isBetween(Duration.ofMinutes(30), Duration.ofMinutes(32));
+        AuditEntry resumed = audit.stream()
+                .filter(e -> e.action() == AuditAction.CHANNEL_RESUMED)
+                .findFirst()
+                .orElseThrow();
+        assertThat(Duration.between(paused.at(), resumed.at()))
+                .isBetween(Duration.ofMinutes(30), Duration.ofMinutes(32));
 
         List<Reply> heldBack = new ArrayList<>();
         for (Conversation c : conversations(emulated.desk())) {
             emulated.desk().replies(c.id()).stream()
-                    .filter(r -> r.channel().equals(BankSetup.TWITTER_BRAND) && r.createdAt().isAfter(paused.at()) && r.createdAt().isBefore(resumed.at()))
+                    .filter(r -> r.channel().equals(BankSetup.TWITTER_BRAND)
+                            && r.createdAt().isAfter(paused.at())
+                            && r.createdAt().isBefore(resumed.at()))
                     .forEach(heldBack::add);
         }
         assertThat(heldBack).isNotEmpty().allSatisfy(r -> {
             assertThat(r.status()).isInstanceOf(DeliveryStatus.Sent.class);
             assertThat(((DeliveryStatus.Sent) r.status()).sentAt()).isAfterOrEqualTo(resumed.at());
         });
-        assertThat(emulated.report().channelPauses()).singleElement().asString().contains("twitter-brand").contains("TweetBlaster Pro")
+        assertThat(emulated.report().channelPauses())
+                .singleElement()
+                .asString()
+                .contains("twitter-brand")
+                .contains("TweetBlaster Pro")
                 .contains("resumed 15:");
     }
 
     @Test
     void emulatorsAndTheWebhookEndpointAreClosedAfterTheDay() {
         HttpClient http = HttpClient.newHttpClient();
-        for (URI uri : List.of(platforms.graph().baseUrl(), URI.create(platforms.twitter(BankSetup.TWITTER_CARE).restBaseUrl()))) {
-            assertThatThrownBy(() -> http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()))
-                    .as("%s still answers", uri).isInstanceOf(IOException.class);
+        for (URI uri : List.of(
+                platforms.graph().baseUrl(),
+                URI.create(platforms.twitter(BankSetup.TWITTER_CARE).restBaseUrl()))) {
+            assertThatThrownBy(() -> http.send(
+                            HttpRequest.newBuilder(uri)
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding()))
+                    .as("%s still answers", uri)
+                    .isInstanceOf(IOException.class);
         }
     }
 
@@ -157,7 +198,7 @@ class EmulatedCareDayTest {
 
     private static List<ChannelIdAndEmulator> twitterEmulators() {
         return List.of(BankSetup.TWITTER_BRAND, BankSetup.TWITTER_CARE, BankSetup.TWITTER_CARDS).stream()
-                .map(id -> new ChannelIdAndEmulator(id.value(), platforms.twitter(id))).toList();
+                .map(id -> new ChannelIdAndEmulator(id.value(), platforms.twitter(id)))
+                .toList();
     }
-
 }

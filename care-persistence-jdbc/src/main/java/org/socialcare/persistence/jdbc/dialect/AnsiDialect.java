@@ -84,7 +84,10 @@ public class AnsiDialect implements SqlDialect {
     public String upsert(String table, List<String> columns, List<String> key) {
         String source = columns.stream().map(c -> "? AS " + c).collect(Collectors.joining(", "));
         String on = key.stream().map(c -> "t." + c + " = s." + c).collect(Collectors.joining(" AND "));
-        String set = columns.stream().filter(c -> !key.contains(c)).map(c -> c + " = s." + c).collect(Collectors.joining(", "));
+        String set = columns.stream()
+                .filter(c -> !key.contains(c))
+                .map(c -> c + " = s." + c)
+                .collect(Collectors.joining(", "));
         String values = columns.stream().map(c -> "s." + c).collect(Collectors.joining(", "));
         return "MERGE INTO " + table + " t USING (SELECT " + source + " FROM (VALUES (0)) one (x)) s ON (" + on + ")"
                 + " WHEN MATCHED THEN UPDATE SET " + set

@@ -15,6 +15,7 @@ import java.util.List;
 public class H2Dialect extends AnsiDialect {
     /** H2's "timeout trying to lock table" and "deadlock" error codes. */
     private static final int LOCK_TIMEOUT = 50200;
+
     private static final int DEADLOCK = 40001;
 
     @Override
@@ -30,7 +31,8 @@ public class H2Dialect extends AnsiDialect {
     /** H2's own MERGE ... KEY needs no typed source row, unlike the standard form with parameters. */
     @Override
     public String upsert(String table, List<String> columns, List<String> key) {
-        return "MERGE INTO " + table + " (" + String.join(", ", columns) + ") KEY (" + String.join(", ", key) + ") VALUES ("
+        return "MERGE INTO " + table + " (" + String.join(", ", columns) + ") KEY (" + String.join(", ", key)
+                + ") VALUES ("
                 + String.join(", ", columns.stream().map(c -> "?").toList()) + ")";
     }
 

@@ -24,6 +24,7 @@ public class MariaDbDialect extends AnsiDialect {
     private static final int DEADLOCK = 1213;
     /** DATETIME's range. */
     private static final Instant MIN = Instant.parse("1000-01-01T00:00:00Z");
+
     private static final Instant MAX = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     private final boolean skipLocked;
@@ -87,7 +88,8 @@ public class MariaDbDialect extends AnsiDialect {
         int count = statement.executeUpdate();
         for (SQLWarning w = statement.getWarnings(); w != null; w = w.getNextWarning()) {
             if (w.getErrorCode() != DUPLICATE_ENTRY) {
-                throw new SQLException("INSERT IGNORE was refused: " + w.getMessage(), w.getSQLState(), w.getErrorCode());
+                throw new SQLException(
+                        "INSERT IGNORE was refused: " + w.getMessage(), w.getSQLState(), w.getErrorCode());
             }
         }
         return count > 0;
@@ -95,7 +97,10 @@ public class MariaDbDialect extends AnsiDialect {
 
     @Override
     public String upsert(String table, List<String> columns, List<String> key) {
-        String set = columns.stream().filter(c -> !key.contains(c)).map(c -> c + " = VALUES(" + c + ")").collect(Collectors.joining(", "));
+        String set = columns.stream()
+                .filter(c -> !key.contains(c))
+                .map(c -> c + " = VALUES(" + c + ")")
+                .collect(Collectors.joining(", "));
         return insert(table, columns) + " ON DUPLICATE KEY UPDATE " + set;
     }
 
@@ -106,7 +111,8 @@ public class MariaDbDialect extends AnsiDialect {
             return;
         }
         if (value.isBefore(MIN) || value.isAfter(MAX)) {
-            throw new IllegalArgumentException("instant " + value + " is outside MariaDB's DATETIME range [" + MIN + ", " + MAX + "]");
+            throw new IllegalArgumentException(
+                    "instant " + value + " is outside MariaDB's DATETIME range [" + MIN + ", " + MAX + "]");
         }
         statement.setObject(index, LocalDateTime.ofInstant(value, ZoneOffset.UTC));
     }

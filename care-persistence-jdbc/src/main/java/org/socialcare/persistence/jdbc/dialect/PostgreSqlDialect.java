@@ -56,7 +56,10 @@ public class PostgreSqlDialect extends AnsiDialect {
 
     @Override
     public String upsert(String table, List<String> columns, List<String> key) {
-        String set = columns.stream().filter(c -> !key.contains(c)).map(c -> c + " = EXCLUDED." + c).collect(Collectors.joining(", "));
+        String set = columns.stream()
+                .filter(c -> !key.contains(c))
+                .map(c -> c + " = EXCLUDED." + c)
+                .collect(Collectors.joining(", "));
         return insert(table, columns) + " ON CONFLICT (" + String.join(", ", key) + ") DO UPDATE SET " + set;
     }
 }

@@ -32,12 +32,20 @@ public final class SqlDialects {
     public static SqlDialect detect(DatabaseMetaData metadata) throws SQLException {
         String product = metadata.getDatabaseProductName();
         String version = metadata.getDatabaseProductVersion();
-        SqlDialect dialect = forProduct(product, version, metadata.getDatabaseMajorVersion(), metadata.getDatabaseMinorVersion());
+        SqlDialect dialect =
+                forProduct(product, version, metadata.getDatabaseMajorVersion(), metadata.getDatabaseMinorVersion());
         if (dialect.getClass() == AnsiDialect.class) {
-            LOG.warn("no care dialect for database '{}' {}; using ANSI SQL. Pass a dialect to JdbcCareStorage.builder(..).dialect(..) "
-                    + "if statements fail", product, version);
+            LOG.warn(
+                    "no care dialect for database '{}' {}; using ANSI SQL. Pass a dialect to JdbcCareStorage.builder(..).dialect(..) "
+                            + "if statements fail",
+                    product,
+                    version);
         } else {
-            LOG.info("care storage detected {} {}: using the {} dialect ({})", product, version, dialect,
+            LOG.info(
+                    "care storage detected {} {}: using the {} dialect ({})",
+                    product,
+                    version,
+                    dialect,
                     dialect.supportsSkipLocked() ? "SKIP LOCKED claims" : "conditional-update claims");
         }
         return dialect;
