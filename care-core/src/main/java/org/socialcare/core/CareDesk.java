@@ -274,10 +274,10 @@ public final class CareDesk {
         try {
             batch = source.poll(since);
         } catch (PlatformException e) {
-            channels.recordFailure(source.channel(), e);
+            channels.recordPollFailure(source.channel(), e);
             throw e;
         }
-        channels.recordSuccess(source.channel());
+        channels.recordPollSuccess(source.channel());
         return new PollResult(ingest(batch), batch.hasMore());
     }
 

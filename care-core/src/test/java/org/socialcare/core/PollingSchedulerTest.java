@@ -162,4 +162,40 @@ class PollingSchedulerTest {
         }
         assertThat(real.desk.queue(DeskFixture.CARE, 10)).hasSize(3);
     }
+
+    @Test
+    void aReadRateLimitDoesNotHoldBackRepliesAndAReadDoesNotLiftAPublishingLimit() {
+        PagedSource src = new PagedSource("src", DeskFixture.TWITTER_CARE, Platform.TWITTER, 1);
+        PollingScheduler s = PollingScheduler.builder(f.desk)
+                .source(src, Duration.ofSeconds(30))
+                .build();
+        s.runDuePass();
+        org.socialcare.core.domain.ConversationId id =
+                f.desk.queue(DeskFixture.CARE, 1).get(0).id();
+        f.desk.claim(id, f.alice.id());
+        f.desk.reply(id, f.alice.id(), "Looking into it ^AB");
+
+        // the mentions endpoint is rate limited: replies still go out
+        src.failures.add(PlatformException.rateLimited(
+                "Rate limit exceeded", f.clock.instant().plusSeconds(900), "88"));
+        f.advance(Duration.ofSeconds(30));
+        s.runDuePass();
+        assertThat(f.desk.health(DeskFixture.TWITTER_CARE).state()).isEqualTo(HealthState.DEGRADED);
+        assertThat(f.desk.dispatchOutbox().sent()).isEqualTo(1);
+
+        // publishing is rate limited: a successful read does not lift it
+        f.desk.reply(id, f.alice.id(), "Still on it ^AB");
+        Instant publishReset = f.clock.instant().plusSeconds(600);
+        f.publisher.failures.add(PlatformException.rateLimited("Rate limit exceeded", publishReset, "88"));
+        assertThat(f.desk.dispatchOutbox().held()).isEqualTo(1);
+        f.advance(Duration.ofSeconds(60));
+        f.desk.reply(id, f.alice.id(), "One more thing ^AB");
+        f.desk.poll(src);
+        assertThat(f.desk.health(DeskFixture.TWITTER_CARE).state()).isEqualTo(HealthState.HEALTHY);
+        assertThat(f.desk.dispatchOutbox().held())
+                .as("the new reply waits for the publishing reset")
+                .isEqualTo(1);
+        f.clock.set(publishReset);
+        assertThat(f.desk.dispatchOutbox().sent()).isEqualTo(2);
+    }
 }

@@ -148,6 +148,42 @@ public final class ChannelRegistry {
     }
 
     /** Records a platform error: auth failures make the channel AUTH_FAILED, others DEGRADED (a pause stays). */
+    /**
+     * A successful read (poll) of the channel: HEALTHY again (unless paused), but a publishing rate limit still
+     * holds until its reset time: reading and publishing have separate limits on the platforms.
+     */
+    public void recordPollSuccess(ChannelId id) {
+        Instant now = clock.instant();
+        change(
+                id,
+                h -> new ChannelHealth(
+                        id,
+                        h.state() == HealthState.PAUSED ? HealthState.PAUSED : HealthState.HEALTHY,
+                        Optional.of(now),
+                        h.lastErrorAt(),
+                        h.lastError(),
+                        h.retryAfter().filter(r -> r.isAfter(now))));
+    }
+
+    /**
+     * A failed read (poll): the state and last error change as for any failure, but a read rate limit does not hold
+     * back publishing (the polling scheduler waits for the read limit itself).
+     */
+    public void recordPollFailure(ChannelId id, PlatformException error) {
+        Instant now = clock.instant();
+        HealthState next =
+                error.kind() == PlatformException.Kind.AUTH_FAILED ? HealthState.AUTH_FAILED : HealthState.DEGRADED;
+        change(
+                id,
+                h -> new ChannelHealth(
+                        id,
+                        h.state() == HealthState.PAUSED ? HealthState.PAUSED : next,
+                        h.lastSuccess(),
+                        Optional.of(now),
+                        Optional.of(error.getMessage()),
+                        h.retryAfter().filter(r -> r.isAfter(now))));
+    }
+
     public void recordFailure(ChannelId id, PlatformException error) {
         Instant now = clock.instant();
         HealthState next =
