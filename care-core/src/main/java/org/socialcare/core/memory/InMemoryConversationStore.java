@@ -44,6 +44,8 @@ public final class InMemoryConversationStore implements ConversationStore {
     private final ConcurrentMap<TeamId, NavigableSet<Conversation>> unassignedByTeam = new ConcurrentHashMap<>();
     private final ConcurrentMap<AgentId, Set<ConversationId>> activeByAgent = new ConcurrentHashMap<>();
     private final NavigableSet<Conversation> dueIndex = new ConcurrentSkipListSet<>(DUE_ORDER);
+    private final ConcurrentMap<String, Set<ConversationId>> byCustomer = new ConcurrentHashMap<>();
+    private final ConcurrentMap<ChannelId, Instant> lastReplyByChannel = new ConcurrentHashMap<>();
 
     @Override
     public synchronized Conversation save(Conversation conversation) {
@@ -62,6 +64,10 @@ public final class InMemoryConversationStore implements ConversationStore {
     }
 
     private void index(Conversation c) {
+        byCustomer
+                .computeIfAbsent(c.customer().platformUserId(), k -> ConcurrentHashMap.newKeySet())
+                .add(c.id());
+        c.lastAgentReplyAt().ifPresent(at -> lastReplyByChannel.merge(c.channel(), at, (a, b) -> a.isAfter(b) ? a : b));
         latestByCustomer.merge(
                 new CustomerKey(c.channel(), c.customer().platformUserId()),
                 c.id(),
@@ -135,6 +141,21 @@ public final class InMemoryConversationStore implements ConversationStore {
                 .filter(c -> !c.openedAt().isBefore(from) && c.openedAt().isBefore(to))
                 .sorted(Comparator.comparing(Conversation::openedAt).thenComparing(c -> c.id().value()))
                 .toList();
+    }
+
+    @Override
+    public int countOpenedByCustomer(String customerPlatformUserId, Set<ChannelId> channels, Instant from, Instant to) {
+        return (int) byCustomer.getOrDefault(customerPlatformUserId, Set.of()).stream()
+                .map(byId::get)
+                .filter(c -> channels.contains(c.channel())
+                        && !c.openedAt().isBefore(from)
+                        && c.openedAt().isBefore(to))
+                .count();
+    }
+
+    @Override
+    public Optional<Instant> lastAgentReplyAt(ChannelId channel) {
+        return Optional.ofNullable(lastReplyByChannel.get(channel));
     }
 
     /** Conversations held, for monitoring. */
