@@ -37,7 +37,7 @@ class ChannelAgentRoutingTest {
     static final AgentId JO = AgentId.of("jo");
     static final AgentId KAI = AgentId.of("kai");
 
-    final OpsTestClock clock = new OpsTestClock(T0);
+    final MutableClock clock = new MutableClock(T0);
     final AtomicInteger tweets = new AtomicInteger(100);
 
     CareDesk.Builder builder(RoutingPolicy routing) {

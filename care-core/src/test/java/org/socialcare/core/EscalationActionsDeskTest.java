@@ -51,7 +51,7 @@ class EscalationActionsDeskTest {
             rule forgotten when unanswered 2h then notify
             """;
 
-    final OpsTestClock clock = new OpsTestClock(T0);
+    final MutableClock clock = new MutableClock(T0);
     final List<EscalationNotice> notices = new CopyOnWriteArrayList<>();
     final List<ComplaintRequest> complaints = new CopyOnWriteArrayList<>();
     final AtomicInteger ids = new AtomicInteger();

@@ -43,7 +43,7 @@ class GuardDeskTest {
     static final Channel BANK = Channel.of("bank", Platform.TWITTER, "Bank", "9000", ChannelKind.BRAND, CARE);
     static final AgentId AB = AgentId.of("ab");
 
-    final OpsTestClock clock = new OpsTestClock(T0);
+    final MutableClock clock = new MutableClock(T0);
     final List<EscalationNotice> notices = new CopyOnWriteArrayList<>();
     final List<Reply> published = new CopyOnWriteArrayList<>();
     final AtomicInteger postIds = new AtomicInteger(5000);

@@ -51,7 +51,7 @@ class OperationsDeskTest {
     static final Channel ASK_BANK =
             Channel.of("askbank", Platform.TWITTER, "AskBank", "9000", ChannelKind.DEDICATED_CARE, CARE);
 
-    final OpsTestClock clock = new OpsTestClock(T0);
+    final MutableClock clock = new MutableClock(T0);
     final List<EscalationNotice> notices = new CopyOnWriteArrayList<>();
     int tweetIds = 1000;
 

@@ -114,7 +114,7 @@ class SweepCostTest {
                 new InMemoryCheckpointStore(),
                 new InMemoryDeadLetterStore(),
                 new InMemoryTransactionManager());
-        OpsTestClock clock = new OpsTestClock(T0);
+        MutableClock clock = new MutableClock(T0);
         CareDesk desk = CareDesk.builder()
                 .clock(clock)
                 .storage(storage)

@@ -95,7 +95,7 @@ class SweepRollbackTest {
                 new InMemoryCheckpointStore(),
                 new InMemoryDeadLetterStore(),
                 new InMemoryTransactionManager());
-        OpsTestClock clock = new OpsTestClock(T0);
+        MutableClock clock = new MutableClock(T0);
         List<EscalationNotice> notices = new CopyOnWriteArrayList<>();
         List<ComplaintRequest> complaints = new CopyOnWriteArrayList<>();
         CareDesk desk = CareDesk.builder()

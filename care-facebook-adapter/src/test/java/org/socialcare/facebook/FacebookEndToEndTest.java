@@ -22,6 +22,7 @@ import org.socialcare.core.port.in.DispatchResult;
 import org.socialcare.core.port.out.CareStorage;
 import org.socialcare.facebook.emulator.GraphApiEmulator;
 import org.socialcare.facebook.emulator.GraphApiEmulator.Fault;
+import org.socialcare.testkit.MutableClock;
 
 /** A visitor comment through a real desk and back out to the Graph API emulator, with the real restfb client over HTTP. */
 class FacebookEndToEndTest {

@@ -32,6 +32,7 @@ import org.socialcare.core.domain.Visibility;
 import org.socialcare.core.memory.InMemoryStorage;
 import org.socialcare.core.port.in.WebhookResult;
 import org.socialcare.core.port.out.CareStorage;
+import org.socialcare.testkit.MutableClock;
 
 /**
  * Reads every real Facebook payload in {@code ../shared/fixtures/facebook} in place, with per-file expectations.

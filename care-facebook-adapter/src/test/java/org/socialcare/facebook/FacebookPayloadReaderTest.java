@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.socialcare.core.domain.PayloadReading;
 import org.socialcare.core.domain.Visibility;
 import org.socialcare.core.error.MalformedPayloadException;
+import org.socialcare.testkit.MutableClock;
 
 /** The replay reader over small payloads written from Facebook's documentation (the real ones run with -Pci). */
 class FacebookPayloadReaderTest {

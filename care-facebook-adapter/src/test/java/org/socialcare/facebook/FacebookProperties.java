@@ -21,6 +21,7 @@ import org.socialcare.core.domain.InboundMessage;
 import org.socialcare.core.error.WebhookRejectedException;
 import org.socialcare.core.port.in.WebhookRequest;
 import org.socialcare.facebook.emulator.WebhookPayloads;
+import org.socialcare.testkit.MutableClock;
 
 class FacebookProperties {
     private final MutableClock clock = new MutableClock(NOW);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.socialcare.core.port.in.WebhookRequest;
 import org.socialcare.core.port.out.WebhookHandler;
+import org.socialcare.testkit.MutableClock;
 import org.socialcare.testkit.adapter.VerificationChallenge;
 import org.socialcare.testkit.adapter.WebhookHandlerContract;
 

@@ -24,6 +24,7 @@ import org.socialcare.core.memory.InMemoryStorage;
 import org.socialcare.core.port.in.WebhookRequest;
 import org.socialcare.core.port.in.WebhookResult;
 import org.socialcare.core.port.out.CareStorage;
+import org.socialcare.testkit.MutableClock;
 
 class FacebookWebhookHandlerTest {
     private final MutableClock clock = new MutableClock(NOW);

@@ -14,6 +14,7 @@ import org.socialcare.core.domain.Visibility;
 import org.socialcare.core.port.out.ChannelPublisher;
 import org.socialcare.facebook.emulator.GraphApiEmulator;
 import org.socialcare.facebook.emulator.GraphApiEmulator.Fault;
+import org.socialcare.testkit.MutableClock;
 import org.socialcare.testkit.adapter.ChannelPublisherContract;
 import org.socialcare.testkit.adapter.ReceivedPost;
 

@@ -19,6 +19,7 @@ import org.socialcare.core.error.PlatformException;
 import org.socialcare.core.error.PlatformException.Kind;
 import org.socialcare.facebook.emulator.GraphApiEmulator;
 import org.socialcare.facebook.emulator.GraphApiEmulator.Fault;
+import org.socialcare.testkit.MutableClock;
 
 class RestFbChannelPublisherTest {
     private final MutableClock clock = new MutableClock(NOW);

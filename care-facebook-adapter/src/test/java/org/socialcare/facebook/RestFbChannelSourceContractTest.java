@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.socialcare.core.domain.Visibility;
 import org.socialcare.core.port.out.ChannelSource;
 import org.socialcare.facebook.emulator.GraphApiEmulator;
+import org.socialcare.testkit.MutableClock;
 import org.socialcare.testkit.adapter.ChannelSourceContract;
 import org.socialcare.testkit.adapter.SeedMessage;
 

@@ -28,6 +28,7 @@ import org.socialcare.core.domain.Visibility;
 import org.socialcare.core.error.PlatformException;
 import org.socialcare.facebook.emulator.GraphApiEmulator;
 import org.socialcare.facebook.emulator.GraphApiEmulator.Fault;
+import org.socialcare.testkit.MutableClock;
 
 class RestFbChannelSourceTest {
     private final MutableClock clock = new MutableClock(NOW);

@@ -21,6 +21,7 @@ import org.socialcare.core.domain.AgentId;
 import org.socialcare.core.domain.Team;
 import org.socialcare.facebook.emulator.GraphApiEmulator;
 import org.socialcare.facebook.emulator.GraphApiEmulator.Fault;
+import org.socialcare.testkit.MutableClock;
 
 /** Runs a busy care session with every logger at TRACE (restfb's HTTP logging included) and reads every line. */
 class SecretsNeverLoggedTest {

@@ -2,11 +2,6 @@ package org.socialcare.testkit.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -28,6 +23,7 @@ import org.socialcare.core.domain.Team;
 import org.socialcare.core.port.out.CareStorage;
 import org.socialcare.core.port.out.ChannelPublisher;
 import org.socialcare.core.port.out.ChannelStateStore;
+import org.socialcare.testkit.MutableClock;
 import org.socialcare.testkit.TestData;
 
 /**
@@ -44,7 +40,7 @@ import org.socialcare.testkit.TestData;
 public abstract class SharedKillSwitchContract {
     private static final Agent ANNA = Agent.of(TestData.AGENT_ANNA.value(), "Anna Berg", "AB", TestData.CARE_TEAM);
 
-    private final SettableClock clock = new SettableClock(TestData.T0);
+    private final MutableClock clock = new MutableClock(TestData.T0);
     private final AtomicInteger ids = new AtomicInteger();
     private CareStorage storage;
     private ChannelStateStore states;
@@ -185,34 +181,6 @@ public abstract class SharedKillSwitchContract {
         public Optional<String> publish(Channel channel, Reply reply) {
             published.add(reply);
             return Optional.of(String.valueOf(next.incrementAndGet()));
-        }
-    }
-
-    /** A clock the test moves by hand. */
-    private static final class SettableClock extends Clock {
-        private volatile Instant now;
-
-        SettableClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.socialcare.core.CareDesk;
+import org.socialcare.core.MutableClock;
 import org.socialcare.core.OpsFixtures;
-import org.socialcare.core.OpsTestClock;
 import org.socialcare.core.domain.Agent;
 import org.socialcare.core.domain.AgentId;
 import org.socialcare.core.domain.Batch;
@@ -34,7 +34,7 @@ class CareMetricsTest {
     static final AgentId AB = AgentId.of("ab");
     static final AgentId CD = AgentId.of("cd");
 
-    final OpsTestClock clock = new OpsTestClock(T0);
+    final MutableClock clock = new MutableClock(T0);
     final AtomicInteger ids = new AtomicInteger();
     final CareDesk desk = CareDesk.builder()
             .clock(clock)
