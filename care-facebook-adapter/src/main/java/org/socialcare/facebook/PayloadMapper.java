@@ -122,28 +122,19 @@ final class PayloadMapper {
                 out.skip(path, "entry without changes or messaging events");
             }
             Context ctx = new Context(channel.get(), Optional.of(pageId), entryTime);
-            for (int j = 0; j < changes.size(); j++) {
-                change(
-                        Json.asObject(changes.get(j), path + ".changes[" + j + "]"),
-                        path + ".changes[" + j + "]",
-                        ctx,
-                        out);
-            }
-            for (int j = 0; j < messaging.size(); j++) {
-                messaging(
-                        Json.asObject(messaging.get(j), path + ".messaging[" + j + "]"),
-                        path + ".messaging[" + j + "]",
-                        ctx,
-                        out);
-            }
-            for (int j = 0; j < standby.size(); j++) {
-                // Handover protocol: another app owns the thread; the customer's words still belong on the desk.
-                messaging(
-                        Json.asObject(standby.get(j), path + ".standby[" + j + "]"),
-                        path + ".standby[" + j + "]",
-                        ctx,
-                        out);
-            }
+            eachObject(changes, path + ".changes", (item, itemPath) -> change(item, itemPath, ctx, out));
+            eachObject(messaging, path + ".messaging", (item, itemPath) -> messaging(item, itemPath, ctx, out));
+            // Handover protocol: another app owns the thread; the customer's words still belong on the desk.
+            eachObject(standby, path + ".standby", (item, itemPath) -> messaging(item, itemPath, ctx, out));
+        }
+    }
+
+    /** Calls {@code each} with every element of {@code items} as an object and its path, e.g. {@code entry[0].changes[2]}. */
+    private static void eachObject(
+            List<JsonValue> items, String path, java.util.function.BiConsumer<JsonObject, String> each) {
+        for (int j = 0; j < items.size(); j++) {
+            String itemPath = path + "[" + j + "]";
+            each.accept(Json.asObject(items.get(j), itemPath), itemPath);
         }
     }
 
