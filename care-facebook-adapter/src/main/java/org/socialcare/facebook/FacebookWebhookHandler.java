@@ -2,11 +2,8 @@ package org.socialcare.facebook;
 
 import com.restfb.json.JsonValue;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,10 +13,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.socialcare.adapter.support.HmacSha256;
+import org.socialcare.adapter.support.SignatureHeader;
+import org.socialcare.adapter.support.SignedWebhookHandler;
 import org.socialcare.core.domain.Batch;
 import org.socialcare.core.domain.ChannelId;
 import org.socialcare.core.domain.PayloadReading;
@@ -28,7 +26,6 @@ import org.socialcare.core.error.MalformedPayloadException;
 import org.socialcare.core.error.WebhookRejectedException;
 import org.socialcare.core.port.in.WebhookRequest;
 import org.socialcare.core.port.in.WebhookResult;
-import org.socialcare.core.port.out.WebhookHandler;
 
 /**
  * Facebook page webhooks for one or more pages of the desk.
@@ -38,6 +35,7 @@ import org.socialcare.core.port.out.WebhookHandler;
  * when a parameter is missing). POST: {@code X-Hub-Signature-256} must be {@code sha256=} and the hex
  * HMAC-SHA256 of the raw body with the app secret, compared in constant time with
  * {@link MessageDigest#isEqual}; a missing or wrong signature is rejected with 401 before the body is read.
+ * Other methods are rejected with 405 (the template is {@link SignedWebhookHandler}).
  * The body's entries ({@code feed}/{@code mention} changes, {@code messaging} and {@code standby} events, any
  * number per call) become one {@link Batch} routed by each entry's page id (rules in the adapter README);
  * unknown fields are ignored, unknown event kinds are skipped with a log line and counted in
@@ -47,16 +45,18 @@ import org.socialcare.core.port.out.WebhookHandler;
  *
  * <p>Thread-safe. Never logs secrets or message text.
  */
-public final class FacebookWebhookHandler implements WebhookHandler {
+public final class FacebookWebhookHandler extends SignedWebhookHandler {
     private static final Logger LOG = LoggerFactory.getLogger(FacebookWebhookHandler.class);
     /** The signature header Facebook sends with every POST. */
     public static final String SIGNATURE_HEADER = "X-Hub-Signature-256";
+
+    private static final SignatureHeader SIGNATURE = SignatureHeader.hex(SIGNATURE_HEADER);
 
     private static final int MAX_CHALLENGE_LENGTH = 1024;
 
     private final Map<String, ChannelId> channelByPage;
     private final Map<ChannelId, String> appIdByChannel;
-    private final List<byte[]> appSecrets;
+    private final List<HmacSha256> appSecrets;
     private final List<byte[]> verifyTokens;
     private final MessengerWindow window;
     private final Clock clock;
@@ -68,6 +68,7 @@ public final class FacebookWebhookHandler implements WebhookHandler {
      * @throws IllegalArgumentException if {@code pages} is empty or names a page twice
      */
     public FacebookWebhookHandler(List<FacebookAdapterConfig> pages, MessengerWindow window, Clock clock) {
+        super("Facebook page");
         Objects.requireNonNull(pages, "pages must not be null");
         if (pages.isEmpty()) {
             throw new IllegalArgumentException("pages must name at least one Facebook page");
@@ -87,7 +88,7 @@ public final class FacebookWebhookHandler implements WebhookHandler {
         this.channelByPage = Map.copyOf(byPage);
         this.appIdByChannel = Map.copyOf(appIds);
         this.appSecrets =
-                secrets.stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList();
+                secrets.stream().map(s -> HmacSha256.key("appSecret", s)).toList();
         this.verifyTokens =
                 tokens.stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList();
         this.window = Objects.requireNonNull(window, "window must not be null");
@@ -100,18 +101,9 @@ public final class FacebookWebhookHandler implements WebhookHandler {
         return Platform.FACEBOOK;
     }
 
+    /** GET: the subscription check ({@code hub.mode}, {@code hub.verify_token}, {@code hub.challenge}). */
     @Override
-    public WebhookResult handle(WebhookRequest request) {
-        return switch (request.method()) {
-            case "GET" -> verify(request);
-            case "POST" -> receive(request);
-            default ->
-                throw new WebhookRejectedException(
-                        "method " + request.method() + " is not allowed; Facebook uses GET and POST", 405);
-        };
-    }
-
-    private WebhookResult verify(WebhookRequest request) {
+    protected WebhookResult answerChallenge(WebhookRequest request) {
         String mode = request.queryParam("hub.mode")
                 .orElseThrow(() -> new WebhookRejectedException("hub.mode is missing", 400));
         String token = request.queryParam("hub.verify_token")
@@ -137,9 +129,15 @@ public final class FacebookWebhookHandler implements WebhookHandler {
         return WebhookResult.challenge("text/plain", challenge);
     }
 
-    private WebhookResult receive(WebhookRequest request) {
+    /** {@value #SIGNATURE_HEADER} over the raw body with any configured app secret, in constant time. */
+    @Override
+    protected void verify(WebhookRequest request) {
+        SIGNATURE.verify(request, appSecrets);
+    }
+
+    @Override
+    protected WebhookResult parse(WebhookRequest request) {
         byte[] body = request.body();
-        checkSignature(request.header(SIGNATURE_HEADER), body);
         JsonValue parsed = Json.parse(new String(body, StandardCharsets.UTF_8), "body");
         if (!parsed.isObject()) {
             throw new MalformedPayloadException("body", "expected a JSON object but was " + Json.kind(parsed));
@@ -179,41 +177,9 @@ public final class FacebookWebhookHandler implements WebhookHandler {
         return WebhookResult.accepted(batch.isEmpty() ? List.of() : List.of(batch));
     }
 
-    private void checkSignature(Optional<String> header, byte[] body) {
-        String value = header.map(String::trim)
-                .orElseThrow(() -> new WebhookRejectedException(SIGNATURE_HEADER + " header is missing", 401));
-        if (!value.startsWith("sha256=") || value.length() != 7 + 64) {
-            throw new WebhookRejectedException(SIGNATURE_HEADER + " must be 'sha256=' and 64 hex digits", 401);
-        }
-        byte[] given;
-        try {
-            given = HexFormat.of().parseHex(value.substring(7));
-        } catch (IllegalArgumentException e) {
-            throw new WebhookRejectedException(SIGNATURE_HEADER + " must be 'sha256=' and 64 hex digits", 401);
-        }
-        boolean ok = false;
-        for (byte[] secret : appSecrets) {
-            ok |= MessageDigest.isEqual(hmacSha256(secret, body), given);
-        }
-        if (!ok) {
-            throw new WebhookRejectedException(SIGNATURE_HEADER + " does not match the body", 401);
-        }
-    }
-
-    /** HMAC-SHA256 of {@code body} keyed with {@code secret}. */
-    static byte[] hmacSha256(byte[] secret, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return mac.doFinal(body);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
-        }
-    }
-
     /** The {@code X-Hub-Signature-256} value Facebook would send for {@code body} signed with {@code appSecret}. */
     public static String signature(String appSecret, byte[] body) {
-        return "sha256=" + HexFormat.of().formatHex(hmacSha256(appSecret.getBytes(StandardCharsets.UTF_8), body));
+        return SIGNATURE.sign(HmacSha256.key("appSecret", appSecret), body);
     }
 
     /** How many events were skipped, by reason ("unknown event kind", "delivery receipt (no message)", ...). */

@@ -1,20 +1,17 @@
 package org.socialcare.twitter;
 
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.socialcare.adapter.support.HmacSha256;
+import org.socialcare.adapter.support.SignatureHeader;
+import org.socialcare.adapter.support.SignedWebhookHandler;
 import org.socialcare.core.domain.Batch;
 import org.socialcare.core.domain.ChannelId;
 import org.socialcare.core.domain.Platform;
@@ -22,7 +19,6 @@ import org.socialcare.core.error.MalformedPayloadException;
 import org.socialcare.core.error.WebhookRejectedException;
 import org.socialcare.core.port.in.WebhookRequest;
 import org.socialcare.core.port.in.WebhookResult;
-import org.socialcare.core.port.out.WebhookHandler;
 import org.socialcare.twitter.internal.Json;
 
 /**
@@ -32,7 +28,7 @@ import org.socialcare.twitter.internal.Json;
  *   <li>{@code GET ?crc_token=T} answers {@code {"response_token":"sha256=<base64 HMAC-SHA256(T, consumer secret)>"}}.
  *   <li>{@code POST} must carry {@code x-twitter-webhooks-signature: sha256=<base64 HMAC-SHA256(body, consumer secret)>},
  *       compared in constant time; a missing, malformed, other-algorithm or wrong signature is rejected (401)
- *       before the body is read.
+ *       before the body is read. Other methods are rejected with 405 ({@link SignedWebhookHandler}).
  *   <li>{@code for_user_id} says which bank account the events are for (configured with {@link Builder#account});
  *       {@code tweet_create_events} and {@code direct_message_events} become messages, the account's own ones
  *       own messages; {@code tweet_delete_events} go to the deletion listener; likes, follows and other events
@@ -41,20 +37,21 @@ import org.socialcare.twitter.internal.Json;
  * </ul>
  * Thread-safe; the consumer secret never appears in logs or messages.
  */
-public final class TwitterWebhookHandler implements WebhookHandler {
+public final class TwitterWebhookHandler extends SignedWebhookHandler {
     /** The header Twitter signs the body in. */
     public static final String SIGNATURE_HEADER = "x-twitter-webhooks-signature";
 
     private static final Logger LOG = LoggerFactory.getLogger(TwitterWebhookHandler.class);
-    private static final String HMAC = "HmacSHA256";
+    private static final SignatureHeader SIGNATURE = SignatureHeader.base64(SIGNATURE_HEADER);
 
-    private final byte[] consumerSecret;
+    private final HmacSha256 consumerSecret;
     private final Map<Long, ChannelId> accounts;
     private final boolean includeRetweets;
     private final Consumer<TweetDeletion> deletions;
 
     private TwitterWebhookHandler(Builder b) {
-        this.consumerSecret = b.consumerSecret.getBytes(StandardCharsets.UTF_8);
+        super("Account Activity");
+        this.consumerSecret = HmacSha256.key("consumerSecret", b.consumerSecret);
         this.accounts = Map.copyOf(b.accounts);
         this.includeRetweets = b.includeRetweets;
         this.deletions = b.deletions;
@@ -78,29 +75,19 @@ public final class TwitterWebhookHandler implements WebhookHandler {
         return Platform.TWITTER;
     }
 
-    @Override
-    public WebhookResult handle(WebhookRequest request) {
-        Objects.requireNonNull(request, "request");
-        return switch (request.method()) {
-            case "GET" -> crc(request);
-            case "POST" -> events(request);
-            default ->
-                throw new WebhookRejectedException(
-                        "method " + request.method() + " is not used by Account Activity webhooks", 405);
-        };
-    }
-
     /** The CRC answer for {@code crcToken}: {@code sha256=} and the base64 HMAC-SHA256 of it with the consumer secret. */
     public String responseToken(String crcToken) {
-        return "sha256=" + Base64.getEncoder().encodeToString(hmac(crcToken.getBytes(StandardCharsets.UTF_8)));
+        return SIGNATURE.sign(consumerSecret, crcToken.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The signature header value Twitter would send for {@code body} (for emulators and tests). */
     public String signatureFor(byte[] body) {
-        return "sha256=" + Base64.getEncoder().encodeToString(hmac(body));
+        return SIGNATURE.sign(consumerSecret, body);
     }
 
-    private WebhookResult crc(WebhookRequest request) {
+    /** GET {@code ?crc_token=T}: the CRC challenge. */
+    @Override
+    protected WebhookResult answerChallenge(WebhookRequest request) {
         String token = request.queryParam("crc_token")
                 .filter(t -> !t.isEmpty())
                 .orElseThrow(() -> new WebhookRejectedException("GET without crc_token is not a CRC challenge", 400));
@@ -109,8 +96,14 @@ public final class TwitterWebhookHandler implements WebhookHandler {
         return WebhookResult.challenge("application/json", Json.write(answer));
     }
 
-    private WebhookResult events(WebhookRequest request) {
-        verify(request);
+    /** The {@value #SIGNATURE_HEADER} header over the raw body, in constant time. */
+    @Override
+    protected void verify(WebhookRequest request) {
+        SIGNATURE.verify(request, consumerSecret);
+    }
+
+    @Override
+    protected WebhookResult parse(WebhookRequest request) {
         Object doc;
         try {
             doc = Json.parse(request.bodyAsString());
@@ -132,39 +125,6 @@ public final class TwitterWebhookHandler implements WebhookHandler {
         x.notices.forEach(n -> LOG.debug("twitter webhook: {}", n));
         Batch batch = new Batch(x.customers, x.own, x.rejected("webhook:twitter"), Optional.empty(), false);
         return WebhookResult.accepted(batch.isEmpty() ? List.of() : List.of(batch));
-    }
-
-    private void verify(WebhookRequest request) {
-        String header = request.header(SIGNATURE_HEADER)
-                .orElseThrow(() -> new WebhookRejectedException("missing " + SIGNATURE_HEADER + " header", 401));
-        int eq = header.indexOf('=');
-        String algorithm = eq < 0 ? "" : header.substring(0, eq).trim();
-        if (!algorithm.equalsIgnoreCase("sha256")) {
-            throw new WebhookRejectedException(
-                    "unsupported signature algorithm '"
-                            + (algorithm.length() > 16 ? algorithm.substring(0, 16) : algorithm) + "' in "
-                            + SIGNATURE_HEADER + " (expected sha256=...)",
-                    401);
-        }
-        byte[] given;
-        try {
-            given = Base64.getDecoder().decode(header.substring(eq + 1).trim());
-        } catch (IllegalArgumentException e) {
-            throw new WebhookRejectedException(SIGNATURE_HEADER + " is not base64", 401);
-        }
-        if (!MessageDigest.isEqual(given, hmac(request.body()))) {
-            throw new WebhookRejectedException(SIGNATURE_HEADER + " does not match the body", 401);
-        }
-    }
-
-    private byte[] hmac(byte[] data) {
-        try {
-            Mac mac = Mac.getInstance(HMAC);
-            mac.init(new SecretKeySpec(consumerSecret, HMAC));
-            return mac.doFinal(data);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 is unavailable in this JVM", e);
-        }
     }
 
     @Override
