@@ -20,8 +20,8 @@ import org.socialcare.core.domain.Team;
 import org.socialcare.core.memory.InMemoryStorage;
 import org.socialcare.core.port.in.DispatchResult;
 import org.socialcare.core.port.out.CareStorage;
-import org.socialcare.facebook.emulator.GraphApiEmulator;
-import org.socialcare.facebook.emulator.GraphApiEmulator.Fault;
+import org.socialcare.emulators.facebook.GraphApiEmulator;
+import org.socialcare.emulators.facebook.GraphApiEmulator.Fault;
 import org.socialcare.testkit.MutableClock;
 
 /** A visitor comment through a real desk and back out to the Graph API emulator, with the real restfb client over HTTP. */

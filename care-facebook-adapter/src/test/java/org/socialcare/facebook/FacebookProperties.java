@@ -20,7 +20,7 @@ import net.jqwik.api.constraints.StringLength;
 import org.socialcare.core.domain.InboundMessage;
 import org.socialcare.core.error.WebhookRejectedException;
 import org.socialcare.core.port.in.WebhookRequest;
-import org.socialcare.facebook.emulator.WebhookPayloads;
+import org.socialcare.emulators.facebook.WebhookPayloads;
 import org.socialcare.testkit.MutableClock;
 
 class FacebookProperties {

@@ -17,8 +17,8 @@ import org.socialcare.core.domain.ReplyId;
 import org.socialcare.core.domain.ReplyKind;
 import org.socialcare.core.error.PlatformException;
 import org.socialcare.core.error.PlatformException.Kind;
-import org.socialcare.facebook.emulator.GraphApiEmulator;
-import org.socialcare.facebook.emulator.GraphApiEmulator.Fault;
+import org.socialcare.emulators.facebook.GraphApiEmulator;
+import org.socialcare.emulators.facebook.GraphApiEmulator.Fault;
 import org.socialcare.testkit.MutableClock;
 
 class RestFbChannelPublisherTest {

@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.socialcare.core.domain.Visibility;
 import org.socialcare.core.port.out.ChannelSource;
-import org.socialcare.facebook.emulator.GraphApiEmulator;
+import org.socialcare.emulators.facebook.GraphApiEmulator;
 import org.socialcare.testkit.MutableClock;
 import org.socialcare.testkit.adapter.ChannelSourceContract;
 import org.socialcare.testkit.adapter.SeedMessage;

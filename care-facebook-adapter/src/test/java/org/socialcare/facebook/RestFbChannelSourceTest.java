@@ -26,8 +26,8 @@ import org.socialcare.core.domain.OwnMessage;
 import org.socialcare.core.domain.Team;
 import org.socialcare.core.domain.Visibility;
 import org.socialcare.core.error.PlatformException;
-import org.socialcare.facebook.emulator.GraphApiEmulator;
-import org.socialcare.facebook.emulator.GraphApiEmulator.Fault;
+import org.socialcare.emulators.facebook.GraphApiEmulator;
+import org.socialcare.emulators.facebook.GraphApiEmulator.Fault;
 import org.socialcare.testkit.MutableClock;
 
 class RestFbChannelSourceTest {

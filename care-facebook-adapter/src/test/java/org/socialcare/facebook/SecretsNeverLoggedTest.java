@@ -19,8 +19,8 @@ import org.socialcare.core.CareDesk;
 import org.socialcare.core.domain.Agent;
 import org.socialcare.core.domain.AgentId;
 import org.socialcare.core.domain.Team;
-import org.socialcare.facebook.emulator.GraphApiEmulator;
-import org.socialcare.facebook.emulator.GraphApiEmulator.Fault;
+import org.socialcare.emulators.facebook.GraphApiEmulator;
+import org.socialcare.emulators.facebook.GraphApiEmulator.Fault;
 import org.socialcare.testkit.MutableClock;
 
 /** Runs a busy care session with every logger at TRACE (restfb's HTTP logging included) and reads every line. */

@@ -14,9 +14,9 @@ import org.socialcare.core.domain.Reply;
 import org.socialcare.core.port.in.DispatchResult;
 import org.socialcare.core.port.in.WebhookRequest;
 import org.socialcare.core.port.in.WebhookResult;
-import org.socialcare.twitter.emulator.TwitterApiEmulator;
-import org.socialcare.twitter.emulator.TwitterApiEmulator.Fault;
-import org.socialcare.twitter.emulator.TwitterApiEmulator.User;
+import org.socialcare.emulators.twitter.TwitterApiEmulator;
+import org.socialcare.emulators.twitter.TwitterApiEmulator.Fault;
+import org.socialcare.emulators.twitter.TwitterApiEmulator.User;
 
 /** The whole path through real twitter4j over HTTP: emulator -> source -> desk -> agent -> outbox -> publisher -> emulator. */
 class EndToEndTest {

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.socialcare.core.CareDesk;
 import org.socialcare.core.port.in.WebhookRequest;
-import org.socialcare.twitter.emulator.TwitterApiEmulator;
-import org.socialcare.twitter.emulator.TwitterApiEmulator.Fault;
+import org.socialcare.emulators.twitter.TwitterApiEmulator;
+import org.socialcare.emulators.twitter.TwitterApiEmulator.Fault;
 
 /**
  * With every logger at DEBUG, a day of failures logs no token or secret. twitter4j 4.1.2 looks for the SLF4J 1

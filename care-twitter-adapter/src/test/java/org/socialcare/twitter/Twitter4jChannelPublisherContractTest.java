@@ -8,10 +8,10 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.socialcare.core.domain.Channel;
 import org.socialcare.core.port.out.ChannelPublisher;
+import org.socialcare.emulators.twitter.TwitterApiEmulator;
+import org.socialcare.emulators.twitter.TwitterApiEmulator.Fault;
 import org.socialcare.testkit.adapter.ChannelPublisherContract;
 import org.socialcare.testkit.adapter.ReceivedPost;
-import org.socialcare.twitter.emulator.TwitterApiEmulator;
-import org.socialcare.twitter.emulator.TwitterApiEmulator.Fault;
 
 /** The testkit's publisher contract, through twitter4j against the emulator. */
 class Twitter4jChannelPublisherContractTest extends ChannelPublisherContract {

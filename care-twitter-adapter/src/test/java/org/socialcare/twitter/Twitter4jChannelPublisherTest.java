@@ -16,9 +16,9 @@ import org.socialcare.core.domain.ReplyId;
 import org.socialcare.core.domain.ReplyKind;
 import org.socialcare.core.error.PlatformException;
 import org.socialcare.core.error.PlatformException.Kind;
-import org.socialcare.twitter.emulator.TwitterApiEmulator;
-import org.socialcare.twitter.emulator.TwitterApiEmulator.Fault;
-import org.socialcare.twitter.emulator.TwitterApiEmulator.User;
+import org.socialcare.emulators.twitter.TwitterApiEmulator;
+import org.socialcare.emulators.twitter.TwitterApiEmulator.Fault;
+import org.socialcare.emulators.twitter.TwitterApiEmulator.User;
 
 class Twitter4jChannelPublisherTest {
     private final TwitterApiEmulator emulator = TwitterTestSupport.emulator();

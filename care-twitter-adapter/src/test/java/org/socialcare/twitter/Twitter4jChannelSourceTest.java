@@ -23,9 +23,9 @@ import org.socialcare.core.domain.Platform;
 import org.socialcare.core.domain.Visibility;
 import org.socialcare.core.error.PlatformException;
 import org.socialcare.core.port.in.PollResult;
-import org.socialcare.twitter.emulator.TwitterApiEmulator;
-import org.socialcare.twitter.emulator.TwitterApiEmulator.Fault;
-import org.socialcare.twitter.emulator.TwitterApiEmulator.User;
+import org.socialcare.emulators.twitter.TwitterApiEmulator;
+import org.socialcare.emulators.twitter.TwitterApiEmulator.Fault;
+import org.socialcare.emulators.twitter.TwitterApiEmulator.User;
 
 class Twitter4jChannelSourceTest {
     private final TwitterApiEmulator emulator = TwitterTestSupport.emulator();

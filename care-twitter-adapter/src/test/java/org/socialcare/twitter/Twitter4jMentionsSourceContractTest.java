@@ -5,9 +5,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.socialcare.core.domain.Visibility;
 import org.socialcare.core.port.out.ChannelSource;
+import org.socialcare.emulators.twitter.TwitterApiEmulator;
 import org.socialcare.testkit.adapter.ChannelSourceContract;
 import org.socialcare.testkit.adapter.SeedMessage;
-import org.socialcare.twitter.emulator.TwitterApiEmulator;
 
 /** The testkit's source contract for the mentions timeline, through twitter4j against the emulator. */
 class Twitter4jMentionsSourceContractTest extends ChannelSourceContract {

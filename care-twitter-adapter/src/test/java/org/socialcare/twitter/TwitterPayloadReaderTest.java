@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.socialcare.core.domain.PayloadReading;
 import org.socialcare.core.domain.Visibility;
 import org.socialcare.core.error.MalformedPayloadException;
-import org.socialcare.twitter.emulator.TwitterApiEmulator;
-import org.socialcare.twitter.emulator.TwitterApiEmulator.User;
+import org.socialcare.emulators.twitter.TwitterApiEmulator;
+import org.socialcare.emulators.twitter.TwitterApiEmulator.User;
 
 /**
  * The replay reader over small payloads written for these tests (shapes after Twitter's v1.1 documentation and

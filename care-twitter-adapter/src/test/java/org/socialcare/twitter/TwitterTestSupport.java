@@ -11,7 +11,7 @@ import org.socialcare.core.domain.Platform;
 import org.socialcare.core.domain.Team;
 import org.socialcare.core.domain.TeamId;
 import org.socialcare.core.memory.InMemoryStorage;
-import org.socialcare.twitter.emulator.TwitterApiEmulator;
+import org.socialcare.emulators.twitter.TwitterApiEmulator;
 
 /** Shared wiring for tests: an emulator, an adapter config pointing at it, and a real in-memory desk. */
 final class TwitterTestSupport {
@@ -25,7 +25,20 @@ final class TwitterTestSupport {
     }
 
     static TwitterAdapterConfig config(TwitterApiEmulator emulator) {
-        return emulator.adapterConfig(CHANNEL).build();
+        return adapterConfig(emulator, CHANNEL).build();
+    }
+
+    /** A config builder pointed at the emulator: its base URL, account and credentials. */
+    static TwitterAdapterConfig.Builder adapterConfig(TwitterApiEmulator emulator, ChannelId channel) {
+        return TwitterAdapterConfig.builder()
+                .channel(channel)
+                .accountId(Long.toString(emulator.account().id()))
+                .screenName(emulator.account().screenName())
+                .consumer(emulator.consumerKey(), emulator.consumerSecret())
+                .accessToken(emulator.accessToken(), emulator.accessTokenSecret())
+                .restBaseUrl(emulator.restBaseUrl())
+                .connectTimeout(Duration.ofSeconds(5))
+                .readTimeout(Duration.ofSeconds(10));
     }
 
     static Channel channel(TwitterApiEmulator emulator) {

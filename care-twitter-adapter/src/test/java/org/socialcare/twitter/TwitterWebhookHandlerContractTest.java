@@ -7,9 +7,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.socialcare.core.port.in.WebhookRequest;
 import org.socialcare.core.port.out.WebhookHandler;
+import org.socialcare.emulators.twitter.TwitterApiEmulator;
 import org.socialcare.testkit.adapter.VerificationChallenge;
 import org.socialcare.testkit.adapter.WebhookHandlerContract;
-import org.socialcare.twitter.emulator.TwitterApiEmulator;
 
 /** The testkit's webhook contract for Account Activity bodies built by the emulator. */
 class TwitterWebhookHandlerContractTest extends WebhookHandlerContract {

@@ -22,8 +22,8 @@ import org.socialcare.core.error.MalformedPayloadException;
 import org.socialcare.core.error.WebhookRejectedException;
 import org.socialcare.core.port.in.WebhookRequest;
 import org.socialcare.core.port.in.WebhookResult;
-import org.socialcare.twitter.emulator.TwitterApiEmulator;
-import org.socialcare.twitter.emulator.TwitterApiEmulator.User;
+import org.socialcare.emulators.twitter.TwitterApiEmulator;
+import org.socialcare.emulators.twitter.TwitterApiEmulator.User;
 
 class TwitterWebhookHandlerTest {
     private static final String SECRET = "emulator-consumer-secret";

@@ -25,10 +25,10 @@ import org.socialcare.core.domain.reply.ReplyComposer;
 import org.socialcare.core.domain.routing.RoutingPolicy;
 import org.socialcare.core.memory.InMemoryStorage;
 import org.socialcare.core.port.out.CareStorage;
+import org.socialcare.emulators.twitter.TwitterApiEmulator.User;
 import org.socialcare.examples.SimulatedClock;
 import org.socialcare.examples.demo.BankSetup;
 import org.socialcare.examples.stories.StoryKit.TwitterAccount;
-import org.socialcare.twitter.emulator.TwitterApiEmulator.User;
 
 /**
  * Story 5: separate streams per business unit. Northbank's cards account and an online-banking account (each a

@@ -15,12 +15,12 @@ import org.socialcare.core.domain.Reply;
 import org.socialcare.core.domain.ReplyKind;
 import org.socialcare.core.memory.InMemoryStorage;
 import org.socialcare.core.port.out.CareStorage;
+import org.socialcare.emulators.facebook.GraphApiEmulator.CommentView;
+import org.socialcare.emulators.facebook.GraphApiEmulator.RecordedRequest;
+import org.socialcare.emulators.facebook.WebhookPayloads;
 import org.socialcare.examples.SimulatedClock;
 import org.socialcare.examples.demo.BankSetup;
 import org.socialcare.examples.stories.StoryKit.FacebookPage;
-import org.socialcare.facebook.emulator.GraphApiEmulator.CommentView;
-import org.socialcare.facebook.emulator.GraphApiEmulator.RecordedRequest;
-import org.socialcare.facebook.emulator.WebhookPayloads;
 
 /**
  * Story 8: Northbank moderates its Facebook page by its posted guidelines. Abuse, a scam bot and a posted card

@@ -15,10 +15,10 @@ import org.socialcare.core.domain.ReplyKind;
 import org.socialcare.core.memory.InMemoryStorage;
 import org.socialcare.core.port.in.WebhookResult;
 import org.socialcare.core.port.out.CareStorage;
+import org.socialcare.emulators.facebook.WebhookPayloads;
 import org.socialcare.examples.SimulatedClock;
 import org.socialcare.examples.demo.BankSetup;
 import org.socialcare.examples.stories.StoryKit.FacebookPage;
-import org.socialcare.facebook.emulator.WebhookPayloads;
 
 /**
  * Story 3: a harsh public comment on Northbank's Facebook page arrives by signed webhook, opens a conversation,

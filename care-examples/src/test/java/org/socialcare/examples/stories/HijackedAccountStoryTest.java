@@ -26,11 +26,11 @@ import org.socialcare.core.domain.metrics.InactiveAccount;
 import org.socialcare.core.domain.metrics.MetricsReport;
 import org.socialcare.core.memory.InMemoryStorage;
 import org.socialcare.core.port.out.CareStorage;
+import org.socialcare.emulators.twitter.TwitterApiEmulator.User;
 import org.socialcare.examples.SimulatedClock;
 import org.socialcare.examples.demo.BankSetup;
 import org.socialcare.examples.stories.StoryKit.RecordingNotifier;
 import org.socialcare.examples.stories.StoryKit.TwitterAccount;
-import org.socialcare.twitter.emulator.TwitterApiEmulator.User;
 
 /**
  * Story 9: Northbank's brand account is hijacked. A tweet the desk did not send, from an app the bank does not

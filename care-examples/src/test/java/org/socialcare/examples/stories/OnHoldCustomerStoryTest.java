@@ -19,10 +19,10 @@ import org.socialcare.core.domain.Direction;
 import org.socialcare.core.domain.Visibility;
 import org.socialcare.core.memory.InMemoryStorage;
 import org.socialcare.core.port.out.CareStorage;
+import org.socialcare.emulators.twitter.TwitterApiEmulator.User;
 import org.socialcare.examples.SimulatedClock;
 import org.socialcare.examples.demo.BankSetup;
 import org.socialcare.examples.stories.StoryKit.TwitterAccount;
-import org.socialcare.twitter.emulator.TwitterApiEmulator.User;
 
 /**
  * Story 1: a customer on hold for 40 minutes tweets; an agent answers in public within minutes, asks for a phone

@@ -17,10 +17,10 @@ import org.socialcare.core.domain.Reply;
 import org.socialcare.core.memory.InMemoryStorage;
 import org.socialcare.core.port.in.DispatchResult;
 import org.socialcare.core.port.out.CareStorage;
+import org.socialcare.emulators.twitter.TwitterApiEmulator.User;
 import org.socialcare.examples.SimulatedClock;
 import org.socialcare.examples.demo.BankSetup;
 import org.socialcare.examples.stories.StoryKit.TwitterAccount;
-import org.socialcare.twitter.emulator.TwitterApiEmulator.User;
 
 /**
  * Story 6: one bank, several care accounts (Northbank's brand and care accounts on Twitter, each its own

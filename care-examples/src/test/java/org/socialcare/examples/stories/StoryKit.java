@@ -17,13 +17,14 @@ import org.socialcare.core.domain.Platform;
 import org.socialcare.core.domain.Visibility;
 import org.socialcare.core.port.out.CareStorage;
 import org.socialcare.core.port.out.EscalationNotifier;
+import org.socialcare.emulators.facebook.GraphApiEmulator;
+import org.socialcare.emulators.twitter.TwitterApiEmulator;
 import org.socialcare.examples.SimulatedClock;
+import org.socialcare.examples.demo.platforms.EmulatorConfigs;
 import org.socialcare.facebook.FacebookAdapter;
-import org.socialcare.facebook.emulator.GraphApiEmulator;
 import org.socialcare.twitter.Twitter4jChannelPublisher;
 import org.socialcare.twitter.Twitter4jChannelSource;
 import org.socialcare.twitter.TwitterAdapterConfig;
-import org.socialcare.twitter.emulator.TwitterApiEmulator;
 
 /** Shared pieces of the story tests: Northbank's simulated morning, platform accounts over the emulators, recorders. */
 final class StoryKit {
@@ -54,7 +55,7 @@ final class StoryKit {
             // apart.
             emulator.skipIds(accountId * 1_000_000_000L);
             TwitterAdapterConfig config =
-                    emulator.adapterConfig(channel).clock(clock).build();
+                    EmulatorConfigs.twitter(emulator, channel).clock(clock).build();
             return new TwitterAccount(
                     emulator,
                     config,
@@ -80,7 +81,7 @@ final class StoryKit {
                 GraphApiEmulator graph = GraphApiEmulator.start(pageId, pageName, TOKEN, APP_SECRET, clock);
                 FacebookAdapter adapter = FacebookAdapter.create(
                         clock,
-                        graph.configBuilder()
+                        EmulatorConfigs.facebook(graph)
                                 .channel(channel)
                                 .verifyToken(VERIFY_TOKEN)
                                 .build());

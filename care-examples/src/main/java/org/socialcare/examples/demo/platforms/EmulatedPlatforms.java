@@ -27,6 +27,9 @@ import org.socialcare.core.domain.ChannelId;
 import org.socialcare.core.domain.Party;
 import org.socialcare.core.domain.Platform;
 import org.socialcare.core.domain.Visibility;
+import org.socialcare.emulators.facebook.GraphApiEmulator;
+import org.socialcare.emulators.facebook.WebhookPayloads;
+import org.socialcare.emulators.twitter.TwitterApiEmulator;
 import org.socialcare.examples.WebhookEndpoint;
 import org.socialcare.examples.demo.BankSetup;
 import org.socialcare.examples.demo.Delivery;
@@ -35,12 +38,9 @@ import org.socialcare.examples.demo.Story;
 import org.socialcare.facebook.FacebookAdapter;
 import org.socialcare.facebook.FacebookAdapterConfig;
 import org.socialcare.facebook.FacebookWebhookHandler;
-import org.socialcare.facebook.emulator.GraphApiEmulator;
-import org.socialcare.facebook.emulator.WebhookPayloads;
 import org.socialcare.twitter.Twitter4jChannelPublisher;
 import org.socialcare.twitter.Twitter4jChannelSource;
 import org.socialcare.twitter.TwitterAdapterConfig;
-import org.socialcare.twitter.emulator.TwitterApiEmulator;
 
 /**
  * Delivers the simulated day through the real adapters and local platform emulators on 127.0.0.1: one
@@ -122,7 +122,7 @@ public final class EmulatedPlatforms implements Delivery {
                     twitter.put(ch.id(), emulator);
                     twitterConfigs.put(
                             ch.id(),
-                            emulator.adapterConfig(ch.id())
+                            EmulatorConfigs.twitter(emulator, ch.id())
                                     .clock(clock)
                                     .pollInterval(POLL_INTERVAL)
                                     .build());
@@ -145,7 +145,7 @@ public final class EmulatedPlatforms implements Delivery {
         }
         this.graph = graphEmulator;
         this.page = pageChannel;
-        FacebookAdapterConfig pageConfig = graph.configBuilder()
+        FacebookAdapterConfig pageConfig = EmulatorConfigs.facebook(graph)
                 .channel(page)
                 .verifyToken(VERIFY_TOKEN)
                 .appId(APP_ID)

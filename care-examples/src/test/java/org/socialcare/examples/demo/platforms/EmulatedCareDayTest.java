@@ -29,11 +29,11 @@ import org.socialcare.core.domain.Platform;
 import org.socialcare.core.domain.Reply;
 import org.socialcare.core.domain.StoredMessage;
 import org.socialcare.core.memory.InMemoryStorage;
+import org.socialcare.emulators.facebook.GraphApiEmulator;
+import org.socialcare.emulators.twitter.TwitterApiEmulator;
 import org.socialcare.examples.demo.BankSetup;
 import org.socialcare.examples.demo.CareDayRun;
 import org.socialcare.examples.demo.CareDaySimulation;
-import org.socialcare.facebook.emulator.GraphApiEmulator;
-import org.socialcare.twitter.emulator.TwitterApiEmulator;
 
 /** The care day through the real adapters and the local emulators, checked against the same day delivered directly. */
 class EmulatedCareDayTest {

@@ -1,9 +1,10 @@
-package org.socialcare.facebook.emulator;
+package org.socialcare.emulators.facebook;
 
-import com.restfb.json.Json;
-import com.restfb.json.JsonArray;
-import com.restfb.json.JsonObject;
-import com.restfb.json.JsonValue;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -14,7 +15,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,9 +37,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import org.socialcare.facebook.FacebookAdapterConfig;
+import org.socialcare.adapter.support.HmacSha256;
 
 /**
  * A local stand-in for the parts of Facebook's Graph API the adapter uses, served by the JDK's HTTP server on
@@ -54,9 +52,13 @@ import org.socialcare.facebook.FacebookAdapterConfig;
  * {@code access_token}) and {@code appsecret_proof}, records every request (without the token), and can be told
  * to fail the next calls with Graph errors ({@link Fault}).
  *
+ * <p>Point an adapter at it with {@link #baseUrl()}, {@link #pageId()}, {@link #pageToken()} and {@link
+ * #appSecret()}; it knows nothing of the adapter. JSON is read and written with Jackson.
+ *
  * <p>Thread-safe. Close it to stop the server.
  */
 public final class GraphApiEmulator implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ").withZone(ZoneOffset.UTC);
 
@@ -113,7 +115,7 @@ public final class GraphApiEmulator implements AutoCloseable {
                 Objects.requireNonNull(clock, "clock"));
     }
 
-    /** The base URL to give {@code FacebookAdapterConfig.graphBaseUrl}. */
+    /** The base URL to give the adapter's {@code graphBaseUrl}. */
     public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
@@ -122,16 +124,14 @@ public final class GraphApiEmulator implements AutoCloseable {
         return pageId;
     }
 
-    /**
-     * A config builder already holding this emulator's page id, token, app secret and base URL; set the channel
-     * and the verify token, then build.
-     */
-    public FacebookAdapterConfig.Builder configBuilder() {
-        return FacebookAdapterConfig.builder()
-                .pageId(pageId)
-                .pageAccessToken(token)
-                .appSecret(appSecret)
-                .graphBaseUrl(baseUrl());
+    /** The page access token the emulator accepts. */
+    public String pageToken() {
+        return token;
+    }
+
+    /** The app secret {@code appsecret_proof} is checked with. */
+    public String appSecret() {
+        return appSecret;
     }
 
     @Override
@@ -447,19 +447,18 @@ public final class GraphApiEmulator implements AutoCloseable {
 
     private record Answer(int status, String body, Map<String, String> headers) {}
 
-    private static Answer ok(JsonValue body) {
-        return new Answer(200, body.toString(), Map.of());
+    private static Answer ok(JsonNode body) {
+        return new Answer(200, write(body), Map.of());
     }
 
     private static Answer error(Fault f) {
-        JsonObject e =
-                new JsonObject().add("message", f.message).add("type", f.type).add("code", f.code);
-        f.subcode.ifPresent(s -> e.add("error_subcode", s));
+        ObjectNode e = obj("message", f.message, "type", f.type, "code", f.code);
+        f.subcode.ifPresent(s -> e.put("error_subcode", s));
         if (f.isTransient) {
-            e.add("is_transient", true);
+            e.put("is_transient", true);
         }
-        e.add("fbtrace_id", "Aemu" + Long.toHexString(System.nanoTime()));
-        return new Answer(f.httpStatus, new JsonObject().add("error", e).toString(), f.headers);
+        e.put("fbtrace_id", "Aemu" + Long.toHexString(System.nanoTime()));
+        return new Answer(f.httpStatus, write(obj("error", e)), f.headers);
     }
 
     private static Answer notFound(String id, String method) {
@@ -532,7 +531,7 @@ public final class GraphApiEmulator implements AutoCloseable {
                 }
                 String id = postId.substring(postId.indexOf('_') + 1) + "_" + ids.incrementAndGet();
                 comments.put(id, new Comment(id, postId, parent, target, pageId, pageName, message, clock.instant()));
-                return ok(new JsonObject().add("id", id));
+                return ok(obj("id", id));
             }
             if (method.equals("POST") && parts.length == 2 && parts[0].equals(pageId) && parts[1].equals("messages")) {
                 return send(params);
@@ -543,7 +542,7 @@ public final class GraphApiEmulator implements AutoCloseable {
                     return notFound(parts[0], method);
                 }
                 c.hidden = Boolean.parseBoolean(params.get("is_hidden"));
-                return ok(new JsonObject().add("success", true));
+                return ok(obj("success", true));
             }
             if (method.equals("DELETE") && parts.length == 1) {
                 Post p = posts.get(parts[0]);
@@ -555,7 +554,7 @@ public final class GraphApiEmulator implements AutoCloseable {
                             403, 200, Optional.empty(), "OAuthException", "(#200) Permissions error", false, Map.of()));
                 }
                 posts.remove(parts[0]);
-                return ok(new JsonObject().add("success", true));
+                return ok(obj("success", true));
             }
             if (method.equals("GET")
                     && parts.length == 2
@@ -565,8 +564,7 @@ public final class GraphApiEmulator implements AutoCloseable {
                         conversations.values().stream()
                                 .sorted(Comparator.comparing(Conversation::updated)
                                         .reversed())
-                                .map(c -> (JsonValue)
-                                        new JsonObject().add("id", c.id).add("updated_time", TIME.format(c.updated())))
+                                .map(c -> (JsonNode) obj("id", c.id, "updated_time", TIME.format(c.updated())))
                                 .toList(),
                         params,
                         path));
@@ -597,12 +595,15 @@ public final class GraphApiEmulator implements AutoCloseable {
     }
 
     private Answer send(Map<String, String> params) {
-        JsonObject recipient;
-        JsonObject message;
+        JsonNode recipient;
+        JsonNode message;
         try {
-            recipient = Json.parse(params.getOrDefault("recipient", "")).asObject();
-            message = Json.parse(params.getOrDefault("message", "")).asObject();
-        } catch (RuntimeException e) {
+            recipient = JSON.readTree(params.getOrDefault("recipient", ""));
+            message = JSON.readTree(params.getOrDefault("message", ""));
+            if (!recipient.isObject() || !message.isObject()) {
+                throw new IllegalArgumentException("not JSON objects");
+            }
+        } catch (JsonProcessingException | RuntimeException e) {
             return error(new Fault(
                     400,
                     100,
@@ -612,14 +613,14 @@ public final class GraphApiEmulator implements AutoCloseable {
                     false,
                     Map.of()));
         }
-        String text = message.getString("text", "");
+        String text = message.path("text").asText("");
         if (text.isBlank()) {
             return error(new Fault(
                     400, 100, Optional.empty(), "OAuthException", "(#100) message.text is required", false, Map.of()));
         }
         String mid = "m_" + ids.incrementAndGet();
-        if (recipient.contains("comment_id")) {
-            String commentId = recipient.getString("comment_id", "");
+        if (recipient.has("comment_id")) {
+            String commentId = recipient.path("comment_id").asText("");
             Comment c = comments.get(commentId);
             if (c == null) {
                 return notFound(commentId, "POST");
@@ -641,9 +642,9 @@ public final class GraphApiEmulator implements AutoCloseable {
                     Optional.of(commentId),
                     text,
                     Optional.ofNullable(params.get("messaging_type"))));
-            return ok(new JsonObject().add("recipient_id", c.fromId).add("message_id", mid));
+            return ok(obj("recipient_id", c.fromId, "message_id", mid));
         }
-        String psid = recipient.getString("id", "");
+        String psid = recipient.path("id").asText("");
         Instant last = lastCustomerMessage.get(psid);
         if (last == null) {
             return error(new Fault(
@@ -671,23 +672,20 @@ public final class GraphApiEmulator implements AutoCloseable {
         if (conv != null) {
             conv.messages.add(new InboxMessage(mid, pageId, pageName, text, clock.instant()));
         }
-        return ok(new JsonObject().add("recipient_id", psid).add("message_id", mid));
+        return ok(obj("recipient_id", psid, "message_id", mid));
     }
 
-    private JsonObject page(List<JsonValue> all, Map<String, String> params, String path) {
+    private ObjectNode page(List<JsonNode> all, Map<String, String> params, String path) {
         int limit = parseInt(params.get("limit"), 25);
         int from = params.containsKey("after") ? decodeCursor(params.get("after")) : 0;
-        List<JsonValue> slice = all.subList(Math.min(from, all.size()), Math.min(from + limit, all.size()));
-        JsonArray data = new JsonArray();
-        slice.forEach(data::add);
-        JsonObject paging = new JsonObject();
-        JsonObject cursors = new JsonObject().add("before", cursor(from)).add("after", cursor(from + slice.size()));
-        paging.add("cursors", cursors);
+        List<JsonNode> slice = all.subList(Math.min(from, all.size()), Math.min(from + limit, all.size()));
+        ArrayNode data = JSON.createArrayNode().addAll(slice);
+        ObjectNode paging = obj("cursors", obj("before", cursor(from), "after", cursor(from + slice.size())));
         if (from + slice.size() < all.size()) {
-            paging.add(
+            paging.put(
                     "next", baseUrl() + "/v24.0" + path + "?limit=" + limit + "&after=" + cursor(from + slice.size()));
         }
-        return new JsonObject().add("data", data).add("paging", paging);
+        return obj("data", data, "paging", paging);
     }
 
     private static String cursor(int index) {
@@ -707,36 +705,55 @@ public final class GraphApiEmulator implements AutoCloseable {
         return since == null || !at.isBefore(Instant.ofEpochSecond(Long.parseLong(since)));
     }
 
-    private JsonValue postJson(Post p) {
-        return new JsonObject()
-                .add("id", p.id)
-                .add("from", new JsonObject().add("id", p.fromId).add("name", p.fromName))
-                .add("message", p.message)
-                .add("created_time", TIME.format(p.createdAt))
-                .add("updated_time", TIME.format(p.createdAt));
+    private JsonNode postJson(Post p) {
+        return obj(
+                "id", p.id,
+                "from", obj("id", p.fromId, "name", p.fromName),
+                "message", p.message,
+                "created_time", TIME.format(p.createdAt),
+                "updated_time", TIME.format(p.createdAt));
     }
 
-    private JsonValue commentJson(Comment c) {
-        JsonObject o = new JsonObject()
-                .add("id", c.id)
-                .add("from", new JsonObject().add("id", c.fromId).add("name", c.fromName))
-                .add("message", c.message)
-                .add("created_time", TIME.format(c.createdAt));
-        c.parentId.ifPresent(p -> o.add("parent", new JsonObject().add("id", p)));
+    private JsonNode commentJson(Comment c) {
+        ObjectNode o = obj(
+                "id",
+                c.id,
+                "from",
+                obj("id", c.fromId, "name", c.fromName),
+                "message",
+                c.message,
+                "created_time",
+                TIME.format(c.createdAt));
+        c.parentId.ifPresent(p -> o.set("parent", obj("id", p)));
         return o;
     }
 
-    private JsonValue inboxJson(Conversation c, InboxMessage m) {
+    private JsonNode inboxJson(Conversation c, InboxMessage m) {
         boolean fromPage = m.fromId.equals(pageId);
-        JsonObject to = fromPage
-                ? new JsonObject().add("id", c.psid).add("name", c.name)
-                : new JsonObject().add("id", pageId).add("name", pageName);
-        return new JsonObject()
-                .add("id", m.id)
-                .add("from", new JsonObject().add("id", m.fromId).add("name", m.fromName))
-                .add("to", new JsonObject().add("data", new JsonArray().add(to)))
-                .add("message", m.text)
-                .add("created_time", TIME.format(m.createdAt));
+        ObjectNode to = fromPage ? obj("id", c.psid, "name", c.name) : obj("id", pageId, "name", pageName);
+        return obj(
+                "id", m.id,
+                "from", obj("id", m.fromId, "name", m.fromName),
+                "to", obj("data", JSON.createArrayNode().add(to)),
+                "message", m.text,
+                "created_time", TIME.format(m.createdAt));
+    }
+
+    /** A JSON object of these keys and values (strings, numbers, booleans or nodes), in this order. */
+    static ObjectNode obj(Object... keysAndValues) {
+        ObjectNode o = JSON.createObjectNode();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            o.set((String) keysAndValues[i], JSON.valueToTree(keysAndValues[i + 1]));
+        }
+        return o;
+    }
+
+    static String write(JsonNode node) {
+        try {
+            return JSON.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write emulator JSON: " + e.getOriginalMessage(), e);
+        }
     }
 
     private static Map<String, String> parseQuery(String raw) {
@@ -762,13 +779,7 @@ public final class GraphApiEmulator implements AutoCloseable {
     }
 
     private static String hmac(String key, String data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(HmacSha256.key("appSecret", key).mac(data));
     }
 
     private record Post(String id, String fromId, String fromName, String message, Instant createdAt) {}

@@ -1,5 +1,8 @@
-package org.socialcare.twitter.emulator;
+package org.socialcare.emulators.twitter;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -13,7 +16,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -34,9 +36,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.socialcare.core.domain.ChannelId;
-import org.socialcare.twitter.TwitterAdapterConfig;
-import org.socialcare.twitter.internal.Json;
+import org.socialcare.adapter.support.HmacSha256;
+import org.socialcare.adapter.support.SignatureHeader;
 
 /**
  * A Twitter API v1.1 emulator for one bank account, on 127.0.0.1 with the JDK's HTTP server (port chosen by
@@ -49,7 +50,11 @@ import org.socialcare.twitter.internal.Json;
  * HMAC-SHA1 signature), records every request ({@link #requests()}), answers a duplicate status with code 187,
  * and injects faults on demand: {@link #failNext} (429 with {@code x-rate-limit-*} headers, 503) and
  * {@link #expireToken()} (401, code 89). {@link #tweetCreateEvents} and {@link #directMessageEvents} build the
- * Account Activity body Twitter would post for an emulated tweet or DM.
+ * Account Activity body Twitter would post for an emulated tweet or DM, {@link #webhookSignature} signs it.
+ *
+ * <p>Point an adapter at it with {@link #restBaseUrl()} and the credentials it accepts ({@link #consumerKey()},
+ * {@link #consumerSecret()}, {@link #accessToken()}, {@link #accessTokenSecret()}); it knows nothing of the
+ * adapter, so a test's class path decides which client talks to it. JSON is read and written with Jackson.
  *
  * <p>Thread-safe. Close it to stop the server.
  */
@@ -60,6 +65,10 @@ public final class TwitterApiEmulator implements AutoCloseable {
             "<a href=\"https://care.example/emulator\" rel=\"nofollow\">care emulator</a>";
     /** The app id the emulator stamps on DMs it sends for the account. */
     public static final String APP_ID = "4242";
+    /** The header Twitter signs Account Activity bodies in. */
+    public static final String SIGNATURE_HEADER = "x-twitter-webhooks-signature";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A request as the emulator received it; {@code params} merges query and form parameters. */
     public record Request(String method, String path, Map<String, String> params, String body, int status) {
@@ -347,7 +356,7 @@ public final class TwitterApiEmulator implements AutoCloseable {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("for_user_id", Long.toString(account.id()));
         body.put("tweet_create_events", events);
-        return Json.write(body);
+        return write(body);
     }
 
     /** The Account Activity body Twitter would post for these DMs, with {@code users} and {@code apps} maps. */
@@ -373,7 +382,7 @@ public final class TwitterApiEmulator implements AutoCloseable {
                 "apps",
                 Map.of(APP_ID, Map.of("id", APP_ID, "name", "care emulator", "url", "https://care.example/emulator")));
         body.put("users", userMap);
-        return Json.write(body);
+        return write(body);
     }
 
     // ------------------------------------------------------------------ internals
@@ -436,12 +445,12 @@ public final class TwitterApiEmulator implements AutoCloseable {
 
     private record Answer(int status, String body, Map<String, String> headers) {
         static Answer ok(Object json, Instant now) {
-            return new Answer(200, Json.write(json), rateHeaders(now.plusSeconds(900), 899));
+            return new Answer(200, write(json), rateHeaders(now.plusSeconds(900), 899));
         }
 
         static Answer error(int status, int code, String message) {
             return new Answer(
-                    status, Json.write(Map.of("errors", List.of(Map.of("code", code, "message", message)))), Map.of());
+                    status, write(Map.of("errors", List.of(Map.of("code", code, "message", message)))), Map.of());
         }
     }
 
@@ -564,20 +573,18 @@ public final class TwitterApiEmulator implements AutoCloseable {
     }
 
     private Answer dmNew(String body) {
-        Map<String, Object> mc;
         long recipient;
         String text;
         try {
-            Map<String, Object> root = Json.asObject(Json.parse(body)).orElseThrow();
-            mc = Json.object(Json.object(root, "event").orElseThrow(), "message_create")
-                    .orElseThrow();
-            recipient = Json.object(mc, "target")
-                    .flatMap(t -> Json.longValue(t, "recipient_id"))
-                    .orElseThrow();
-            text = Json.object(mc, "message_data")
-                    .flatMap(d -> Json.text(d, "text"))
-                    .orElseThrow();
-        } catch (RuntimeException e) {
+            JsonNode mc = JSON.readTree(body).path("event").path("message_create");
+            JsonNode to = mc.path("target").path("recipient_id");
+            JsonNode said = mc.path("message_data").path("text");
+            if (!(to.isTextual() || to.isIntegralNumber()) || !said.isTextual()) {
+                throw new IllegalArgumentException("no recipient_id or text");
+            }
+            recipient = Long.parseLong(to.asText());
+            text = said.asText();
+        } catch (JsonProcessingException | RuntimeException e) {
             return Answer.error(400, 214, "event parameter is missing or malformed.");
         }
         long id = addDm(account.id(), recipient, text, Optional.of(APP_ID));
@@ -670,12 +677,12 @@ public final class TwitterApiEmulator implements AutoCloseable {
                 User pu = users.get(parent.userId());
                 m.put("in_reply_to_user_id", parent.userId());
                 m.put("in_reply_to_user_id_str", Long.toString(parent.userId()));
-                m.put("in_reply_to_screen_name", pu == null ? Json.NULL : pu.screenName());
+                m.put("in_reply_to_screen_name", pu == null ? null : pu.screenName());
             }
         } else {
-            m.put("in_reply_to_status_id", Json.NULL);
-            m.put("in_reply_to_user_id", Json.NULL);
-            m.put("in_reply_to_screen_name", Json.NULL);
+            m.put("in_reply_to_status_id", null);
+            m.put("in_reply_to_user_id", null);
+            m.put("in_reply_to_screen_name", null);
         }
         m.put("user", userJson(u));
         if (s.retweetOf() != 0) {
@@ -889,30 +896,37 @@ public final class TwitterApiEmulator implements AutoCloseable {
         }
     }
 
-    /**
-     * An adapter configuration builder pointed at this emulator: its base URL, account and credentials. Add
-     * what differs (page sizes, retweets, clock) and build.
-     */
-    public TwitterAdapterConfig.Builder adapterConfig(ChannelId channel) {
-        return TwitterAdapterConfig.builder()
-                .channel(channel)
-                .accountId(Long.toString(account.id()))
-                .screenName(account.screenName())
-                .consumer(consumerKey, consumerSecret)
-                .accessToken(accessToken, accessTokenSecret)
-                .restBaseUrl(restBaseUrl())
-                .connectTimeout(Duration.ofSeconds(5))
-                .readTimeout(Duration.ofSeconds(10));
+    /** The consumer key the emulator accepts. */
+    public String consumerKey() {
+        return consumerKey;
+    }
+
+    /** The consumer secret: OAuth 1.0a signatures, CRC answers and webhook bodies are signed with it. */
+    public String consumerSecret() {
+        return consumerSecret;
+    }
+
+    /** The account's access token the emulator accepts. */
+    public String accessToken() {
+        return accessToken;
+    }
+
+    /** The access token secret the emulator checks OAuth 1.0a signatures with. */
+    public String accessTokenSecret() {
+        return accessTokenSecret;
     }
 
     /** The Account Activity signature header value for {@code body}, as Twitter signs it with the consumer secret. */
     public String webhookSignature(String body) {
+        return SignatureHeader.base64(SIGNATURE_HEADER)
+                .sign(HmacSha256.key("consumerSecret", consumerSecret), body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String write(Object json) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(consumerSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return "sha256=" + Base64.getEncoder().encodeToString(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is unavailable", e);
+            return JSON.writeValueAsString(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write emulator JSON: " + e.getOriginalMessage(), e);
         }
     }
 }
