@@ -3,14 +3,17 @@ package org.socialcare.twitter.internal;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * A small strict JSON (RFC 8259) reader and writer over plain Java values: objects are
+ * <b>Deprecated: the Twitter API emulator's JSON only.</b> The adapter reads payloads with Jackson
+ * ({@code org.socialcare.twitter.TwitterJson}); this class stays only while {@code emulator.TwitterApiEmulator}
+ * lives in this module, and goes when the emulator moves to care-emulators.
+ *
+ * <p>A small strict JSON (RFC 8259) reader and writer over plain Java values: objects are
  * {@code Map<String, Object>} in document order, arrays {@code List<Object>}, numbers {@link BigInteger} or
  * {@link BigDecimal} (so 64-bit tweet ids stay exact), strings, booleans and {@link #NULL}.
  *
@@ -18,6 +21,7 @@ import java.util.Optional;
  * structure (webhook envelopes, error bodies, DM {@code apps} maps) before handing status and DM objects to
  * {@code twitter4j.TwitterObjectFactory}. Not API. Stateless and thread-safe.
  */
+@Deprecated // emulator only, removed when the emulator moves
 public final class Json {
     /** JSON {@code null}. */
     public static final Object NULL = new Object() {
@@ -334,8 +338,7 @@ public final class Json {
         }
     }
 
-    /** Appends {@code str} as a JSON string literal. */
-    public static void quote(StringBuilder b, String str) {
+    private static void quote(StringBuilder b, String str) {
         b.append('"');
         for (int i = 0; i < str.length(); i++) {
             char c = str.charAt(i);
@@ -365,20 +368,9 @@ public final class Json {
         return v instanceof Map<?, ?> m ? Optional.of((Map<String, Object>) m) : Optional.empty();
     }
 
-    /** The array at {@code v}, or empty when {@code v} is not an array. */
-    @SuppressWarnings("unchecked")
-    public static Optional<List<Object>> asArray(Object v) {
-        return v instanceof List<?> l ? Optional.of((List<Object>) l) : Optional.empty();
-    }
-
     /** A member that is an object. */
     public static Optional<Map<String, Object>> object(Map<String, Object> o, String key) {
         return asObject(o.get(key));
-    }
-
-    /** A member that is an array. */
-    public static Optional<List<Object>> array(Map<String, Object> o, String key) {
-        return asArray(o.get(key));
     }
 
     /** A member that is a string, or a number given as its decimal text (Twitter sends ids both ways). */
@@ -407,10 +399,5 @@ public final class Json {
             return Optional.empty();
         }
         return Optional.empty();
-    }
-
-    /** An unmodifiable empty object, for defaults. */
-    public static Map<String, Object> emptyObject() {
-        return Collections.emptyMap();
     }
 }
