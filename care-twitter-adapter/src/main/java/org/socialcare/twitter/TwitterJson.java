@@ -3,6 +3,7 @@ package org.socialcare.twitter;
 import com.fasterxml.jackson.core.ErrorReportConfiguration;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -12,6 +13,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /**
@@ -72,17 +75,32 @@ final class TwitterJson {
      */
     static JsonNode parse(String text) {
         JsonNode node;
-        try {
-            node = MAPPER.readTree(text);
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            long offset = at == null ? -1 : at.getCharOffset();
-            throw new NotJson(e.getOriginalMessage() + (offset >= 0 ? " at offset " + offset : ""), e);
+        try (JsonParser parser = MAPPER.createParser(text)) {
+            try {
+                node = MAPPER.readTree(parser);
+                if (node != null && parser.nextToken() != null) {
+                    throw new NotJson(
+                            "unexpected content after the document at offset "
+                                    + parser.currentTokenLocation().getCharOffset(),
+                            null);
+                }
+            } catch (JsonProcessingException e) {
+                JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+                throw new NotJson(problem(e) + " at offset " + Math.max(0, at.getCharOffset()), e);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading a string cannot fail", e);
         }
         if (node == null || node.isMissingNode()) {
             throw new NotJson("no JSON value at offset 0", null);
         }
         return node;
+    }
+
+    /** Jackson's message without location; its text buffer is shared by strings and numbers, so say both. */
+    private static String problem(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        return message.startsWith("String value length") ? "string or number too long: " + message : message;
     }
 
     /** {@code value} as compact JSON text, for twitter4j and for dead letters. */

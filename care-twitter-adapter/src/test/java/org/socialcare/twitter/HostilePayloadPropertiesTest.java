@@ -68,13 +68,13 @@ class HostilePayloadPropertiesTest {
         String body = BODY.substring(0, cut);
 
         for (Runnable parse : entryPoints(body)) {
-            long start = System.nanoTime();
+            long start = cpuNanos();
             try {
                 parse.run();
             } catch (MalformedPayloadException expected) {
                 assertThat(expected.field()).isNotBlank();
             }
-            assertThat(System.nanoTime() - start).isLessThan(2_000_000_000L);
+            assertThat(cpuNanos() - start).isLessThan(2_000_000_000L);
         }
     }
 
@@ -86,9 +86,9 @@ class HostilePayloadPropertiesTest {
     private MalformedPayloadException assertTypedErrorQuickly(String body, String problem) {
         MalformedPayloadException last = null;
         for (Runnable parse : entryPoints(body)) {
-            long start = System.nanoTime();
+            long start = cpuNanos();
             Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(parse::run);
-            assertThat(System.nanoTime() - start).as("nanoseconds to refuse").isLessThan(2_000_000_000L);
+            assertThat(cpuNanos() - start).as("nanoseconds to refuse").isLessThan(2_000_000_000L);
             assertThat(thrown).isInstanceOf(MalformedPayloadException.class).hasMessageContaining(problem);
             last = (MalformedPayloadException) thrown;
         }
@@ -112,5 +112,10 @@ class HostilePayloadPropertiesTest {
         assertThat(reader.read(BODY).customerMessages()).hasSize(1);
         assertThatThrownBy(() -> reader.read(BODY.substring(0, BODY.length() - 1)))
                 .isInstanceOf(MalformedPayloadException.class);
+    }
+
+    /** CPU time of this thread: what a hostile body costs, whatever else the machine is doing. */
+    private static long cpuNanos() {
+        return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }
 }

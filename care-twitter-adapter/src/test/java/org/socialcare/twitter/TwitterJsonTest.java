@@ -62,14 +62,16 @@ class TwitterJsonTest {
     @Test
     void refusesAHalfMillionDigitNumberQuicklyWithoutQuotingIt() {
         String digits = "7".repeat(500_000);
-        long start = System.nanoTime();
+        assertThatThrownBy(() -> TwitterJson.parse("[" + "7".repeat(2_000) + "]")) // loads and warms the parser
+                .isInstanceOf(TwitterJson.NotJson.class);
+        long start = cpuNanos();
         assertThatThrownBy(() -> TwitterJson.parse("{\"for_user_id\":" + digits + "}"))
                 .isInstanceOf(TwitterJson.NotJson.class)
                 .hasMessageContaining("Number value length")
                 .hasMessageContaining(String.valueOf(TwitterJson.MAX_NUMBER_LENGTH))
                 .message()
                 .doesNotContain("7777777777");
-        assertThat(System.nanoTime() - start).as("nanoseconds to refuse").isLessThan(1_000_000_000L);
+        assertThat(cpuNanos() - start).as("CPU nanoseconds to refuse").isLessThan(500_000_000L);
     }
 
     @Test
@@ -85,5 +87,10 @@ class TwitterJsonTest {
                 .isInstanceOf(TwitterJson.NotJson.class)
                 .message()
                 .doesNotContain("4111111111111111");
+    }
+
+    /** CPU time of this thread: what a hostile body costs, whatever else the machine is doing. */
+    private static long cpuNanos() {
+        return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }
 }
