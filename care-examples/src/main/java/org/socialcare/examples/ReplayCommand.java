@@ -1,5 +1,10 @@
 package org.socialcare.examples;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.MalformedInputException;
@@ -7,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -52,6 +56,8 @@ public final class ReplayCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Payload files (JSON or NDJSON).")
     List<Path> files;
+
+    private static final ObjectMapper LINES = JsonMapper.builder().build();
 
     private final PrintStream out;
     private final PrintStream err;
@@ -142,8 +148,9 @@ public final class ReplayCommand implements Callable<Integer> {
         return failed > 0 ? 1 : 0;
     }
 
+    /** One output line: a compact JSON object written by Jackson, fields in this order. */
     static String line(InboundMessage m, TriageResult t, SensitiveDataDetector detector) {
-        Map<String, Object> f = new LinkedHashMap<>();
+        ObjectNode f = LINES.createObjectNode();
         f.put("platform", m.platform().name());
         f.put("messageId", m.key().messageId());
         f.put(
@@ -153,18 +160,21 @@ public final class ReplayCommand implements Callable<Integer> {
         f.put("authorHandle", m.author().handle());
         f.put("followers", m.author().followerCount());
         f.put("visibility", m.visibility().name());
-        f.put("inReplyTo", m.inReplyTo());
+        f.put("inReplyTo", m.inReplyTo().orElse(null));
         f.put("createdAt", m.createdAt().toString());
         f.put("text", detector.mask(m.text()));
         f.put("category", t.category().name());
         f.put("sentiment", t.sentiment().name());
-        f.put("riskFlags", t.riskFlags().stream().map(Enum::name).sorted().toList());
+        ArrayNode flags = f.putArray("riskFlags");
+        t.riskFlags().stream().map(Enum::name).sorted().forEach(flags::add);
         f.put("influence", t.influence().name());
-        f.put(
-                "sensitiveData",
-                t.sensitiveData().stream()
-                        .map(s -> Map.of("kind", s.kind().name(), "masked", s.masked()))
-                        .toList());
-        return Json.object(f);
+        ArrayNode sensitive = f.putArray("sensitiveData");
+        t.sensitiveData()
+                .forEach(s -> sensitive.addObject().put("kind", s.kind().name()).put("masked", s.masked()));
+        try {
+            return LINES.writeValueAsString(f);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a replay line could not be written", e);
+        }
     }
 }

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Optional;
 import org.socialcare.core.error.MalformedPayloadException;
 
-/** Small, null-free readers over restfb's JSON tree, with errors that name the JSON path. Not API. */
+/**
+ * Small, null-free readers over restfb's JSON tree ({@code com.restfb.json}), with errors that name the JSON path.
+ * The parsing is restfb's; {@link #parse} first holds the text to {@link GraphJsonLimits}. Not API.
+ */
 final class Json {
     private static final DateTimeFormatter GRAPH_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ");
 
@@ -22,6 +25,7 @@ final class Json {
         if (text == null || text.isBlank()) {
             throw new MalformedPayloadException(what, "empty body, expected JSON");
         }
+        GraphJsonLimits.check(text, what);
         try {
             return com.restfb.json.Json.parse(text);
         } catch (ParseException e) {
@@ -125,7 +129,11 @@ final class Json {
 
     static Optional<Instant> asTime(JsonValue v) {
         if (v.isNumber()) {
-            return Optional.of(epoch(v.asLong()));
+            try {
+                return Optional.of(epoch(v.asLong()));
+            } catch (NumberFormatException notALong) {
+                return Optional.empty();
+            }
         }
         if (v.isString()) {
             String s = v.asString().trim();

@@ -1,6 +1,7 @@
 package org.socialcare.twitter;
 
-import java.math.BigInteger;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,6 @@ import org.socialcare.core.domain.PayloadReading;
 import org.socialcare.core.domain.RejectedPayload;
 import org.socialcare.core.error.MalformedPayloadException;
 import org.socialcare.twitter.MessageMapper.Perspective;
-import org.socialcare.twitter.internal.Json;
 import twitter4j.TwitterException;
 import twitter4j.TwitterObjectFactory;
 import twitter4j.v1.DirectMessage;
@@ -24,9 +24,12 @@ import twitter4j.v1.User;
 /**
  * Reads Twitter JSON payloads (Account Activity webhook bodies, v1.1 API responses, stream lines) into
  * customer messages, own messages, skipped items, notices, deletions and per-item rejects. Structure is
- * recognised here; statuses, DMs and users are parsed by twitter4j's own {@link TwitterObjectFactory}.
+ * recognised here, in a Jackson tree bounded by {@link TwitterJson}'s limits; statuses, DMs and users are
+ * parsed by twitter4j's own {@link TwitterObjectFactory} from text written from that tree.
  */
 final class PayloadParser {
+    private static final ObjectNode EMPTY = TwitterJson.emptyObject();
+
     private PayloadParser() {}
 
     /** What a payload held. Mutable while parsing, then read. */
@@ -82,18 +85,18 @@ final class PayloadParser {
      *
      * @throws MalformedPayloadException naming the offset (and line) of the first syntax error
      */
-    static List<Object> documents(String content) {
+    static List<JsonNode> documents(String content) {
         if (content.isBlank()) {
             throw new MalformedPayloadException("$", "empty payload");
         }
         try {
-            return List.of(Json.parse(content.strip()));
-        } catch (Json.JsonException whole) {
+            return List.of(TwitterJson.parse(content.strip()));
+        } catch (TwitterJson.NotJson whole) {
             List<String> lines = content.lines().filter(l -> !l.isBlank()).toList();
             if (lines.size() < 2) {
                 throw new MalformedPayloadException("$", "not JSON: " + whole.getMessage(), whole);
             }
-            List<Object> docs = new ArrayList<>();
+            List<JsonNode> docs = new ArrayList<>();
             int n = 0;
             for (String line : content.lines().toList()) {
                 n++;
@@ -101,8 +104,8 @@ final class PayloadParser {
                     continue;
                 }
                 try {
-                    docs.add(Json.parse(line.strip()));
-                } catch (Json.JsonException e) {
+                    docs.add(TwitterJson.parse(line.strip()));
+                } catch (TwitterJson.NotJson e) {
                     if (docs.isEmpty()) {
                         throw new MalformedPayloadException("$", "not JSON: " + whole.getMessage(), whole);
                     }
@@ -116,7 +119,7 @@ final class PayloadParser {
 
     /** Reads any recorded payload: a document, or each line of a stream. */
     static Extraction any(String content, Perspective p) {
-        List<Object> docs = documents(content);
+        List<JsonNode> docs = documents(content);
         Extraction out = new Extraction();
         for (int i = 0; i < docs.size(); i++) {
             String at = docs.size() == 1 ? "$" : "line " + (i + 1);
@@ -125,20 +128,20 @@ final class PayloadParser {
         return out;
     }
 
-    private static Extraction document(Object doc, String at, Perspective p) {
+    private static Extraction document(JsonNode doc, String at, Perspective p) {
         Extraction out = new Extraction();
-        if (doc instanceof List<?>) {
-            list(Json.asArray(doc).orElseThrow(), at, p, out);
+        if (doc.isArray()) {
+            list(doc, at, p, out);
             return out;
         }
-        Map<String, Object> o = Json.asObject(doc)
-                .orElseThrow(() ->
-                        new MalformedPayloadException(at, "expected a JSON object or array but found " + kind(doc)));
+        if (!(doc instanceof ObjectNode o)) {
+            throw new MalformedPayloadException(at, "expected a JSON object or array but found " + kind(doc));
+        }
         object(o, at, p, out);
         return out;
     }
 
-    private static void list(List<Object> items, String at, Perspective p, Extraction out) {
+    private static void list(JsonNode items, String at, Perspective p, Extraction out) {
         if (items.isEmpty()) {
             out.notices.add("empty list: nothing to read");
             return;
@@ -147,8 +150,9 @@ final class PayloadParser {
         int places = 0;
         for (int i = 0; i < items.size(); i++) {
             String itemAt = at + "[" + i + "]";
-            Map<String, Object> o = Json.asObject(items.get(i))
-                    .orElseThrow(() -> new MalformedPayloadException(itemAt, "expected an object in the list"));
+            if (!(items.get(i) instanceof ObjectNode o)) {
+                throw new MalformedPayloadException(itemAt, "expected an object in the list");
+            }
             if (isStatus(o)) {
                 statusItem(o, itemAt, p, out);
             } else if (isLegacyDm(o)) {
@@ -169,112 +173,109 @@ final class PayloadParser {
         }
     }
 
-    private static void object(Map<String, Object> o, String at, Perspective p, Extraction out) {
+    private static void object(ObjectNode o, String at, Perspective p, Extraction out) {
         if (isAccountActivity(o)) {
             accountActivity(o, at, id -> Optional.of(p.channel()), p.includeRetweets(), out);
-        } else if (o.containsKey("errors")) {
+        } else if (o.has("errors")) {
             errors(o, at, out);
-        } else if (o.get("error") instanceof String message) {
-            out.notices.add("Twitter API error: " + message
-                    + Json.text(o, "request").map(r -> " (request " + r + ")").orElse(""));
-        } else if (o.get("event") instanceof Map<?, ?>) {
-            Map<String, Object> event = Json.object(o, "event").orElseThrow();
-            dmEvent(event, at + ".event", Json.object(o, "apps").orElse(Map.of()), Map.of(), p, out);
-        } else if (o.get("events") instanceof List<?>) {
-            List<Object> events = Json.array(o, "events").orElseThrow();
-            Map<String, Object> apps = Json.object(o, "apps").orElse(Map.of());
+        } else if (o.path("error").isTextual()) {
+            out.notices.add("Twitter API error: " + o.get("error").textValue()
+                    + TwitterJson.text(o, "request")
+                            .map(r -> " (request " + r + ")")
+                            .orElse(""));
+        } else if (o.get("event") instanceof ObjectNode event) {
+            dmEvent(event, at + ".event", TwitterJson.object(o, "apps").orElse(EMPTY), EMPTY, p, out);
+        } else if (o.path("events").isArray()) {
+            JsonNode events = o.get("events");
+            ObjectNode apps = TwitterJson.object(o, "apps").orElse(EMPTY);
             for (int i = 0; i < events.size(); i++) {
                 String itemAt = at + ".events[" + i + "]";
-                Map<String, Object> e = Json.asObject(events.get(i))
-                        .orElseThrow(() -> new MalformedPayloadException(itemAt, "expected a DM event object"));
-                dmEvent(e, itemAt, apps, Map.of(), p, out);
+                if (!(events.get(i) instanceof ObjectNode e)) {
+                    throw new MalformedPayloadException(itemAt, "expected a DM event object");
+                }
+                dmEvent(e, itemAt, apps, EMPTY, p, out);
             }
             if (events.isEmpty()) {
                 out.notices.add("empty direct message event list");
             }
-            Json.text(o, "next_cursor")
+            TwitterJson.text(o, "next_cursor")
                     .ifPresent(c -> out.notices.add("direct message event list continues at cursor " + c));
-        } else if (o.get("direct_message") instanceof Map<?, ?>) {
-            legacyDm(Json.object(o, "direct_message").orElseThrow(), at + ".direct_message", p, out);
-        } else if (o.get("delete") instanceof Map<?, ?> d) {
-            deleteNotice(Json.asObject(d).orElseThrow(), at, p, out);
-        } else if (o.get("limit") instanceof Map<?, ?>) {
+        } else if (o.get("direct_message") instanceof ObjectNode dm) {
+            legacyDm(dm, at + ".direct_message", p, out);
+        } else if (o.get("delete") instanceof ObjectNode d) {
+            deleteNotice(d, at, p, out);
+        } else if (o.get("limit") instanceof ObjectNode l) {
             out.notices.add("stream limit notice: "
-                    + Json.object(o, "limit")
-                            .flatMap(l -> Json.text(l, "track"))
-                            .orElse("?") + " matching statuses were not delivered");
-        } else if (o.get("scrub_geo") instanceof Map<?, ?>) {
-            Map<String, Object> s = Json.object(o, "scrub_geo").orElseThrow();
+                    + TwitterJson.text(l, "track").orElse("?") + " matching statuses were not delivered");
+        } else if (o.get("scrub_geo") instanceof ObjectNode s) {
             out.notices.add("stream scrub_geo notice: remove geo data of user "
-                    + Json.text(s, "user_id").orElse("?") + " up to status "
-                    + Json.text(s, "up_to_status_id").orElse("?"));
-        } else if (o.get("warning") instanceof Map<?, ?>) {
-            Map<String, Object> w = Json.object(o, "warning").orElseThrow();
-            out.notices.add("stream stall warning " + Json.text(w, "code").orElse("?") + ": "
-                    + Json.text(w, "message").orElse(""));
-        } else if (o.containsKey("for_user") && o.get("message") instanceof Map<?, ?> inner) {
-            siteStream(o, Json.asObject(inner).orElseThrow(), at, p, out);
-        } else if (o.get("friends") instanceof List<?> friends) {
-            out.notices.add("stream friends list with " + friends.size() + " user ids");
-        } else if (o.get("event") instanceof String event) {
-            out.notices.add("user stream event '" + event + "'"
-                    + Json.text(o, "created_at").map(c -> " at " + c).orElse("") + ": not a message");
+                    + TwitterJson.text(s, "user_id").orElse("?") + " up to status "
+                    + TwitterJson.text(s, "up_to_status_id").orElse("?"));
+        } else if (o.get("warning") instanceof ObjectNode w) {
+            out.notices.add(
+                    "stream stall warning " + TwitterJson.text(w, "code").orElse("?") + ": "
+                            + TwitterJson.text(w, "message").orElse(""));
+        } else if (o.has("for_user") && o.get("message") instanceof ObjectNode inner) {
+            siteStream(o, inner, at, p, out);
+        } else if (o.path("friends").isArray()) {
+            out.notices.add("stream friends list with " + o.get("friends").size() + " user ids");
+        } else if (o.path("event").isTextual()) {
+            out.notices.add("user stream event '" + o.get("event").textValue() + "'"
+                    + TwitterJson.text(o, "created_at").map(c -> " at " + c).orElse("") + ": not a message");
         } else if (isStatus(o)) {
             statusItem(o, at, p, out);
         } else if (isLegacyDm(o)) {
             legacyDm(o, at, p, out);
         } else if (isUser(o)) {
-            out.notices.add("user object " + Json.text(o, "id").orElse("?")
-                    + Json.text(o, "screen_name").map(s -> " (@" + s + ")").orElse("") + ": an account, not a message");
+            out.notices.add("user object " + TwitterJson.text(o, "id").orElse("?")
+                    + TwitterJson.text(o, "screen_name")
+                            .map(s -> " (@" + s + ")")
+                            .orElse("")
+                    + ": an account, not a message");
         } else if (isPlace(o)) {
-            out.notices.add("place " + Json.text(o, "id").orElse("?") + " '"
-                    + Json.text(o, "full_name").orElse("") + "' ("
-                    + Json.text(o, "place_type").orElse("?") + "): not a message");
-        } else if (o.get("result") instanceof Map<?, ?> result && o.containsKey("query")) {
-            int n = Json.asObject(result)
-                    .flatMap(r -> Json.array(r, "places"))
-                    .map(List::size)
-                    .orElse(0);
+            out.notices.add("place " + TwitterJson.text(o, "id").orElse("?") + " '"
+                    + TwitterJson.text(o, "full_name").orElse("") + "' ("
+                    + TwitterJson.text(o, "place_type").orElse("?") + "): not a message");
+        } else if (o.get("result") instanceof ObjectNode result && o.has("query")) {
+            int n = TwitterJson.array(result, "places").map(JsonNode::size).orElse(0);
             out.notices.add("geo search result with " + n + " places: not messages");
-        } else if (o.get("ids") instanceof List<?> ids) {
-            out.notices.add("id list with " + ids.size() + " ids: not messages");
+        } else if (o.path("ids").isArray()) {
+            out.notices.add("id list with " + o.get("ids").size() + " ids: not messages");
         } else {
             throw new MalformedPayloadException(at, "unrecognised Twitter payload: an object with keys " + keys(o));
         }
     }
 
-    private static void errors(Map<String, Object> o, String at, Extraction out) {
-        List<Object> errors = Json.array(o, "errors")
+    private static void errors(ObjectNode o, String at, Extraction out) {
+        JsonNode errors = TwitterJson.array(o, "errors")
                 .orElseThrow(() -> new MalformedPayloadException(at + ".errors", "expected an array"));
         if (errors.isEmpty()) {
             out.notices.add("Twitter API error body with no errors");
         }
-        for (Object e : errors) {
-            Map<String, Object> err = Json.asObject(e).orElse(Map.of());
-            out.notices.add("Twitter API error code " + Json.text(err, "code").orElse("?") + ": "
-                    + Json.text(err, "message").orElse(String.valueOf(e)));
+        for (JsonNode e : errors) {
+            out.notices.add("Twitter API error code "
+                    + TwitterJson.text(e, "code").orElse("?") + ": "
+                    + TwitterJson.text(e, "message").orElse(e.isTextual() ? e.textValue() : TwitterJson.write(e)));
         }
     }
 
-    private static void deleteNotice(Map<String, Object> d, String at, Perspective p, Extraction out) {
-        if (d.get("status") instanceof Map<?, ?> st) {
-            Map<String, Object> s = Json.asObject(st).orElseThrow();
-            long id = Json.longValue(s, "id")
+    private static void deleteNotice(ObjectNode d, String at, Perspective p, Extraction out) {
+        if (d.get("status") instanceof ObjectNode s) {
+            long id = TwitterJson.longValue(s, "id")
                     .orElseThrow(() -> new MalformedPayloadException(at + ".delete.status.id", "missing status id"));
-            long user = Json.longValue(s, "user_id").orElse(0L);
+            long user = TwitterJson.longValue(s, "user_id").orElse(0L);
             out.deletions.add(new TweetDeletion(p.channel(), id, user, Optional.empty()));
             out.notices.add("deletion notice: status " + id + " deleted by user " + user);
-        } else if (d.get("direct_message") instanceof Map<?, ?> dm) {
+        } else if (d.get("direct_message") instanceof ObjectNode dm) {
             out.notices.add("deletion notice: direct message "
-                    + Json.text(Json.asObject(dm).orElseThrow(), "id").orElse("?") + " deleted");
+                    + TwitterJson.text(dm, "id").orElse("?") + " deleted");
         } else {
             throw new MalformedPayloadException(at + ".delete", "expected a status or direct_message; keys " + keys(d));
         }
     }
 
-    private static void siteStream(
-            Map<String, Object> o, Map<String, Object> inner, String at, Perspective p, Extraction out) {
-        Optional<Long> forUser = Json.longValue(o, "for_user");
+    private static void siteStream(ObjectNode o, ObjectNode inner, String at, Perspective p, Extraction out) {
+        Optional<Long> forUser = TwitterJson.longValue(o, "for_user");
         if (forUser.isEmpty()) {
             throw new MalformedPayloadException(
                     at + ".for_user", "expected a numeric user id but found " + kind(o.get("for_user")));
@@ -287,11 +288,11 @@ final class PayloadParser {
 
     // ------------------------------------------------------------------ Account Activity
 
-    static boolean isAccountActivity(Map<String, Object> o) {
-        if (o.containsKey("for_user_id")) {
+    static boolean isAccountActivity(ObjectNode o) {
+        if (o.has("for_user_id")) {
             return true;
         }
-        return o.keySet().stream().anyMatch(k -> k.endsWith("_events"));
+        return o.propertyStream().anyMatch(e -> e.getKey().endsWith("_events"));
     }
 
     /**
@@ -302,15 +303,15 @@ final class PayloadParser {
      * @throws MalformedPayloadException for a body without a usable {@code for_user_id} or with an unknown account
      */
     static void accountActivity(
-            Map<String, Object> o,
+            ObjectNode o,
             String at,
             LongFunction<Optional<ChannelId>> channelFor,
             boolean includeRetweets,
             Extraction out) {
-        long account = Json.longValue(o, "for_user_id")
+        long account = TwitterJson.longValue(o, "for_user_id")
                 .orElseThrow(() -> new MalformedPayloadException(
                         at + ".for_user_id",
-                        o.containsKey("for_user_id")
+                        o.has("for_user_id")
                                 ? "expected a numeric user id but found " + kind(o.get("for_user_id"))
                                 : "missing: the body does not say which account it is for"));
         ChannelId channel = channelFor
@@ -318,59 +319,58 @@ final class PayloadParser {
                 .orElseThrow(() -> new MalformedPayloadException(
                         at + ".for_user_id", "no channel is configured for account " + account));
         Perspective p = new Perspective(channel, java.util.OptionalLong.of(account), includeRetweets);
-        Map<String, Object> users = Json.object(o, "users").orElse(Map.of());
-        Map<String, Object> apps = Json.object(o, "apps").orElse(Map.of());
-        for (Map.Entry<String, Object> e : o.entrySet()) {
+        ObjectNode users = TwitterJson.object(o, "users").orElse(EMPTY);
+        ObjectNode apps = TwitterJson.object(o, "apps").orElse(EMPTY);
+        for (Map.Entry<String, JsonNode> e : o.properties()) {
             String key = e.getKey();
             if (!key.endsWith("_events")) {
                 continue;
             }
             String keyAt = at + "." + key;
-            List<Object> events = Json.asArray(e.getValue())
-                    .orElseThrow(() ->
-                            new MalformedPayloadException(keyAt, "expected an array but found " + kind(e.getValue())));
+            JsonNode events = e.getValue();
+            if (!events.isArray()) {
+                throw new MalformedPayloadException(keyAt, "expected an array but found " + kind(events));
+            }
             switch (key) {
                 case "tweet_create_events" -> {
                     for (int i = 0; i < events.size(); i++) {
                         String itemAt = keyAt + "[" + i + "]";
-                        Optional<Map<String, Object>> s = Json.asObject(events.get(i));
-                        if (s.isEmpty()) {
-                            out.rejects.add(new Reject(
-                                    Json.write(events.get(i)),
-                                    new MalformedPayloadException(itemAt, "expected a status object")));
+                        if (events.get(i) instanceof ObjectNode s) {
+                            statusItem(s, itemAt, p, out);
                         } else {
-                            statusItem(s.get(), itemAt, p, out);
+                            out.rejects.add(new Reject(
+                                    TwitterJson.write(events.get(i)),
+                                    new MalformedPayloadException(itemAt, "expected a status object")));
                         }
                     }
                 }
                 case "direct_message_events" -> {
                     for (int i = 0; i < events.size(); i++) {
                         String itemAt = keyAt + "[" + i + "]";
-                        Optional<Map<String, Object>> d = Json.asObject(events.get(i));
-                        if (d.isEmpty()) {
-                            out.rejects.add(new Reject(
-                                    Json.write(events.get(i)),
-                                    new MalformedPayloadException(itemAt, "expected a DM event object")));
+                        if (events.get(i) instanceof ObjectNode d) {
+                            dmEvent(d, itemAt, apps, users, p, out);
                         } else {
-                            dmEvent(d.get(), itemAt, apps, users, p, out);
+                            out.rejects.add(new Reject(
+                                    TwitterJson.write(events.get(i)),
+                                    new MalformedPayloadException(itemAt, "expected a DM event object")));
                         }
                     }
                 }
                 case "tweet_delete_events" -> {
                     for (int i = 0; i < events.size(); i++) {
                         String itemAt = keyAt + "[" + i + "]";
-                        Map<String, Object> d = Json.asObject(events.get(i)).orElse(Map.of());
-                        Map<String, Object> st = Json.object(d, "status").orElse(Map.of());
-                        Optional<Long> id = Json.longValue(st, "id");
+                        JsonNode d = events.get(i);
+                        ObjectNode st = TwitterJson.object(d, "status").orElse(EMPTY);
+                        Optional<Long> id = TwitterJson.longValue(st, "id");
                         if (id.isEmpty()) {
                             out.rejects.add(new Reject(
-                                    Json.write(events.get(i)),
+                                    TwitterJson.write(events.get(i)),
                                     new MalformedPayloadException(itemAt + ".status.id", "missing status id")));
                             continue;
                         }
-                        long user = Json.longValue(st, "user_id").orElse(0L);
+                        long user = TwitterJson.longValue(st, "user_id").orElse(0L);
                         Optional<Instant> when =
-                                Json.longValue(d, "timestamp_ms").map(Instant::ofEpochMilli);
+                                TwitterJson.longValue(d, "timestamp_ms").map(Instant::ofEpochMilli);
                         out.deletions.add(new TweetDeletion(channel, id.get(), user, when));
                         out.notices.add("status " + id.get() + " deleted by user " + user);
                     }
@@ -387,37 +387,36 @@ final class PayloadParser {
 
     // ------------------------------------------------------------------ items
 
-    static boolean isStatus(Map<String, Object> o) {
-        return (o.containsKey("id") || o.containsKey("id_str"))
-                && (o.containsKey("text") || o.containsKey("full_text"))
-                && o.containsKey("user")
-                && !o.containsKey("sender_id");
+    static boolean isStatus(ObjectNode o) {
+        return (o.has("id") || o.has("id_str"))
+                && (o.has("text") || o.has("full_text"))
+                && o.has("user")
+                && !o.has("sender_id");
     }
 
-    static boolean isLegacyDm(Map<String, Object> o) {
-        return o.containsKey("sender_id") && o.containsKey("recipient_id") && o.containsKey("text");
+    static boolean isLegacyDm(ObjectNode o) {
+        return o.has("sender_id") && o.has("recipient_id") && o.has("text");
     }
 
-    static boolean isUser(Map<String, Object> o) {
-        return o.containsKey("id") && o.containsKey("followers_count") && !o.containsKey("text");
+    static boolean isUser(ObjectNode o) {
+        return o.has("id") && o.has("followers_count") && !o.has("text");
     }
 
-    static boolean isPlace(Map<String, Object> o) {
-        return o.containsKey("place_type") && o.containsKey("full_name");
+    static boolean isPlace(ObjectNode o) {
+        return o.has("place_type") && o.has("full_name");
     }
 
     /** Parses a status with twitter4j and maps it; a bad status becomes a reject naming its field. */
-    private static void statusItem(Map<String, Object> o, String at, Perspective p, Extraction out) {
-        String raw = Json.write(o);
-        Optional<Long> author = Json.object(o, "user").flatMap(u -> Json.longValue(u, "id"));
-        if (o.get("retweeted_status") instanceof Map<?, ?> rt
+    private static void statusItem(ObjectNode o, String at, Perspective p, Extraction out) {
+        String raw = TwitterJson.write(o);
+        Optional<Long> author = TwitterJson.object(o, "user").flatMap(u -> TwitterJson.longValue(u, "id"));
+        if (o.get("retweeted_status") instanceof ObjectNode rt
                 && !p.includeRetweets()
                 && !(author.isPresent() && p.isBank(author.get()))) {
             // skipped before strict checks: recorded retweets may lack their own id and time
-            String retweeted =
-                    Json.asObject(rt).flatMap(r -> Json.text(r, "id")).orElse("?");
+            String retweeted = TwitterJson.text(rt, "id").orElse("?");
             out.skipped.add(new PayloadReading.Skipped(
-                    "status " + Json.text(o, "id").orElse("(no id)")
+                    "status " + TwitterJson.text(o, "id").orElse("(no id)")
                             + author.map(a -> " by user " + a).orElse(""),
                     "retweet of status " + retweeted + " (retweets are ignored unless configured)"));
             return;
@@ -439,11 +438,11 @@ final class PayloadParser {
         return Twitter4jConversions.tweet(s, at);
     }
 
-    private static void legacyDm(Map<String, Object> o, String at, Perspective p, Extraction out) {
-        String raw = Json.write(o);
+    private static void legacyDm(ObjectNode o, String at, Perspective p, Extraction out) {
+        String raw = TwitterJson.write(o);
         try {
             DirectMessage d = parseDm(raw, at);
-            Optional<TwitterUser> sender = Json.object(o, "sender").map(u -> parseUser(u, at + ".sender"));
+            Optional<TwitterUser> sender = TwitterJson.object(o, "sender").map(u -> parseUser(u, at + ".sender"));
             out.add(MessageMapper.directMessage(
                     Twitter4jConversions.directMessage(d, sender, Optional.empty(), at), p));
         } catch (MalformedPayloadException e) {
@@ -452,30 +451,24 @@ final class PayloadParser {
     }
 
     private static void dmEvent(
-            Map<String, Object> e,
-            String at,
-            Map<String, Object> apps,
-            Map<String, Object> users,
-            Perspective p,
-            Extraction out) {
-        String type = Json.text(e, "type").orElse("message_create");
+            ObjectNode e, String at, ObjectNode apps, ObjectNode users, Perspective p, Extraction out) {
+        String type = TwitterJson.text(e, "type").orElse("message_create");
         if (!type.equals("message_create")) {
             out.notices.add("direct message event of type '" + type + "' "
-                    + Json.text(e, "id").orElse("") + ": not a message");
+                    + TwitterJson.text(e, "id").orElse("") + ": not a message");
             return;
         }
-        String raw = Json.write(e);
+        String raw = TwitterJson.write(e);
         try {
-            if (!(e.get("message_create") instanceof Map<?, ?>)) {
+            if (!(e.get("message_create") instanceof ObjectNode mc)) {
                 throw new MalformedPayloadException(at + ".message_create", "missing: a message_create event needs it");
             }
             DirectMessage d = parseDm(raw, at);
-            Map<String, Object> mc = Json.object(e, "message_create").orElseThrow();
-            Optional<TwitterUser> sender = Json.text(mc, "sender_id")
-                    .flatMap(id -> Json.object(users, id))
+            Optional<TwitterUser> sender = TwitterJson.text(mc, "sender_id")
+                    .flatMap(id -> TwitterJson.object(users, id))
                     .map(u -> parseUser(u, at + ".users"));
-            Optional<String> app = Json.text(mc, "source_app_id").map(id -> Json.object(apps, id)
-                    .flatMap(a -> Json.text(a, "name"))
+            Optional<String> app = TwitterJson.text(mc, "source_app_id").map(id -> TwitterJson.object(apps, id)
+                    .flatMap(a -> TwitterJson.text(a, "name"))
                     .orElse(id));
             out.add(MessageMapper.directMessage(Twitter4jConversions.directMessage(d, sender, app, at), p));
         } catch (MalformedPayloadException x) {
@@ -491,10 +484,10 @@ final class PayloadParser {
         }
     }
 
-    static TwitterUser parseUser(Map<String, Object> u, String at) {
+    static TwitterUser parseUser(ObjectNode u, String at) {
         User user;
         try {
-            user = TwitterObjectFactory.createUser(Json.write(u));
+            user = TwitterObjectFactory.createUser(TwitterJson.write(u));
         } catch (TwitterException | RuntimeException e) {
             throw new MalformedPayloadException(at, "twitter4j cannot read this user: " + firstLine(e), e);
         }
@@ -512,30 +505,35 @@ final class PayloadParser {
         return m.length() > 200 ? m.substring(0, 200) + "..." : m;
     }
 
-    static String kind(Object v) {
-        if (v == null) {
+    static String kind(JsonNode v) {
+        if (v == null || v.isMissingNode()) {
             return "nothing";
         }
-        if (v == Json.NULL) {
+        if (v.isNull()) {
             return "null";
         }
-        if (v instanceof Map<?, ?>) {
+        if (v.isObject()) {
             return "an object";
         }
-        if (v instanceof List<?>) {
+        if (v.isArray()) {
             return "an array";
         }
-        if (v instanceof String s) {
-            return "the string \"" + (s.length() > 40 ? s.substring(0, 40) + "..." : s) + "\"";
+        if (v.isTextual()) {
+            return "the string \"" + cut(v.textValue()) + "\"";
         }
-        if (v instanceof BigInteger || v instanceof Number) {
-            return "the number " + v;
+        if (v.isNumber()) {
+            return "the number " + cut(v.asText());
         }
-        return String.valueOf(v);
+        return v.asText();
     }
 
-    private static String keys(Map<String, Object> o) {
-        List<String> k = new ArrayList<>(o.keySet());
+    /** At most 40 characters of {@code s}: payload text in messages stays short. */
+    private static String cut(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "..." : s;
+    }
+
+    static String keys(ObjectNode o) {
+        List<String> k = o.propertyStream().map(e -> cut(e.getKey())).toList();
         return (k.size() > 12 ? k.subList(0, 12) + "..." : k.toString());
     }
 }

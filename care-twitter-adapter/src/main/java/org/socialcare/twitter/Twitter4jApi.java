@@ -8,7 +8,6 @@ import java.util.Properties;
 import org.socialcare.core.domain.RejectedPayload;
 import org.socialcare.core.error.MalformedPayloadException;
 import org.socialcare.core.error.PlatformException;
-import org.socialcare.twitter.internal.Json;
 import twitter4j.Twitter;
 import twitter4j.TwitterException;
 import twitter4j.TwitterObjectFactory;
@@ -145,10 +144,9 @@ public final class Twitter4jApi implements TwitterApi {
             return Optional.empty();
         }
         try {
-            return Json.asObject(Json.parse(raw))
-                    .flatMap(e -> Json.object(e, "message_create"))
-                    .flatMap(mc -> Json.text(mc, "source_app_id"));
-        } catch (Json.JsonException e) {
+            return TwitterJson.object(TwitterJson.parse(raw), "message_create")
+                    .flatMap(mc -> TwitterJson.text(mc, "source_app_id"));
+        } catch (TwitterJson.NotJson e) {
             return Optional.empty();
         }
     }

@@ -18,7 +18,6 @@ import org.socialcare.core.domain.OwnMessage;
 import org.socialcare.core.domain.RejectedPayload;
 import org.socialcare.core.port.out.ChannelSource;
 import org.socialcare.twitter.MessageMapper.Perspective;
-import org.socialcare.twitter.internal.Json;
 
 /**
  * Polls one bank account's mentions timeline or its direct message events through a {@link TwitterApi}
@@ -182,11 +181,10 @@ public final class Twitter4jChannelSource implements ChannelSource {
 
     private static OptionalLong idOf(RejectedPayload r) {
         try {
-            return Json.asObject(Json.parse(r.rawPayload()))
-                    .flatMap(o -> Json.longValue(o, "id"))
+            return TwitterJson.longValue(TwitterJson.parse(r.rawPayload()), "id")
                     .map(OptionalLong::of)
                     .orElse(OptionalLong.empty());
-        } catch (Json.JsonException e) {
+        } catch (TwitterJson.NotJson e) {
             return OptionalLong.empty();
         }
     }

@@ -1,5 +1,7 @@
 package org.socialcare.twitter;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +21,6 @@ import org.socialcare.core.error.MalformedPayloadException;
 import org.socialcare.core.error.WebhookRejectedException;
 import org.socialcare.core.port.in.WebhookRequest;
 import org.socialcare.core.port.in.WebhookResult;
-import org.socialcare.twitter.internal.Json;
 
 /**
  * Twitter's Account Activity API webhook: answers the CRC challenge and turns signed event bodies into batches.
@@ -91,9 +92,8 @@ public final class TwitterWebhookHandler extends SignedWebhookHandler {
         String token = request.queryParam("crc_token")
                 .filter(t -> !t.isEmpty())
                 .orElseThrow(() -> new WebhookRejectedException("GET without crc_token is not a CRC challenge", 400));
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("response_token", responseToken(token));
-        return WebhookResult.challenge("application/json", Json.write(answer));
+        ObjectNode answer = TwitterJson.emptyObject().put("response_token", responseToken(token));
+        return WebhookResult.challenge("application/json", TwitterJson.write(answer));
     }
 
     /** The {@value #SIGNATURE_HEADER} header over the raw body, in constant time. */
@@ -104,18 +104,19 @@ public final class TwitterWebhookHandler extends SignedWebhookHandler {
 
     @Override
     protected WebhookResult parse(WebhookRequest request) {
-        Object doc;
+        JsonNode doc;
         try {
-            doc = Json.parse(request.bodyAsString());
-        } catch (Json.JsonException e) {
+            doc = TwitterJson.parse(request.bodyAsString());
+        } catch (TwitterJson.NotJson e) {
             throw new MalformedPayloadException("$", "body is not JSON: " + e.getMessage(), e);
         }
-        Map<String, Object> body = Json.asObject(doc)
-                .orElseThrow(() -> new MalformedPayloadException(
-                        "$", "expected an Account Activity object but found " + PayloadParser.kind(doc)));
+        if (!(doc instanceof ObjectNode body)) {
+            throw new MalformedPayloadException(
+                    "$", "expected an Account Activity object but found " + PayloadParser.kind(doc));
+        }
         if (!PayloadParser.isAccountActivity(body)) {
             throw new MalformedPayloadException(
-                    "$.for_user_id", "missing: not an Account Activity body (keys " + body.keySet() + ")");
+                    "$.for_user_id", "missing: not an Account Activity body (keys " + PayloadParser.keys(body) + ")");
         }
         PayloadParser.Extraction x = new PayloadParser.Extraction();
         PayloadParser.accountActivity(body, "$", id -> Optional.ofNullable(accounts.get(id)), includeRetweets, x);

@@ -233,7 +233,7 @@ class TwitterWebhookHandlerTest {
                 + "\"truncated\":true,\"source\":\"<a href=\\\"http://twitter.com/download/iphone\\\" rel=\\\"nofollow\\\">Twitter for iPhone</a>\","
                 + "\"in_reply_to_status_id\":null,\"user\":{\"id\":501,\"id_str\":\"501\",\"name\":\"Jane Doe\",\"screen_name\":\"jane_doe\","
                 + "\"followers_count\":77,\"verified\":false},"
-                + "\"extended_tweet\":{\"full_text\":" + org.socialcare.twitter.internal.Json.write(full)
+                + "\"extended_tweet\":{\"full_text\":" + TwitterJson.quote(full)
                 + ",\"display_text_range\":[0," + full.length() + "],"
                 + "\"entities\":{\"hashtags\":[],\"urls\":[],\"user_mentions\":[{\"screen_name\":\"bankcare\",\"name\":\"Bank\",\"id\":1001,\"id_str\":\"1001\",\"indices\":[0,9]}],\"symbols\":[]}},"
                 + "\"entities\":{\"hashtags\":[],\"urls\":[],\"user_mentions\":[],\"symbols\":[]},\"lang\":\"en\"}]}";

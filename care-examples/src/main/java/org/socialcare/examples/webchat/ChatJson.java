@@ -1,17 +1,31 @@
 package org.socialcare.examples.webchat;
 
+import com.fasterxml.jackson.core.ErrorReportConfiguration;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The strict little JSON reader and writer of the web chat API (care-examples carries no JSON library). Reads
- * objects, arrays, strings (all escapes, surrogate pairs kept), integers, {@code true}, {@code false} and
- * {@code null}; rejects everything else (fractions, trailing commas, duplicate keys, trailing content) with an
- * {@link IllegalArgumentException} naming the offset. Values: {@code Map<String,Object>} (insertion order),
- * {@code List<Parsed>} (each element with its exact source text, so one bad item of a page can be kept raw),
- * {@code String}, {@code Long}, {@code Boolean}, {@link #NULL}. Stateless helpers; thread-safe.
+ * The web chat API's JSON, read and written by Jackson. Reads strict JSON with integers only: objects, arrays,
+ * strings, integers that fit a {@code long}, {@code true}, {@code false} and {@code null}; fractions, exponents,
+ * duplicate keys, trailing commas and trailing content are rejected with an {@link IllegalArgumentException} naming
+ * the problem and the character offset. Jackson's {@link StreamReadConstraints} bound the document: at most
+ * {@value #MAX_DEPTH} levels of nesting, {@value #MAX_STRING_LENGTH} characters per string, numbers of at most 20
+ * characters. Values: {@code Map<String,Object>} (document order), {@code List<Parsed>} (each element with its
+ * exact source text, so one bad item of a page can be kept raw), {@code String}, {@code Long}, {@code Boolean},
+ * {@link #NULL}. Stateless; thread-safe.
  */
 final class ChatJson {
     /** JSON {@code null}. */
@@ -22,230 +36,122 @@ final class ChatJson {
         }
     };
 
+    /** Deepest nesting of objects and arrays accepted: a page is three levels deep. */
+    static final int MAX_DEPTH = 32;
+    /** Longest string accepted, in characters. */
+    static final int MAX_STRING_LENGTH = 64 * 1024;
+
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_DEPTH)
+                    .maxStringLength(MAX_STRING_LENGTH)
+                    .maxNameLength(1024)
+                    .maxNumberLength(20)
+                    .build())
+            // error messages quote at most a few characters of a bad token: chat text may hold card numbers
+            .errorReportConfiguration(ErrorReportConfiguration.builder()
+                    .maxErrorTokenLength(8)
+                    .maxRawContentLength(0)
+                    .build())
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private static final ObjectMapper WRITER = JsonMapper.builder(FACTORY).build();
+
+    private ChatJson() {}
+
     /** A value with the exact text it was read from. */
     record Parsed(Object value, String raw) {}
 
-    private final String text;
-    private int pos;
-
-    private ChatJson(String text) {
-        this.text = text;
-    }
-
     /** Parses one complete JSON document. */
     static Object parse(String text) {
-        ChatJson reader = new ChatJson(text);
-        Object value = reader.value();
-        reader.skipSpace();
-        if (reader.pos != text.length()) {
-            throw reader.error("unexpected content after the document");
+        try (JsonParser parser = FACTORY.createParser(text)) {
+            try {
+                if (parser.nextToken() == null) {
+                    throw new IllegalArgumentException("cut short at offset " + text.length());
+                }
+                Object value = value(parser, text);
+                if (parser.nextToken() != null) {
+                    throw error("unexpected content after the document", parser.currentTokenLocation());
+                }
+                return value;
+            } catch (JsonProcessingException e) {
+                throw error(problem(e), e.getLocation() != null ? e.getLocation() : parser.currentLocation());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading a string cannot fail", e);
         }
-        return value;
+    }
+
+    /** Jackson's message without location; its text buffer is shared by strings and numbers, so say both. */
+    private static String problem(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        return message.startsWith("String value length") ? "string or number too long: " + message : message;
     }
 
     /** {@code s} as a JSON string literal; non-ASCII characters stay as they are (UTF-8 on the wire). */
     static String quote(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        return write(s);
     }
 
-    private Object value() {
-        skipSpace();
-        char c = peek();
-        switch (c) {
-            case '{':
-                return object();
-            case '[':
-                return array();
-            case '"':
-                return string();
-            case 't':
-                return literal("true", Boolean.TRUE);
-            case 'f':
-                return literal("false", Boolean.FALSE);
-            case 'n':
-                return literal("null", NULL);
-            default:
-                if (c == '-' || (c >= '0' && c <= '9')) {
-                    return integer();
-                }
-                throw error("a value expected");
-        }
-    }
-
-    private Map<String, Object> object() {
-        expect('{');
-        Map<String, Object> map = new LinkedHashMap<>();
-        skipSpace();
-        if (peek() == '}') {
-            pos++;
-            return map;
-        }
-        while (true) {
-            skipSpace();
-            int keyAt = pos;
-            String key = string();
-            skipSpace();
-            expect(':');
-            if (map.put(key, value()) != null) {
-                pos = keyAt;
-                throw error("duplicate key '" + key + "'");
-            }
-            skipSpace();
-            char c = next();
-            if (c == '}') {
-                return map;
-            }
-            if (c != ',') {
-                pos--;
-                throw error("',' or '}' expected");
-            }
-        }
-    }
-
-    private List<Parsed> array() {
-        expect('[');
-        List<Parsed> list = new ArrayList<>();
-        skipSpace();
-        if (peek() == ']') {
-            pos++;
-            return list;
-        }
-        while (true) {
-            skipSpace();
-            int start = pos;
-            Object element = value();
-            list.add(new Parsed(element, text.substring(start, pos)));
-            skipSpace();
-            char c = next();
-            if (c == ']') {
-                return list;
-            }
-            if (c != ',') {
-                pos--;
-                throw error("',' or ']' expected");
-            }
-        }
-    }
-
-    private String string() {
-        expect('"');
-        StringBuilder out = new StringBuilder();
-        while (true) {
-            char c = next();
-            if (c == '"') {
-                return out.toString();
-            }
-            if (c < 0x20) {
-                pos--;
-                throw error("control character in a string");
-            }
-            if (c != '\\') {
-                out.append(c);
-                continue;
-            }
-            char e = next();
-            switch (e) {
-                case '"', '\\', '/' -> out.append(e);
-                case 'b' -> out.append('\b');
-                case 'f' -> out.append('\f');
-                case 'n' -> out.append('\n');
-                case 'r' -> out.append('\r');
-                case 't' -> out.append('\t');
-                case 'u' -> {
-                    if (pos + 4 > text.length()) {
-                        throw error("cut-short \\u escape");
-                    }
-                    try {
-                        out.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
-                    } catch (NumberFormatException bad) {
-                        throw error("bad \\u escape");
-                    }
-                    pos += 4;
-                }
-                default -> {
-                    pos--;
-                    throw error("bad escape '\\" + e + "'");
-                }
-            }
-        }
-    }
-
-    private Long integer() {
-        int start = pos;
-        if (peek() == '-') {
-            pos++;
-        }
-        int digits = pos;
-        while (pos < text.length() && Character.isDigit(text.charAt(pos)) && text.charAt(pos) < 128) {
-            pos++;
-        }
-        if (pos == digits || (text.charAt(digits) == '0' && pos - digits > 1)) {
-            throw error("bad number");
-        }
-        if (pos < text.length() && ".eE".indexOf(text.charAt(pos)) >= 0) {
-            throw error("only integers are allowed");
-        }
+    /** {@code value} (maps, lists, strings, numbers, booleans, null) as compact JSON. */
+    static String write(Object value) {
         try {
-            return Long.parseLong(text.substring(start, pos));
-        } catch (NumberFormatException tooBig) {
-            pos = start;
-            throw error("number out of range");
+            return WRITER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(
+                    "cannot write " + value.getClass().getName() + " as JSON", e);
         }
     }
 
-    private Object literal(String word, Object value) {
-        if (!text.startsWith(word, pos)) {
-            throw error("a value expected");
+    /** The value at the parser's current token, leaving the parser on its last token. */
+    private static Object value(JsonParser p, String text) throws IOException {
+        JsonToken token = p.currentToken();
+        return switch (token) {
+            case START_OBJECT -> object(p, text);
+            case START_ARRAY -> array(p, text);
+            case VALUE_STRING -> p.getText();
+            case VALUE_NUMBER_INT -> {
+                if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                    throw error("number out of range", p.currentTokenLocation());
+                }
+                yield p.getLongValue();
+            }
+            case VALUE_NUMBER_FLOAT -> throw error("only integers are allowed", p.currentTokenLocation());
+            case VALUE_TRUE -> Boolean.TRUE;
+            case VALUE_FALSE -> Boolean.FALSE;
+            case VALUE_NULL -> NULL;
+            default -> throw error("a value expected", p.currentTokenLocation());
+        };
+    }
+
+    private static Map<String, Object> object(JsonParser p, String text) throws IOException {
+        Map<String, Object> map = new LinkedHashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            p.nextToken();
+            map.put(key, value(p, text));
         }
-        pos += word.length();
-        return value;
+        return map;
     }
 
-    private void skipSpace() {
-        while (pos < text.length() && " \t\r\n".indexOf(text.charAt(pos)) >= 0) {
-            pos++;
+    private static List<Parsed> array(JsonParser p, String text) throws IOException {
+        List<Parsed> list = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            int start = (int) p.currentTokenLocation().getCharOffset();
+            Object element = value(p, text);
+            // a container ends at its closing token; a scalar is fully consumed, so the reader stands right after it
+            int end = p.currentToken().isStructEnd()
+                    ? (int) p.currentTokenLocation().getCharOffset() + 1
+                    : (int) p.currentLocation().getCharOffset();
+            list.add(new Parsed(element, text.substring(start, end)));
         }
+        return list;
     }
 
-    private char peek() {
-        if (pos >= text.length()) {
-            throw error("cut short");
-        }
-        return text.charAt(pos);
-    }
-
-    private char next() {
-        char c = peek();
-        pos++;
-        return c;
-    }
-
-    private void expect(char c) {
-        if (peek() != c) {
-            throw error("'" + c + "' expected");
-        }
-        pos++;
-    }
-
-    private IllegalArgumentException error(String what) {
-        return new IllegalArgumentException(what + " at offset " + pos);
+    private static IllegalArgumentException error(String what, JsonLocation at) {
+        long offset = at == null ? -1 : at.getCharOffset();
+        return new IllegalArgumentException(what + " at offset " + Math.max(offset, 0));
     }
 }

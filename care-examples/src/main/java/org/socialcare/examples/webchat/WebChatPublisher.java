@@ -1,5 +1,6 @@
 package org.socialcare.examples.webchat;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -43,9 +44,10 @@ public final class WebChatPublisher implements ChannelPublisher {
                         PlatformException.Kind.INVALID_REQUEST,
                         "reply " + reply.id() + " names no recipient session",
                         null));
-        String answer = client.post(
-                "/api/messages",
-                "{\"sessionId\":" + ChatJson.quote(session) + ",\"text\":" + ChatJson.quote(reply.text()) + "}");
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("sessionId", session);
+        message.put("text", reply.text());
+        String answer = client.post("/api/messages", ChatJson.write(message));
         try {
             if (ChatJson.parse(answer) instanceof Map<?, ?> created && created.get("seq") instanceof Long seq) {
                 return Optional.of(String.valueOf(seq));

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -122,9 +123,14 @@ public final class WebChatServer implements AutoCloseable {
 
     private String append(String sessionId, String from, String name, String text, Instant sentAt) {
         long seq = log.size() + 1L;
-        log.add("{\"seq\":" + seq + ",\"sessionId\":" + ChatJson.quote(sessionId) + ",\"from\":\"" + from
-                + "\",\"name\":" + ChatJson.quote(name) + ",\"text\":" + ChatJson.quote(text) + ",\"sentAt\":\""
-                + sentAt + "\"}");
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("seq", seq);
+        item.put("sessionId", sessionId);
+        item.put("from", from);
+        item.put("name", name);
+        item.put("text", text);
+        item.put("sentAt", sentAt.toString());
+        log.add(ChatJson.write(item));
         return String.valueOf(seq);
     }
 
@@ -179,7 +185,7 @@ public final class WebChatServer implements AutoCloseable {
         try {
             parsed = ChatJson.parse(body);
         } catch (IllegalArgumentException e) {
-            respond(exchange, 400, "{\"error\":" + ChatJson.quote("body is not JSON: " + e.getMessage()) + "}");
+            respond(exchange, 400, ChatJson.write(Map.of("error", "body is not JSON: " + e.getMessage())));
             return;
         }
         if (!(parsed instanceof Map<?, ?> map)
