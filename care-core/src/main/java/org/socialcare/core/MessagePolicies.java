@@ -37,6 +37,7 @@ public final class MessagePolicies {
     private final CompliancePolicy compliance;
     private final ApprovalGateway approvals;
     private final Map<Platform, TextLimits> textLimits;
+    private final boolean approvalsConfigured;
 
     private MessagePolicies(Builder b) {
         triage = b.triage;
@@ -45,7 +46,34 @@ public final class MessagePolicies {
         composer = b.composer;
         compliance = b.compliance;
         approvals = b.approvals != null ? b.approvals : new InMemoryApprovalGateway();
+        approvalsConfigured = b.approvals != null;
         textLimits = Map.copyOf(b.textLimits);
+    }
+
+    private MessagePolicies(MessagePolicies base, ApprovalGateway approvals) {
+        triage = base.triage;
+        moderation = base.moderation;
+        moderatedPlatforms = base.moderatedPlatforms;
+        composer = base.composer;
+        compliance = base.compliance;
+        this.approvals = approvals;
+        approvalsConfigured = false;
+        textLimits = base.textLimits;
+    }
+
+    /**
+     * These policies with {@code storageApprovals} as the approval gateway, unless one was set with
+     * {@link Builder#approvals}: a desk calls it with its storage's gateway, so held replies live where the rest of
+     * its data does while an explicit gateway still wins.
+     */
+    public MessagePolicies withStorageApprovals(ApprovalGateway storageApprovals) {
+        Checks.notNull(storageApprovals, "storageApprovals");
+        return approvalsConfigured ? this : new MessagePolicies(this, storageApprovals);
+    }
+
+    /** Whether the approval gateway was set explicitly with {@link Builder#approvals}. */
+    public boolean approvalsConfigured() {
+        return approvalsConfigured;
     }
 
     /** The defaults described above, with a fresh in-memory approval gateway. */
@@ -99,7 +127,7 @@ public final class MessagePolicies {
     public static final class Builder {
         private Triage triage = Triage.ofDefaults();
         private ModerationPolicy moderation = ModerationPolicy.ofDefaults();
-        private Set<Platform> moderatedPlatforms = Set.of(Platform.FACEBOOK);
+        private Set<Platform> moderatedPlatforms = ModerationPolicy.DEFAULT_PLATFORMS;
         private ReplyComposer composer = ReplyComposer.ofDefaults();
         private CompliancePolicy compliance = CompliancePolicy.ofDefaults();
         private ApprovalGateway approvals;

@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.socialcare.core.domain.Channel;
 import org.socialcare.core.domain.Platform;
 import org.socialcare.core.domain.Reply;
+import org.socialcare.core.domain.ReplyKind;
 
 /**
  * Publishes outbox entries on one platform: public replies, private messages, moderation actions.
@@ -15,6 +16,16 @@ import org.socialcare.core.domain.Reply;
  */
 public interface ChannelPublisher {
     Platform platform();
+
+    /**
+     * Whether this publisher can do {@code kind} at all. The desk asks before it queues work: a private reply to a
+     * public message fails at the agent's request, and an escalation rule hides a comment only where this says
+     * yes. Default true; Twitter's publisher answers false for {@link ReplyKind#PRIVATE_REPLY_TO_COMMENT},
+     * {@link ReplyKind#HIDE_COMMENT} and {@link ReplyKind#UNHIDE_COMMENT}. Must not throw.
+     */
+    default boolean supports(ReplyKind kind) {
+        return true;
+    }
 
     /** Publishes {@code reply} through {@code channel}'s account. */
     Optional<String> publish(Channel channel, Reply reply);
