@@ -39,7 +39,6 @@ import org.socialcare.core.internal.DeskAssembly;
 import org.socialcare.core.port.in.CareUseCases;
 import org.socialcare.core.port.in.DispatchResult;
 import org.socialcare.core.port.in.IngestResult;
-import org.socialcare.core.port.in.OperateDesk;
 import org.socialcare.core.port.in.PollResult;
 import org.socialcare.core.port.in.SweepResult;
 import org.socialcare.core.port.in.WebhookRequest;
@@ -60,21 +59,18 @@ import org.socialcare.core.port.out.WebhookHandler;
  * The entry point of the library: a bank's social care desk. Build one with {@link #builder()}; it implements
  * every primary port ({@link CareUseCases}: ingest, agent work, replies, approvals, dispatch, operations, reads),
  * each method handing the call to the service that owns the use case ({@code docs/architecture.md} draws the map).
- * Configure the policies ({@link MessagePolicies}, {@link RoutingPolicy}, {@link SlaPolicy},
- * {@link EscalationPolicy}, {@link HijackGuard}, {@link PublishingGuard}) on the {@link Builder}.
  *
  * <p>Thread-safe: any number of threads (and several desks sharing one storage) may call it; conflicting
  * conversation updates fail with {@link org.socialcare.core.error.ConcurrentUpdateException}.
  */
 public final class CareDesk implements CareUseCases {
     /**
-     * How long the dispatcher trusts its last read of a channel's state in the {@link ChannelStateStore}: a pause
-     * or resume made on another desk sharing the store takes effect here within this time (this desk's own at once).
+     * How long a read of the shared {@link ChannelStateStore} is trusted: another desk's pause or resume applies here
+     * within this time (this desk's own at once).
      */
     public static final Duration CHANNEL_STATE_MAX_AGE = Duration.ofSeconds(5);
-
     /** The default number of due conversations one {@link #sweep()} reviews. */
-    public static final int DEFAULT_SWEEP_LIMIT = OperateDesk.DEFAULT_SWEEP_LIMIT;
+    public static final int DEFAULT_SWEEP_LIMIT = CareUseCases.DEFAULT_SWEEP_LIMIT;
 
     private final DeskAssembly.Services s;
 
@@ -169,6 +165,10 @@ public final class CareDesk implements CareUseCases {
         return s.dispatcher().dispatchOutbox();
     }
 
+    public SweepResult sweep() {
+        return s.sweeper().sweep(DEFAULT_SWEEP_LIMIT);
+    }
+
     public SweepResult sweep(int limit) {
         return s.sweeper().sweep(limit);
     }
@@ -187,6 +187,10 @@ public final class CareDesk implements CareUseCases {
 
     public SlaStatus slaStatus(ConversationId id) {
         return s.sla().status(id);
+    }
+
+    public void pauseChannel(ChannelId id, String reason) {
+        s.channels().pause(id, reason, "system");
     }
 
     public void pauseChannel(ChannelId id, String reason, String actor) {
@@ -262,9 +266,8 @@ public final class CareDesk implements CareUseCases {
     }
 
     /**
-     * Configures a {@link CareDesk}. Defaults: in-memory storage (every port), system UTC clock, random UUID ids,
-     * no notifier, {@link DeskSettings#ofDefaults()}, {@link MessagePolicies#ofDefaults()}. {@link #build()}
-     * validates that every channel's and agent's team is configured. Not thread-safe.
+     * Configures a {@link CareDesk}. Defaults: in-memory storage (every port), system UTC clock, random UUID ids, no
+     * notifier, {@link DeskSettings#ofDefaults()}, {@link MessagePolicies#ofDefaults()}. Not thread-safe.
      */
     public static final class Builder {
         private final DeskAssembly parts = new DeskAssembly();
@@ -361,8 +364,7 @@ public final class CareDesk implements CareUseCases {
 
         /** Publishes the channel's entries with this publisher instead of its platform's (an account's own credentials). */
         public Builder publisher(ChannelId channel, ChannelPublisher value) {
-            parts.publisher(channel, value);
-            return this;
+            return set(v -> parts.publisher(channel, v), value);
         }
 
         /** Adds several publishers, one per platform. */
@@ -387,10 +389,7 @@ public final class CareDesk implements CareUseCases {
             return set(parts::healthListener, value);
         }
 
-        /**
-         * @throws IllegalStateException naming the setting when a channel or agent refers to an unknown team, or
-         *     no channel is configured
-         */
+        /** @throws IllegalStateException naming the setting when a setting refers to one not configured */
         public CareDesk build() {
             return new CareDesk(parts.build(CHANNEL_STATE_MAX_AGE));
         }
