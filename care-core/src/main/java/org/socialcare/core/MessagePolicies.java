@@ -19,15 +19,18 @@ import org.socialcare.core.port.out.TextLimits;
  * per platform, and four-eyes approval. Set with {@code CareDesk.builder().messagePolicies(...)}.
  *
  * <p>{@link #ofDefaults()}: {@link Triage#ofDefaults()}, {@link ModerationPolicy#ofDefaults()} applied on
- * Facebook only, {@link ReplyComposer#ofDefaults()}, {@link CompliancePolicy#ofDefaults()}, a new
- * {@link InMemoryApprovalGateway} and {@link TextLimits#defaultsFor} each platform.
+ * Facebook only, {@link ReplyComposer#ofDefaults()}, {@link CompliancePolicy#ofDefaults()},
+ * {@link TextLimits#defaultsFor} each platform, and no approval gateway of its own: a desk then holds replies in
+ * its storage's ({@code CareStorage.approvals()}); used alone, {@link #approvals()} is a new
+ * {@link InMemoryApprovalGateway}.
  *
  * <p>Why moderation is per platform and not a flag on {@code Channel}: the policy decides the same way
  * everywhere, but only a platform whose publisher can carry out HIDE_COMMENT should get one. Facebook pages
  * can hide comments (restfb); the Twitter adapter's API v1.1 cannot hide replies, so the default moderates
  * Facebook only. A bank with another moderating adapter adds its platform with {@link Builder#moderatedPlatforms}.
  *
- * <p>Immutable and thread-safe (the approval gateway is shared by every desk built with the same instance).
+ * <p>Immutable and thread-safe (an approval gateway set with {@link Builder#approvals} is shared by every desk built
+ * with the same instance and overrides the storage's).
  */
 public final class MessagePolicies {
     private final Triage triage;

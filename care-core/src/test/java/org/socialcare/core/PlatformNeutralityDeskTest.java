@@ -113,6 +113,39 @@ class PlatformNeutralityDeskTest {
     }
 
     @Test
+    void aPublisherThatSaysNothingGetsWhatTheDomainAssumesOfItsPlatform() {
+        ChannelPublisher silent = new ChannelPublisher() {
+            @Override
+            public Platform platform() {
+                return FORUM;
+            }
+
+            @Override
+            public Optional<String> publish(Channel channel, Reply reply) {
+                return Optional.empty();
+            }
+        };
+        ChannelPublisher twitter = new ChannelPublisher() {
+            @Override
+            public Platform platform() {
+                return Platform.TWITTER;
+            }
+
+            @Override
+            public Optional<String> publish(Channel channel, Reply reply) {
+                return Optional.empty();
+            }
+        };
+
+        assertThat(silent.supports(ReplyKind.PRIVATE_REPLY_TO_COMMENT)).isTrue();
+        assertThat(silent.supports(ReplyKind.HIDE_COMMENT)).isFalse();
+        assertThat(twitter.supports(ReplyKind.PRIVATE_REPLY_TO_COMMENT)).isFalse();
+        assertThat(twitter.supports(ReplyKind.HIDE_COMMENT)).isFalse();
+        assertThat(twitter.supports(ReplyKind.PUBLIC_REPLY)).isTrue();
+        assertThat(ReplyKind.HIDE_COMMENT.assumedAvailableOn(Platform.FACEBOOK)).isTrue();
+    }
+
+    @Test
     void aCustomAdapterThatCannotHideGetsTheFiringSayingSo() {
         CareDesk desk = desk(forum(Set.of(ReplyKind.PUBLIC_REPLY)));
         ConversationId id = post(desk, "f1", "charged twice");

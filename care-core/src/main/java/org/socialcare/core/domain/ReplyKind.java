@@ -26,10 +26,10 @@ public enum ReplyKind {
     }
 
     /**
-     * Whether a desk assumes this kind is available on {@code platform} when no publisher says otherwise
-     * ({@code ChannelPublisher.supports} decides when there is one): Twitter has no private reply to a public
-     * message and no comment hiding; Facebook has everything; a custom platform everything except hiding and
-     * unhiding comments, which only a publisher that can do it offers.
+     * Whether a desk assumes this kind is available on {@code platform}: the default answer of
+     * {@code ChannelPublisher.supports}, and the answer for a channel without a publisher. Twitter has no private
+     * reply to a public message and no comment hiding; Facebook has everything; a custom platform everything except
+     * hiding and unhiding comments, which only a publisher that says it can do it offers.
      */
     public boolean assumedAvailableOn(Platform platform) {
         Checks.notNull(platform, "platform");

@@ -20,11 +20,13 @@ public interface ChannelPublisher {
     /**
      * Whether this publisher can do {@code kind} at all. The desk asks before it queues work: a private reply to a
      * public message fails at the agent's request, and an escalation rule hides a comment only where this says
-     * yes. Default true; Twitter's publisher answers false for {@link ReplyKind#PRIVATE_REPLY_TO_COMMENT},
-     * {@link ReplyKind#HIDE_COMMENT} and {@link ReplyKind#UNHIDE_COMMENT}. Must not throw.
+     * yes. Default: what the domain assumes of {@link #platform()} ({@link ReplyKind#assumedAvailableOn}: everything
+     * on Facebook; no private reply to a tweet and no hiding on Twitter; everything but hiding on a custom platform),
+     * so existing publishers keep their behaviour; override it to say what yours can do (a custom adapter that can
+     * hide comments answers true for {@link ReplyKind#HIDE_COMMENT} and gets escalation hides). Must not throw.
      */
     default boolean supports(ReplyKind kind) {
-        return true;
+        return kind.assumedAvailableOn(platform());
     }
 
     /** Publishes {@code reply} through {@code channel}'s account. */
