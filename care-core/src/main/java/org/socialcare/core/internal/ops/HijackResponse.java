@@ -1,6 +1,7 @@
 package org.socialcare.core.internal.ops;
 
 import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialcare.core.domain.AuditAction;
@@ -60,7 +61,7 @@ public final class HijackResponse {
         EscalationNotice notice = new EscalationNotice(
                 EscalationNotice.Kind.ACCOUNT_HIJACK_SUSPECTED,
                 channel.id(),
-                java.util.Optional.empty(),
+                Optional.empty(),
                 reason,
                 Priority.URGENT,
                 now);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.socialcare.core.domain.Conversation;
+import org.socialcare.core.domain.ConversationId;
 import org.socialcare.core.domain.escalation.EscalationContext;
 import org.socialcare.core.domain.escalation.EscalationPolicy;
 import org.socialcare.core.domain.sla.SlaClocks;
@@ -48,7 +49,7 @@ public final class SlaScheduler {
     }
 
     /** The conversation's SLA status now. @throws org.socialcare.core.error.UnknownConversationException */
-    public SlaStatus status(org.socialcare.core.domain.ConversationId id) {
+    public SlaStatus status(ConversationId id) {
         return status(ctx.load(id), ctx.clock().instant());
     }
 
