@@ -19,15 +19,18 @@ import org.socialcare.core.port.out.TextLimits;
  * per platform, and four-eyes approval. Set with {@code CareDesk.builder().messagePolicies(...)}.
  *
  * <p>{@link #ofDefaults()}: {@link Triage#ofDefaults()}, {@link ModerationPolicy#ofDefaults()} applied on
- * Facebook only, {@link ReplyComposer#ofDefaults()}, {@link CompliancePolicy#ofDefaults()}, a new
- * {@link InMemoryApprovalGateway} and {@link TextLimits#defaultsFor} each platform.
+ * Facebook only, {@link ReplyComposer#ofDefaults()}, {@link CompliancePolicy#ofDefaults()},
+ * {@link TextLimits#defaultsFor} each platform, and no approval gateway of its own: a desk then holds replies in
+ * its storage's ({@code CareStorage.approvals()}); used alone, {@link #approvals()} is a new
+ * {@link InMemoryApprovalGateway}.
  *
  * <p>Why moderation is per platform and not a flag on {@code Channel}: the policy decides the same way
  * everywhere, but only a platform whose publisher can carry out HIDE_COMMENT should get one. Facebook pages
  * can hide comments (restfb); the Twitter adapter's API v1.1 cannot hide replies, so the default moderates
  * Facebook only. A bank with another moderating adapter adds its platform with {@link Builder#moderatedPlatforms}.
  *
- * <p>Immutable and thread-safe (the approval gateway is shared by every desk built with the same instance).
+ * <p>Immutable and thread-safe (an approval gateway set with {@link Builder#approvals} is shared by every desk built
+ * with the same instance and overrides the storage's).
  */
 public final class MessagePolicies {
     private final Triage triage;
@@ -37,6 +40,7 @@ public final class MessagePolicies {
     private final CompliancePolicy compliance;
     private final ApprovalGateway approvals;
     private final Map<Platform, TextLimits> textLimits;
+    private final boolean approvalsConfigured;
 
     private MessagePolicies(Builder b) {
         triage = b.triage;
@@ -45,7 +49,34 @@ public final class MessagePolicies {
         composer = b.composer;
         compliance = b.compliance;
         approvals = b.approvals != null ? b.approvals : new InMemoryApprovalGateway();
+        approvalsConfigured = b.approvals != null;
         textLimits = Map.copyOf(b.textLimits);
+    }
+
+    private MessagePolicies(MessagePolicies base, ApprovalGateway approvals) {
+        triage = base.triage;
+        moderation = base.moderation;
+        moderatedPlatforms = base.moderatedPlatforms;
+        composer = base.composer;
+        compliance = base.compliance;
+        this.approvals = approvals;
+        approvalsConfigured = false;
+        textLimits = base.textLimits;
+    }
+
+    /**
+     * These policies with {@code storageApprovals} as the approval gateway, unless one was set with
+     * {@link Builder#approvals}: a desk calls it with its storage's gateway, so held replies live where the rest of
+     * its data does while an explicit gateway still wins.
+     */
+    public MessagePolicies withStorageApprovals(ApprovalGateway storageApprovals) {
+        Checks.notNull(storageApprovals, "storageApprovals");
+        return approvalsConfigured ? this : new MessagePolicies(this, storageApprovals);
+    }
+
+    /** Whether the approval gateway was set explicitly with {@link Builder#approvals}. */
+    public boolean approvalsConfigured() {
+        return approvalsConfigured;
     }
 
     /** The defaults described above, with a fresh in-memory approval gateway. */
@@ -99,7 +130,7 @@ public final class MessagePolicies {
     public static final class Builder {
         private Triage triage = Triage.ofDefaults();
         private ModerationPolicy moderation = ModerationPolicy.ofDefaults();
-        private Set<Platform> moderatedPlatforms = Set.of(Platform.FACEBOOK);
+        private Set<Platform> moderatedPlatforms = ModerationPolicy.DEFAULT_PLATFORMS;
         private ReplyComposer composer = ReplyComposer.ofDefaults();
         private CompliancePolicy compliance = CompliancePolicy.ofDefaults();
         private ApprovalGateway approvals;

@@ -18,6 +18,7 @@ import org.socialcare.core.domain.MessageKey;
 import org.socialcare.core.domain.Party;
 import org.socialcare.core.domain.Platform;
 import org.socialcare.core.domain.Reply;
+import org.socialcare.core.domain.ReplyKind;
 import org.socialcare.core.domain.Team;
 import org.socialcare.core.domain.TeamId;
 import org.socialcare.core.domain.Visibility;
@@ -88,6 +89,12 @@ final class DeskFixture {
         @Override
         public Platform platform() {
             return Platform.TWITTER;
+        }
+
+        /** Like the Twitter adapter's publisher: no private reply to a tweet, no hiding. */
+        @Override
+        public boolean supports(ReplyKind kind) {
+            return kind == ReplyKind.PUBLIC_REPLY || kind == ReplyKind.PRIVATE_MESSAGE;
         }
 
         @Override

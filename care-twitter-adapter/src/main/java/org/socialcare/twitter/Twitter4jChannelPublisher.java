@@ -45,6 +45,15 @@ public final class Twitter4jChannelPublisher implements ChannelPublisher {
         return Platform.TWITTER;
     }
 
+    /**
+     * Public replies, direct messages and deleting the account's own tweets; not private replies to a tweet nor
+     * hiding or unhiding replies, which Twitter's API v1.1 does not offer (the desk refuses those up front).
+     */
+    @Override
+    public boolean supports(ReplyKind kind) {
+        return kind == ReplyKind.PUBLIC_REPLY || kind == ReplyKind.PRIVATE_MESSAGE || kind == ReplyKind.DELETE_OWN_POST;
+    }
+
     @Override
     public Optional<String> publish(Channel channel, Reply reply) {
         Objects.requireNonNull(channel, "channel");

@@ -23,6 +23,19 @@ public record Platform(String name) {
         }
     }
 
+    /**
+     * The longest public text, in code points, a desk allows on this platform unless told otherwise: a tweet 280,
+     * a Facebook comment reply 8,000, a custom platform 2,000.
+     */
+    public int defaultPublicLength() {
+        return equals(TWITTER) ? 280 : equals(FACEBOOK) ? 8_000 : 2_000;
+    }
+
+    /** The longest private text by default: a Twitter direct message 10,000, Messenger and others 2,000. */
+    public int defaultPrivateLength() {
+        return equals(TWITTER) ? 10_000 : 2_000;
+    }
+
     /** The platform with this name; accepts any case. */
     public static Platform of(String name) {
         return new Platform(Checks.notNull(name, "platform name").toLowerCase(Locale.ROOT));

@@ -25,6 +25,20 @@ public enum ReplyKind {
         return visibility;
     }
 
+    /**
+     * Whether a desk assumes this kind is available on {@code platform}: the default answer of
+     * {@code ChannelPublisher.supports}, and the answer for a channel without a publisher. Twitter has no private
+     * reply to a public message and no comment hiding; Facebook has everything; a custom platform everything except
+     * hiding and unhiding comments, which only a publisher that says it can do it offers.
+     */
+    public boolean assumedAvailableOn(Platform platform) {
+        Checks.notNull(platform, "platform");
+        if (this == HIDE_COMMENT || this == UNHIDE_COMMENT) {
+            return Platform.FACEBOOK.equals(platform);
+        }
+        return this != PRIVATE_REPLY_TO_COMMENT || !Platform.TWITTER.equals(platform);
+    }
+
     /** True for kinds that carry text to the customer. */
     public boolean carriesText() {
         return this == PUBLIC_REPLY || this == PRIVATE_MESSAGE || this == PRIVATE_REPLY_TO_COMMENT;

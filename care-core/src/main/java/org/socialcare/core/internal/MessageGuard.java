@@ -29,7 +29,7 @@ import org.socialcare.core.port.out.IdGenerator;
  */
 public final class MessageGuard {
     private static final Logger LOG = LoggerFactory.getLogger(MessageGuard.class);
-    private static final String SYSTEM = "system";
+    private static final String SYSTEM = DeskAudit.SYSTEM;
 
     private final MessagePolicies policies;
     private final IdGenerator ids;
@@ -52,7 +52,7 @@ public final class MessageGuard {
         Conversation triaged = t.applyTo(c);
         List<AuditEntry> audit = new ArrayList<>();
         List<Reply> outbox = new ArrayList<>();
-        audit.add(AuditEntry.of(
+        audit.add(DeskAudit.entry(
                 now, SYSTEM, AuditAction.TRIAGED, c.id(), c.channel(), "message " + m.key() + ": " + t.summary()));
         LOG.debug("triaged {} on {}: {}", m.key(), channel.id(), t);
         if (m.visibility() == Visibility.PUBLIC) {
@@ -74,7 +74,7 @@ public final class MessageGuard {
                             Optional.empty(),
                             now);
                     outbox.add(hide);
-                    audit.add(AuditEntry.of(
+                    audit.add(DeskAudit.entry(
                             now,
                             SYSTEM,
                             AuditAction.MODERATION_ACTION,
@@ -82,7 +82,7 @@ public final class MessageGuard {
                             c.channel(),
                             "HIDE_COMMENT " + hide.id() + " queued for " + m.key() + ": " + why + suggestion));
                 } else {
-                    audit.add(AuditEntry.of(
+                    audit.add(DeskAudit.entry(
                             now,
                             SYSTEM,
                             AuditAction.MODERATION_ACTION,

@@ -6,7 +6,7 @@ import org.socialcare.core.port.out.CareStorage;
 public final class InMemoryStorage {
     private InMemoryStorage() {}
 
-    /** A fresh, empty in-memory storage. */
+    /** A fresh, empty in-memory storage: every port, including firings, channel states and approvals. */
     public static CareStorage create() {
         return new CareStorage(
                 new InMemoryConversationStore(),
@@ -15,6 +15,9 @@ public final class InMemoryStorage {
                 new InMemoryAuditLog(),
                 new InMemoryCheckpointStore(),
                 new InMemoryDeadLetterStore(),
+                new InMemoryEscalationFiringStore(),
+                new InMemoryChannelStateStore(),
+                new InMemoryApprovalGateway(),
                 new InMemoryTransactionManager());
     }
 }

@@ -20,8 +20,7 @@ import org.socialcare.persistence.jdbc.dialect.SqlDialects;
  *
  * <pre>{@code
  * JdbcCareStorage jdbc = JdbcCareStorage.builder(dataSource).createSchema(true).build();
- * CareDesk desk = CareDesk.builder().storage(jdbc.storage()).escalationFirings(jdbc.escalationFirings())
- *         .channelStates(jdbc.channelStates())...build();
+ * CareDesk desk = CareDesk.builder().storage(jdbc.storage())...build(); // every port, kill switch included
  * }</pre>
  *
  * <p>Several desks (threads, processes, nodes) may share one database: messages are unique by key,
@@ -62,6 +61,9 @@ public final class JdbcCareStorage {
                 audit,
                 new JdbcCheckpointStore(transactions, dialect, tables),
                 new JdbcDeadLetterStore(transactions, dialect, tables),
+                escalationFirings,
+                channelStates,
+                approvals,
                 transactions);
     }
 
@@ -81,7 +83,11 @@ public final class JdbcCareStorage {
         return new Builder(Checks.notNull(dataSource, "dataSource"));
     }
 
-    /** The stores and transaction manager, for {@code CareDesk.builder().storage(..)}. */
+    /**
+     * Every store and the transaction manager, for {@code CareDesk.builder().storage(..)}: conversations, messages,
+     * outbox, audit, checkpoints, dead letters, escalation firings, channel states and held approvals, all on this
+     * database, so that one call wires the whole desk.
+     */
     public CareStorage storage() {
         return storage;
     }
@@ -92,26 +98,25 @@ public final class JdbcCareStorage {
     }
 
     /**
-     * The escalation firings on the same database and transactions, for
-     * {@code CareDesk.builder().escalationFirings(..)} (not part of {@link CareStorage}).
+     * The escalation firings on the same database and transactions (also {@link CareStorage#escalationFirings()}
+     * of {@link #storage()}).
      */
     public JdbcEscalationFiringStore escalationFirings() {
         return escalationFirings;
     }
 
     /**
-     * Replies held for four-eyes approval, on the same database and transactions, for
-     * {@code MessagePolicies.builder().approvals(..)} (not part of {@link CareStorage}): held replies survive a
-     * restart and every desk on the database shares them.
+     * Replies held for four-eyes approval, on the same database and transactions (also
+     * {@link CareStorage#approvals()} of {@link #storage()}): held replies survive a restart and every desk on the
+     * database shares them.
      */
     public JdbcApprovalGateway approvals() {
         return approvals;
     }
 
     /**
-     * The channels' kill switch on the same database and transactions, for
-     * {@code CareDesk.builder().channelStates(..)} (not part of {@link CareStorage}): a pause on one desk then stops
-     * every desk on the database and survives restarts.
+     * The channels' kill switch on the same database and transactions (also {@link CareStorage#channelStates()} of
+     * {@link #storage()}): a pause on one desk stops every desk on the database and survives restarts.
      */
     public JdbcChannelStateStore channelStates() {
         return channelStates;

@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.socialcare.core.domain.Category;
 import org.socialcare.core.domain.Checks;
+import org.socialcare.core.domain.Platform;
 import org.socialcare.core.domain.Visibility;
 import org.socialcare.core.domain.sensitive.SensitiveDataKind;
 import org.socialcare.core.domain.sensitive.SensitiveFinding;
@@ -44,6 +45,9 @@ import org.socialcare.core.domain.triage.TriageResult;
  * {@code abuse}, {@code scam}, {@code allowed.domains}). Immutable and thread-safe.
  */
 public final class ModerationPolicy {
+    /** The platforms a desk moderates by default: those whose pages can hide comments (Facebook). */
+    public static final Set<Platform> DEFAULT_PLATFORMS = Set.of(Platform.FACEBOOK);
+
     private static final String RESOURCE = "/org/socialcare/core/domain/moderation/moderation.properties";
     private static final Pattern LINK = Pattern.compile("(?i)\\b(?:https?://|www\\.)([a-z0-9.-]+)");
     private static final Pattern DOMAIN =

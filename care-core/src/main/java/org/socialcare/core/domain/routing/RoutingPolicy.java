@@ -60,8 +60,8 @@ public final class RoutingPolicy {
         this.strategy = b.strategy;
         this.autoAssign = b.autoAssign;
         this.includeSupervisors = b.includeSupervisors;
-        this.teamByBusinessUnit = Map.copyOf(b.teamByBusinessUnit);
-        this.agentByChannel = Map.copyOf(b.agentByChannel);
+        this.teamByBusinessUnit = sortedCopy(b.teamByBusinessUnit, Comparator.naturalOrder());
+        this.agentByChannel = sortedCopy(b.agentByChannel, Comparator.comparing(ChannelId::value));
     }
 
     /** Auto-assignment off: conversations wait in their channel's team queue until an agent claims them. */
@@ -198,8 +198,15 @@ public final class RoutingPolicy {
         return score;
     }
 
+    /** An unmodifiable copy iterated in key order, so validation and descriptions do not depend on hashing. */
+    private static <K, V> Map<K, V> sortedCopy(Map<K, V> map, Comparator<K> order) {
+        java.util.TreeMap<K, V> sorted = new java.util.TreeMap<>(order);
+        sorted.putAll(map);
+        return java.util.Collections.unmodifiableMap(sorted);
+    }
+
     private static Map<String, String> stringKeys(Map<ChannelId, AgentId> map) {
-        Map<String, String> out = new HashMap<>();
+        Map<String, String> out = new java.util.TreeMap<>();
         map.forEach((k, v) -> out.put(k.value(), v.value()));
         return out;
     }

@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.socialcare.core.domain.Channel;
 import org.socialcare.core.domain.Platform;
 import org.socialcare.core.domain.Reply;
+import org.socialcare.core.domain.ReplyKind;
 
 /**
  * Publishes outbox entries on one platform: public replies, private messages, moderation actions.
@@ -15,6 +16,18 @@ import org.socialcare.core.domain.Reply;
  */
 public interface ChannelPublisher {
     Platform platform();
+
+    /**
+     * Whether this publisher can do {@code kind} at all. The desk asks before it queues work: a private reply to a
+     * public message fails at the agent's request, and an escalation rule hides a comment only where this says
+     * yes. Default: what the domain assumes of {@link #platform()} ({@link ReplyKind#assumedAvailableOn}: everything
+     * on Facebook; no private reply to a tweet and no hiding on Twitter; everything but hiding on a custom platform),
+     * so existing publishers keep their behaviour; override it to say what yours can do (a custom adapter that can
+     * hide comments answers true for {@link ReplyKind#HIDE_COMMENT} and gets escalation hides). Must not throw.
+     */
+    default boolean supports(ReplyKind kind) {
+        return kind.assumedAvailableOn(platform());
+    }
 
     /** Publishes {@code reply} through {@code channel}'s account. */
     Optional<String> publish(Channel channel, Reply reply);

@@ -74,12 +74,7 @@ public interface TextLimits {
 
     /** Code-point limits for a platform: Twitter 280 / 10,000, Facebook 8,000 / 2,000, others 2,000. */
     static TextLimits defaultsFor(Platform platform) {
-        if (Platform.TWITTER.equals(platform)) {
-            return codePoints(platform, TWITTER_PUBLIC, TWITTER_PRIVATE);
-        }
-        if (Platform.FACEBOOK.equals(platform)) {
-            return codePoints(platform, FACEBOOK_PUBLIC, FACEBOOK_PRIVATE);
-        }
-        return codePoints(platform, OTHER, OTHER);
+        Checks.notNull(platform, "platform");
+        return codePoints(platform, platform.defaultPublicLength(), platform.defaultPrivateLength());
     }
 }

@@ -1,0 +1,364 @@
+package org.socialcare.core.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.socialcare.core.DeskSettings;
+import org.socialcare.core.MessagePolicies;
+import org.socialcare.core.domain.Agent;
+import org.socialcare.core.domain.AgentId;
+import org.socialcare.core.domain.Channel;
+import org.socialcare.core.domain.ChannelId;
+import org.socialcare.core.domain.Checks;
+import org.socialcare.core.domain.Platform;
+import org.socialcare.core.domain.Team;
+import org.socialcare.core.domain.TeamId;
+import org.socialcare.core.domain.escalation.EscalationAction;
+import org.socialcare.core.domain.escalation.EscalationPolicy;
+import org.socialcare.core.domain.guard.HijackGuard;
+import org.socialcare.core.domain.guard.PublishingGuard;
+import org.socialcare.core.domain.routing.RoutingPolicy;
+import org.socialcare.core.domain.sla.SlaPolicy;
+import org.socialcare.core.internal.channel.ChannelControl;
+import org.socialcare.core.internal.ingest.DeadLetters;
+import org.socialcare.core.internal.ingest.EchoReconciler;
+import org.socialcare.core.internal.ingest.IngestService;
+import org.socialcare.core.internal.ingest.WebhookIntake;
+import org.socialcare.core.internal.ops.EscalationReviewer;
+import org.socialcare.core.internal.ops.HijackResponse;
+import org.socialcare.core.internal.ops.RoutingService;
+import org.socialcare.core.internal.ops.SlaScheduler;
+import org.socialcare.core.internal.ops.SlaSweeper;
+import org.socialcare.core.internal.publish.ApprovalService;
+import org.socialcare.core.internal.publish.DeliveryLedger;
+import org.socialcare.core.internal.publish.OutboxDispatcher;
+import org.socialcare.core.internal.publish.ReplyService;
+import org.socialcare.core.internal.read.DeskReader;
+import org.socialcare.core.internal.work.ConversationWorkService;
+import org.socialcare.core.memory.InMemoryApprovalGateway;
+import org.socialcare.core.memory.InMemoryChannelStateStore;
+import org.socialcare.core.memory.InMemoryConversationStore;
+import org.socialcare.core.memory.InMemoryEscalationFiringStore;
+import org.socialcare.core.memory.InMemoryStorage;
+import org.socialcare.core.port.out.CallbackGateway;
+import org.socialcare.core.port.out.CareStorage;
+import org.socialcare.core.port.out.ChannelHealthListener;
+import org.socialcare.core.port.out.ChannelPublisher;
+import org.socialcare.core.port.out.ChannelStateStore;
+import org.socialcare.core.port.out.ComplaintGateway;
+import org.socialcare.core.port.out.EscalationFiringStore;
+import org.socialcare.core.port.out.EscalationNotifier;
+import org.socialcare.core.port.out.IdGenerator;
+
+/**
+ * What {@code CareDesk.Builder} collects, its validation (messages name the setting and the bad value), and the
+ * wiring of one desk's services over one {@link DeskContext}. Storage comes in one value: explicit escalation
+ * firings, channel states and approvals override the storage's own, and a persistent storage with in-memory
+ * parts is reported at WARN. Not API. Not thread-safe (a builder's state).
+ */
+public final class DeskAssembly {
+    private static final Logger LOG = LoggerFactory.getLogger(DeskAssembly.class);
+    /** The default source of retry jitter, shared by desks built without {@code random(..)}. */
+    private static final Random SHARED_RANDOM = new Random();
+
+    private Clock clock = Clock.systemUTC();
+    private IdGenerator ids = IdGenerator.uuids();
+    private CareStorage storage;
+    private EscalationNotifier notifier = EscalationNotifier.none();
+    private CallbackGateway callbacks;
+    private DeskSettings settings = DeskSettings.ofDefaults();
+    private MessagePolicies messagePolicies;
+    private final Map<Platform, ChannelPublisher> publishers = new LinkedHashMap<>();
+    private final Map<ChannelId, ChannelPublisher> channelPublishers = new LinkedHashMap<>();
+    private final Map<ChannelId, Channel> channels = new LinkedHashMap<>();
+    private final Map<TeamId, Team> teams = new LinkedHashMap<>();
+    private final Map<AgentId, Agent> agents = new LinkedHashMap<>();
+    private final List<ChannelHealthListener> healthListeners = new ArrayList<>();
+    private RoutingPolicy routing = RoutingPolicy.queueOnly();
+    private SlaPolicy sla;
+    private EscalationPolicy escalation = EscalationPolicy.none();
+    private EscalationFiringStore firings;
+    private ChannelStateStore channelStates;
+    private ComplaintGateway complaints;
+    private HijackGuard hijack = HijackGuard.off();
+    private PublishingGuard publishing = PublishingGuard.none();
+    private Random random = SHARED_RANDOM;
+
+    public void routing(RoutingPolicy value) {
+        routing = Checks.notNull(value, "routing");
+    }
+
+    public void sla(SlaPolicy value) {
+        sla = Checks.notNull(value, "slaPolicy");
+    }
+
+    public void escalation(EscalationPolicy value) {
+        escalation = Checks.notNull(value, "escalation");
+    }
+
+    public void firings(EscalationFiringStore value) {
+        firings = Checks.notNull(value, "escalationFirings");
+    }
+
+    public void channelStates(ChannelStateStore value) {
+        channelStates = Checks.notNull(value, "channelStates");
+    }
+
+    public void complaints(ComplaintGateway value) {
+        complaints = Checks.notNull(value, "complaintGateway");
+    }
+
+    public void hijack(HijackGuard value) {
+        hijack = Checks.notNull(value, "hijackGuard");
+    }
+
+    public void publishing(PublishingGuard value) {
+        publishing = Checks.notNull(value, "publishingGuard");
+    }
+
+    public void clock(Clock value) {
+        clock = Checks.notNull(value, "clock");
+    }
+
+    public void ids(IdGenerator value) {
+        ids = Checks.notNull(value, "ids");
+    }
+
+    public void storage(CareStorage value) {
+        storage = Checks.notNull(value, "storage");
+    }
+
+    public void notifier(EscalationNotifier value) {
+        notifier = Checks.notNull(value, "notifier");
+    }
+
+    public void callbacks(CallbackGateway value) {
+        callbacks = Checks.notNull(value, "callbackGateway");
+    }
+
+    public void settings(DeskSettings value) {
+        settings = Checks.notNull(value, "settings");
+    }
+
+    public void messagePolicies(MessagePolicies value) {
+        messagePolicies = Checks.notNull(value, "messagePolicies");
+    }
+
+    public void random(Random value) {
+        random = Checks.notNull(value, "random");
+    }
+
+    /** @throws IllegalArgumentException when the platform already has a publisher */
+    public void publisher(ChannelPublisher value) {
+        Checks.notNull(value, "publisher");
+        if (publishers.put(value.platform(), value) != null) {
+            throw new IllegalArgumentException(
+                    "a publisher for platform " + value.platform() + " is already configured");
+        }
+    }
+
+    /** @throws IllegalArgumentException when the channel already has a publisher */
+    public void publisher(ChannelId channel, ChannelPublisher value) {
+        Checks.notNull(channel, "channel");
+        Checks.notNull(value, "publisher");
+        if (channelPublishers.put(channel, value) != null) {
+            throw new IllegalArgumentException("a publisher for channel '" + channel + "' is already configured");
+        }
+    }
+
+    /** @throws IllegalArgumentException when the channel id is configured twice */
+    public void channel(Channel value) {
+        Checks.notNull(value, "channel");
+        if (channels.put(value.id(), value) != null) {
+            throw new IllegalArgumentException("channel id '" + value.id() + "' is configured twice");
+        }
+    }
+
+    public void team(Team value) {
+        Checks.notNull(value, "team");
+        teams.put(value.id(), value);
+    }
+
+    public void agent(Agent value) {
+        Checks.notNull(value, "agent");
+        agents.put(value.id(), value);
+    }
+
+    public void healthListener(ChannelHealthListener value) {
+        healthListeners.add(Checks.notNull(value, "healthListener"));
+    }
+
+    /** One desk's services, wired. */
+    public record Services(
+            DeskReader reader,
+            IngestService ingest,
+            WebhookIntake webhooks,
+            ConversationWorkService work,
+            ReplyService replies,
+            ApprovalService approvals,
+            OutboxDispatcher dispatcher,
+            RoutingService routing,
+            EscalationReviewer escalations,
+            SlaScheduler sla,
+            SlaSweeper sweeper,
+            ChannelControl channels) {}
+
+    /**
+     * Validates the settings and wires the services.
+     *
+     * @param channelStateMaxAge how long a read of the shared channel states is trusted
+     * @throws IllegalStateException naming the setting when a channel, agent, routing rule, escalation rule or
+     *     publisher refers to something not configured, or no channel is configured
+     */
+    public Services build(Duration channelStateMaxAge) {
+        validate();
+        CareStorage wired = wire(storage != null ? storage : InMemoryStorage.create());
+        MessagePolicies policies = (messagePolicies != null ? messagePolicies : MessagePolicies.ofDefaults())
+                .withStorageApprovals(wired.approvals());
+        warnOnPartialWiring(wired, policies);
+        MessageGuard guard = new MessageGuard(policies, ids);
+        List<ChannelHealthListener> listeners = new ArrayList<>(healthListeners);
+        listeners.add(ChannelControl.authFailureAlert(notifier, clock));
+        Map<ChannelId, String> pausedInStore = new LinkedHashMap<>();
+        for (ChannelStateStore.Recorded r :
+                wired.transactions().inTransaction(() -> wired.channelStates().paused())) {
+            if (channels.containsKey(r.channel())) {
+                pausedInStore.put(r.channel(), ChannelSwitches.describe(r));
+            }
+        }
+        ChannelRegistry registry = new ChannelRegistry(channels.values(), pausedInStore, listeners, clock);
+        ChannelSwitches switches = new ChannelSwitches(wired.channelStates(), registry, channelStateMaxAge);
+        DeskContext ctx = new DeskContext(
+                clock,
+                ids,
+                wired,
+                settings,
+                policies,
+                new Directory(teams, agents),
+                registry,
+                switches,
+                new Publishers(publishers, channelPublishers),
+                notifier,
+                new DeskAudit(wired.audit()),
+                random);
+        SlaScheduler slaScheduler = new SlaScheduler(
+                ctx, sla != null ? sla : SlaPolicy.wallClock(settings.firstResponseTarget()), escalation);
+        RoutingService routingService = new RoutingService(ctx, routing);
+        EscalationReviewer reviewer =
+                new EscalationReviewer(ctx, escalation, Optional.ofNullable(complaints), slaScheduler);
+        DeliveryLedger ledger = new DeliveryLedger(ctx);
+        DeadLetters deadLetters = new DeadLetters(ctx);
+        IngestService ingest = new IngestService(
+                ctx,
+                guard,
+                routingService,
+                slaScheduler,
+                reviewer,
+                new EchoReconciler(ctx, ledger, new HijackResponse(ctx, hijack)),
+                deadLetters);
+        return new Services(
+                new DeskReader(ctx, slaScheduler.policy()),
+                ingest,
+                new WebhookIntake(ctx, ingest, deadLetters),
+                new ConversationWorkService(ctx, routingService, Optional.ofNullable(callbacks)),
+                new ReplyService(ctx, guard, reviewer),
+                new ApprovalService(ctx),
+                new OutboxDispatcher(ctx, publishing, ledger),
+                routingService,
+                reviewer,
+                slaScheduler,
+                new SlaSweeper(ctx, reviewer, routingService),
+                new ChannelControl(ctx));
+    }
+
+    /** The storage with the explicit firings and channel-state overrides in place of its own. */
+    private CareStorage wire(CareStorage base) {
+        return new CareStorage(
+                base.conversations(),
+                base.messages(),
+                base.outbox(),
+                base.audit(),
+                base.checkpoints(),
+                base.deadLetters(),
+                firings != null ? firings : base.escalationFirings(),
+                channelStates != null ? channelStates : base.channelStates(),
+                base.approvals(),
+                base.transactions());
+    }
+
+    /** A persistent storage whose firings, channel states or approvals are in memory loses them on restart and shares them with no other desk. */
+    private static void warnOnPartialWiring(CareStorage wired, MessagePolicies policies) {
+        if (wired.conversations() instanceof InMemoryConversationStore) {
+            return;
+        }
+        List<String> local = new ArrayList<>();
+        if (wired.escalationFirings() instanceof InMemoryEscalationFiringStore) {
+            local.add("escalation firings (escalationFirings)");
+        }
+        if (wired.channelStates() instanceof InMemoryChannelStateStore) {
+            local.add("channel states, the kill switch (channelStates)");
+        }
+        if (policies.approvals() instanceof InMemoryApprovalGateway) {
+            local.add("held approvals (MessagePolicies.approvals)");
+        }
+        if (!local.isEmpty()) {
+            LOG.warn(
+                    "the desk's storage is persistent but its {} {} in memory: they stay local to this desk and are "
+                            + "lost on restart; give a storage that carries every port (JdbcCareStorage.storage()) "
+                            + "and drop the in-memory overrides",
+                    String.join(", ", local),
+                    local.size() == 1 ? "is" : "are");
+        }
+    }
+
+    private void validate() {
+        if (channels.isEmpty()) {
+            throw new IllegalStateException("a desk needs at least one channel; add one with channel(...)");
+        }
+        for (Channel c : channels.values()) {
+            if (!teams.containsKey(c.team())) {
+                throw new IllegalStateException("channel '" + c.id() + "' belongs to team '" + c.team()
+                        + "', which is not configured; configured teams are " + teams.keySet());
+            }
+        }
+        for (Map.Entry<ChannelId, ChannelPublisher> e : channelPublishers.entrySet()) {
+            ChannelId id = e.getKey();
+            if (!channels.containsKey(id)) {
+                throw new IllegalStateException("a publisher is configured for channel '" + id
+                        + "', which is not configured; configured channels are " + channels.keySet());
+            }
+            if (!e.getValue().platform().equals(channels.get(id).platform())) {
+                throw new IllegalStateException("channel '" + id + "' is on "
+                        + channels.get(id).platform() + " but its publisher publishes on "
+                        + e.getValue().platform());
+            }
+        }
+        for (Agent a : agents.values()) {
+            if (!teams.containsKey(a.team())) {
+                throw new IllegalStateException("agent '" + a.id() + "' belongs to team '" + a.team()
+                        + "', which is not configured; configured teams are " + teams.keySet());
+            }
+        }
+        routing.businessUnitTeams().forEach((unit, team) -> {
+            if (!teams.containsKey(team)) {
+                throw new IllegalStateException("routing sends business unit '" + unit + "' to team '" + team
+                        + "', which is not configured; configured teams are " + teams.keySet());
+            }
+        });
+        for (var rule : escalation.rules()) {
+            for (EscalationAction action : rule.then()) {
+                if (action instanceof EscalationAction.ReassignToTeam to && !teams.containsKey(to.team())) {
+                    throw new IllegalStateException("escalation rule '" + rule.id() + "' moves conversations to team '"
+                            + to.team() + "', which is not configured; configured teams are " + teams.keySet());
+                }
+            }
+        }
+    }
+}

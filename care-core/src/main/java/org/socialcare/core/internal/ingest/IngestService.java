@@ -1,0 +1,238 @@
+package org.socialcare.core.internal.ingest;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.socialcare.core.domain.AgentId;
+import org.socialcare.core.domain.AuditAction;
+import org.socialcare.core.domain.Batch;
+import org.socialcare.core.domain.ChannelId;
+import org.socialcare.core.domain.Checkpoint;
+import org.socialcare.core.domain.Checks;
+import org.socialcare.core.domain.Conversation;
+import org.socialcare.core.domain.ConversationId;
+import org.socialcare.core.domain.InboundMessage;
+import org.socialcare.core.domain.MessageKey;
+import org.socialcare.core.domain.OwnMessage;
+import org.socialcare.core.domain.Presence;
+import org.socialcare.core.domain.RejectedPayload;
+import org.socialcare.core.domain.StoredMessage;
+import org.socialcare.core.domain.threading.ThreadDecision;
+import org.socialcare.core.domain.threading.ThreadingPolicy;
+import org.socialcare.core.error.PlatformException;
+import org.socialcare.core.internal.AfterCommit;
+import org.socialcare.core.internal.DeskAudit;
+import org.socialcare.core.internal.DeskContext;
+import org.socialcare.core.internal.MessageGuard;
+import org.socialcare.core.internal.ops.EscalationReviewer;
+import org.socialcare.core.internal.ops.RoutingService;
+import org.socialcare.core.internal.ops.SlaScheduler;
+import org.socialcare.core.port.in.IngestResult;
+import org.socialcare.core.port.in.PollResult;
+import org.socialcare.core.port.out.ChannelSource;
+
+/**
+ * Ingests batches: dead-letters rejected payloads and messages of unknown channels, then for each new customer
+ * message threads ({@link ThreadingPolicy}), triages and moderates ({@link MessageGuard}), schedules SLA clocks,
+ * stores it with its audit lines and applies the escalation rules; matches the bank's echoes; assigns waiting
+ * work; saves the checkpoint last, all in one transaction. Calls to the outside run after commit. Not API.
+ * Thread-safe.
+ */
+public final class IngestService {
+    private static final String SYSTEM = DeskAudit.SYSTEM;
+    private static final IngestResult DUPLICATE = new IngestResult(0, 1, 0, 0, 0, 0, List.of());
+    private static final IngestResult DEAD_LETTERED = new IngestResult(0, 0, 0, 0, 0, 1, List.of());
+    private static final IngestResult ECHO = new IngestResult(0, 0, 0, 0, 1, 0, List.of());
+
+    private final DeskContext ctx;
+    private final MessageGuard guard;
+    private final ThreadingPolicy threading;
+    private final RoutingService routing;
+    private final SlaScheduler sla;
+    private final EscalationReviewer escalations;
+    private final EchoReconciler echoes;
+    private final DeadLetters deadLetters;
+
+    public IngestService(
+            DeskContext ctx,
+            MessageGuard guard,
+            RoutingService routing,
+            SlaScheduler sla,
+            EscalationReviewer escalations,
+            EchoReconciler echoes,
+            DeadLetters deadLetters) {
+        this.ctx = ctx;
+        this.guard = guard;
+        this.threading = new ThreadingPolicy(
+                ctx.settings().reopenWindow(), ctx.settings().privateJoinWindow());
+        this.routing = routing;
+        this.sla = sla;
+        this.escalations = escalations;
+        this.echoes = echoes;
+        this.deadLetters = deadLetters;
+    }
+
+    /** Stores a batch in one transaction; never throws for bad input, storage failures propagate. */
+    public IngestResult ingest(Batch batch) {
+        Checks.notNull(batch, "batch");
+        Set<ChannelId> known = new TreeSet<>(Comparator.comparing(ChannelId::value));
+        ctx.channels().all().forEach(ch -> known.add(ch.id()));
+        List<InboundMessage> ordered = new ArrayList<>();
+        List<InboundMessage> foreign = new ArrayList<>();
+        batch.messages().forEach(m -> (known.contains(m.channel()) ? ordered : foreign).add(m));
+        ordered.sort(Comparator.comparing(InboundMessage::createdAt));
+        AfterCommit after = new AfterCommit();
+        IngestResult ingested = ctx.tx().inTransaction(() -> {
+            IngestResult result = IngestResult.nothing();
+            for (RejectedPayload bad : batch.rejected()) {
+                deadLetters.put(bad.source(), bad.rawPayload(), bad.reason());
+                result = result.plus(DEAD_LETTERED);
+            }
+            for (InboundMessage m : foreign) {
+                deadLetters.put(
+                        m.key().platform() + ":" + m.channel(),
+                        DeadLetters.render(m),
+                        DeadLetters.unknownChannel("message " + m.key(), m.channel(), known));
+                result = result.plus(DEAD_LETTERED);
+            }
+            for (InboundMessage m : ordered) {
+                result = result.plus(ingestOne(m, after));
+            }
+            for (OwnMessage own : batch.ownMessages()) {
+                if (!known.contains(own.channel())) {
+                    deadLetters.put(
+                            own.key().platform() + ":" + own.channel(),
+                            DeadLetters.render(own),
+                            DeadLetters.unknownChannel("own message " + own.key(), own.channel(), known));
+                    result = result.plus(DEAD_LETTERED);
+                    continue;
+                }
+                echoes.match(own, after);
+                result = result.plus(ECHO);
+            }
+            routing.assignWaiting(after.changedQueues());
+            batch.nextCheckpoint().ifPresent(ctx.storage().checkpoints()::save);
+            return result;
+        });
+        after.run();
+        return ingested;
+    }
+
+    /** Polls one source from its stored checkpoint and ingests what it returns; platform errors update health. */
+    public PollResult poll(ChannelSource source) {
+        Optional<Checkpoint> since = ctx.storage().checkpoints().load(source.sourceId());
+        Batch batch;
+        try {
+            batch = source.poll(since);
+        } catch (PlatformException e) {
+            ctx.channels().recordPollFailure(source.channel(), e);
+            throw e;
+        }
+        ctx.channels().recordPollSuccess(source.channel());
+        return new PollResult(ingest(batch), batch.hasMore());
+    }
+
+    private IngestResult ingestOne(InboundMessage m, AfterCommit after) {
+        if (ctx.storage().messages().find(m.key()).isPresent()) {
+            return DUPLICATE;
+        }
+        // Every pure step (threading, triage, moderation, scheduling) runs before the first write, so a failure
+        // leaves nothing half-written even where the transaction cannot roll back (in memory).
+        ThreadDecision t = threading.decide(m, lookups());
+        Conversation c;
+        if (t.kind() == ThreadDecision.Kind.NEW) {
+            c = Conversation.start(ConversationId.of(ctx.ids().newId()), m)
+                    .assignTo(routing.teamFor(ctx.channels().get(m.channel())), Optional.empty());
+        } else {
+            c = t.conversation().orElseThrow().customerWrote(m);
+        }
+        Optional<AgentId> unavailable = Optional.empty();
+        if (t.kind() == ThreadDecision.Kind.REOPENED
+                && c.assignee()
+                        .flatMap(ctx.directory()::agent)
+                        .filter(a -> a.presence() == Presence.ONLINE)
+                        .isEmpty()) {
+            // a resolved conversation keeps its agent; if they are gone now, it waits in the team queue (or is routed)
+            unavailable = c.assignee();
+            c = c.unassign();
+        }
+        MessageGuard.Inbound judged = guard.onInbound(
+                c, m, ctx.channels().get(m.channel()), ctx.clock().instant());
+        c = judged.conversation();
+        Instant now = ctx.clock().instant();
+        c = sla.schedule(c, now); // SLA checkpoints (SlaPolicy), stored for the sweep
+        if (!ctx.storage().messages().insertIfAbsent(StoredMessage.inbound(m, c.id()))) {
+            return DUPLICATE; // another node stored it first; nothing written here
+        }
+        c = ctx.storage().conversations().save(c);
+        switch (t.kind()) {
+            case NEW ->
+                ctx.audit()
+                        .conversation(
+                                now,
+                                SYSTEM,
+                                AuditAction.CONVERSATION_OPENED,
+                                c,
+                                "opened by " + m.visibility() + " message " + m.key());
+            case REOPENED ->
+                ctx.audit()
+                        .conversation(
+                                now,
+                                SYSTEM,
+                                AuditAction.CONVERSATION_REOPENED,
+                                c,
+                                "customer wrote again within the reopen window: " + m.key());
+            case JOINED -> {}
+        }
+        if (unavailable.isPresent()) {
+            ctx.audit()
+                    .conversation(
+                            now,
+                            SYSTEM,
+                            AuditAction.UNASSIGNED,
+                            c,
+                            unavailable.get() + " is not online; the reopened conversation waits in the team queue");
+        }
+        ctx.audit()
+                .conversation(
+                        now,
+                        SYSTEM,
+                        AuditAction.MESSAGE_RECEIVED,
+                        c,
+                        m.visibility() + " message " + m.key() + " (" + t.reason() + ")");
+        judged.outbox().forEach(ctx.storage().outbox()::enqueue);
+        judged.audit().forEach(ctx.audit()::append);
+        c = escalations.review(c, now, after); // escalation rules, then the next checkpoints
+        if (c.assignee().isEmpty()) {
+            c.team().ifPresent(after::queueChanged);
+        }
+        return new IngestResult(
+                1,
+                0,
+                t.kind() == ThreadDecision.Kind.NEW ? 1 : 0,
+                t.kind() == ThreadDecision.Kind.REOPENED ? 1 : 0,
+                0,
+                0,
+                List.of(c.id()));
+    }
+
+    private ThreadingPolicy.Lookups lookups() {
+        return new ThreadingPolicy.Lookups() {
+            @Override
+            public Optional<Conversation> conversationOf(MessageKey message) {
+                return ctx.storage().messages().find(message).flatMap(s -> ctx.storage()
+                        .conversations()
+                        .find(s.conversation()));
+            }
+
+            @Override
+            public Optional<Conversation> latestOfCustomer(ChannelId channel, String platformUserId) {
+                return ctx.storage().conversations().findLatestOfCustomer(channel, platformUserId);
+            }
+        };
+    }
+}
