@@ -71,7 +71,11 @@ final class OAuth1Signer {
         params.sort(Comparator.<String[], String>comparing(p -> p[0]).thenComparing(p -> p[1]));
         StringBuilder normalized = new StringBuilder();
         for (String[] p : params) {
-            normalized.append(normalized.length() == 0 ? "" : "&").append(p[0]).append('=').append(p[1]);
+            normalized
+                    .append(normalized.length() == 0 ? "" : "&")
+                    .append(p[0])
+                    .append('=')
+                    .append(p[1]);
         }
         String base = method.toUpperCase(java.util.Locale.ROOT) + "&" + encode(baseUri(uri)) + "&"
                 + encode(normalized.toString());
@@ -89,7 +93,8 @@ final class OAuth1Signer {
         String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
         String host = uri.getHost().toLowerCase(java.util.Locale.ROOT);
         int port = uri.getPort();
-        boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
+        boolean defaultPort =
+                port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
         return scheme + "://" + host + (defaultPort ? "" : ":" + port) + uri.getRawPath();
     }
 
@@ -97,8 +102,13 @@ final class OAuth1Signer {
     static String encode(String s) {
         StringBuilder b = new StringBuilder();
         for (byte c : s.getBytes(StandardCharsets.UTF_8)) {
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
-                    || c == '_' || c == '~') {
+            if ((c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == '~') {
                 b.append((char) c);
             } else {
                 b.append('%').append(String.format("%02X", c & 0xff));

@@ -235,5 +235,4 @@ public final class XApiConfig {
             return d;
         }
     }
-
 }

@@ -124,7 +124,10 @@ public final class XApiV2Client implements TwitterApi {
             }
             String conversation = e.path("dm_conversation_id").asText("");
             if (!conversation.isEmpty() && !conversation.matches("\\d{1,19}-\\d{1,19}")) {
-                LOG.debug("{}: skipped DM event {} of group conversation", source, e.path("id").asText(""));
+                LOG.debug(
+                        "{}: skipped DM event {} of group conversation",
+                        source,
+                        e.path("id").asText(""));
                 continue;
             }
             try {

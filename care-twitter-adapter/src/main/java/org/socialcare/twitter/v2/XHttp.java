@@ -81,7 +81,9 @@ final class XHttp {
                 .header("Accept", "application/json")
                 .header("User-Agent", "care-twitter-adapter");
         if (oauth1.isPresent()) {
-            b.header("Authorization", oauth1.get().header(method, uri, config.clock().instant().getEpochSecond()));
+            b.header(
+                    "Authorization",
+                    oauth1.get().header(method, uri, config.clock().instant().getEpochSecond()));
         } else {
             b.header("Authorization", "Bearer " + bearer);
         }
@@ -115,7 +117,9 @@ final class XHttp {
         int status = response.statusCode();
         JsonNode body;
         try {
-            body = response.body() == null || response.body().isBlank() ? NullNode.getInstance() : XJson.parse(response.body());
+            body = response.body() == null || response.body().isBlank()
+                    ? NullNode.getInstance()
+                    : XJson.parse(response.body());
         } catch (MalformedPayloadException e) {
             if (status >= 200 && status < 300) {
                 throw new PlatformException(
@@ -163,10 +167,11 @@ final class XHttp {
         } else {
             retryAt = now.plus(DEFAULT_RATE_LIMIT_WAIT);
         }
-        String remaining = response.headers().firstValue("x-rate-limit-remaining").orElse("?");
+        String remaining =
+                response.headers().firstValue("x-rate-limit-remaining").orElse("?");
         throw PlatformException.rateLimited(
-                operation + " failed: HTTP 429" + describe(body) + " (remaining " + abbreviate(remaining)
-                        + ", reset " + retryAt + ")",
+                operation + " failed: HTTP 429" + describe(body) + " (remaining " + abbreviate(remaining) + ", reset "
+                        + retryAt + ")",
                 retryAt,
                 "http 429");
     }
@@ -187,10 +192,13 @@ final class XHttp {
     }
 
     private static String problem(JsonNode body) {
-        JsonNode p = body.has("title") || body.has("detail") ? body : body.path("errors").path(0);
+        JsonNode p = body.has("title") || body.has("detail")
+                ? body
+                : body.path("errors").path(0);
         String title = p.path("title").asText(p.path("message").asText(""));
         String detail = p.path("detail").asText("");
-        String s = detail.isEmpty() || detail.equals(title) ? title : (title.isEmpty() ? detail : title + " - " + detail);
+        String s =
+                detail.isEmpty() || detail.equals(title) ? title : (title.isEmpty() ? detail : title + " - " + detail);
         return s.length() > 300 ? s.substring(0, 300) + "..." : s;
     }
 
@@ -220,8 +228,8 @@ final class XHttp {
                                 + " expired or was refused and has no refresh token (grant offline.access)",
                         "oauth2"));
         URI tokenUrl = auth.tokenUrl().orElse(config.baseUrl().resolve("2/oauth2/token"));
-        String form = "grant_type=refresh_token&refresh_token=" + enc(refreshToken) + "&client_id="
-                + enc(auth.clientId());
+        String form =
+                "grant_type=refresh_token&refresh_token=" + enc(refreshToken) + "&client_id=" + enc(auth.clientId());
         HttpRequest.Builder b = HttpRequest.newBuilder(tokenUrl)
                 .timeout(config.readTimeout())
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -230,15 +238,17 @@ final class XHttp {
         auth.clientSecret()
                 .ifPresent(secret -> b.header(
                         "Authorization",
-                        "Basic " + Base64.getEncoder()
-                                .encodeToString((enc(auth.clientId()) + ":" + enc(secret))
-                                        .getBytes(StandardCharsets.UTF_8))));
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((enc(auth.clientId()) + ":" + enc(secret))
+                                                .getBytes(StandardCharsets.UTF_8))));
         HttpResponse<String> response = call(b.build(), operation + ": OAuth 2.0 token refresh");
         int status = response.statusCode();
         if (status >= 500) {
             throw PlatformException.of(
                     Kind.TRANSIENT,
-                    operation + ": OAuth 2.0 token refresh of account " + config.accountId() + " failed: HTTP " + status,
+                    operation + ": OAuth 2.0 token refresh of account " + config.accountId() + " failed: HTTP "
+                            + status,
                     "http " + status);
         }
         JsonNode body;
@@ -247,8 +257,11 @@ final class XHttp {
         } catch (MalformedPayloadException e) {
             body = NullNode.getInstance();
         }
-        if (status != 200 || !body.path("access_token").isTextual() || body.get("access_token").asText().isBlank()) {
-            String error = body.path("error").asText(body.path("error_description").asText(""));
+        if (status != 200
+                || !body.path("access_token").isTextual()
+                || body.get("access_token").asText().isBlank()) {
+            String error =
+                    body.path("error").asText(body.path("error_description").asText(""));
             throw PlatformException.of(
                     Kind.AUTH_FAILED,
                     operation + ": OAuth 2.0 token refresh of account " + config.accountId() + " was refused: HTTP "
@@ -274,12 +287,16 @@ final class XHttp {
 
     private URI uri(String path, Map<String, String> query) {
         StringBuilder q = new StringBuilder();
-        query.forEach((k, v) -> q.append(q.length() == 0 ? "?" : "&").append(enc(k)).append('=').append(enc(v)));
+        query.forEach((k, v) ->
+                q.append(q.length() == 0 ? "?" : "&").append(enc(k)).append('=').append(enc(v)));
         return config.baseUrl().resolve(path + q);
     }
 
     /** Percent-encoding that suits both query strings and OAuth (RFC 3986 unreserved kept). */
     static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A").replace("%7E", "~");
+        return URLEncoder.encode(s, StandardCharsets.UTF_8)
+                .replace("+", "%20")
+                .replace("*", "%2A")
+                .replace("%7E", "~");
     }
 }

@@ -57,7 +57,8 @@ final class XJson {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null
                     ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+                    : " at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr();
             throw new MalformedPayloadException("$", "body is not JSON" + where + ": " + e.getOriginalMessage(), e);
         }
     }
@@ -199,12 +200,16 @@ final class XJson {
                 recipient,
                 expandUrls(text, data.path("entities")),
                 Instant.ofEpochMilli(millis),
-                mc.path("source_app_id").isTextual() ? Optional.of(mc.get("source_app_id").asText()) : Optional.empty());
+                mc.path("source_app_id").isTextual()
+                        ? Optional.of(mc.get("source_app_id").asText())
+                        : Optional.empty());
     }
 
     static long id(JsonNode o, String field, String at) {
         JsonNode v = o.path(field);
-        String s = v.isTextual() ? v.asText() : (v.isIntegralNumber() ? v.bigIntegerValue().toString() : null);
+        String s = v.isTextual()
+                ? v.asText()
+                : (v.isIntegralNumber() ? v.bigIntegerValue().toString() : null);
         if (s == null) {
             throw new MalformedPayloadException(at + "." + field, v.isMissingNode() ? "missing" : "not an id");
         }
