@@ -1,5 +1,6 @@
 package org.socialcare.twitter.v2;
 
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,14 +63,18 @@ public final class XActivityParser {
      * The XAA event in {@code body}, or empty when the body is not XAA-shaped (not JSON, or no
      * {@code data.event_type}): the caller then reads it as an Account Activity body or rejects it.
      *
-     * @throws MalformedPayloadException for an XAA-shaped body without a numeric {@code filter.user_id} or a
-     *     usable {@code payload}
+     * @throws MalformedPayloadException for any JSON body over the reader's limits (nesting 64, numbers of 64
+     *     digits, strings of 1 MB: a 500,000-digit number fails in milliseconds, before a slower reader sees it),
+     *     or an XAA-shaped body without a numeric {@code filter.user_id} or a usable {@code payload}
      */
     public static Optional<Event> parse(String body) {
         JsonNode root;
         try {
             root = XJson.parse(body);
         } catch (MalformedPayloadException e) {
+            if (e.getCause() instanceof StreamConstraintsException) {
+                throw e; // over a limit (nesting, number or string length): malformed whatever its shape
+            }
             return Optional.empty();
         }
         if (!isXActivity(root)) {
