@@ -77,9 +77,11 @@ public final class XActivityParser {
             }
             return Optional.empty();
         }
-        if (!isXActivity(root)) {
-            return Optional.empty();
-        }
+        return isXActivity(root) ? Optional.of(event(root)) : Optional.empty();
+    }
+
+    /** The event of an XAA-shaped document (see {@link #isXActivity}). */
+    static Event event(JsonNode root) {
         JsonNode data = root.get("data");
         String type = data.get("event_type").asText();
         long forUser = XJson.id(data.path("filter"), "user_id", "$.data.filter");
@@ -134,7 +136,7 @@ public final class XActivityParser {
         } else {
             items.add(new Item.Ignored("X Activity " + type + " for account " + forUser + " (not a message)"));
         }
-        return Optional.of(new Event(type, uuid, forUser, items));
+        return new Event(type, uuid, forUser, items);
     }
 
     /** True for the XAA envelope: a top-level {@code data} object with a string {@code event_type}. */
