@@ -126,6 +126,94 @@ public final class XApiEmulator implements AutoCloseable {
         }
     }
 
+    /** Field and expansion names X API v2 accepts (from its OpenAPI document); others are answered with 400. */
+    private static final Map<String, java.util.Set<String>> KNOWN = Map.of(
+            "tweet.fields",
+            java.util.Set.of(
+                    "article",
+                    "attachments",
+                    "author_id",
+                    "card_uri",
+                    "community_id",
+                    "context_annotations",
+                    "conversation_id",
+                    "created_at",
+                    "display_text_range",
+                    "edit_controls",
+                    "edit_history_tweet_ids",
+                    "entities",
+                    "geo",
+                    "id",
+                    "in_reply_to_user_id",
+                    "lang",
+                    "media_metadata",
+                    "non_public_metrics",
+                    "note_tweet",
+                    "organic_metrics",
+                    "possibly_sensitive",
+                    "promoted_metrics",
+                    "public_metrics",
+                    "referenced_tweets",
+                    "reply_settings",
+                    "scopes",
+                    "source",
+                    "text",
+                    "withheld"),
+            "user.fields",
+            java.util.Set.of(
+                    "affiliation",
+                    "connection_status",
+                    "created_at",
+                    "description",
+                    "entities",
+                    "id",
+                    "is_identity_verified",
+                    "location",
+                    "most_recent_tweet_id",
+                    "name",
+                    "parody",
+                    "pinned_tweet_id",
+                    "profile_banner_url",
+                    "profile_image_url",
+                    "protected",
+                    "public_metrics",
+                    "receives_your_dm",
+                    "subscription_type",
+                    "url",
+                    "username",
+                    "verified",
+                    "verified_followers_count",
+                    "verified_type",
+                    "withheld"),
+            "dm_event.fields",
+            java.util.Set.of(
+                    "attachments",
+                    "created_at",
+                    "dm_conversation_id",
+                    "entities",
+                    "event_type",
+                    "id",
+                    "participant_ids",
+                    "referenced_tweets",
+                    "sender_id",
+                    "text"),
+            "event_types",
+            java.util.Set.of("MessageCreate", "ParticipantsLeave", "ParticipantsJoin"));
+
+    private static final java.util.Set<String> TWEET_EXPANSIONS = java.util.Set.of(
+            "attachments.media_keys",
+            "attachments.poll_ids",
+            "author_id",
+            "edit_history_tweet_ids",
+            "entities.mentions.username",
+            "geo.place_id",
+            "in_reply_to_user_id",
+            "entities.note.mentions.username",
+            "referenced_tweets.id",
+            "referenced_tweets.id.author_id");
+    private static final java.util.Set<String> DM_EXPANSIONS =
+            java.util.Set.of("attachments.media_keys", "participant_ids", "referenced_tweets.id", "sender_id");
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final Clock clock;
@@ -497,6 +585,10 @@ public final class XApiEmulator implements AutoCloseable {
                 "x-rate-limit-remaining", Integer.toString(Math.max(0, 300 - requests.size())),
                 "x-rate-limit-reset",
                         Long.toString(clock.instant().plusSeconds(900).getEpochSecond()));
+        Optional<Answer> unknownField = fields(q, path.equals("/2/dm_events") ? DM_EXPANSIONS : TWEET_EXPANSIONS);
+        if (unknownField.isPresent()) {
+            return unknownField.get();
+        }
         Answer a;
         Matcher m;
         if (method.equals("GET") && (m = MENTIONS.matcher(path)).matches()) {
@@ -803,6 +895,27 @@ public final class XApiEmulator implements AutoCloseable {
         p.put("type", "about:blank");
         p.put("status", status);
         return p;
+    }
+
+    private static Optional<Answer> fields(Map<String, String> q, java.util.Set<String> expansions) {
+        for (Map.Entry<String, String> e : q.entrySet()) {
+            java.util.Set<String> allowed = e.getKey().equals("expansions") ? expansions : KNOWN.get(e.getKey());
+            if (allowed == null) {
+                continue;
+            }
+            for (String v : e.getValue().split(",")) {
+                if (!allowed.contains(v)) {
+                    return Optional.of(Answer.of(
+                            400,
+                            problem(
+                                    "Invalid Request",
+                                    "The `" + e.getKey() + "` query parameter value [" + v + "] is not one of "
+                                            + new java.util.TreeSet<>(allowed),
+                                    400)));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<Answer> maxResults(Map<String, String> q, int min, int max) {
