@@ -10,7 +10,7 @@ import java.util.function.Consumer;
  * How one bank account signs its X API v2 calls: {@link OAuth1} (the app's consumer key and secret and the
  * account's access token, as the v1.1 adapter uses) or {@link OAuth2User} (OAuth 2.0 user context: a bearer
  * access token that expires, refreshed with its refresh token). Immutable; {@code toString()} never shows a
- * secret or token.
+ * secret or token. {@link OAuth1} is immutable; {@link OAuth2User} holds the account's current token.
  */
 public sealed interface XAuth permits XAuth.OAuth1, XAuth.OAuth2User {
 
@@ -36,41 +36,80 @@ public sealed interface XAuth permits XAuth.OAuth1, XAuth.OAuth2User {
     }
 
     /**
-     * OAuth 2.0 user context. {@code token} is the current access token with its expiry and refresh token;
-     * {@code clientId} (and {@code clientSecret} for a confidential client, sent as HTTP Basic) refresh it at
-     * {@code tokenUrl} ({@code https://api.x.com/2/oauth2/token}) shortly before it expires or after a 401.
-     * X rotates refresh tokens: {@code onRefresh} receives every new token so the bank can store it (a refresh
-     * token works once). Build with {@link #oauth2User}.
+     * OAuth 2.0 user context: the current access token with its expiry and refresh token, refreshed with
+     * {@code clientId} (and {@code clientSecret} for a confidential client, sent as HTTP Basic) at {@code tokenUrl}
+     * ({@code https://api.x.com/2/oauth2/token} by default) shortly before it expires or after a 401. X rotates
+     * refresh tokens and each works once, so this object holds the account's <em>current</em> token for every client
+     * built from it: give the source(s) and the publisher of one account the same instance (the same
+     * {@link XApiConfig}). {@code onRefresh} receives every new token so the bank can store it. Build with
+     * {@link #oauth2User}.
+     *
+     * <p>Thread-safe: refreshes of one instance are serialized. Several processes sharing one grant must share
+     * the stored token themselves (one refresh invalidates the others' refresh token).
      */
-    record OAuth2User(
-            String clientId,
-            Optional<String> clientSecret,
-            OAuth2Token token,
-            Optional<URI> tokenUrl,
-            Consumer<OAuth2Token> onRefresh)
-            implements XAuth {
-        public OAuth2User {
+    final class OAuth2User implements XAuth {
+        private final String clientId;
+        private final Optional<String> clientSecret;
+        private final Optional<URI> tokenUrl;
+        private final Consumer<OAuth2Token> onRefresh;
+        private OAuth2Token token; // guarded by this
+
+        public OAuth2User(
+                String clientId,
+                Optional<String> clientSecret,
+                OAuth2Token token,
+                Optional<URI> tokenUrl,
+                Consumer<OAuth2Token> onRefresh) {
             requireText(clientId, "clientId");
             Objects.requireNonNull(clientSecret, "clientSecret");
             clientSecret.ifPresent(s -> requireText(s, "clientSecret"));
-            Objects.requireNonNull(token, "token");
-            Objects.requireNonNull(tokenUrl, "tokenUrl");
-            Objects.requireNonNull(onRefresh, "onRefresh");
+            this.clientId = clientId;
+            this.clientSecret = clientSecret;
+            this.token = Objects.requireNonNull(token, "token");
+            this.tokenUrl = Objects.requireNonNull(tokenUrl, "tokenUrl");
+            this.onRefresh = Objects.requireNonNull(onRefresh, "onRefresh");
         }
 
-        /** The same credentials with the token endpoint at {@code url} (an emulator in tests). */
+        public String clientId() {
+            return clientId;
+        }
+
+        public Optional<String> clientSecret() {
+            return clientSecret;
+        }
+
+        public Optional<URI> tokenUrl() {
+            return tokenUrl;
+        }
+
+        public Consumer<OAuth2Token> onRefresh() {
+            return onRefresh;
+        }
+
+        /** The current token (the latest refreshed one). */
+        public synchronized OAuth2Token token() {
+            return token;
+        }
+
+        /** Replaces the current token after a refresh and tells {@code onRefresh}. */
+        synchronized void refreshed(OAuth2Token fresh) {
+            token = Objects.requireNonNull(fresh, "fresh");
+            onRefresh.accept(fresh);
+        }
+
+        /** New credentials with the token endpoint at {@code url} (an emulator in tests); the token is copied. */
         public OAuth2User withTokenUrl(URI url) {
-            return new OAuth2User(clientId, clientSecret, token, Optional.of(url), onRefresh);
+            return new OAuth2User(clientId, clientSecret, token(), Optional.of(url), onRefresh);
         }
 
-        /** The same credentials reporting refreshed tokens to {@code listener}. */
+        /** New credentials reporting refreshed tokens to {@code listener}; the token is copied. */
         public OAuth2User onRefresh(Consumer<OAuth2Token> listener) {
-            return new OAuth2User(clientId, clientSecret, token, tokenUrl, listener);
+            return new OAuth2User(clientId, clientSecret, token(), tokenUrl, listener);
         }
 
         @Override
         public String toString() {
-            return "OAuth2User[clientId=" + clientId + ", expiresAt=" + token.expiresAt() + ", secrets hidden]";
+            return "OAuth2User[clientId=" + clientId + ", expiresAt=" + token().expiresAt() + ", secrets hidden]";
         }
     }
 

@@ -32,10 +32,11 @@ import org.socialcare.core.error.PlatformException.Kind;
  *   <li>5xx, network errors, timeouts, a token endpoint that is down: TRANSIENT;
  *   <li>other 4xx, or a 2xx body with only {@code errors}: INVALID_REQUEST.
  * </ul>
- * Messages carry the operation, HTTP status and X's problem title and detail, never a header or token.
- * Thread-safe.
+ * Messages carry the operation, HTTP status and X's problem title and detail, never a header or token. Bodies
+ * over {@link XJson#MAX_DOCUMENT_LENGTH} bytes are not read. Thread-safe.
  */
 final class XHttp {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(XHttp.class);
     static final Duration DEFAULT_RATE_LIMIT_WAIT = Duration.ofMinutes(15);
     private static final Duration REFRESH_AHEAD = Duration.ofSeconds(60);
 
@@ -43,7 +44,6 @@ final class XHttp {
     private final HttpClient client;
     private final Optional<OAuth1Signer> oauth1;
     private final Optional<XAuth.OAuth2User> oauth2;
-    private XAuth.OAuth2Token token; // guarded by this
 
     XHttp(XApiConfig config) {
         this.config = config;
@@ -58,7 +58,6 @@ final class XHttp {
             XAuth.OAuth2User o2 = (XAuth.OAuth2User) config.auth();
             this.oauth1 = Optional.empty();
             this.oauth2 = Optional.of(o2);
-            this.token = o2.token();
         }
     }
 
@@ -66,7 +65,7 @@ final class XHttp {
     JsonNode send(String method, String path, Map<String, String> query, Optional<Object> json, String operation) {
         URI uri = uri(path, query);
         String bearer = oauth2.isPresent() ? currentBearer(operation) : "";
-        HttpResponse<String> response = exchange(method, uri, json, bearer, operation);
+        Reply response = exchange(method, uri, json, bearer, operation);
         if (response.statusCode() == 401 && oauth2.isPresent()) {
             String fresh = refresh(bearer, operation);
             response = exchange(method, uri, json, fresh, operation);
@@ -74,8 +73,10 @@ final class XHttp {
         return result(response, operation);
     }
 
-    private HttpResponse<String> exchange(
-            String method, URI uri, Optional<Object> json, String bearer, String operation) {
+    /** A response with its body read (at most {@link XJson#MAX_DOCUMENT_LENGTH} bytes). */
+    private record Reply(int statusCode, java.net.http.HttpHeaders headers, String body) {}
+
+    private Reply exchange(String method, URI uri, Optional<Object> json, String bearer, String operation) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri)
                 .timeout(config.readTimeout())
                 .header("Accept", "application/json")
@@ -96,9 +97,21 @@ final class XHttp {
         return call(b.build(), operation);
     }
 
-    private HttpResponse<String> call(HttpRequest request, String operation) {
+    private Reply call(HttpRequest request, String operation) {
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<java.io.InputStream> r = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            byte[] bytes;
+            try (java.io.InputStream in = r.body()) {
+                bytes = in.readNBytes((int) XJson.MAX_DOCUMENT_LENGTH + 1);
+            }
+            if (bytes.length > XJson.MAX_DOCUMENT_LENGTH) {
+                throw PlatformException.of(
+                        Kind.TRANSIENT,
+                        operation + " answered HTTP " + r.statusCode() + " with a body over "
+                                + XJson.MAX_DOCUMENT_LENGTH + " bytes; not read",
+                        "http " + r.statusCode());
+            }
+            return new Reply(r.statusCode(), r.headers(), new String(bytes, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new PlatformException(
                     Kind.TRANSIENT,
@@ -113,7 +126,7 @@ final class XHttp {
         }
     }
 
-    private JsonNode result(HttpResponse<String> response, String operation) {
+    private JsonNode result(Reply response, String operation) {
         int status = response.statusCode();
         JsonNode body;
         try {
@@ -153,7 +166,7 @@ final class XHttp {
         throw failure(kind, operation, status, body);
     }
 
-    private JsonNode throwRateLimited(HttpResponse<String> response, String operation, JsonNode body) {
+    private JsonNode throwRateLimited(Reply response, String operation, JsonNode body) {
         Instant now = config.clock().instant();
         OptionalLong reset = response.headers()
                 .firstValue("x-rate-limit-reset")
@@ -208,19 +221,33 @@ final class XHttp {
 
     // ------------------------------------------------------------------ OAuth 2.0 user context
 
-    private synchronized String currentBearer(String operation) {
-        if (!token.expiresAt().isAfter(config.clock().instant().plus(REFRESH_AHEAD))) {
-            return refresh(token.accessToken(), operation);
+    private String currentBearer(String operation) {
+        XAuth.OAuth2User auth = oauth2.orElseThrow();
+        synchronized (auth) {
+            XAuth.OAuth2Token token = auth.token();
+            if (!token.expiresAt().isAfter(config.clock().instant().plus(REFRESH_AHEAD))) {
+                return refresh(token.accessToken(), operation);
+            }
+            return token.accessToken();
         }
-        return token.accessToken();
     }
 
-    /** Refreshes unless another thread already replaced {@code stale}; returns the access token to use. */
-    private synchronized String refresh(String stale, String operation) {
+    /**
+     * Refreshes unless another client of the same account already replaced {@code stale}; returns the access
+     * token to use. Serialized per {@link XAuth.OAuth2User}, whose refresh token works once.
+     */
+    private String refresh(String stale, String operation) {
+        XAuth.OAuth2User auth = oauth2.orElseThrow();
+        synchronized (auth) {
+            return refreshLocked(auth, stale, operation);
+        }
+    }
+
+    private String refreshLocked(XAuth.OAuth2User auth, String stale, String operation) {
+        XAuth.OAuth2Token token = auth.token();
         if (!token.accessToken().equals(stale)) {
             return token.accessToken();
         }
-        XAuth.OAuth2User auth = oauth2.orElseThrow();
         String refreshToken = token.refreshToken()
                 .orElseThrow(() -> PlatformException.of(
                         Kind.AUTH_FAILED,
@@ -242,7 +269,7 @@ final class XHttp {
                                 + Base64.getEncoder()
                                         .encodeToString((enc(auth.clientId()) + ":" + enc(secret))
                                                 .getBytes(StandardCharsets.UTF_8))));
-        HttpResponse<String> response = call(b.build(), operation + ": OAuth 2.0 token refresh");
+        Reply response = call(b.build(), operation + ": OAuth 2.0 token refresh");
         int status = response.statusCode();
         if (status >= 500) {
             throw PlatformException.of(
@@ -272,10 +299,11 @@ final class XHttp {
         Optional<String> rotated = body.path("refresh_token").isTextual()
                 ? Optional.of(body.get("refresh_token").asText())
                 : token.refreshToken();
-        token = new XAuth.OAuth2Token(
+        XAuth.OAuth2Token fresh = new XAuth.OAuth2Token(
                 body.get("access_token").asText(), config.clock().instant().plusSeconds(expiresIn), rotated);
-        auth.onRefresh().accept(token);
-        return token.accessToken();
+        auth.refreshed(fresh);
+        LOG.info("OAuth 2.0 token of account {} refreshed; expires at {}", config.accountId(), fresh.expiresAt());
+        return fresh.accessToken();
     }
 
     private static String abbreviateError(String s) {

@@ -68,6 +68,25 @@ class XAuthTest {
     }
 
     @Test
+    void theClientsOfOneAccountShareTheRotatingTokenSoOnlyOneRefreshes() {
+        XAuth.OAuth2User auth = XTestSupport.oauth2(emulator).onRefresh(refreshed::add);
+        XApiConfig config = XTestSupport.config(emulator, auth).build();
+        XApiV2Client mentions = XApiV2Client.create(config);
+        XApiV2Client publisher = XApiV2Client.create(config);
+        emulator.expireAccessToken();
+        String target = emulator.mention(emulator.user("1900000000000000501", "jane", "Jane", 1, false), "hi");
+
+        mentions.mentions(java.util.OptionalLong.empty(), java.util.OptionalLong.empty(), 10);
+        long reply = publisher.reply(Long.parseLong(target), "Hello Jane");
+
+        assertThat(reply).isPositive();
+        assertThat(refreshed)
+                .as("refreshes (a second one would be refused: refresh tokens work once)")
+                .hasSize(1);
+        assertThat(auth.token()).isEqualTo(refreshed.get(0));
+    }
+
+    @Test
     void aFailedRefreshIsAuthFailedWithoutAnyToken() {
         XAuth.OAuth2User auth = XTestSupport.oauth2(emulator);
         emulator.expireAccessToken();
