@@ -30,6 +30,10 @@ import org.socialcare.twitter.Tweet;
  * Stateless and thread-safe.
  */
 public final class XActivityParser {
+    /** Post events that must carry a post; one without is a dead letter, never silently dropped. */
+    private static final java.util.Set<String> MESSAGE_POSTS =
+            java.util.Set.of("post.create", "post.mention.create", "post.reply.create", "post.quote.create");
+
     private XActivityParser() {}
 
     /** One XAA delivery: its type, uuid, the subscribed account ({@code filter.user_id}) and what it holds. */
@@ -99,6 +103,10 @@ public final class XActivityParser {
             } catch (MalformedPayloadException e) {
                 items.add(new Item.Unreadable(XJson.write(payload), e));
             }
+        } else if (MESSAGE_POSTS.contains(type) && !(payload.has("author_id") && payload.has("text"))) {
+            items.add(new Item.Unreadable(
+                    XJson.write(payload),
+                    new MalformedPayloadException("$.data.payload", type + " without the post's author_id and text")));
         } else if (type.startsWith("post.") && payload.has("author_id") && payload.has("text")) {
             try {
                 items.add(new Item.Post(XJson.tweet(

@@ -140,6 +140,22 @@ class XActivityWebhookTest {
     }
 
     @Test
+    void aMentionEventWithoutItsPostIsARejectedPayloadNotSilence() {
+        String body = "{\"data\":{\"event_uuid\":\"7\",\"filter\":{\"user_id\":\""
+                + emulator.account().id()
+                + "\"},\"event_type\":\"post.mention.create\",\"payload\":{\"id\":\"1900000000000000042\"}}}";
+
+        WebhookResult r = post(body);
+
+        assertThat(r.batches())
+                .singleElement()
+                .satisfies(b -> assertThat(b.rejected()).singleElement().satisfies(x -> {
+                    assertThat(x.reason()).contains("post.mention.create without the post's author_id and text");
+                    assertThat(x.rawPayload()).contains("1900000000000000042");
+                }));
+    }
+
+    @Test
     void anAccountActivityBodyStillWorksOnTheSameHandler() {
         String aaa = "{\"for_user_id\":\"" + emulator.account().id() + "\",\"tweet_create_events\":[{"
                 + "\"created_at\":\"Mon Mar 02 09:00:00 +0000 2026\",\"id\":1900000000000009999,"
