@@ -26,12 +26,13 @@ import org.socialcare.core.error.MalformedPayloadException;
 import org.socialcare.core.port.out.PayloadReader;
 import org.socialcare.facebook.FacebookPayloadReader;
 import org.socialcare.twitter.TwitterPayloadReader;
+import org.socialcare.twitter.v2.XPayloadReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code care-demo replay --platform twitter|facebook FILE...}: reads recorded API responses or webhook bodies
+ * {@code care-demo replay --platform twitter|x|facebook FILE...}: reads recorded API responses or webhook bodies
  * with the adapter's own parsing and echo rules and prints one JSON line per customer message with what the
  * default policies make of it. Sensitive data is printed masked, never raw. The bank's own messages and
  * retweets are not printed; a summary on standard error counts what was skipped and why. Exit code 1 when a
@@ -45,6 +46,7 @@ import picocli.CommandLine.Parameters;
 public final class ReplayCommand implements Callable<Integer> {
     static final Map<String, Supplier<PayloadReader>> READERS = new TreeMap<>(Map.of(
             "twitter", TwitterPayloadReader::create,
+            "x", XPayloadReader::create, // API v2 responses and X Activity API webhook bodies
             "facebook", FacebookPayloadReader::forReplay));
 
     @Option(

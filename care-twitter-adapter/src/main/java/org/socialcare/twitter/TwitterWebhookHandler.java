@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,7 @@ import org.socialcare.core.error.MalformedPayloadException;
 import org.socialcare.core.error.WebhookRejectedException;
 import org.socialcare.core.port.in.WebhookRequest;
 import org.socialcare.core.port.in.WebhookResult;
+import org.socialcare.twitter.v2.XActivityParser;
 
 /**
  * Twitter's Account Activity API webhook: answers the CRC challenge and turns signed event bodies into batches.
@@ -35,6 +37,8 @@ import org.socialcare.core.port.in.WebhookResult;
  *       own messages; {@code tweet_delete_events} go to the deletion listener; likes, follows and other events
  *       are ignored. An event that cannot be read comes back as a rejected payload in the batch (dead letter);
  *       a body that is not an Account Activity body throws {@link MalformedPayloadException}.
+ *   <li>X Activity API bodies ({@code {"data": {"event_type": ...}}}, signed and challenged the same way) are read by
+ *       {@link XActivityParser} under the same rules, so one endpoint serves both during the AAA to XAA switch.
  * </ul>
  * Thread-safe; the consumer secret never appears in logs or messages.
  */
@@ -104,6 +108,10 @@ public final class TwitterWebhookHandler extends SignedWebhookHandler {
 
     @Override
     protected WebhookResult parse(WebhookRequest request) {
+        Optional<XActivityParser.Event> xActivity = XActivityParser.parse(request.bodyAsString());
+        if (xActivity.isPresent()) {
+            return xActivity(xActivity.get()); // X Activity API (AAA's successor), told apart by its envelope
+        }
         JsonNode doc;
         try {
             doc = TwitterJson.parse(request.bodyAsString());
@@ -125,6 +133,35 @@ public final class TwitterWebhookHandler extends SignedWebhookHandler {
         }
         x.notices.forEach(n -> LOG.debug("twitter webhook: {}", n));
         Batch batch = new Batch(x.customers, x.own, x.rejected("webhook:twitter"), Optional.empty(), false);
+        return WebhookResult.accepted(batch.isEmpty() ? List.of() : List.of(batch));
+    }
+
+    /**
+     * An X Activity API event (read by {@link XActivityParser}) under the Account Activity rules: the subscribed
+     * {@code filter.user_id} picks the channel, the bank's own posts and DMs are own messages, retweets are
+     * skipped unless configured, deletions go to the listener, unreadable items are rejected payloads.
+     */
+    private WebhookResult xActivity(XActivityParser.Event event) {
+        ChannelId channel = Optional.ofNullable(accounts.get(event.forUserId()))
+                .orElseThrow(() -> new MalformedPayloadException(
+                        "$.data.filter.user_id", "no channel is configured for account " + event.forUserId()));
+        MessageMapper.Perspective p =
+                new MessageMapper.Perspective(channel, OptionalLong.of(event.forUserId()), includeRetweets);
+        PayloadParser.Extraction x = new PayloadParser.Extraction();
+        for (XActivityParser.Item item : event.items()) {
+            if (item instanceof XActivityParser.Item.Post post) {
+                x.add(MessageMapper.tweet(post.tweet(), p));
+            } else if (item instanceof XActivityParser.Item.DirectMessage dm) {
+                x.add(MessageMapper.directMessage(dm.event(), p));
+            } else if (item instanceof XActivityParser.Item.Deletion d) {
+                deletions.accept(new TweetDeletion(channel, d.postId(), d.authorId(), Optional.empty()));
+            } else if (item instanceof XActivityParser.Item.Unreadable u) {
+                x.rejects.add(new PayloadParser.Reject(u.rawJson(), u.error()));
+            } else if (item instanceof XActivityParser.Item.Ignored i) {
+                LOG.debug("x activity webhook: {}", i.what());
+            }
+        }
+        Batch batch = new Batch(x.customers, x.own, x.rejected("webhook:x-activity"), Optional.empty(), false);
         return WebhookResult.accepted(batch.isEmpty() ? List.of() : List.of(batch));
     }
 
