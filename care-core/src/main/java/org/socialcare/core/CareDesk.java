@@ -10,9 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialcare.core.domain.Agent;
@@ -121,6 +121,7 @@ public final class CareDesk {
 
     private final Clock clock;
     private final IdGenerator ids;
+    private final Random random;
     private final CareStorage storage;
     private final ChannelRegistry channels;
     private final Map<Platform, ChannelPublisher> publishers;
@@ -145,6 +146,7 @@ public final class CareDesk {
     private CareDesk(Builder b) {
         this.clock = b.clock;
         this.ids = b.ids;
+        this.random = b.random;
         this.storage = b.storage;
         this.notifier = b.notifier;
         this.callbacks = Optional.ofNullable(b.callbacks);
@@ -1213,7 +1215,7 @@ public final class CareDesk {
         long base = settings.retryBase().toMillis();
         long cap = settings.retryCap().toMillis();
         long exp = attempt >= 30 ? cap : Math.min(cap, base << (attempt - 1));
-        long jittered = exp / 2 + ThreadLocalRandom.current().nextLong(exp / 2 + 1);
+        long jittered = exp / 2 + random.nextLong(exp / 2 + 1);
         return Duration.ofMillis(Math.max(1, jittered));
     }
 
@@ -1497,6 +1499,7 @@ public final class CareDesk {
     public static final class Builder {
         private Clock clock = Clock.systemUTC();
         private IdGenerator ids = IdGenerator.uuids();
+        private Random random = new Random();
         private CareStorage storage;
         private EscalationNotifier notifier = EscalationNotifier.none();
         private CallbackGateway callbacks;
@@ -1578,6 +1581,17 @@ public final class CareDesk {
 
         public Builder ids(IdGenerator value) {
             ids = Checks.notNull(value, "ids");
+            return this;
+        }
+
+        /**
+         * The source of the outbox's retry jitter (a held reply waits between half and all of its backoff). Default
+         * an unseeded {@link Random}; give a seeded one to replay a run exactly. Used by the dispatching thread.
+         *
+         * @throws NullPointerException if {@code value} is null
+         */
+        public Builder random(Random value) {
+            random = Checks.notNull(value, "random");
             return this;
         }
 
