@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.socialcare.core.CareDesk;
@@ -94,6 +95,9 @@ public final class CareDayRun {
         DeskSettings settings = DeskSettings.ofDefaults().withFirstResponseTarget(Duration.ofMinutes(30));
         CareDesk.Builder builder = bank.configure(CareDesk.builder())
                 .clock(clock)
+                // the day replays for its seed: ids and the outbox's retry jitter are drawn from streams of their own
+                .ids(new SeededIds(~seed))
+                .random(new Random(Long.reverse(seed)))
                 .storage(storage)
                 .settings(settings)
                 .escalationFirings(firings.orElseGet(InMemoryEscalationFiringStore::new))
