@@ -30,7 +30,7 @@ import org.socialcare.core.domain.Team;
 import org.socialcare.core.domain.TeamId;
 import org.socialcare.core.domain.Visibility;
 import org.socialcare.core.port.out.ChannelPublisher;
-import org.socialcare.examples.demo.SeededIds;
+import org.socialcare.examples.demo.ReplayableIds;
 
 /**
  * The story the library exists for, scripted in memory: a customer on hold for 40 minutes tweets their anger;
@@ -50,7 +50,7 @@ public final class OnHoldStory {
     private final Agent alice = Agent.of("alice", "Alice Brown", "AB", CARE);
     private final CareDesk desk = CareDesk.builder()
             .clock(clock)
-            .ids(new SeededIds(2026_03_02L)) // the same ids in every telling
+            .ids(new ReplayableIds(clock)) // the same ids in every telling
             .team(Team.of("social-care", "Social care"))
             .channel(Channel.of("twitter-care", Platform.TWITTER, "AskBank", "900", ChannelKind.DEDICATED_CARE, CARE))
             .agent(alice)

@@ -95,9 +95,9 @@ public final class CareDayRun {
         DeskSettings settings = DeskSettings.ofDefaults().withFirstResponseTarget(Duration.ofMinutes(30));
         CareDesk.Builder builder = bank.configure(CareDesk.builder())
                 .clock(clock)
-                // the day replays for its seed: ids and the outbox's retry jitter are drawn from streams of their own
-                .ids(new SeededIds(~seed))
-                .random(new Random(Long.reverse(seed)))
+                // the day replays for its seed: ids in the order they are made, the retry jitter from the seed
+                .ids(new ReplayableIds(clock))
+                .random(new Random(seed))
                 .storage(storage)
                 .settings(settings)
                 .escalationFirings(firings.orElseGet(InMemoryEscalationFiringStore::new))
