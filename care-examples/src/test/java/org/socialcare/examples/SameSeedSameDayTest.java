@@ -10,6 +10,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,10 +23,11 @@ import picocli.CommandLine;
 
 /**
  * The demo is the project's regression reference: one seed must play one day, whatever the machine's load or
- * its threads' timing. Runs {@code care-demo}'s default command twice in one JVM as the jar does (the story,
- * then the day through the real adapters and the HTTP emulators into H2) and compares everything it prints but
- * wall time, the HTML report, and the desk's whole audit trail (every message, reply, id and decision, in order:
- * a difference shows there long before it moves a figure of the report).
+ * its threads' timing. Runs {@code care-demo}'s default command twice at the same time in one JVM, each as the jar
+ * does (the story, then the day through the real adapters and the HTTP emulators into an H2 of its own), and
+ * compares everything they print but wall time, their HTML reports, and the desks' whole audit trails (every
+ * message, reply, id and decision, in order: a difference shows there long before it moves a figure of the report).
+ * Playing both at once halves the wall time on two cores and lets each day's threads disturb the other's timing.
  */
 class SameSeedSameDayTest {
     private static final String MESSAGES = "120";
@@ -30,18 +35,25 @@ class SameSeedSameDayTest {
 
     @Test
     void twoRunsOfOneSeedPrintTheSameDayAndLeaveTheSameAuditTrail(@TempDir Path dir) throws Exception {
-        Run first = play(dir.resolve("first"));
-        Run second = play(dir.resolve("second"));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Run> firstRun = pool.submit(() -> play(dir.resolve("first")));
+            Future<Run> secondRun = pool.submit(() -> play(dir.resolve("second")));
+            Run first = firstRun.get(10, TimeUnit.MINUTES);
+            Run second = secondRun.get(10, TimeUnit.MINUTES);
 
-        assertThat(first.output())
-                .contains("Care day report: ")
-                .contains("twitter-brand paused 15:0")
-                .contains("first response after 3 min");
-        assertThat(second.output().lines())
-                .containsExactlyElementsOf(first.output().lines().toList());
-        assertThat(second.html()).isEqualTo(first.html());
-        assertThat(first.audit()).hasSizeGreaterThan(500);
-        assertThat(second.audit()).containsExactlyElementsOf(first.audit());
+            assertThat(first.output())
+                    .contains("Care day report: ")
+                    .contains("twitter-brand paused 15:0")
+                    .contains("first response after 3 min");
+            assertThat(second.output().lines())
+                    .containsExactlyElementsOf(first.output().lines().toList());
+            assertThat(second.html()).isEqualTo(first.html());
+            assertThat(first.audit()).hasSizeGreaterThan(500);
+            assertThat(second.audit()).containsExactlyElementsOf(first.audit());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private record Run(String output, String html, List<String> audit) {}
