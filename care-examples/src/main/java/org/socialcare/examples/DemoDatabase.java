@@ -21,8 +21,11 @@ import org.socialcare.persistence.jdbc.JdbcCareStorage;
  * days played in one JVM never see each other's rows. Closing it closes the pool (and drops an embedded database).
  */
 public final class DemoDatabase implements AutoCloseable {
-    /** The embedded default: H2 in memory, alive until it is closed; {@link #open} numbers each one. */
-    public static final String EMBEDDED_H2 = "jdbc:h2:mem:northbank;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
+    /**
+     * The embedded default, as a format: H2 in memory, one per {@link #open} without a URL ({@code northbank-1},
+     * {@code northbank-2}, ...), alive until it is closed.
+     */
+    public static final String EMBEDDED_H2 = "jdbc:h2:mem:northbank-%d;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
 
     private static final AtomicInteger EMBEDDED_COUNT = new AtomicInteger();
 
@@ -40,8 +43,7 @@ public final class DemoDatabase implements AutoCloseable {
 
     /** Opens the database at {@code jdbcUrl} (H2 in memory when empty) and creates the demo's tables. */
     public static DemoDatabase open(Optional<String> jdbcUrl, Optional<String> user, Optional<String> password) {
-        String url = jdbcUrl.orElseGet(() -> EMBEDDED_H2.replace(
-                "jdbc:h2:mem:northbank;", "jdbc:h2:mem:northbank-" + EMBEDDED_COUNT.incrementAndGet() + ";"));
+        String url = jdbcUrl.orElseGet(() -> String.format(Locale.ROOT, EMBEDDED_H2, EMBEDDED_COUNT.incrementAndGet()));
         boolean embedded = url.startsWith("jdbc:h2:mem:");
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
