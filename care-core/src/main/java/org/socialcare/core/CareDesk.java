@@ -1586,7 +1586,8 @@ public final class CareDesk {
 
         /**
          * The source of the outbox's retry jitter (a held reply waits between half and all of its backoff). Default
-         * an unseeded {@link Random}; give a seeded one to replay a run exactly. Used by the dispatching thread.
+         * an unseeded {@link Random}; a seeded one replays the retries of a run whose dispatches come in the same
+         * order (one dispatching thread). Shared by every thread that dispatches ({@code Random} is thread-safe).
          *
          * @throws NullPointerException if {@code value} is null
          */
