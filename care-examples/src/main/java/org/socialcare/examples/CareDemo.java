@@ -2,6 +2,7 @@ package org.socialcare.examples;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.socialcare.examples.demo.CareDayRun;
@@ -99,6 +100,7 @@ public final class CareDemo implements Callable<Integer> {
             CareDayRun.Outcome outcome;
             try (DemoDatabase db = DemoDatabase.open(jdbcUrl, jdbcUser, jdbcPassword)) {
                 out.printf(
+                        Locale.ROOT,
                         "Northbank's care day: %d messages, seed %d, storage: %s, %s%n",
                         messages,
                         seed,

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -146,8 +147,13 @@ public final class CareDayRun {
             int pct = total == 0 ? 100 : (int) (100L * done / total);
             double secs = Math.max(1e-3, (System.nanoTime() - start) / 1e9);
             String line = String.format(
+                    Locale.ROOT,
                     "[%-40s] %3d%% %6d/%d messages, %,.0f msg/s",
-                    "#".repeat(pct * 40 / 100), pct, done, total, done / secs);
+                    "#".repeat(pct * 40 / 100),
+                    pct,
+                    done,
+                    total,
+                    done / secs);
             if (tty) {
                 out.print("\r" + line);
                 if (done >= total) {
