@@ -1,6 +1,8 @@
 package org.socialcare.examples;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.socialcare.examples.demo.CareDayRun;
@@ -28,7 +30,7 @@ public final class CareDemo implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return options.run();
+        return options.run(System.out);
     }
 
     /** Options of the care day (the default command). */
@@ -85,18 +87,20 @@ public final class CareDemo implements Callable<Integer> {
                 interactive = true)
         Optional<String> jdbcPassword;
 
-        Integer run() throws Exception {
+        /** Plays the story (unless skipped) and the day, printing everything but log lines to {@code out}. */
+        Integer run(PrintStream out) throws Exception {
             if (messages < 1) {
                 throw new CommandLine.ParameterException(
                         new CommandLine(this), "--messages must be at least 1 but was " + messages);
             }
             if (!noStory) {
-                new OnHoldStory().run(System.out);
-                System.out.println();
+                new OnHoldStory().run(out);
+                out.println();
             }
             CareDayRun.Outcome outcome;
             try (DemoDatabase db = DemoDatabase.open(jdbcUrl, jdbcUser, jdbcPassword)) {
-                System.out.printf(
+                out.printf(
+                        Locale.ROOT,
                         "Northbank's care day: %d messages, seed %d, storage: %s, %s%n",
                         messages,
                         seed,
@@ -113,12 +117,12 @@ public final class CareDemo implements Callable<Integer> {
                         messages,
                         seed,
                         speed,
-                        System.out);
+                        out);
             }
-            System.out.println();
-            System.out.print(outcome.report().toText());
+            out.println();
+            out.print(outcome.report().toText());
             Path html = HtmlReport.write(outcome.report(), reportDir);
-            System.out.println("HTML report: " + html.toAbsolutePath());
+            out.println("HTML report: " + html.toAbsolutePath());
             return 0;
         }
     }

@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
@@ -30,6 +31,7 @@ import org.socialcare.core.domain.Team;
 import org.socialcare.core.domain.TeamId;
 import org.socialcare.core.domain.Visibility;
 import org.socialcare.core.port.out.ChannelPublisher;
+import org.socialcare.examples.demo.ReplayableIds;
 
 /**
  * The story the library exists for, scripted in memory: a customer on hold for 40 minutes tweets their anger;
@@ -49,6 +51,7 @@ public final class OnHoldStory {
     private final Agent alice = Agent.of("alice", "Alice Brown", "AB", CARE);
     private final CareDesk desk = CareDesk.builder()
             .clock(clock)
+            .ids(new ReplayableIds(clock)) // the same ids in every telling
             .team(Team.of("social-care", "Social care"))
             .channel(Channel.of("twitter-care", Platform.TWITTER, "AskBank", "900", ChannelKind.DEDICATED_CARE, CARE))
             .agent(alice)
@@ -111,6 +114,7 @@ public final class OnHoldStory {
         }
         out.println("-".repeat(72));
         out.printf(
+                Locale.ROOT,
                 "Conversation %s: %s, first response after %d min, %d customer messages, callbacks requested: %d%n",
                 c.id(),
                 c.state(),
@@ -131,11 +135,14 @@ public final class OnHoldStory {
             lines.add(new Line(
                     m.createdAt(),
                     0,
-                    String.format("%-8s %-9s %s: %s", m.visibility(), m.direction(), who, mask(m.text()))));
+                    String.format(
+                            Locale.ROOT, "%-8s %-9s %s: %s", m.visibility(), m.direction(), who, mask(m.text()))));
         }
         for (AuditEntry e : desk.history(id)) {
             lines.add(new Line(
-                    e.at(), 1, String.format("%-8s %-9s %s (%s)", "audit", e.action(), e.detail(), e.actor())));
+                    e.at(),
+                    1,
+                    String.format(Locale.ROOT, "%-8s %-9s %s (%s)", "audit", e.action(), e.detail(), e.actor())));
         }
         lines.sort(Comparator.comparing(Line::at).thenComparing(Line::order));
         return lines.stream().map(l -> TIME.format(l.at()) + "  " + l.text()).toList();

@@ -7,6 +7,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.socialcare.core.domain.AuditAction;
+import org.socialcare.core.domain.AuditEntry;
 import org.socialcare.examples.demo.CareDayRun;
 import org.socialcare.examples.demo.DayReport;
 
@@ -30,6 +32,27 @@ class DemoDatabaseTest {
                                     java.time.Instant.parse("2026-01-01T00:00:00Z"),
                                     java.time.Instant.parse("2027-01-01T00:00:00Z")))
                     .hasSize(r.conversations());
+        }
+    }
+
+    @Test
+    void everyDemoInOneJvmGetsAnEmptyEmbeddedDatabaseOfItsOwn() {
+        AuditEntry entry = new AuditEntry(
+                java.time.Instant.parse("2026-03-02T08:00:00Z"),
+                "system",
+                AuditAction.CHANNEL_PAUSED,
+                Optional.empty(),
+                Optional.empty(),
+                "first day");
+        try (DemoDatabase first = DemoDatabase.open(Optional.empty(), Optional.empty(), Optional.empty())) {
+            first.storage().transactions().run(() -> first.storage().audit().append(entry));
+            try (DemoDatabase second = DemoDatabase.open(Optional.empty(), Optional.empty(), Optional.empty())) {
+                assertThat(second.storage().audit().recent(10)).isEmpty();
+            }
+            assertThat(first.storage().audit().recent(10)).containsExactly(entry);
+        }
+        try (DemoDatabase later = DemoDatabase.open(Optional.empty(), Optional.empty(), Optional.empty())) {
+            assertThat(later.storage().audit().recent(10)).isEmpty();
         }
     }
 

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.socialcare.core.CareDesk;
@@ -94,6 +96,9 @@ public final class CareDayRun {
         DeskSettings settings = DeskSettings.ofDefaults().withFirstResponseTarget(Duration.ofMinutes(30));
         CareDesk.Builder builder = bank.configure(CareDesk.builder())
                 .clock(clock)
+                // the day replays for its seed: ids in the order they are made, the retry jitter from the seed
+                .ids(new ReplayableIds(clock))
+                .random(new Random(seed))
                 .storage(storage)
                 .settings(settings)
                 .escalationFirings(firings.orElseGet(InMemoryEscalationFiringStore::new))
@@ -142,8 +147,13 @@ public final class CareDayRun {
             int pct = total == 0 ? 100 : (int) (100L * done / total);
             double secs = Math.max(1e-3, (System.nanoTime() - start) / 1e9);
             String line = String.format(
+                    Locale.ROOT,
                     "[%-40s] %3d%% %6d/%d messages, %,.0f msg/s",
-                    "#".repeat(pct * 40 / 100), pct, done, total, done / secs);
+                    "#".repeat(pct * 40 / 100),
+                    pct,
+                    done,
+                    total,
+                    done / secs);
             if (tty) {
                 out.print("\r" + line);
                 if (done >= total) {

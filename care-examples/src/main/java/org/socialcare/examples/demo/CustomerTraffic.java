@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
 import org.socialcare.core.domain.ChannelId;
@@ -47,7 +48,7 @@ public final class CustomerTraffic {
             boolean verified = followers > 100_000 && random.nextBoolean();
             pool.add(new Party(
                     String.valueOf(2_000_000 + i),
-                    (first + "_" + last + i).toLowerCase(),
+                    (first + "_" + last + i).toLowerCase(Locale.ROOT),
                     Optional.of(first + " " + last),
                     followers,
                     verified));

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.socialcare.core.CareDesk;
@@ -164,22 +165,33 @@ public record DayReport(
     public String toText() {
         StringBuilder b = new StringBuilder();
         b.append(String.format(
+                Locale.ROOT,
                 "Care day report: %d messages, %d conversations (%.1f s wall time)%n",
-                messages, conversations, wallTime.toMillis() / 1000.0));
+                messages,
+                conversations,
+                wallTime.toMillis() / 1000.0));
         b.append("Volume per channel:\n");
-        volumePerChannel.forEach((k, v) -> b.append(String.format("  %-20s %6d%n", k, v)));
+        volumePerChannel.forEach((k, v) -> b.append(String.format(Locale.ROOT, "  %-20s %6d%n", k, v)));
         b.append(String.format(
-                "First response time: p50 %s, p90 %s%n", minutes(firstResponseP50), minutes(firstResponseP90)));
+                Locale.ROOT,
+                "First response time: p50 %s, p90 %s%n",
+                minutes(firstResponseP50),
+                minutes(firstResponseP90)));
         b.append(String.format(
+                Locale.ROOT,
                 "SLA compliance (first response in business time, 10/15/30 min by priority): %.1f%%%n",
                 slaCompliance * 100));
         b.append("Escalations by reason:").append(escalationsByReason.isEmpty() ? " none\n" : "\n");
-        escalationsByReason.forEach((k, v) -> b.append(String.format("  %5d  %s%n", v, k)));
-        b.append(String.format("Moderation actions (comments hidden): %d%n", moderationActions));
-        b.append(String.format("Moves to private: %d, callbacks requested: %d%n", privateMoves, callbacks));
+        escalationsByReason.forEach((k, v) -> b.append(String.format(Locale.ROOT, "  %5d  %s%n", v, k)));
+        b.append(String.format(Locale.ROOT, "Moderation actions (comments hidden): %d%n", moderationActions));
+        b.append(
+                String.format(Locale.ROOT, "Moves to private: %d, callbacks requested: %d%n", privateMoves, callbacks));
         b.append(String.format(
+                Locale.ROOT,
                 "Replies: %d sent, %d held back (kept queued), %d failed%n",
-                repliesSent, repliesHeldOrQueued, repliesFailed));
+                repliesSent,
+                repliesHeldOrQueued,
+                repliesFailed));
         b.append("Channel pauses (kill switch):").append(channelPauses.isEmpty() ? " none\n" : "\n");
         channelPauses.forEach(p -> b.append("  ").append(p).append('\n'));
         b.append("Inactive accounts (no answer today): ")
@@ -189,6 +201,6 @@ public record DayReport(
     }
 
     private static String minutes(Duration d) {
-        return String.format("%d min %02d s", d.toMinutes(), d.toSecondsPart());
+        return String.format(Locale.ROOT, "%d min %02d s", d.toMinutes(), d.toSecondsPart());
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -43,7 +44,7 @@ public final class HtmlReport {
         tile(h, "conversations", String.valueOf(r.conversations()));
         tile(h, "first response p50", r.firstResponseP50().toMinutes() + " min");
         tile(h, "first response p90", r.firstResponseP90().toMinutes() + " min");
-        tile(h, "SLA compliance", String.format("%.1f%%", r.slaCompliance() * 100));
+        tile(h, "SLA compliance", String.format(Locale.ROOT, "%.1f%%", r.slaCompliance() * 100));
         tile(h, "moves to private", String.valueOf(r.privateMoves()));
         tile(h, "callbacks", String.valueOf(r.callbacks()));
         tile(h, "comments hidden", String.valueOf(r.moderationActions()));
@@ -53,8 +54,8 @@ public final class HtmlReport {
         Map<String, Integer> inbound = new LinkedHashMap<>();
         Map<String, Integer> sent = new LinkedHashMap<>();
         for (int i = 0; i < r.inboundPerHour().length; i++) {
-            inbound.put(String.format("%02d:00", 8 + i), r.inboundPerHour()[i]);
-            sent.put(String.format("%02d:00", 8 + i), r.sentPerHour()[i]);
+            inbound.put(String.format(Locale.ROOT, "%02d:00", 8 + i), r.inboundPerHour()[i]);
+            sent.put(String.format(Locale.ROOT, "%02d:00", 8 + i), r.sentPerHour()[i]);
         }
         chart(h, "Messages in (blue) and replies out (green) per hour", pairedColumns(inbound, sent));
         chart(

@@ -84,6 +84,12 @@ public final class EmulatedPlatforms implements Delivery {
     private static final int MAX_PASSES_PER_PUMP = 20;
     private static final String NODELAY = "sun.net.httpserver.nodelay";
     private static final long ID_RANGE = 10_000_000_000_000L;
+    /**
+     * How long a call to an emulator or the webhook endpoint may take. A timed-out poll or publish is retried later
+     * in simulated time and would change the day, so the limit is far above any answer on a busy machine (a stall
+     * that long shows as a WARN on standard error, and a timed-out webhook POST ends the run).
+     */
+    private static final Duration HTTP_TIMEOUT = Duration.ofMinutes(2);
 
     private final Clock clock;
     private final Map<ChannelId, TwitterApiEmulator> twitter = new LinkedHashMap<>();
@@ -95,7 +101,7 @@ public final class EmulatedPlatforms implements Delivery {
     private final Map<String, String> simulatedIds = new ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
+            .connectTimeout(HTTP_TIMEOUT)
             .build();
     private final List<String> sourceIds = new ArrayList<>();
     private PollingScheduler scheduler;
@@ -125,6 +131,8 @@ public final class EmulatedPlatforms implements Delivery {
                             EmulatorConfigs.twitter(emulator, ch.id())
                                     .clock(clock)
                                     .pollInterval(POLL_INTERVAL)
+                                    .connectTimeout(HTTP_TIMEOUT)
+                                    .readTimeout(HTTP_TIMEOUT)
                                     .build());
                 } else if (ch.platform().equals(Platform.FACEBOOK) && graphEmulator == null) {
                     graphEmulator =
@@ -340,7 +348,7 @@ public final class EmulatedPlatforms implements Delivery {
                 new JsonObject().add("object", "page").add("entry", entries).toString();
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(endpoint.baseUri().resolve(WEBHOOK_PATH))
-                .timeout(Duration.ofSeconds(30))
+                .timeout(HTTP_TIMEOUT)
                 .header("Content-Type", "application/json")
                 .header(FacebookWebhookHandler.SIGNATURE_HEADER, FacebookWebhookHandler.signature(APP_SECRET, bytes))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
@@ -358,10 +366,8 @@ public final class EmulatedPlatforms implements Delivery {
         URI uri = endpoint.baseUri()
                 .resolve(WEBHOOK_PATH + "?hub.mode=subscribe&hub.verify_token=" + VERIFY_TOKEN + "&hub.challenge="
                         + challenge);
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri)
-                .timeout(Duration.ofSeconds(10))
-                .GET()
-                .build());
+        HttpResponse<String> response =
+                send(HttpRequest.newBuilder(uri).timeout(HTTP_TIMEOUT).GET().build());
         if (response.statusCode() != 200 || !response.body().equals(challenge)) {
             throw new IllegalStateException("the Facebook webhook subscription check failed: " + response.statusCode());
         }
