@@ -17,6 +17,9 @@ import org.socialcare.core.domain.Checks;
  * @param maxAttempts attempts before a transiently failing entry is FAILED. Default 8.
  * @param retryBase first retry delay for transient failures; doubles each attempt, with jitter. Default 5 s.
  * @param retryCap longest retry delay. Default 15 minutes.
+ * @param publishTimeout the longest one platform call may take; an attempt's lease is this plus
+ *     {@code dispatchLease}, so no other desk claims an entry while its publish call runs. Configure the
+ *     publishers' HTTP timeouts below it. Default 30 s.
  */
 public record DeskSettings(
         Duration reopenWindow,
@@ -26,7 +29,8 @@ public record DeskSettings(
         Duration dispatchLease,
         int maxAttempts,
         Duration retryBase,
-        Duration retryCap) {
+        Duration retryCap,
+        Duration publishTimeout) {
 
     public static final Duration DEFAULT_REOPEN_WINDOW = Duration.ofDays(7);
     public static final Duration DEFAULT_PRIVATE_JOIN_WINDOW = Duration.ofDays(3);
@@ -36,6 +40,7 @@ public record DeskSettings(
     public static final int DEFAULT_MAX_ATTEMPTS = 8;
     public static final Duration DEFAULT_RETRY_BASE = Duration.ofSeconds(5);
     public static final Duration DEFAULT_RETRY_CAP = Duration.ofMinutes(15);
+    public static final Duration DEFAULT_PUBLISH_TIMEOUT = Duration.ofSeconds(30);
 
     public DeskSettings {
         Checks.positive(reopenWindow, "reopenWindow");
@@ -46,6 +51,7 @@ public record DeskSettings(
         Checks.positive(maxAttempts, "maxAttempts");
         Checks.positive(retryBase, "retryBase");
         Checks.positive(retryCap, "retryCap");
+        Checks.positive(publishTimeout, "publishTimeout");
     }
 
     public static DeskSettings ofDefaults() {
@@ -57,7 +63,8 @@ public record DeskSettings(
                 DEFAULT_DISPATCH_LEASE,
                 DEFAULT_MAX_ATTEMPTS,
                 DEFAULT_RETRY_BASE,
-                DEFAULT_RETRY_CAP);
+                DEFAULT_RETRY_CAP,
+                DEFAULT_PUBLISH_TIMEOUT);
     }
 
     public DeskSettings withReopenWindow(Duration v) {
@@ -69,7 +76,8 @@ public record DeskSettings(
                 dispatchLease,
                 maxAttempts,
                 retryBase,
-                retryCap);
+                retryCap,
+                publishTimeout);
     }
 
     public DeskSettings withPrivateJoinWindow(Duration v) {
@@ -81,12 +89,21 @@ public record DeskSettings(
                 dispatchLease,
                 maxAttempts,
                 retryBase,
-                retryCap);
+                retryCap,
+                publishTimeout);
     }
 
     public DeskSettings withFirstResponseTarget(Duration v) {
         return new DeskSettings(
-                reopenWindow, privateJoinWindow, v, dispatchBatchSize, dispatchLease, maxAttempts, retryBase, retryCap);
+                reopenWindow,
+                privateJoinWindow,
+                v,
+                dispatchBatchSize,
+                dispatchLease,
+                maxAttempts,
+                retryBase,
+                retryCap,
+                publishTimeout);
     }
 
     public DeskSettings withDispatchBatchSize(int v) {
@@ -98,7 +115,8 @@ public record DeskSettings(
                 dispatchLease,
                 maxAttempts,
                 retryBase,
-                retryCap);
+                retryCap,
+                publishTimeout);
     }
 
     public DeskSettings withMaxAttempts(int v) {
@@ -110,7 +128,8 @@ public record DeskSettings(
                 dispatchLease,
                 v,
                 retryBase,
-                retryCap);
+                retryCap,
+                publishTimeout);
     }
 
     public DeskSettings withRetry(Duration base, Duration cap) {
@@ -122,6 +141,35 @@ public record DeskSettings(
                 dispatchLease,
                 maxAttempts,
                 base,
-                cap);
+                cap,
+                publishTimeout);
+    }
+
+    /** How long a claimed entry is reserved before its attempt starts; checked positive. */
+    public DeskSettings withDispatchLease(Duration v) {
+        return new DeskSettings(
+                reopenWindow,
+                privateJoinWindow,
+                firstResponseTarget,
+                dispatchBatchSize,
+                v,
+                maxAttempts,
+                retryBase,
+                retryCap,
+                publishTimeout);
+    }
+
+    /** The longest one platform call may take (added to the attempt's lease); checked positive. */
+    public DeskSettings withPublishTimeout(Duration v) {
+        return new DeskSettings(
+                reopenWindow,
+                privateJoinWindow,
+                firstResponseTarget,
+                dispatchBatchSize,
+                dispatchLease,
+                maxAttempts,
+                retryBase,
+                retryCap,
+                v);
     }
 }

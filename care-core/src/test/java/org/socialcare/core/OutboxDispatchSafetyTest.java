@@ -31,6 +31,7 @@ import org.socialcare.core.port.in.DispatchResult;
 import org.socialcare.core.port.out.CareStorage;
 import org.socialcare.core.port.out.ChannelPublisher;
 import org.socialcare.core.port.out.Outbox;
+import org.socialcare.core.port.out.OutboxClaim;
 
 /** The outbox never publishes a reply twice by its own doing, never marks the wrong entry sent, and never stalls. */
 class OutboxDispatchSafetyTest {
@@ -55,8 +56,16 @@ class OutboxDispatchSafetyTest {
         }
 
         @Override
-        public List<Reply> claimDue(Instant now, int limit, Duration lease) {
-            return delegate.claimDue(now, limit, lease);
+        public boolean updateClaimed(OutboxClaim claim, Reply reply, Optional<Instant> leaseUntil) {
+            if (reply.isSent() && failNextSent.getAndSet(false)) {
+                throw new IllegalStateException("connection reset while recording " + reply.id());
+            }
+            return delegate.updateClaimed(claim, reply, leaseUntil);
+        }
+
+        @Override
+        public List<OutboxClaim> claim(Instant now, int limit, Duration lease) {
+            return delegate.claim(now, limit, lease);
         }
 
         @Override

@@ -7,12 +7,12 @@ import com.restfb.types.send.IdMessageRecipient;
 import com.restfb.types.send.Message;
 import com.restfb.types.send.SendResponse;
 import java.time.Clock;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialcare.core.domain.Channel;
@@ -47,8 +47,21 @@ public final class RestFbChannelPublisher implements ChannelPublisher {
 
     private final Map<String, GraphClient> clients;
     private final MessengerWindow window;
-    /** comment id -> the outbox entry that privately replied (or is trying to). */
-    private final Map<String, ReplyId> privateReplies = new ConcurrentHashMap<>();
+    /**
+     * comment id -> the outbox entry that privately replied (or is trying to), as seen by this instance: a bounded
+     * cache that saves a call for a second entry. Whether an entry is a retry is derived from the entry itself
+     * ({@code attempts > 0}, durable in the outbox), so a restart or another node does not forget it.
+     */
+    private final Map<String, ReplyId> privateReplies =
+            Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, ReplyId> eldest) {
+                    return size() > PRIVATE_REPLY_CACHE;
+                }
+            });
+
+    /** How many comments' private replies one instance remembers (the oldest used are forgotten first). */
+    static final int PRIVATE_REPLY_CACHE = 10_000;
 
     /** @throws IllegalArgumentException if {@code pages} is empty or names a page twice */
     public RestFbChannelPublisher(List<FacebookAdapterConfig> pages, MessengerWindow window, Clock clock) {
@@ -154,7 +167,7 @@ public final class RestFbChannelPublisher implements ChannelPublisher {
                             + "); Facebook allows one private reply per comment",
                     String.valueOf(GraphErrors.ALREADY_REPLIED));
         }
-        boolean retry = earlier != null;
+        boolean retry = earlier != null || reply.attempts() > 0;
         try {
             SendResponse r = graph.call(
                     "private reply to comment " + comment,

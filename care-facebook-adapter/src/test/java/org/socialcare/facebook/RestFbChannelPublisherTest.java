@@ -112,6 +112,21 @@ class RestFbChannelPublisherTest {
     }
 
     @Test
+    void aRetriedPrivateReplyIsADuplicateAfterARestartBecauseTheEntryRemembersItsAttempt() {
+        Reply entry = reply(ReplyKind.PRIVATE_REPLY_TO_COMMENT, comment, "700", "Hi Ann");
+        publisher.publish(channel(), entry); // delivered, but this node died before recording it
+        Reply retried = entry.withStatus(new org.socialcare.core.domain.DeliveryStatus.Queued(
+                1, NOW, Optional.of("outcome unknown: publish attempt 1 started")));
+
+        PlatformException afterRestart = catchThrowableOfType(PlatformException.class, () -> new RestFbChannelPublisher(
+                        List.of(config(graph.baseUrl()).build()), window, clock)
+                .publish(channel(), retried));
+
+        assertThat(afterRestart.kind()).isEqualTo(Kind.DUPLICATE);
+        assertThat(graph.sentMessages()).hasSize(1);
+    }
+
+    @Test
     void messengerMessageInsideTheWindowIsSent() {
         graph.addCustomerMessage("9001", "Ann", "Hello?", NOW.minus(Duration.ofHours(2)));
         window.customerWrote(PAGE_ID, "9001", NOW.minus(Duration.ofHours(2)));

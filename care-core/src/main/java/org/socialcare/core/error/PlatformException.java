@@ -21,7 +21,13 @@ public class PlatformException extends CareException {
         /** The platform already has this content (e.g. Twitter 187): sent, if this entry was attempted before; else refused. */
         DUPLICATE,
         /** A policy of the platform forbids it now (e.g. Messenger outside the 24-hour window). */
-        OUTSIDE_WINDOW
+        OUTSIDE_WINDOW,
+        /**
+         * The request left but its outcome is not known (a read timeout, a connection reset or a 5xx after sending):
+         * the platform may have published it. The desk asks {@code ChannelPublisher.findPublished} before sending
+         * it again.
+         */
+        UNKNOWN
     }
 
     private final Kind kind;

@@ -18,11 +18,13 @@ import org.socialcare.core.domain.DeliveryStatus;
 import org.socialcare.core.domain.Reply;
 import org.socialcare.core.domain.ReplyId;
 import org.socialcare.core.port.out.Outbox;
+import org.socialcare.core.port.out.OutboxClaim;
 
 /**
  * {@link Outbox} in memory, guarded by one monitor and indexed like a table would be: due QUEUED entries by next
  * attempt, QUEUED entries per channel, entries per conversation and by published platform id, so dispatch and
- * echo matching cost what is due or asked for, not the whole history. Thread-safe.
+ * echo matching cost what is due or asked for, not the whole history. Each entry has a fencing token that every
+ * claim and every unfenced update advances. Thread-safe.
  */
 public final class InMemoryOutbox implements Outbox {
     /** By creation time; the sort is stable, so entries created at the same instant stay in enqueue order. */
@@ -33,6 +35,7 @@ public final class InMemoryOutbox implements Outbox {
     private final Map<ReplyId, Reply> entries = new LinkedHashMap<>();
     private final Map<ReplyId, Long> sequence = new HashMap<>();
     private final Map<ReplyId, Instant> leases = new HashMap<>();
+    private final Map<ReplyId, Long> tokens = new HashMap<>();
     private final TreeSet<DueKey> due =
             new TreeSet<>(Comparator.comparing(DueKey::nextAttemptAt).thenComparingLong(DueKey::seq));
     private final Map<ChannelId, Set<ReplyId>> queuedByChannel = new HashMap<>();
@@ -53,7 +56,7 @@ public final class InMemoryOutbox implements Outbox {
     }
 
     @Override
-    public synchronized List<Reply> claimDue(Instant now, int limit, Duration lease) {
+    public synchronized List<OutboxClaim> claim(Instant now, int limit, Duration lease) {
         List<Reply> claimed = new ArrayList<>();
         for (DueKey key : due) {
             if (claimed.size() >= limit || key.nextAttemptAt().isAfter(now)) {
@@ -64,8 +67,12 @@ public final class InMemoryOutbox implements Outbox {
                 claimed.add(entries.get(key.id()));
             }
         }
-        claimed.forEach(r -> leases.put(r.id(), now.plus(lease)));
-        return List.copyOf(claimed);
+        List<OutboxClaim> out = new ArrayList<>();
+        for (Reply r : claimed) {
+            leases.put(r.id(), now.plus(lease));
+            out.add(new OutboxClaim(r, tokens.merge(r.id(), 1L, Long::sum)));
+        }
+        return List.copyOf(out);
     }
 
     @Override
@@ -78,6 +85,27 @@ public final class InMemoryOutbox implements Outbox {
         entries.put(reply.id(), reply);
         index(reply);
         leases.remove(reply.id());
+        tokens.merge(reply.id(), 1L, Long::sum);
+    }
+
+    @Override
+    public synchronized boolean updateClaimed(OutboxClaim claim, Reply reply, Optional<Instant> leaseUntil) {
+        if (!claim.reply().id().equals(reply.id())) {
+            throw new IllegalArgumentException(
+                    "claim of entry " + claim.reply().id() + " cannot write entry " + reply.id());
+        }
+        Reply previous = entries.get(reply.id());
+        if (previous == null) {
+            throw new IllegalArgumentException("no outbox entry with id " + reply.id());
+        }
+        if (tokens.getOrDefault(reply.id(), 0L) != claim.token()) {
+            return false;
+        }
+        unindex(previous);
+        entries.put(reply.id(), reply);
+        index(reply);
+        leaseUntil.ifPresentOrElse(until -> leases.put(reply.id(), until), () -> leases.remove(reply.id()));
+        return true;
     }
 
     private void index(Reply r) {

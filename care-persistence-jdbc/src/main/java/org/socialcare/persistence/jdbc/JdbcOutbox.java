@@ -18,12 +18,15 @@ import org.socialcare.core.domain.Reply;
 import org.socialcare.core.domain.ReplyId;
 import org.socialcare.core.domain.ReplyKind;
 import org.socialcare.core.port.out.Outbox;
+import org.socialcare.core.port.out.OutboxClaim;
 import org.socialcare.persistence.jdbc.dialect.SqlDialect;
 
 /**
  * {@link Outbox} over one table. Status columns: {@code status} (QUEUED, SENT, FAILED), {@code attempts},
  * and per status {@code next_attempt_at}/{@code last_error}, {@code platform_message_id}/{@code sent_at} or
- * {@code failure_reason}/{@code failed_at}; {@code lease_until} holds a claim.
+ * {@code failure_reason}/{@code failed_at}; {@code lease_until} holds a claim and {@code claim_token} fences it:
+ * every claim and every unfenced {@link #update} adds one, and {@link #updateClaimed} is a conditional
+ * {@code UPDATE ... WHERE id = ? AND claim_token = ?} (schema V2).
  *
  * <p>{@link #claimDue} never hands one entry to two callers, across threads and nodes: with a dialect that
  * has SKIP LOCKED it reads the due rows {@code FOR UPDATE SKIP LOCKED} and sets their lease in the same
@@ -62,7 +65,7 @@ public final class JdbcOutbox implements Outbox {
     }
 
     @Override
-    public List<Reply> claimDue(Instant now, int limit, Duration lease) {
+    public List<OutboxClaim> claim(Instant now, int limit, Duration lease) {
         Checks.notNull(now, "now");
         Checks.notNegative(limit, "limit");
         Checks.positive(lease, "lease");
@@ -79,36 +82,41 @@ public final class JdbcOutbox implements Outbox {
                         : claimConditionally(c, dialect.limit(due), now, limit, until));
     }
 
-    private List<Reply> claimSkippingLocked(Connection c, String sql, Instant now, int limit, Instant until)
+    private List<OutboxClaim> claimSkippingLocked(Connection c, String sql, Instant now, int limit, Instant until)
             throws SQLException {
-        List<Reply> claimed = list(c, sql, now, now, limit);
-        if (!claimed.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET lease_until = ? WHERE id = ?")) {
-                for (Reply r : claimed) {
+        List<OutboxClaim> rows = listClaims(c, sql, now, now, limit);
+        List<OutboxClaim> claimed = new ArrayList<>();
+        if (!rows.isEmpty()) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("UPDATE " + table + " SET lease_until = ?, claim_token = ? WHERE id = ?")) {
+                for (OutboxClaim r : rows) {
                     dialect.setInstant(ps, 1, Row.stored(until));
-                    ps.setString(2, r.id().value());
+                    ps.setLong(2, r.token() + 1); // the row is locked: nobody else moves its token meanwhile
+                    ps.setString(3, r.reply().id().value());
                     ps.addBatch();
+                    claimed.add(new OutboxClaim(r.reply(), r.token() + 1));
                 }
                 ps.executeBatch();
             }
         }
-        return claimed;
+        return List.copyOf(claimed);
     }
 
-    private List<Reply> claimConditionally(Connection c, String sql, Instant now, int limit, Instant until)
+    private List<OutboxClaim> claimConditionally(Connection c, String sql, Instant now, int limit, Instant until)
             throws SQLException {
-        List<Reply> candidates = list(c, sql, now, now, limit);
-        List<Reply> claimed = new ArrayList<>();
-        try (PreparedStatement ps =
-                c.prepareStatement("UPDATE " + table + " SET lease_until = ? WHERE id = ? AND status = '" + QUEUED
-                        + "' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until <= ?)")) {
-            for (Reply r : candidates) {
+        List<OutboxClaim> candidates = listClaims(c, sql, now, now, limit);
+        List<OutboxClaim> claimed = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table
+                + " SET lease_until = ?, claim_token = claim_token + 1 WHERE id = ? AND claim_token = ? AND status = '"
+                + QUEUED + "' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until <= ?)")) {
+            for (OutboxClaim r : candidates) {
                 dialect.setInstant(ps, 1, Row.stored(until));
-                ps.setString(2, r.id().value());
-                dialect.setInstant(ps, 3, Row.stored(now));
+                ps.setString(2, r.reply().id().value());
+                ps.setLong(3, r.token());
                 dialect.setInstant(ps, 4, Row.stored(now));
+                dialect.setInstant(ps, 5, Row.stored(now));
                 if (ps.executeUpdate() == 1) {
-                    claimed.add(r);
+                    claimed.add(new OutboxClaim(r.reply(), r.token() + 1));
                 }
             }
         }
@@ -121,8 +129,9 @@ public final class JdbcOutbox implements Outbox {
         Row row = Row.of();
         status(row, reply.status());
         row.instant("lease_until", (Instant) null);
+        String sql = row.update(table, "id = ?").replace(" WHERE ", ", claim_token = claim_token + 1 WHERE ");
         int updated = tx.call("update outbox entry " + reply.id(), c -> {
-            try (PreparedStatement ps = c.prepareStatement(row.update(table, "id = ?"))) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int next = row.bind(ps, 1, dialect);
                 ps.setString(next, reply.id().value());
                 return ps.executeUpdate();
@@ -131,6 +140,33 @@ public final class JdbcOutbox implements Outbox {
         if (updated == 0) {
             throw new IllegalArgumentException("no outbox entry with id " + reply.id());
         }
+    }
+
+    @Override
+    public boolean updateClaimed(OutboxClaim claim, Reply reply, Optional<Instant> leaseUntil) {
+        Checks.notNull(claim, "claim");
+        Checks.notNull(reply, "reply");
+        Checks.notNull(leaseUntil, "leaseUntil");
+        if (!claim.reply().id().equals(reply.id())) {
+            throw new IllegalArgumentException(
+                    "claim of entry " + claim.reply().id() + " cannot write entry " + reply.id());
+        }
+        Row row = Row.of();
+        status(row, reply.status());
+        row.instant("lease_until", leaseUntil.orElse(null));
+        String sql = row.update(table, "id = ? AND claim_token = ?");
+        int updated = tx.call("update claimed outbox entry " + reply.id(), c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int next = row.bind(ps, 1, dialect);
+                ps.setString(next, reply.id().value());
+                ps.setLong(next + 1, claim.token());
+                return ps.executeUpdate();
+            }
+        });
+        if (updated == 0 && find(reply.id()).isEmpty()) {
+            throw new IllegalArgumentException("no outbox entry with id " + reply.id());
+        }
+        return updated == 1;
     }
 
     @Override
@@ -237,6 +273,19 @@ public final class JdbcOutbox implements Outbox {
                 List<Reply> out = new ArrayList<>();
                 while (rs.next()) {
                     out.add(read(rs));
+                }
+                return List.copyOf(out);
+            }
+        }
+    }
+
+    private List<OutboxClaim> listClaims(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            Params.bind(ps, dialect, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<OutboxClaim> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(new OutboxClaim(read(rs), rs.getLong("claim_token")));
                 }
                 return List.copyOf(out);
             }

@@ -42,7 +42,7 @@ abstract class SchemaInitializerTest {
                 JdbcCareStorage.builder(dataSource).createSchema(true).build();
 
         assertThat(second.schema().apply()).isEmpty();
-        assertThat(second.schema().currentVersion()).isEqualTo(1);
+        assertThat(second.schema().currentVersion()).isEqualTo(SchemaInitializer.latestVersion());
     }
 
     @Test
@@ -90,7 +90,7 @@ abstract class SchemaInitializerTest {
         assertThat(prefixed.storage().checkpoints().load("src").orElseThrow().position())
                 .isEqualTo("prefixed");
         assertThat(prefixed.audit().verify().intact()).isTrue();
-        assertThat(prefixed.schema().currentVersion()).isEqualTo(1);
+        assertThat(prefixed.schema().currentVersion()).isEqualTo(SchemaInitializer.latestVersion());
         assertThat(db.execute(
                         dataSource, "UPDATE bank_care_checkpoint SET source_position = 'x' WHERE source_id = 'src'"))
                 .isEqualTo(1);
@@ -116,13 +116,15 @@ abstract class SchemaInitializerTest {
         return SchemaInitializer.of(dataSource, SqlDialects.detect(dataSource), JdbcCareStorage.DEFAULT_TABLE_PREFIX);
     }
 
-    /** What a Flyway user does: run V1__init.sql as it is, with no care_schema_version table. */
+    /** What a Flyway user does: run the scripts (V1__init.sql, ...) as they are, with no care_schema_version table. */
     private void runScriptLikeFlyway(SchemaInitializer schema) throws SQLException {
         try (Connection c = dataSource.getConnection();
                 Statement st = c.createStatement()) {
             c.setAutoCommit(true);
-            for (String sql : schema.statements(SchemaInitializer.MIGRATIONS.get(0))) {
-                st.execute(sql);
+            for (SchemaInitializer.Migration m : SchemaInitializer.MIGRATIONS) {
+                for (String sql : schema.statements(m)) {
+                    st.execute(sql);
+                }
             }
         }
     }

@@ -6,7 +6,11 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,7 +19,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -25,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialcare.core.CareDesk;
+import org.socialcare.core.DeskSettings;
 import org.socialcare.core.domain.Agent;
 import org.socialcare.core.domain.Batch;
 import org.socialcare.core.domain.Channel;
@@ -45,6 +55,7 @@ import org.socialcare.core.port.in.DispatchResult;
 import org.socialcare.core.port.out.CareStorage;
 import org.socialcare.core.port.out.ChannelPublisher;
 import org.socialcare.core.port.out.ChannelStateStore;
+import org.socialcare.core.port.out.PublishedLookup;
 import org.socialcare.testkit.storage.SharedKillSwitchContract;
 
 /**
@@ -172,6 +183,121 @@ abstract class TwoDesksShareOneDatabaseTest {
         assertThat(audit.intact()).as(audit.toString()).isTrue();
     }
 
+    /**
+     * Issue 12: desk A's first publish is slow (it outlasts the claim's lease) while desk B dispatches the same
+     * outbox. Before fencing, recording the attempt ended A's lease, so B claimed the entry mid-publish and sent it
+     * again. Now the attempt's lease covers the publish call, and every write is fenced by the claim token.
+     */
+    @Test
+    void aPublishThatOutlastsTheClaimLeaseIsNotPublishedAgainByTheOtherDesk() throws Exception {
+        MutableClock clock = new MutableClock(T0.plusSeconds(3600));
+        DeskSettings settings = DeskSettings.ofDefaults().withDispatchLease(Duration.ofSeconds(20));
+        CareDesk deskA = desk(nodeA, clock, settings);
+        CareDesk deskB = desk(nodeB, clock, settings);
+        List<ConversationId> conversations = ingestAndAnswer(deskA, 12);
+        // the first publish takes 25 s: past the 20 s claim lease, within publishTimeout (30 s) + lease
+        publisher.duringFirstPublish = () -> {
+            clock.advance(Duration.ofSeconds(25));
+            runOnOtherThread(dispatchUntilEmpty(deskB));
+        };
+        deskA.dispatchOutbox();
+        clock.advance(Duration.ofHours(1));
+        JdbcStorageBehaviourTest.runTogether(List.of(dispatchUntilEmpty(deskA), dispatchUntilEmpty(deskB)));
+
+        assertEveryReplySentExactlyOnce(conversations);
+    }
+
+    /**
+     * A desk that stalls mid-publish past even its attempt's lease (a ten-minute pause): desk B claims the entry, sees
+     * that its last attempt's outcome is unknown, asks the platform (the publisher's {@code findPublished}) and marks
+     * it sent with the id found instead of sending it again; A's late "sent" is refused by the fence.
+     */
+    @Test
+    void aDeskThatStallsPastItsAttemptLeaseLeavesTheReplyToBeFoundNotResent() throws Exception {
+        MutableClock clock = new MutableClock(T0.plusSeconds(3600));
+        DeskSettings settings = DeskSettings.ofDefaults().withDispatchLease(Duration.ofSeconds(20));
+        CareDesk deskA = desk(nodeA, clock, settings);
+        CareDesk deskB = desk(nodeB, clock, settings);
+        List<ConversationId> conversations = ingestAndAnswer(deskA, 8);
+        publisher.duringFirstPublish = () -> {
+            clock.advance(Duration.ofMinutes(10));
+            runOnOtherThread(dispatchUntilEmpty(deskB));
+        };
+        deskA.dispatchOutbox();
+        clock.advance(Duration.ofHours(1));
+        JdbcStorageBehaviourTest.runTogether(List.of(dispatchUntilEmpty(deskA), dispatchUntilEmpty(deskB)));
+
+        assertEveryReplySentExactlyOnce(conversations);
+    }
+
+    private List<ConversationId> ingestAndAnswer(CareDesk desk, int customers) {
+        List<InboundMessage> firsts = customerMessages().subList(0, customers);
+        desk.ingest(Batch.of(firsts));
+        List<ConversationId> ids = new ArrayList<>();
+        for (InboundMessage m : firsts) {
+            ConversationId id =
+                    nodeA.storage().messages().find(m.key()).orElseThrow().conversation();
+            desk.claim(id, ANNA.id());
+            desk.reply(id, ANNA.id(), "Sorry to hear that, we are on it ^AA");
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    private void assertEveryReplySentExactlyOnce(List<ConversationId> conversations) throws SQLException {
+        List<Reply> replies = new ArrayList<>();
+        conversations.forEach(id -> replies.addAll(nodeA.storage().outbox().findByConversation(id)));
+        assertThat(replies).hasSize(conversations.size());
+        assertThat(replies).allSatisfy(r -> assertThat(r.status()).isInstanceOf(DeliveryStatus.Sent.class));
+        assertThat(publisher.published).as("replies published").hasSize(replies.size());
+        assertThat(publisher.published).as("publications per reply").allSatisfy((id, n) -> assertThat(n.get())
+                .as("publications of %s", id)
+                .isEqualTo(1));
+        assertThat(count("SELECT COUNT(*) FROM care_message WHERE direction = 'OUTBOUND'"))
+                .isEqualTo(replies.size());
+        AuditVerification audit = nodeB.audit().verify();
+        assertThat(audit.intact()).as(audit.toString()).isTrue();
+    }
+
+    private static void runOnOtherThread(Callable<Void> work) {
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            other.submit(work).get(2, TimeUnit.MINUTES);
+        } catch (Exception e) {
+            throw new IllegalStateException("the other desk's dispatch failed", e);
+        } finally {
+            other.shutdownNow();
+        }
+    }
+
+    /** A clock both desks share, moved by the test. Thread-safe. */
+    private static final class MutableClock extends Clock {
+        private final AtomicReference<Instant> now;
+
+        MutableClock(Instant start) {
+            this.now = new AtomicReference<>(start);
+        }
+
+        void advance(Duration d) {
+            now.updateAndGet(t -> t.plus(d));
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    }
+
     // ------------------------------------------------------------ the two nodes' work
 
     private Callable<Void> ingestAll(CareDesk desk, List<Batch> batches) {
@@ -221,7 +347,13 @@ abstract class TwoDesksShareOneDatabaseTest {
     // ------------------------------------------------------------ set-up
 
     private CareDesk desk(JdbcCareStorage node) {
+        return desk(node, Clock.systemUTC(), DeskSettings.ofDefaults());
+    }
+
+    private CareDesk desk(JdbcCareStorage node, Clock clock, DeskSettings settings) {
         return CareDesk.builder()
+                .clock(clock)
+                .settings(settings)
                 .storage(node.storage())
                 .escalationFirings(node.escalationFirings())
                 .channel(CHANNEL)
@@ -298,9 +430,15 @@ abstract class TwoDesksShareOneDatabaseTest {
         }
     }
 
-    /** Publishes nothing anywhere; counts how often each reply was handed to it. Thread-safe. */
+    /**
+     * Publishes nothing anywhere; counts how often each reply was handed to it, and answers {@code findPublished}
+     * from that count as a platform listing the account's own replies would. Runs {@code duringFirstPublish} inside
+     * its first publish call (a slow platform). Thread-safe.
+     */
     private static final class CountingPublisher implements ChannelPublisher {
         final Map<String, AtomicInteger> published = new ConcurrentHashMap<>();
+        final AtomicBoolean first = new AtomicBoolean(true);
+        volatile Runnable duringFirstPublish = () -> {};
 
         @Override
         public Platform platform() {
@@ -312,8 +450,22 @@ abstract class TwoDesksShareOneDatabaseTest {
             published
                     .computeIfAbsent(reply.id().value(), k -> new AtomicInteger())
                     .incrementAndGet();
-            return Optional.of("9" + Math.abs((long) reply.id().value().hashCode())
-                    + reply.id().value().substring(0, 8));
+            if (first.getAndSet(false)) {
+                duringFirstPublish.run();
+            }
+            return Optional.of(platformId(reply));
+        }
+
+        @Override
+        public PublishedLookup findPublished(Channel channel, Reply reply) {
+            return published.containsKey(reply.id().value())
+                    ? PublishedLookup.found(platformId(reply))
+                    : PublishedLookup.notFound();
+        }
+
+        private static String platformId(Reply reply) {
+            return "9" + Math.abs((long) reply.id().value().hashCode())
+                    + reply.id().value().substring(0, 8);
         }
     }
 }

@@ -18,6 +18,7 @@ import org.socialcare.core.domain.Reply;
 import org.socialcare.core.domain.ReplyId;
 import org.socialcare.core.domain.ReplyKind;
 import org.socialcare.core.port.out.Outbox;
+import org.socialcare.core.port.out.OutboxClaim;
 import org.socialcare.testkit.TestData;
 
 /**
@@ -31,6 +32,11 @@ import org.socialcare.testkit.TestData;
  * together get every entry once; {@code update} to SENT or FAILED round-trips status, attempts, platform id
  * and reason and takes the entry out of the queue; {@code findByPlatformMessageId} matches only on the same
  * channel; {@code queued(channel)} and {@code findByConversation} are oldest first (by creation).
+ *
+ * <p>Fencing (issue 12): a claim's {@code updateClaimed} writes while the claim is current and can keep the lease
+ * (the entry is not claimed again before the new lease ends); once the lease ran out and the entry was claimed
+ * again, or once anyone wrote it with {@code update}, the old claim's {@code updateClaimed} returns false and
+ * changes nothing; the new claim still writes.
  *
  * <p>The subclass provides {@link #createOutbox()}: a fresh, empty outbox, called before each test. Calls are
  * made outside any transaction: each must then commit on its own.
@@ -183,6 +189,64 @@ public abstract class OutboxContract {
         outbox.update(retry);
 
         assertThat(outbox.claimDue(now, 10, LEASE)).containsExactly(retry);
+    }
+
+    @Test
+    void aCurrentClaimWritesAndCanKeepItsLeaseOverThePublishCall() {
+        Reply r = TestData.publicReply(0);
+        outbox.enqueue(r);
+        Instant now = at(1);
+        OutboxClaim claim = outbox.claim(now, 10, LEASE).get(0);
+        Instant attemptLease = now.plus(LEASE).plusSeconds(60);
+        Reply started = r.withStatus(new DeliveryStatus.Queued(1, attemptLease, Optional.of("attempt 1 started")));
+
+        assertThat(outbox.updateClaimed(claim, started, Optional.of(attemptLease)))
+                .isTrue();
+
+        assertThat(outbox.find(r.id())).contains(started);
+        assertThat(outbox.claim(now.plus(LEASE).plusSeconds(30), 10, LEASE))
+                .as("the attempt's lease still holds after the claim's lease would have run out")
+                .isEmpty();
+        Reply sent = started.withStatus(new DeliveryStatus.Sent(Optional.of("1790000000000000077"), at(2), 1));
+        assertThat(outbox.updateClaimed(claim.with(started), sent, Optional.empty()))
+                .isTrue();
+        assertThat(outbox.find(r.id())).contains(sent);
+    }
+
+    @Test
+    void aClaimTakenOverAfterItsLeaseRanOutWritesNothing() {
+        Reply r = TestData.publicReply(0);
+        outbox.enqueue(r);
+        OutboxClaim first = outbox.claim(at(1), 10, LEASE).get(0);
+        OutboxClaim second =
+                outbox.claim(at(1).plus(LEASE).plusSeconds(1), 10, LEASE).get(0);
+        assertThat(second.reply().id()).isEqualTo(r.id());
+
+        Reply lateAttempt = r.withStatus(new DeliveryStatus.Queued(1, at(500), Optional.of("attempt 1 started")));
+        assertThat(outbox.updateClaimed(first, lateAttempt, Optional.of(at(500))))
+                .as("the first desk's claim was taken over")
+                .isFalse();
+        assertThat(outbox.updateClaimed(
+                        first, r.withStatus(new DeliveryStatus.Sent(Optional.of("1"), at(2), 1)), Optional.empty()))
+                .isFalse();
+        assertThat(outbox.find(r.id())).contains(r);
+
+        Reply sent = r.withStatus(new DeliveryStatus.Sent(Optional.of("1790000000000000078"), at(40), 1));
+        assertThat(outbox.updateClaimed(second, sent, Optional.empty())).isTrue();
+        assertThat(outbox.find(r.id())).contains(sent);
+    }
+
+    @Test
+    void anUnfencedUpdateInvalidatesEveryOutstandingClaim() {
+        Reply r = TestData.publicReply(0);
+        outbox.enqueue(r);
+        OutboxClaim claim = outbox.claim(at(1), 10, LEASE).get(0);
+        Reply echoed = r.withStatus(new DeliveryStatus.Sent(Optional.of("1790000000000000079"), at(2), 1));
+        outbox.update(echoed);
+
+        Reply held = r.withStatus(new DeliveryStatus.Queued(1, at(60), Optional.of("TRANSIENT: timeout")));
+        assertThat(outbox.updateClaimed(claim, held, Optional.empty())).isFalse();
+        assertThat(outbox.find(r.id())).contains(echoed);
     }
 
     @Test

@@ -27,6 +27,7 @@ import org.socialcare.core.port.out.CareStorage;
 import org.socialcare.core.port.out.ConversationStore;
 import org.socialcare.core.port.out.MessageStore;
 import org.socialcare.core.port.out.Outbox;
+import org.socialcare.core.port.out.OutboxClaim;
 import org.socialcare.testkit.support.PlantedFault;
 
 /**
@@ -147,9 +148,14 @@ class StorageContractsCatchFaultsTest {
                 }
 
                 @Override
-                public List<Reply> claimDue(Instant now, int limit, Duration lease) {
-                    List<Reply> due = real.claimDue(now, Integer.MAX_VALUE, Duration.ZERO);
+                public List<OutboxClaim> claim(Instant now, int limit, Duration lease) {
+                    List<OutboxClaim> due = real.claim(now, Integer.MAX_VALUE, Duration.ZERO);
                     return due;
+                }
+
+                @Override
+                public boolean updateClaimed(OutboxClaim claim, Reply reply, Optional<Instant> leaseUntil) {
+                    return real.updateClaimed(claim, reply, leaseUntil);
                 }
 
                 @Override

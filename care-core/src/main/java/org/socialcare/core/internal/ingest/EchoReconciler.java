@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.socialcare.core.domain.AuditAction;
 import org.socialcare.core.domain.OwnMessage;
 import org.socialcare.core.domain.Reply;
+import org.socialcare.core.domain.reply.EchoText;
 import org.socialcare.core.internal.AfterCommit;
 import org.socialcare.core.internal.DeskAudit;
 import org.socialcare.core.internal.DeskContext;
@@ -15,7 +16,8 @@ import org.socialcare.core.internal.publish.DeliveryLedger;
 /**
  * Matches the bank's own messages seen on a platform against the outbox: a sent reply is confirmed, a reply whose
  * publish was started but never recorded is marked sent through the {@link DeliveryLedger} (only when exactly one
- * in-flight entry matches), anything else goes to the {@link HijackResponse}. Writes run in the caller's
+ * in-flight entry matches, its text compared by {@link EchoText}: platforms add @mentions, escape entities and
+ * shorten links), anything else goes to the {@link HijackResponse}. Writes run in the caller's
  * transaction. Not API. Thread-safe.
  */
 public final class EchoReconciler {
@@ -56,7 +58,7 @@ public final class EchoReconciler {
                 .filter(r -> r.attempts() > 0
                         && r.kind().carriesText()
                         && r.visibility() == own.visibility()
-                        && r.text().equals(own.text())
+                        && EchoText.sameText(r.text(), own.text())
                         && (own.inReplyTo().isEmpty() || r.target().equals(own.inReplyTo())))
                 .toList();
         if (inFlight.size() == 1) {

@@ -14,16 +14,24 @@ import org.socialcare.core.domain.Reply;
 import org.socialcare.core.domain.StoredMessage;
 import org.socialcare.core.internal.DeskAudit;
 import org.socialcare.core.internal.DeskContext;
+import org.socialcare.core.port.out.OutboxClaim;
 
 /**
  * Records what became of an outbox entry, with its audit line: held (still QUEUED, with why and when to try
  * next), failed, or sent (stored as the bank's own message of the conversation). Shared by the dispatcher and by
- * echo matching at ingest. Also computes the retry backoff with jitter from the desk's random source. Not API.
- * Thread-safe.
+ * echo matching at ingest. The dispatcher writes through its {@link OutboxClaim} (fenced: nothing is written, audit
+ * included, when the claim was taken over); echo matching writes unfenced. An entry whose last attempt may have
+ * reached the platform carries {@link #OUTCOME_UNKNOWN} at the start of its last error until a lookup settles it.
+ * Also computes the retry backoff with jitter from the desk's random source. Not API. Thread-safe.
  */
 public final class DeliveryLedger {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryLedger.class);
     private static final String SYSTEM = DeskAudit.SYSTEM;
+
+    /** Starts the last error of an entry that may have been published by an earlier attempt. */
+    public static final String OUTCOME_UNKNOWN = "outcome unknown: ";
+
+    private static final String NOT_RECORDED = "outcome not recorded yet";
 
     private final DeskContext ctx;
 
@@ -31,23 +39,108 @@ public final class DeliveryLedger {
         this.ctx = ctx;
     }
 
+    /** Whether an earlier attempt of this QUEUED entry may have reached the platform (timeout, crash mid-publish). */
+    public static boolean outcomeUnknown(Reply r) {
+        return r.status() instanceof DeliveryStatus.Queued q
+                && q.lastError()
+                        .filter(e -> e.startsWith(OUTCOME_UNKNOWN) || e.contains(NOT_RECORDED))
+                        .isPresent();
+    }
+
+    /** The error text, marked as of an unknown outcome when {@code unknown}. */
+    public static String marked(boolean unknown, String why) {
+        return unknown && !why.startsWith(OUTCOME_UNKNOWN) ? OUTCOME_UNKNOWN + why : why;
+    }
+
+    /** The status an attempt is recorded with before the platform call: QUEUED, possibly published, leased. */
+    public static DeliveryStatus.Queued attemptStarted(int attempt, Instant now, Instant leaseUntil) {
+        return new DeliveryStatus.Queued(
+                attempt,
+                leaseUntil,
+                Optional.of(
+                        OUTCOME_UNKNOWN + "publish attempt " + attempt + " started at " + now + "; " + NOT_RECORDED));
+    }
+
+    /**
+     * {@link #hold} through the dispatcher's claim: writes (and audits) only while the claim is current.
+     *
+     * @return false when the claim was taken over and nothing was written
+     */
+    public boolean hold(OutboxClaim c, int attempts, Instant next, String why) {
+        Reply r = c.reply();
+        return ctx.tx().inTransaction(() -> {
+            if (!ctx.storage()
+                    .outbox()
+                    .updateClaimed(
+                            c,
+                            r.withStatus(new DeliveryStatus.Queued(attempts, next, Optional.of(why))),
+                            Optional.empty())) {
+                return false;
+            }
+            auditHeld(r, why);
+            return true;
+        });
+    }
+
+    /**
+     * {@link #fail} through the dispatcher's claim: writes (and audits) only while the claim is current.
+     *
+     * @return false when the claim was taken over and nothing was written
+     */
+    public boolean fail(OutboxClaim c, int attempts, String why) {
+        Reply r = c.reply();
+        Instant now = ctx.clock().instant();
+        boolean written = ctx.tx().inTransaction(() -> {
+            if (!ctx.storage()
+                    .outbox()
+                    .updateClaimed(c, r.withStatus(new DeliveryStatus.Failed(why, now, attempts)), Optional.empty())) {
+                return false;
+            }
+            auditFailed(r, why, now);
+            return true;
+        });
+        if (written) {
+            LOG.warn("reply {} on channel {} failed: {}", r.id(), r.channel(), why);
+        }
+        return written;
+    }
+
+    /**
+     * {@link #markSent} through the dispatcher's claim, in the caller's transaction: writes only while the claim is
+     * current.
+     *
+     * @return false when the claim was taken over (an echo marked it, another desk claimed it) and nothing was written
+     */
+    public boolean markSent(OutboxClaim c, Optional<String> platformId, Instant at) {
+        Reply r = c.reply();
+        Reply sent = r.withStatus(new DeliveryStatus.Sent(platformId, at, r.attempts()));
+        if (!ctx.storage().outbox().updateClaimed(c, sent, Optional.empty())) {
+            return false;
+        }
+        recordSent(r, platformId, at);
+        return true;
+    }
+
     /** Keeps the entry QUEUED with {@code attempts}, next try at {@code next}; audits REPLY_HELD when the reason changed. Own transaction. */
     public void hold(Reply r, int attempts, Instant next, String why) {
         ctx.tx().run(() -> {
             ctx.storage().outbox().update(r.withStatus(new DeliveryStatus.Queued(attempts, next, Optional.of(why))));
-            Optional<String> previous =
-                    r.status() instanceof DeliveryStatus.Queued q ? q.lastError() : Optional.empty();
-            if (!previous.equals(Optional.of(why))) {
-                ctx.audit()
-                        .conversation(
-                                ctx.clock().instant(),
-                                SYSTEM,
-                                AuditAction.REPLY_HELD,
-                                r.conversation(),
-                                r.channel(),
-                                r.kind() + " " + r.id() + " held: " + why);
-            }
+            auditHeld(r, why);
         });
+    }
+
+    private void auditHeld(Reply r, String why) {
+        Optional<String> previous = r.status() instanceof DeliveryStatus.Queued q ? q.lastError() : Optional.empty();
+        if (!previous.equals(Optional.of(why))) {
+            ctx.audit()
+                    .conversation(
+                            ctx.clock().instant(),
+                            SYSTEM,
+                            AuditAction.REPLY_HELD,
+                            r.conversation(),
+                            r.channel(),
+                            r.kind() + " " + r.id() + " held: " + why);
+        }
     }
 
     /** Fails the entry for good with the reason; audited REPLY_FAILED. Own transaction. */
@@ -55,22 +148,30 @@ public final class DeliveryLedger {
         Instant now = ctx.clock().instant();
         ctx.tx().run(() -> {
             ctx.storage().outbox().update(r.withStatus(new DeliveryStatus.Failed(why, now, attempts)));
-            ctx.audit()
-                    .conversation(
-                            now,
-                            SYSTEM,
-                            AuditAction.REPLY_FAILED,
-                            r.conversation(),
-                            r.channel(),
-                            r.kind() + " " + r.id() + " failed: " + why);
+            auditFailed(r, why, now);
         });
         LOG.warn("reply {} on channel {} failed: {}", r.id(), r.channel(), why);
+    }
+
+    private void auditFailed(Reply r, String why, Instant now) {
+        ctx.audit()
+                .conversation(
+                        now,
+                        SYSTEM,
+                        AuditAction.REPLY_FAILED,
+                        r.conversation(),
+                        r.channel(),
+                        r.kind() + " " + r.id() + " failed: " + why);
     }
 
     /** Marks the entry SENT (with the platform's id when known) and stores what it published. Caller's transaction. */
     public void markSent(Reply r, Optional<String> platformId, Instant at) {
         Reply sent = r.withStatus(new DeliveryStatus.Sent(platformId, at, r.attempts()));
         ctx.storage().outbox().update(sent);
+        recordSent(r, platformId, at);
+    }
+
+    private void recordSent(Reply r, Optional<String> platformId, Instant at) {
         if (r.kind().carriesText() && platformId.isPresent()) {
             Channel channel = ctx.channels().get(r.channel());
             ctx.storage()

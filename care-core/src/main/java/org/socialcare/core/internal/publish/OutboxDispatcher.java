@@ -8,7 +8,6 @@ import org.slf4j.LoggerFactory;
 import org.socialcare.core.domain.AuditAction;
 import org.socialcare.core.domain.Channel;
 import org.socialcare.core.domain.ChannelHealth;
-import org.socialcare.core.domain.DeliveryStatus;
 import org.socialcare.core.domain.Reply;
 import org.socialcare.core.domain.guard.PublishingGuard;
 import org.socialcare.core.error.CareException;
@@ -17,6 +16,8 @@ import org.socialcare.core.internal.DeskAudit;
 import org.socialcare.core.internal.DeskContext;
 import org.socialcare.core.port.in.DispatchResult;
 import org.socialcare.core.port.out.ChannelPublisher;
+import org.socialcare.core.port.out.OutboxClaim;
+import org.socialcare.core.port.out.PublishedLookup;
 
 /**
  * Publishes due outbox entries through the channels' publishers: claims a batch, checks channel state and health,
@@ -24,6 +25,13 @@ import org.socialcare.core.port.out.ChannelPublisher;
  * and maps the platform's answer to the {@link DeliveryLedger} (sent, held with backoff, failed). An entry that
  * breaks the dispatcher itself is held and never stalls the batch. Not API. Thread-safe; several desks may
  * dispatch from one outbox.
+ *
+ * <p>Exactly once: every write of a claimed entry goes through its {@link OutboxClaim} (fenced), so a desk whose
+ * claim was taken over writes nothing and, when the attempt record is refused, publishes nothing. The attempt
+ * record leases the entry for {@code publishTimeout + dispatchLease}, covering the platform call. An entry whose
+ * earlier attempt may have reached the platform ({@link DeliveryLedger#outcomeUnknown}) is looked up with
+ * {@link ChannelPublisher#findPublished} first and marked sent when found. A storage error while recording the
+ * attempt is not an attempt: the entry is left to its lease.
  */
 public final class OutboxDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
@@ -41,16 +49,15 @@ public final class OutboxDispatcher {
     /** Publishes one claimed batch of due entries. */
     public DispatchResult dispatchOutbox() {
         Instant now = ctx.clock().instant();
-        List<Reply> claimed = ctx.tx().inTransaction(() -> ctx.storage()
+        List<OutboxClaim> claimed = ctx.tx().inTransaction(() -> ctx.storage()
                 .outbox()
-                .claimDue(
-                        now, ctx.settings().dispatchBatchSize(), ctx.settings().dispatchLease()));
+                .claim(now, ctx.settings().dispatchBatchSize(), ctx.settings().dispatchLease()));
         DispatchResult result = DispatchResult.nothing();
-        for (Reply r : claimed) {
+        for (OutboxClaim c : claimed) {
             try {
-                result = result.plus(dispatchOne(r));
+                result = result.plus(dispatchOne(c));
             } catch (RuntimeException e) {
-                result = result.plus(poisoned(r, e));
+                result = result.plus(poisoned(c, e));
             }
         }
         return result;
@@ -60,24 +67,33 @@ public final class OutboxDispatcher {
      * An entry that broke the dispatcher itself (a channel no longer configured, a guard or storage error) is held
      * with backoff, then FAILED after the maximum attempts, so it never stalls the rest of the batch.
      */
-    private DispatchResult poisoned(Reply r, RuntimeException e) {
+    private DispatchResult poisoned(OutboxClaim c, RuntimeException e) {
+        Reply r = c.reply();
         LOG.warn(
                 "dispatching reply {} on channel {} failed: {}",
                 r.id(),
                 r.channel(),
                 e.getClass().getName());
-        String why = "dispatch failed: " + e.getClass().getSimpleName()
+        String failure = "dispatch failed: " + e.getClass().getSimpleName()
                 + (e instanceof CareException ? ": " + e.getMessage() : "");
         int attempt = r.attempts() + 1;
         try {
-            if (ctx.storage().outbox().find(r.id()).filter(Reply::isQueued).isEmpty()) {
-                return new DispatchResult(0, 0, 0); // its outcome was recorded after all
-            }
+            // the attempt may have been recorded (and the platform called) before it broke
+            boolean unknown = DeliveryLedger.outcomeUnknown(r)
+                    || ctx.storage()
+                            .outbox()
+                            .find(r.id())
+                            .filter(DeliveryLedger::outcomeUnknown)
+                            .isPresent();
+            String why = DeliveryLedger.marked(unknown, failure);
             if (attempt >= ctx.settings().maxAttempts()) {
-                ledger.fail(r, attempt, "gave up after " + attempt + " attempts: " + why);
-                return new DispatchResult(0, 0, 1);
+                return ledger.fail(c, attempt, "gave up after " + attempt + " attempts: " + why)
+                        ? new DispatchResult(0, 0, 1)
+                        : DispatchResult.nothing();
             }
-            ledger.hold(r, attempt, ctx.clock().instant().plus(ledger.backoff(attempt)), why);
+            return ledger.hold(c, attempt, ctx.clock().instant().plus(ledger.backoff(attempt)), why)
+                    ? new DispatchResult(0, 1, 0)
+                    : DispatchResult.nothing(); // its outcome was recorded after all, or another desk has it
         } catch (RuntimeException again) {
             LOG.warn(
                     "could not record the failure of reply {} ({}); it is retried when its lease ends",
@@ -87,30 +103,61 @@ public final class OutboxDispatcher {
         return new DispatchResult(0, 1, 0);
     }
 
-    private DispatchResult dispatchOne(Reply r) {
+    private DispatchResult dispatchOne(OutboxClaim c) {
+        Reply r = c.reply();
         Instant now = ctx.clock().instant();
         ctx.switches().refresh(r.channel(), now); // another desk's kill switch, read at most the max age ago
         Channel channel = ctx.channels().get(r.channel());
         ChannelHealth health = ctx.channels().health(r.channel());
+        boolean unknown = DeliveryLedger.outcomeUnknown(r);
         if (!channel.isActive() || !health.isPublishable(now)) {
             String why = "channel " + channel.id() + " is " + (channel.isActive() ? health.state() : "PAUSED")
                     + health.retryAfter()
                             .filter(now::isBefore)
                             .map(t -> " until " + t)
                             .orElse("");
-            ledger.hold(
-                    r, r.attempts(), health.retryAfter().filter(now::isBefore).orElse(now), why);
-            return new DispatchResult(0, 1, 0);
+            return held(ledger.hold(
+                    c,
+                    r.attempts(),
+                    health.retryAfter().filter(now::isBefore).orElse(now),
+                    DeliveryLedger.marked(unknown, why)));
         }
         Optional<ChannelPublisher> publisher = ctx.publishers().forChannel(channel);
         if (publisher.isEmpty()) {
-            ledger.hold(r, r.attempts(), now, "no publisher configured for platform " + channel.platform());
-            return new DispatchResult(0, 1, 0);
+            return held(ledger.hold(
+                    c,
+                    r.attempts(),
+                    now,
+                    DeliveryLedger.marked(unknown, "no publisher configured for platform " + channel.platform())));
+        }
+        if (unknown) {
+            // an earlier attempt may have reached the platform: ask it before sending again
+            PublishedLookup lookup;
+            try {
+                lookup = publisher.get().findPublished(channel, r);
+            } catch (PlatformException e) {
+                ctx.channels().recordFailure(channel.id(), e);
+                return held(ledger.hold(
+                        c,
+                        r.attempts(),
+                        e.retryAt().orElse(now.plus(ledger.backoff(Math.max(1, r.attempts())))),
+                        DeliveryLedger.marked(true, "could not look up an earlier attempt: " + e.getMessage())));
+            }
+            if (lookup.outcome() == PublishedLookup.Outcome.FOUND) {
+                boolean sent = ctx.tx()
+                        .inTransaction(() -> ledger.markSent(
+                                c, lookup.platformMessageId(), ctx.clock().instant()));
+                return sent ? new DispatchResult(1, 0, 0) : DispatchResult.nothing();
+            }
+            unknown = lookup.outcome() == PublishedLookup.Outcome.CANNOT_TELL;
         }
         // Guard rails (PublishingGuard): link allow-list fails the entry, the outbound rate cap holds it.
         List<String> badLinks = publishing.disallowedLinks(r);
         if (!badLinks.isEmpty()) {
             String why = "links to domains not on the allow-list: " + String.join(", ", badLinks);
+            if (!ledger.fail(c, r.attempts(), why)) {
+                return DispatchResult.nothing();
+            }
             ctx.tx().run(() -> ctx.audit()
                     .conversation(
                             now,
@@ -119,43 +166,48 @@ public final class OutboxDispatcher {
                             r.conversation(),
                             r.channel(),
                             r.kind() + " " + r.id() + " blocked: " + why));
-            ledger.fail(r, r.attempts(), why);
             return new DispatchResult(0, 0, 1);
         }
         Optional<Instant> capped = publishing.tryAcquire(channel.id(), now);
         if (capped.isPresent()) {
-            ledger.hold(
-                    r,
+            return held(ledger.hold(
+                    c,
                     r.attempts(),
                     capped.get(),
-                    "outbound rate cap of " + publishing.describeCap(channel.id()) + " reached on channel "
-                            + channel.id());
-            return new DispatchResult(0, 1, 0);
+                    DeliveryLedger.marked(
+                            unknown,
+                            "outbound rate cap of " + publishing.describeCap(channel.id()) + " reached on channel "
+                                    + channel.id())));
         }
         int attempt = r.attempts() + 1;
-        // Record the attempt before the platform sees it (own small transaction): from here on the entry may have
-        // been published, and whoever looks at it next (a retry, an echo) knows. Its own lease starts now.
-        Reply started = r.withStatus(new DeliveryStatus.Queued(
-                attempt,
-                now.plus(ctx.settings().dispatchLease()),
-                Optional.of("publish attempt " + attempt + " started at " + now + "; outcome not recorded yet")));
-        boolean stillOurs = ctx.tx().inTransaction(() -> {
-            // the batch's lease may have run out while earlier entries were published: another desk may own it now
-            if (!ctx.storage().outbox().find(r.id()).filter(r::equals).isPresent()) {
-                return false;
-            }
-            ctx.storage().outbox().update(started);
-            return true;
-        });
+        // Record the attempt before the platform sees it (own small transaction, fenced by the claim): from here on
+        // the entry may have been published, and whoever looks at it next (a retry, an echo) knows. Its lease now
+        // covers the platform call.
+        Instant leaseUntil =
+                now.plus(ctx.settings().publishTimeout()).plus(ctx.settings().dispatchLease());
+        Reply started = r.withStatus(DeliveryLedger.attemptStarted(attempt, now, leaseUntil));
+        boolean stillOurs;
+        try {
+            stillOurs = ctx.tx()
+                    .inTransaction(() -> ctx.storage().outbox().updateClaimed(c, started, Optional.of(leaseUntil)));
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "could not record attempt {} of reply {} ({}); not sent, retried when its lease ends",
+                    attempt,
+                    r.id(),
+                    e.getClass().getName());
+            return new DispatchResult(0, 1, 0);
+        }
         if (!stillOurs) {
-            LOG.debug("reply {} changed since it was claimed; left to whoever changed it", r.id());
+            LOG.debug("reply {} was claimed again or changed since this desk claimed it; left alone", r.id());
             return DispatchResult.nothing();
         }
+        OutboxClaim mine = c.with(started);
         Optional<String> platformId;
         try {
             platformId = publisher.get().publish(channel, r);
         } catch (PlatformException e) {
-            return onPublishError(r, channel, attempt, e);
+            return onPublishError(mine, channel, attempt, unknown, e);
         } catch (RuntimeException e) {
             LOG.warn(
                     "publisher for {} failed unexpectedly on reply {}: {}",
@@ -163,9 +215,10 @@ public final class OutboxDispatcher {
                     r.id(),
                     e.getClass().getName());
             return onPublishError(
-                    r,
+                    mine,
                     channel,
                     attempt,
+                    unknown,
                     new PlatformException(
                             PlatformException.Kind.TRANSIENT,
                             "unexpected " + e.getClass().getSimpleName(),
@@ -174,25 +227,31 @@ public final class OutboxDispatcher {
                             e));
         }
         ctx.channels().recordSuccess(channel.id());
-        ctx.tx().run(() -> ledger.markSent(started, platformId, ctx.clock().instant()));
+        boolean recorded = ctx.tx()
+                .inTransaction(
+                        () -> ledger.markSent(mine, platformId, ctx.clock().instant()));
+        if (!recorded) {
+            LOG.warn("reply {} was published but its claim was taken over before it was marked sent", r.id());
+        }
         return new DispatchResult(1, 0, 0);
     }
 
-    private DispatchResult onPublishError(Reply r, Channel channel, int attempt, PlatformException e) {
+    private static DispatchResult held(boolean written) {
+        return written ? new DispatchResult(0, 1, 0) : DispatchResult.nothing();
+    }
+
+    private DispatchResult onPublishError(
+            OutboxClaim c, Channel channel, int attempt, boolean unknownBefore, PlatformException e) {
         Instant now = ctx.clock().instant();
         switch (e.kind()) {
             case DUPLICATE -> {
                 if (attempt > 1) {
                     // an earlier attempt of this very entry may have got through: the platform already has it
-                    ctx.tx()
-                            .run(() -> ledger.markSent(
-                                    r.withStatus(new DeliveryStatus.Queued(attempt, now, Optional.empty())),
-                                    Optional.empty(),
-                                    now));
-                    return new DispatchResult(1, 0, 0);
+                    boolean sent = ctx.tx().inTransaction(() -> ledger.markSent(c, Optional.empty(), now));
+                    return sent ? new DispatchResult(1, 0, 0) : DispatchResult.nothing();
                 }
                 ledger.fail(
-                        r,
+                        c,
                         attempt,
                         "the platform refused the text as a duplicate: this account already posted identical text; "
                                 + "rephrase the reply and send it again (" + e.getMessage() + ")");
@@ -200,29 +259,35 @@ public final class OutboxDispatcher {
             }
             case RATE_LIMITED -> {
                 ctx.channels().recordFailure(channel.id(), e);
-                ledger.hold(
-                        r, attempt, e.retryAt().orElse(now.plus(ctx.settings().retryBase())), e.getMessage());
-                return new DispatchResult(0, 1, 0);
+                return held(ledger.hold(
+                        c,
+                        attempt,
+                        e.retryAt().orElse(now.plus(ctx.settings().retryBase())),
+                        DeliveryLedger.marked(unknownBefore, e.getMessage())));
             }
             case AUTH_FAILED -> {
                 ctx.channels().recordFailure(channel.id(), e);
-                ledger.hold(r, attempt, now, e.getMessage());
-                return new DispatchResult(0, 1, 0);
+                return held(ledger.hold(c, attempt, now, DeliveryLedger.marked(unknownBefore, e.getMessage())));
             }
-            case TRANSIENT -> {
+            case TRANSIENT, UNKNOWN -> {
                 ctx.channels().recordFailure(channel.id(), e);
+                boolean unknown = unknownBefore || e.kind() == PlatformException.Kind.UNKNOWN;
                 if (attempt >= ctx.settings().maxAttempts()) {
-                    ledger.fail(r, attempt, "gave up after " + attempt + " attempts: " + e.getMessage());
+                    ledger.fail(
+                            c,
+                            attempt,
+                            "gave up after " + attempt + " attempts: "
+                                    + DeliveryLedger.marked(unknown, e.getMessage()));
                     return new DispatchResult(0, 0, 1);
                 }
-                ledger.hold(r, attempt, now.plus(ledger.backoff(attempt)), e.getMessage());
-                return new DispatchResult(0, 1, 0);
+                return held(ledger.hold(
+                        c, attempt, now.plus(ledger.backoff(attempt)), DeliveryLedger.marked(unknown, e.getMessage())));
             }
             default -> {
                 if (e.kind() == PlatformException.Kind.PERMISSION) {
                     ctx.channels().recordFailure(channel.id(), e);
                 }
-                ledger.fail(r, attempt, e.getMessage());
+                ledger.fail(c, attempt, e.getMessage());
                 return new DispatchResult(0, 0, 1);
             }
         }

@@ -31,4 +31,16 @@ public interface ChannelPublisher {
 
     /** Publishes {@code reply} through {@code channel}'s account. */
     Optional<String> publish(Channel channel, Reply reply);
+
+    /**
+     * Whether an earlier attempt of {@code reply} whose outcome was unknown (see
+     * {@link org.socialcare.core.error.PlatformException.Kind#UNKNOWN}) reached the platform: looks through the
+     * account's own recent replies, messages or comments to the reply's recipient or target for its text. The
+     * desk asks before it sends such an entry again, and marks it sent with the found id instead. Default:
+     * {@link PublishedLookup#cannotTell()}, and the desk sends again. May throw a
+     * {@link org.socialcare.core.error.PlatformException} when the lookup itself fails (the entry waits).
+     */
+    default PublishedLookup findPublished(Channel channel, Reply reply) {
+        return PublishedLookup.cannotTell();
+    }
 }

@@ -13,19 +13,42 @@ import org.socialcare.core.domain.ReplyId;
  * The transactional outbox of everything the desk publishes. An entry is enqueued in the same transaction
  * as the conversation change that caused it, and dispatched later.
  *
- * <p>Promises: {@link #claimDue} hands each QUEUED entry whose next attempt is due to at most one caller
- * until its lease ends or {@link #update} is called for it (several desks may share one store: each entry is
- * sent once). Reads never return null. Thread-safe; takes part in the current transaction.
+ * <p>Promises: {@link #claim} hands each QUEUED entry whose next attempt is due to at most one caller
+ * until its lease ends or it is written (several desks may share one store). Each claim carries a fencing token;
+ * {@link #updateClaimed} writes the entry only while that token is current, so a dispatcher whose lease ran out
+ * and whose entry was claimed again (or changed by anyone through {@link #update}) learns it and writes nothing.
+ * Reads never return null. Thread-safe; takes part in the current transaction.
  */
 public interface Outbox {
     /** Adds a new entry; its id must be new. */
     void enqueue(Reply reply);
 
-    /** Leases up to {@code limit} due QUEUED entries (next attempt at or before {@code now}), oldest due first. */
-    List<Reply> claimDue(Instant now, int limit, Duration lease);
+    /**
+     * Leases up to {@code limit} due QUEUED entries (next attempt at or before {@code now}, lease free), oldest due
+     * first, each with a new fencing token that invalidates every earlier claim of the entry.
+     */
+    List<OutboxClaim> claim(Instant now, int limit, Duration lease);
 
-    /** Stores the entry's new status and ends its lease. */
+    /** {@link #claim} without the tokens, for callers that only look. */
+    default List<Reply> claimDue(Instant now, int limit, Duration lease) {
+        return claim(now, limit, lease).stream().map(OutboxClaim::reply).toList();
+    }
+
+    /**
+     * Stores the entry's new status and ends its lease, whoever holds it; invalidates every outstanding claim (the
+     * holder's {@link #updateClaimed} then returns false). For writers outside the dispatcher (echo matching).
+     */
     void update(Reply reply);
+
+    /**
+     * Stores {@code reply} (the claimed entry's new status) only if {@code claim}'s token is still the entry's
+     * current one. With {@code leaseUntil} present the claim stays (same token) and its lease is set to that instant
+     * (an attempt about to call the platform); with it empty the lease ends.
+     *
+     * @return false, writing nothing, when the claim was taken over or the entry was written by someone else
+     * @throws IllegalArgumentException when the entry does not exist or {@code reply} is another entry
+     */
+    boolean updateClaimed(OutboxClaim claim, Reply reply, Optional<Instant> leaseUntil);
 
     Optional<Reply> find(ReplyId id);
 
