@@ -14,8 +14,6 @@ import org.socialcare.core.domain.MessageKey;
 import org.socialcare.core.domain.Reply;
 import org.socialcare.core.domain.ReplyId;
 import org.socialcare.core.domain.StoredMessage;
-import org.socialcare.core.domain.reply.ApprovalRequest;
-import org.socialcare.core.port.out.ApprovalGateway;
 import org.socialcare.core.port.out.AuditLog;
 import org.socialcare.core.port.out.CareStorage;
 import org.socialcare.core.port.out.DeadLetterStore;
@@ -24,8 +22,9 @@ import org.socialcare.core.port.out.Outbox;
 
 /**
  * The desk's storage with {@link AtRestProtection} applied on every write: message bodies, outbox texts and
- * delivery errors, held approvals, dead-letter payloads and reasons and audit details reach the storage ports
- * masked. Reads pass through. The one place the desk masks before storing, so no service can forget it. Not
+ * delivery errors, dead-letter payloads and reasons and audit details reach the storage ports
+ * masked (held approvals are masked where they are submitted, with {@link #protect(Reply, AtRestProtection)}, so a
+ * configured gateway keeps its own type). Reads pass through. The one place the desk masks before storing, so no service can forget it. Not
  * API. Thread-safe over thread-safe ports.
  */
 public final class ProtectedStorage {
@@ -42,7 +41,7 @@ public final class ProtectedStorage {
                 deadLetters(base.deadLetters(), p),
                 base.escalationFirings(),
                 base.channelStates(),
-                approvals(base.approvals(), p),
+                base.approvals(), // held replies are masked where they are submitted (ReplyService)
                 base.transactions());
     }
 
@@ -63,7 +62,7 @@ public final class ProtectedStorage {
                         m.createdAt());
     }
 
-    static Reply protect(Reply r, AtRestProtection p) {
+    public static Reply protect(Reply r, AtRestProtection p) {
         DeliveryStatus status = r.status();
         if (status instanceof DeliveryStatus.Queued q) {
             status = new DeliveryStatus.Queued(q.attempts(), q.nextAttemptAt(), p.protect(q.lastError()));
@@ -172,30 +171,6 @@ public final class ProtectedStorage {
             @Override
             public List<DeadLetter> recent(int limit) {
                 return base.recent(limit);
-            }
-        };
-    }
-
-    private static ApprovalGateway approvals(ApprovalGateway base, AtRestProtection p) {
-        return new ApprovalGateway() {
-            @Override
-            public void submit(ApprovalRequest request) {
-                base.submit(new ApprovalRequest(protect(request.reply(), p), request.reasons(), request.requestedAt()));
-            }
-
-            @Override
-            public Optional<ApprovalRequest> find(ReplyId reply) {
-                return base.find(reply);
-            }
-
-            @Override
-            public List<ApprovalRequest> pending() {
-                return base.pending();
-            }
-
-            @Override
-            public Optional<ApprovalRequest> take(ReplyId reply) {
-                return base.take(reply);
             }
         };
     }
