@@ -460,6 +460,20 @@ public final class JdbcAuditLog implements AuditLog {
      * with the named key, or plain SHA-256 when unkeyed.
      */
     private String hashV2(long seq, AuditEntry e, String detailDigest, String previousHash, Optional<String> keyId) {
+        String material = materialV2(seq, e, detailDigest, previousHash, keyId);
+        if (keyId.isPresent()) {
+            return keys.orElseThrow().mac(keyId.get(), material).orElseThrow();
+        }
+        return sha256(material);
+    }
+
+    /** The unkeyed chain v2 hash of a row (what a row written without an audit key holds). */
+    static String hashV2(long seq, AuditEntry e, String detailDigest, String previousHash) {
+        return sha256(materialV2(seq, e, detailDigest, previousHash, Optional.empty()));
+    }
+
+    private static String materialV2(
+            long seq, AuditEntry e, String detailDigest, String previousHash, Optional<String> keyId) {
         StringBuilder s = new StringBuilder(256);
         s.append("care-audit-v2\n").append(seq).append('\n');
         field(s, Optional.of(Row.stored(e.at()).toString()));
@@ -470,13 +484,13 @@ public final class JdbcAuditLog implements AuditLog {
         field(s, Optional.of(detailDigest));
         field(s, keyId);
         s.append(previousHash);
-        if (keyId.isPresent()) {
-            return keys.orElseThrow().mac(keyId.get(), s.toString()).orElseThrow();
-        }
+        return s.toString();
+    }
+
+    private static String sha256(String text) {
         try {
             return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256")
-                            .digest(s.toString().getBytes(StandardCharsets.UTF_8)));
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException("every Java runtime has SHA-256", ex);
         }
