@@ -107,7 +107,7 @@ abstract class DataProtectionTest {
         return CareDesk.builder()
                 .storage(jdbc.storage())
                 .clock(clock)
-                .ids(() -> "id-" + ids.incrementAndGet() + "-" + now.get().toEpochMilli())
+                .ids(() -> "id-" + ids.incrementAndGet())
                 .channel(CHANNEL)
                 .team(Team.of(TEAM.value(), "Care team"))
                 .agent(AGENT)
