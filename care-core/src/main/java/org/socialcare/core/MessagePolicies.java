@@ -41,6 +41,7 @@ public final class MessagePolicies {
     private final ApprovalGateway approvals;
     private final Map<Platform, TextLimits> textLimits;
     private final boolean approvalsConfigured;
+    private final AtRestProtection atRest;
 
     private MessagePolicies(Builder b) {
         triage = b.triage;
@@ -51,6 +52,7 @@ public final class MessagePolicies {
         approvals = b.approvals != null ? b.approvals : new InMemoryApprovalGateway();
         approvalsConfigured = b.approvals != null;
         textLimits = Map.copyOf(b.textLimits);
+        atRest = b.atRest;
     }
 
     private MessagePolicies(MessagePolicies base, ApprovalGateway approvals) {
@@ -62,6 +64,7 @@ public final class MessagePolicies {
         this.approvals = approvals;
         approvalsConfigured = false;
         textLimits = base.textLimits;
+        atRest = base.atRest;
     }
 
     /**
@@ -110,6 +113,11 @@ public final class MessagePolicies {
         return compliance;
     }
 
+    /** What the desk masks before storing any text ({@link AtRestProtection#ofDefaults()} unless set). */
+    public AtRestProtection atRest() {
+        return atRest;
+    }
+
     public ApprovalGateway approvals() {
         return approvals;
     }
@@ -135,6 +143,7 @@ public final class MessagePolicies {
         private CompliancePolicy compliance = CompliancePolicy.ofDefaults();
         private ApprovalGateway approvals;
         private final Map<Platform, TextLimits> textLimits = new HashMap<>();
+        private AtRestProtection atRest = AtRestProtection.ofDefaults();
 
         private Builder() {}
 
@@ -173,6 +182,12 @@ public final class MessagePolicies {
         public Builder textLimits(TextLimits value) {
             Checks.notNull(value, "textLimits");
             textLimits.put(value.platform(), value);
+            return this;
+        }
+
+        /** What is masked before anything is stored, and where raw values go (default: financial kinds, no vault). */
+        public Builder atRest(AtRestProtection value) {
+            atRest = Checks.notNull(value, "atRest");
             return this;
         }
 

@@ -31,5 +31,9 @@ public enum AuditAction {
     ECHO_UNMATCHED,
     HIJACK_SUSPECTED,
     WEBHOOK_REJECTED,
-    DEAD_LETTERED
+    DEAD_LETTERED,
+    /** One customer's data was erased or anonymised on request (GDPR); the detail names no identifier. */
+    CUSTOMER_ERASED,
+    /** Closed conversations past the retention period were purged. */
+    RETENTION_PURGED
 }

@@ -219,10 +219,12 @@ public final class DeskAssembly {
      */
     public Services build(Duration channelStateMaxAge) {
         validate();
-        CareStorage wired = wire(storage != null ? storage : InMemoryStorage.create());
-        MessagePolicies policies = (messagePolicies != null ? messagePolicies : MessagePolicies.ofDefaults())
-                .withStorageApprovals(wired.approvals());
-        warnOnPartialWiring(wired, policies);
+        CareStorage plain = wire(storage != null ? storage : InMemoryStorage.create());
+        MessagePolicies configured = messagePolicies != null ? messagePolicies : MessagePolicies.ofDefaults();
+        warnOnPartialWiring(plain, configured.withStorageApprovals(plain.approvals()));
+        // every text reaches the storage masked (AtRestProtection); triage still sees the raw text in memory
+        CareStorage wired = ProtectedStorage.wrap(plain, configured.atRest());
+        MessagePolicies policies = configured.withStorageApprovals(wired.approvals());
         MessageGuard guard = new MessageGuard(policies, ids);
         List<ChannelHealthListener> listeners = new ArrayList<>(healthListeners);
         listeners.add(ChannelControl.authFailureAlert(notifier, clock));

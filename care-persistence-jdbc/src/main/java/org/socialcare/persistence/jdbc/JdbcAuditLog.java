@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,6 +19,8 @@ import org.socialcare.core.domain.AuditEntry;
 import org.socialcare.core.domain.ChannelId;
 import org.socialcare.core.domain.Checks;
 import org.socialcare.core.domain.ConversationId;
+import org.socialcare.core.port.out.AuditAnchor;
+import org.socialcare.core.port.out.AuditHeadSink;
 import org.socialcare.core.port.out.AuditLog;
 import org.socialcare.persistence.jdbc.dialect.SqlDialect;
 
@@ -30,9 +33,13 @@ import org.socialcare.persistence.jdbc.dialect.SqlDialect;
  * <p>Appends are buffered in the transaction and written just before it commits, under a lock on the head row,
  * so concurrent transactions (on any node) extend one chain in commit order while holding that lock only for
  * the commit itself. Reads inside a transaction write its buffer first, so they see its own appends.
- * The chain proves rows were not changed by someone without the library; a database administrator who
- * rewrites the whole chain and the head is caught only by comparing with an exported head
- * ({@link #head()}) kept elsewhere.
+ * Rows written since schema version 3 (chain v2) hash a SHA-256 digest of their detail instead of the
+ * detail, so erasure and retention can redact a detail ({@link #REDACTED_PREFIX}) and the chain still
+ * verifies. With an {@link AuditKeyring} the row hashes and the head are HMAC-SHA256 under the bank's key:
+ * without the key nobody can rewrite rows, truncate the newest ones or rewind the head. An
+ * {@link AuditAnchor} exported to an {@link AuditHeadSink} ({@link #exportAnchor}) and handed back to
+ * {@link #verify(AuditAnchor)} catches even someone who holds the database and the key. {@link
+ * AuditVerification#guarantees()} says which of these held.
  *
  * <p>Thread-safe; joins the current transaction.
  */
@@ -46,13 +53,25 @@ public final class JdbcAuditLog implements AuditLog {
     private final SqlDialect dialect;
     private final String table;
     private final String head;
+    private final Optional<AuditKeyring> keys;
+    private final Clock clock;
 
     JdbcAuditLog(JdbcTransactionManager tx, SqlDialect dialect, Tables tables) {
+        this(tx, dialect, tables, Optional.empty(), Clock.systemUTC());
+    }
+
+    JdbcAuditLog(
+            JdbcTransactionManager tx, SqlDialect dialect, Tables tables, Optional<AuditKeyring> keys, Clock clock) {
         this.tx = tx;
         this.dialect = dialect;
         this.table = tables.audit();
         this.head = tables.auditHead();
+        this.keys = keys;
+        this.clock = clock;
     }
+
+    /** Text of a detail redacted by erasure or retention; the row's digest of the original still verifies. */
+    public static final String REDACTED_PREFIX = "[redacted";
 
     @Override
     public void append(AuditEntry entry) {
@@ -97,17 +116,98 @@ public final class JdbcAuditLog implements AuditLog {
     public record ChainHead(long seq, String hash) {}
 
     /**
+     * Exports the chain's head as an {@link AuditAnchor}, signed with the current audit key when one is
+     * configured, to {@code sink} (outside any transaction), and returns it. Keep the newest one and pass it
+     * to {@link #verify(AuditAnchor)}.
+     */
+    public AuditAnchor exportAnchor(AuditHeadSink sink) {
+        Checks.notNull(sink, "sink");
+        ChainHead h = head();
+        AuditAnchor unsigned = new AuditAnchor(h.seq(), h.hash(), clock.instant(), Optional.empty(), Optional.empty());
+        AuditAnchor anchor = keys.map(k -> new AuditAnchor(
+                        unsigned.seq(),
+                        unsigned.hash(),
+                        unsigned.exportedAt(),
+                        Optional.of(k.currentKeyId()),
+                        k.mac(k.currentKeyId(), unsigned.signedText())))
+                .orElse(unsigned);
+        sink.accept(anchor);
+        return anchor;
+    }
+
+    /**
+     * {@link #verify()}, and also that the chain still holds {@code anchor}'s row with its hash (nothing up to
+     * it was removed, the head was not rewound below it) and that the anchor's signature checks when the
+     * keyring has its key. Adds {@link AuditVerification.Guarantee#ANCHORED} when all holds.
+     */
+    public AuditVerification verify(AuditAnchor anchor) {
+        Checks.notNull(anchor, "anchor");
+        AuditVerification chain = verify();
+        if (!chain.intact()) {
+            return chain;
+        }
+        if (anchor.signature().isPresent()) {
+            Optional<String> expected = keys.flatMap(k -> k.mac(anchor.keyId().orElseThrow(), anchor.signedText()));
+            if (expected.isEmpty()) {
+                return AuditVerification.tampered(
+                        chain.rowsChecked(),
+                        Math.max(1, anchor.seq()),
+                        "the anchor is signed with audit key '" + anchor.keyId().orElseThrow()
+                                + "', which the keyring does not hold");
+            }
+            if (!AuditKeyring.sameMac(expected.get(), anchor.signature().orElseThrow())) {
+                return AuditVerification.tampered(
+                        chain.rowsChecked(),
+                        Math.max(1, anchor.seq()),
+                        "the anchor's signature does not match (the anchor was altered)");
+            }
+        }
+        ChainHead now = head();
+        if (now.seq() < anchor.seq()) {
+            return AuditVerification.tampered(
+                    chain.rowsChecked(),
+                    now.seq() + 1,
+                    "the chain ends at row " + now.seq() + " but an exported anchor holds row " + anchor.seq()
+                            + " (the newest rows were removed and the head rewound)");
+        }
+        Optional<String> rowHash = anchor.seq() == 0 ? Optional.of(GENESIS_HASH) : rowHash(anchor.seq());
+        if (rowHash.isEmpty() || !rowHash.get().equals(anchor.hash())) {
+            return AuditVerification.tampered(
+                    chain.rowsChecked(),
+                    Math.max(1, anchor.seq()),
+                    "row " + anchor.seq() + " does not match the exported anchor (the chain was rewritten)");
+        }
+        java.util.EnumSet<AuditVerification.Guarantee> g = java.util.EnumSet.copyOf(chain.guarantees());
+        g.add(AuditVerification.Guarantee.ANCHORED);
+        return AuditVerification.intact(chain.rowsChecked(), g, chain.redactedRows());
+    }
+
+    private Optional<String> rowHash(long seq) {
+        return tx.call("read an audit row's hash", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT row_hash FROM " + table + " WHERE seq = ?")) {
+                ps.setLong(1, seq);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+    }
+
+    /**
      * Recomputes the whole chain, oldest row first, and reports the first row that fails: a hash that does not
      * match the row's fields, a link that does not match the previous row, a missing or extra sequence number,
      * or a head that does not match the last row. Reads committed rows only; safe while the desk runs.
      */
     public AuditVerification verify() {
         return tx.call("verify the audit chain", c -> {
-            ChainHead expectedHead = readHead(c, false);
+            StoredHead expectedHead = readStoredHead(c);
             String sql = "SELECT * FROM " + table + " WHERE seq <= ? ORDER BY seq";
             long checked = 0;
             long expectedSeq = 1;
             String previous = GENESIS_HASH;
+            long redacted = 0;
+            boolean seenV2 = false;
+            boolean seenKeyed = false;
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setFetchSize(VERIFY_FETCH_SIZE);
                 ps.setLong(1, expectedHead.seq());
@@ -141,7 +241,46 @@ public final class JdbcAuditLog implements AuditLog {
                                     "row " + seq + " does not link to row " + (seq - 1)
                                             + " (a row before it was changed, removed or inserted)");
                         }
-                        if (!hash(seq, entry, prevHash).equals(rowHash)) {
+                        String digest = rs.getString("detail_digest");
+                        String keyId = rs.getString("key_id");
+                        String expected;
+                        if (digest == null) {
+                            if (seenV2) {
+                                return AuditVerification.tampered(
+                                        checked, seq, "row " + seq + " has no detail digest after rows that have one");
+                            }
+                            expected = hash(seq, entry, prevHash);
+                        } else {
+                            seenV2 = true;
+                            if (!digest(entry.detail()).equals(digest)) {
+                                if (!entry.detail().startsWith(REDACTED_PREFIX)) {
+                                    return AuditVerification.tampered(
+                                            checked,
+                                            seq,
+                                            "row " + seq
+                                                    + " does not match its detail digest (its detail was changed)");
+                                }
+                                redacted++;
+                            }
+                            if (keyId == null) {
+                                if (seenKeyed) {
+                                    return AuditVerification.tampered(
+                                            checked, seq, "row " + seq + " is not signed after signed rows");
+                                }
+                                expected = hashV2(seq, entry, digest, prevHash, Optional.empty());
+                            } else {
+                                seenKeyed = true;
+                                if (keys.isEmpty() || !keys.get().keyIds().contains(keyId)) {
+                                    return AuditVerification.tampered(
+                                            checked,
+                                            seq,
+                                            "row " + seq + " is signed with audit key '" + keyId
+                                                    + "', which the keyring does not hold");
+                                }
+                                expected = hashV2(seq, entry, digest, prevHash, Optional.of(keyId));
+                            }
+                        }
+                        if (!AuditKeyring.sameMac(expected, rowHash)) {
                             return AuditVerification.tampered(
                                     checked, seq, "row " + seq + " does not match its hash (its content was changed)");
                         }
@@ -162,7 +301,27 @@ public final class JdbcAuditLog implements AuditLog {
                 return AuditVerification.tampered(
                         checked, Math.max(1, last), "row " + last + " does not match the chain head");
             }
-            return AuditVerification.intact(checked);
+            java.util.EnumSet<AuditVerification.Guarantee> g =
+                    java.util.EnumSet.of(AuditVerification.Guarantee.HASH_CHAIN);
+            if (keys.isPresent()) {
+                if (expectedHead.mac().isEmpty() || expectedHead.keyId().isEmpty()) {
+                    return AuditVerification.tampered(
+                            checked,
+                            Math.max(1, last),
+                            "the chain head is not signed although an audit key is configured");
+                }
+                Optional<String> headMac = keys.get().mac(expectedHead.keyId().get(), headText(last, previous));
+                if (headMac.isEmpty()
+                        || !AuditKeyring.sameMac(
+                                headMac.get(), expectedHead.mac().get())) {
+                    return AuditVerification.tampered(
+                            checked,
+                            Math.max(1, last),
+                            "the chain head's signature does not match (the head was rewound or rewritten)");
+                }
+                g.add(AuditVerification.Guarantee.KEYED);
+            }
+            return AuditVerification.intact(checked, g, redacted);
         });
     }
 
@@ -189,11 +348,13 @@ public final class JdbcAuditLog implements AuditLog {
             long seq = h.seq();
             String previous = h.hash();
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO " + table + " (seq, occurred_at, actor, action,"
-                            + " conversation_id, channel_id, detail, prev_hash, row_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    "INSERT INTO " + table + " (seq, occurred_at, actor, action, conversation_id, channel_id,"
+                            + " detail, prev_hash, row_hash, detail_digest, key_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                Optional<String> keyId = keys.map(AuditKeyring::currentKeyId);
                 for (AuditEntry e : entries) {
                     seq++;
-                    String hash = hash(seq, e, previous);
+                    String digest = digest(e.detail());
+                    String hash = hashV2(seq, e, digest, previous, keyId);
                     Row.of()
                             .bigint("seq", seq)
                             .instant("occurred_at", e.at())
@@ -204,20 +365,49 @@ public final class JdbcAuditLog implements AuditLog {
                             .text("detail", e.detail())
                             .text("prev_hash", previous)
                             .text("row_hash", hash)
+                            .text("detail_digest", digest)
+                            .text("key_id", keyId)
                             .bind(ps, 1, dialect);
                     ps.addBatch();
                     previous = hash;
                 }
                 ps.executeBatch();
             }
-            try (PreparedStatement ps =
-                    c.prepareStatement("UPDATE " + head + " SET last_seq = ?, last_hash = ? WHERE id = 1")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE " + head + " SET last_seq = ?, last_hash = ?, head_mac = ?, key_id = ? WHERE id = 1")) {
                 ps.setLong(1, seq);
                 ps.setString(2, previous);
+                Optional<String> keyId = keys.map(AuditKeyring::currentKeyId);
+                String text = headText(seq, previous);
+                Optional<String> mac = keyId.flatMap(k -> keys.get().mac(k, text));
+                ps.setString(3, mac.orElse(null));
+                ps.setString(4, keyId.orElse(null));
                 ps.executeUpdate();
             }
             entries.clear();
         }
+    }
+
+    private record StoredHead(long seq, String hash, Optional<String> mac, Optional<String> keyId) {}
+
+    private StoredHead readStoredHead(Connection c) throws SQLException {
+        String sql = "SELECT last_seq, last_hash, head_mac, key_id FROM " + head + " WHERE id = 1";
+        try (PreparedStatement ps = c.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                throw new SQLException(
+                        "the audit chain head row is missing from " + head + "; the schema script inserts it");
+            }
+            return new StoredHead(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    Optional.ofNullable(rs.getString(3)),
+                    Optional.ofNullable(rs.getString(4)));
+        }
+    }
+
+    private static String headText(long seq, String hash) {
+        return "care-audit-head-v1\n" + seq + "\n" + hash;
     }
 
     private ChainHead readHead(Connection c, boolean lock) throws SQLException {
@@ -250,6 +440,57 @@ public final class JdbcAuditLog implements AuditLog {
             byte[] digest =
                     MessageDigest.getInstance("SHA-256").digest(s.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("every Java runtime has SHA-256", ex);
+        }
+    }
+
+    /** SHA-256 (hex) of a detail: what chain v2 hashes, so a detail redacted by design still verifies. */
+    static String digest(String detail) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(detail.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("every Java runtime has SHA-256", ex);
+        }
+    }
+
+    /**
+     * Chain v2: the fields of {@link #hash} with the detail's digest in place of the detail, under HMAC-SHA256
+     * with the named key, or plain SHA-256 when unkeyed.
+     */
+    private String hashV2(long seq, AuditEntry e, String detailDigest, String previousHash, Optional<String> keyId) {
+        String material = materialV2(seq, e, detailDigest, previousHash, keyId);
+        if (keyId.isPresent()) {
+            return keys.orElseThrow().mac(keyId.get(), material).orElseThrow();
+        }
+        return sha256(material);
+    }
+
+    /** The unkeyed chain v2 hash of a row (what a row written without an audit key holds). */
+    static String hashV2(long seq, AuditEntry e, String detailDigest, String previousHash) {
+        return sha256(materialV2(seq, e, detailDigest, previousHash, Optional.empty()));
+    }
+
+    private static String materialV2(
+            long seq, AuditEntry e, String detailDigest, String previousHash, Optional<String> keyId) {
+        StringBuilder s = new StringBuilder(256);
+        s.append("care-audit-v2\n").append(seq).append('\n');
+        field(s, Optional.of(Row.stored(e.at()).toString()));
+        field(s, Optional.of(e.actor()));
+        field(s, Optional.of(e.action().name()));
+        field(s, e.conversation().map(ConversationId::value));
+        field(s, e.channel().map(ChannelId::value));
+        field(s, Optional.of(detailDigest));
+        field(s, keyId);
+        s.append(previousHash);
+        return s.toString();
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException("every Java runtime has SHA-256", ex);
         }

@@ -44,15 +44,17 @@ public final class JdbcCareStorage {
     private final JdbcApprovalGateway approvals;
     private final JdbcChannelStateStore channelStates;
     private final SchemaInitializer schema;
+    private final DataProtection dataProtection;
     private final CareStorage storage;
 
     private JdbcCareStorage(Builder b, SqlDialect dialect, Tables tables) {
         this.dialect = dialect;
         this.transactions = new JdbcTransactionManager(b.dataSource, dialect, b.isolation);
-        this.audit = new JdbcAuditLog(transactions, dialect, tables);
+        this.audit = new JdbcAuditLog(transactions, dialect, tables, Optional.ofNullable(b.auditKeys), b.clock);
         this.escalationFirings = new JdbcEscalationFiringStore(transactions, dialect, tables);
         this.approvals = new JdbcApprovalGateway(transactions, dialect, tables);
         this.channelStates = new JdbcChannelStateStore(transactions, dialect, tables);
+        this.dataProtection = new DataProtection(transactions, dialect, tables, audit, b.clock);
         this.schema = new SchemaInitializer(b.dataSource, dialect, tables, b.clock);
         this.storage = new CareStorage(
                 new JdbcConversationStore(transactions, dialect, tables),
@@ -90,6 +92,11 @@ public final class JdbcCareStorage {
      */
     public CareStorage storage() {
         return storage;
+    }
+
+    /** Erasure of one customer, the retention sweep and the one-off masking job over these tables. */
+    public DataProtection dataProtection() {
+        return dataProtection;
     }
 
     /** The audit log, with {@link JdbcAuditLog#verify()}. */
@@ -148,6 +155,7 @@ public final class JdbcCareStorage {
         private boolean createSchema;
         private int isolation = DEFAULT_ISOLATION;
         private Clock clock = Clock.systemUTC();
+        private AuditKeyring auditKeys;
 
         private Builder(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -206,6 +214,15 @@ public final class JdbcCareStorage {
          * @throws IllegalStateException naming the missing tables when the schema is not there
          * @throws JdbcStorageException when the database cannot be reached or a script fails
          */
+        /**
+         * Signs the audit chain and its head with HMAC-SHA256 under the bank's keys (default: plain SHA-256 chain).
+         * See {@link AuditKeyring} for rotation.
+         */
+        public Builder auditKeys(AuditKeyring value) {
+            auditKeys = Checks.notNull(value, "auditKeys");
+            return this;
+        }
+
         public JdbcCareStorage build() {
             SqlDialect d = dialect;
             if (d == null) {

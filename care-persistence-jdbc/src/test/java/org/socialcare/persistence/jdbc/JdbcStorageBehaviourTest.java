@@ -571,7 +571,9 @@ abstract class JdbcStorageBehaviourTest {
         AuditEntry forged = Samples.audit("a", "forged", T0.plusSeconds(2));
         db.execute(
                 dataSource,
-                "UPDATE care_audit SET detail = 'forged', row_hash = '" + JdbcAuditLog.hash(2, forged, hashOfRow(1))
+                "UPDATE care_audit SET detail = 'forged', detail_digest = '" + JdbcAuditLog.digest("forged")
+                        + "', row_hash = '"
+                        + JdbcAuditLog.hashV2(2, forged, JdbcAuditLog.digest("forged"), hashOfRow(1))
                         + "' WHERE seq = 2");
 
         assertThat(jdbc.audit().verify().firstTamperedSeq()).contains(3L);

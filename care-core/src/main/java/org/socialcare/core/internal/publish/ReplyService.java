@@ -30,6 +30,7 @@ import org.socialcare.core.error.NotAssignedException;
 import org.socialcare.core.internal.DeskAudit;
 import org.socialcare.core.internal.DeskContext;
 import org.socialcare.core.internal.MessageGuard;
+import org.socialcare.core.internal.ProtectedStorage;
 import org.socialcare.core.internal.ops.EscalationReviewer;
 
 /**
@@ -178,7 +179,10 @@ public final class ReplyService {
             approvalReasons.add("an escalation rule requires approval of replies in this conversation");
         }
         if (!approvalReasons.isEmpty()) {
-            ctx.policies().approvals().submit(new ApprovalRequest(r, approvalReasons, now));
+            ctx.policies()
+                    .approvals()
+                    .submit(new ApprovalRequest(
+                            ProtectedStorage.protect(r, ctx.policies().atRest()), approvalReasons, now));
             ctx.audit()
                     .conversation(
                             now,
