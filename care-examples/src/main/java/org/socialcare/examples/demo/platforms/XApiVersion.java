@@ -1,0 +1,41 @@
+package org.socialcare.examples.demo.platforms;
+
+import java.util.Locale;
+
+/**
+ * Which X (Twitter) API the demo's Twitter accounts speak: X API v2 through the adapter's {@code XChannelSource}
+ * and {@code XChannelPublisher} against the {@code XApiEmulator}, or the v1.1 REST API through twitter4j against
+ * the {@code TwitterApiEmulator}. Both play the same day (the seed-42 report is the same on either).
+ */
+public enum XApiVersion {
+    /** X API v2 with OAuth 2.0 user context (refreshed tokens): X as a bank signs up for it today. The default. */
+    V2("v2"),
+    /** The v1.1 REST API through twitter4j with OAuth 1.0a, for accounts and tiers that still have it. */
+    V1_1("v1.1");
+
+    private final String label;
+
+    XApiVersion(String label) {
+        this.label = label;
+    }
+
+    /** {@code v2} or {@code v1.1}, as the demo's {@code --x-api} option spells it. */
+    public String label() {
+        return label;
+    }
+
+    /**
+     * The version spelled {@code value} ({@code v2}, {@code 2}, {@code v1.1} or {@code 1.1}, any case).
+     *
+     * @throws IllegalArgumentException naming the value when it is none of these
+     */
+    public static XApiVersion parse(String value) {
+        String v = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
+        for (XApiVersion version : values()) {
+            if (v.equals(version.label) || ("v" + v).equals(version.label)) {
+                return version;
+            }
+        }
+        throw new IllegalArgumentException("the X API must be 'v2' or 'v1.1' but was '" + value + "'");
+    }
+}
