@@ -116,7 +116,7 @@ public final class CareDemo implements Callable<Integer> {
                         seed,
                         db.description(),
                         platforms == CareDayRun.Platforms.EMULATED
-                                ? "through the adapters and local platform emulators (X API " + xApi.label() + ")"
+                                ? "through the adapters and local platform emulators"
                                 : "delivered directly");
                 outcome = CareDayRun.run(
                         db.storage(),
