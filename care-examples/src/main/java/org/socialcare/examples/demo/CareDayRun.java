@@ -31,7 +31,7 @@ public final class CareDayRun {
     public enum Platforms {
         /**
          * Through the real adapters and local X (Twitter) and Graph API emulators over HTTP (the default); the
-         * Twitter accounts on X API v2 unless told otherwise ({@link XApiVersion}).
+         * Twitter accounts on v1.1 (twitter4j) unless told otherwise ({@link XApiVersion}).
          */
         EMULATED,
         /** Straight into {@code CareDesk.ingest}, with in-process publishers. */
@@ -99,7 +99,7 @@ public final class CareDayRun {
                 approvals,
                 channelStates,
                 platforms,
-                XApiVersion.V2,
+                XApiVersion.V1_1,
                 messages,
                 seed,
                 speed,
@@ -108,7 +108,8 @@ public final class CareDayRun {
 
     /**
      * As above, with the emulated Twitter accounts on {@code xApi} (X API v2 or v1.1; ignored when the day is
-     * delivered directly). The day and its report are the same on either.
+     * delivered directly). The day and its report are the same on either but for
+     * the hijacker's post id in the channel-pause line.
      */
     public static Outcome run(
             CareStorage storage,

@@ -43,8 +43,8 @@ import org.socialcare.facebook.FacebookWebhookHandler;
 
 /**
  * Delivers the simulated day through the real adapters and local platform emulators on 127.0.0.1: one Twitter
- * emulator per Twitter channel of the bank (same account id and handle), an {@link XApiEmulator} for X API v2 (the
- * default) or a {@link TwitterApiEmulator} for v1.1 as {@link XApiVersion} says, and one {@link GraphApiEmulator}
+ * emulator per Twitter channel of the bank (same account id and handle), an {@link XApiEmulator} for X API v2 or a
+ * {@link TwitterApiEmulator} for v1.1 (the default) as {@link XApiVersion} says, and one {@link GraphApiEmulator}
  * for the Facebook page.
  *
  * <ul>
@@ -153,9 +153,9 @@ public final class EmulatedPlatforms implements Delivery {
                 clock.instant());
     }
 
-    /** As {@link #start(BankSetup, Clock, XApiVersion)} with the Twitter accounts on X API v2. */
+    /** As {@link #start(BankSetup, Clock, XApiVersion)} with the Twitter accounts on v1.1 (twitter4j). */
     public static EmulatedPlatforms start(BankSetup bank, Clock clock) throws IOException {
-        return start(bank, clock, XApiVersion.V2);
+        return start(bank, clock, XApiVersion.V1_1);
     }
 
     /**

@@ -30,7 +30,8 @@ import org.socialcare.examples.demo.CareDaySimulation;
 
 /**
  * The care day with the Twitter accounts on X API v2 (the adapter's v2 source and publisher against the
- * {@link XApiEmulator}): the same day, figure for figure, as on v1.1 through twitter4j.
+ * {@link XApiEmulator}): the same day, figure for figure, as on v1.1 through twitter4j (only the quoted platform id of the hijacker's
+ * post differs).
  */
 class EmulatedXApiCareDayTest {
     private static final List<ChannelId> ACCOUNTS =
@@ -46,8 +47,13 @@ class EmulatedXApiCareDayTest {
         platforms = v2.platforms().orElseThrow();
     }
 
-    private static String withoutWallTime(String report) {
-        return report.replaceAll("\\(\\d+\\.\\d s wall time\\)", "(- s wall time)");
+    /**
+     * The report without wall time and without the platform ids it quotes (the channel-pause line names the
+     * hijacker's post, whose id each API's emulator hands out from its own sequence).
+     */
+    private static String comparable(String report) {
+        return report.replaceAll("\\(\\d+\\.\\d s wall time\\)", "(- s wall time)")
+                .replaceAll("\\(message twitter:\\d+\\)", "(message twitter:-)");
     }
 
     private static List<StoredMessage> inboundTwitter(CareDesk desk) {
@@ -64,11 +70,11 @@ class EmulatedXApiCareDayTest {
     }
 
     @Test
-    void theReportIsTheSameFigureForFigureAsOnV11() {
+    void theReportIsTheSameFigureForFigureAsOnV11ButForTheQuotedPostId() {
         assertThat(platforms.xApi()).isEqualTo(XApiVersion.V2);
-        assertThat(withoutWallTime(v2.report().toText()).lines())
+        assertThat(comparable(v2.report().toText()).lines())
                 .containsExactlyElementsOf(
-                        withoutWallTime(v1.report().toText()).lines().toList());
+                        comparable(v1.report().toText()).lines().toList());
         assertThat(v2.log().inbound()).isEqualTo(v1.log().inbound());
     }
 
