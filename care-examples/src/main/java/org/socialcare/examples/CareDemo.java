@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.socialcare.examples.demo.CareDayRun;
 import org.socialcare.examples.demo.HtmlReport;
+import org.socialcare.examples.demo.platforms.XApiVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -69,6 +70,15 @@ public final class CareDemo implements Callable<Integer> {
                                 + "direct: straight into the desk (default: ${DEFAULT-VALUE}).")
         CareDayRun.Platforms platforms;
 
+        @Option(
+                names = "--x-api",
+                defaultValue = "v1.1",
+                converter = XApiConverter.class,
+                description =
+                        "The X API of the emulated Twitter accounts: v2 (X API v2 source and publisher, "
+                                + "OAuth 2.0) or v1.1 (twitter4j, OAuth 1.0a); the day is the same (default: ${DEFAULT-VALUE}).")
+        XApiVersion xApi;
+
         @Option(names = "--no-story", description = "Skip the opening story of the customer on hold.")
         boolean noStory;
 
@@ -114,6 +124,7 @@ public final class CareDemo implements Callable<Integer> {
                         Optional.of(db.approvals()),
                         Optional.of(db.channelStates()),
                         platforms,
+                        xApi,
                         messages,
                         seed,
                         speed,
@@ -138,6 +149,18 @@ public final class CareDemo implements Callable<Integer> {
             }
             throw new CommandLine.TypeConversionException(
                     "--platforms must be 'emulated' or 'direct' but was '" + value + "'");
+        }
+    }
+
+    /** Reads {@code v2} / {@code v1.1} (also {@code 2}, {@code 1.1}, any case). */
+    static final class XApiConverter implements CommandLine.ITypeConverter<XApiVersion> {
+        @Override
+        public XApiVersion convert(String value) {
+            try {
+                return XApiVersion.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("--x-api must be 'v2' or 'v1.1' but was '" + value + "'");
+            }
         }
     }
 

@@ -233,6 +233,8 @@ public final class XApiEmulator implements AutoCloseable {
     private final List<DmEvent> sent = new ArrayList<>();
     private final List<Request> requests = new ArrayList<>();
     private final Deque<Fault> faults = new ArrayDeque<>();
+    private final Map<String, String> sources = new LinkedHashMap<>();
+    private final Map<String, String> langs = new LinkedHashMap<>();
     private long nextId = FIRST_ID;
     private int tokenGeneration;
     private String accessToken;
@@ -347,6 +349,19 @@ public final class XApiEmulator implements AutoCloseable {
         return addPost(author, "@" + account.username() + " " + text, at, Optional.empty());
     }
 
+    /**
+     * A post by {@code author} mentioning the account at {@code at}, in language {@code lang} (a BCP 47 tag as X
+     * detects it, e.g. {@code es}; the other posts say {@code en}); returns its id.
+     */
+    public synchronized String mentionAt(User author, String text, Instant at, String lang) {
+        if (lang == null || !lang.matches("[a-z]{2,3}(-[A-Za-z0-9]+)*")) {
+            throw new IllegalArgumentException("lang must be a language tag like 'es' but was '" + lang + "'");
+        }
+        String id = mentionAt(author, text, at);
+        langs.put(id, lang);
+        return id;
+    }
+
     /** A reply by {@code author} to post {@code parentId} (which mentions the account); returns its id. */
     public synchronized String replyTo(User author, String parentId, String text) {
         return addPost(author, "@" + account.username() + " " + text, clock.instant(), Optional.of(parentId));
@@ -355,6 +370,31 @@ public final class XApiEmulator implements AutoCloseable {
     /** A post of the bank's own account that mentions itself (it shows in its mentions); returns its id. */
     public synchronized String ownPost(String text) {
         return addPost(account, "@" + account.username() + " " + text, clock.instant(), Optional.empty());
+    }
+
+    /**
+     * A post of the bank's own account, now, from the client app {@code appName} (the post's {@code source}
+     * field, e.g. an app the bank never approved), mentioning itself at the end so it shows among its mentions;
+     * returns its id.
+     */
+    public synchronized String ownPostFromApp(String text, String appName) {
+        if (appName == null || appName.isBlank()) {
+            throw new IllegalArgumentException("appName must name the client app but was '" + appName + "'");
+        }
+        String id = addPost(account, text + " @" + account.username(), clock.instant(), Optional.empty());
+        sources.put(id, appName);
+        return id;
+    }
+
+    /**
+     * Burns {@code n} ids, so the next ids leave a gap (deleted or protected posts; or, with several emulators,
+     * an id range per account: X ids are global).
+     */
+    public synchronized void skipIds(long n) {
+        if (n < 0 || n > Long.MAX_VALUE - nextId) {
+            throw new IllegalArgumentException("cannot skip " + n + " ids after " + nextId);
+        }
+        nextId += n;
     }
 
     /** A DM from {@code customer} to the account at {@code at}; returns the event id. */
@@ -853,17 +893,19 @@ public final class XApiEmulator implements AutoCloseable {
         } else {
             j.put("text", p.text());
         }
-        j.put("lang", "en");
+        j.put("lang", langs.getOrDefault(p.id(), "en"));
+        Optional.ofNullable(sources.get(p.id())).ifPresent(app -> j.put("source", app));
         p.inReplyTo().ifPresent(r -> j.put("referenced_tweets", List.of(Map.of("type", "replied_to", "id", r))));
+        int mentionAt = Math.max(0, p.text().indexOf("@" + account.username()));
         j.put(
                 "entities",
                 Map.of(
                         "mentions",
                         List.of(Map.of(
                                 "start",
-                                0,
+                                mentionAt,
                                 "end",
-                                account.username().length() + 1,
+                                mentionAt + account.username().length() + 1,
                                 "username",
                                 account.username(),
                                 "id",

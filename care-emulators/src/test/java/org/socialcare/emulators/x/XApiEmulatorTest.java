@@ -65,6 +65,45 @@ class XApiEmulatorTest {
     }
 
     @Test
+    void postsCarryTheirLanguageAndTheAccountsOwnPostNamesItsClientAppInSource() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        XApiEmulator.User ana = emulator.user("1900000000000000777", "ana", "Ana", 12, false);
+        String spanish = emulator.mentionAt(ana, "mi tarjeta no funciona", java.time.Instant.now(), "es");
+        String own = emulator.ownPostFromApp("Big news!", "TweetBlaster Pro");
+
+        JsonNode mention = json.readTree(emulator.activityMention(spanish)).at("/data/payload");
+        JsonNode ownPost = json.readTree(emulator.activityOwnPost(own)).at("/data/payload");
+
+        assertThat(mention.get("lang").asText()).isEqualTo("es");
+        assertThat(mention.has("source")).isFalse();
+        assertThat(ownPost.get("source").asText()).isEqualTo("TweetBlaster Pro");
+        assertThat(ownPost.get("author_id").asText())
+                .isEqualTo(emulator.account().id());
+        assertThat(ownPost.get("text").asText())
+                .isEqualTo("Big news! @" + emulator.account().username());
+        assertThat(ownPost.at("/entities/mentions/0/start").asInt()).isEqualTo("Big news! ".length());
+        assertThatThrownBy(() -> emulator.mentionAt(ana, "x", java.time.Instant.now(), "Spanish!"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Spanish!");
+        assertThatThrownBy(() -> emulator.ownPostFromApp("x", " "))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("appName");
+    }
+
+    @Test
+    void skippedIdsLeaveAGapSoSeveralAccountsCanHaveIdRangesOfTheirOwn() {
+        XApiEmulator.User ana = emulator.user("1900000000000000777", "ana", "Ana", 12, false);
+        long first = Long.parseLong(emulator.mention(ana, "one"));
+        emulator.skipIds(1_000);
+        long second = Long.parseLong(emulator.mention(ana, "two"));
+
+        assertThat(second - first).isEqualTo(1_001);
+        assertThatThrownBy(() -> emulator.skipIds(-1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("-1");
+    }
+
+    @Test
     void refusesToDeliverAnywhereButThisMachine() {
         assertThatThrownBy(() -> emulator.deliver(URI.create("https://example.com/hook"), "{}"))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,6 +20,7 @@ import org.socialcare.core.port.out.ChannelStateStore;
 import org.socialcare.core.port.out.EscalationFiringStore;
 import org.socialcare.examples.SimulatedClock;
 import org.socialcare.examples.demo.platforms.EmulatedPlatforms;
+import org.socialcare.examples.demo.platforms.XApiVersion;
 import org.socialcare.twitter.TwitterTextLimits;
 
 /** Sets up Northbank's desk on the given storage, plays the care day and builds the report. */
@@ -27,7 +29,10 @@ public final class CareDayRun {
 
     /** How customer messages reach the desk. */
     public enum Platforms {
-        /** Through the real adapters and local Twitter and Graph API emulators over HTTP (the default). */
+        /**
+         * Through the real adapters and local X (Twitter) and Graph API emulators over HTTP (the default); the
+         * Twitter accounts on v1.1 (twitter4j) unless told otherwise ({@link XApiVersion}).
+         */
         EMULATED,
         /** Straight into {@code CareDesk.ingest}, with in-process publishers. */
         DIRECT
@@ -88,6 +93,36 @@ public final class CareDayRun {
             long seed,
             double speed,
             PrintStream progressOut) {
+        return run(
+                storage,
+                firings,
+                approvals,
+                channelStates,
+                platforms,
+                XApiVersion.V1_1,
+                messages,
+                seed,
+                speed,
+                progressOut);
+    }
+
+    /**
+     * As above, with the emulated Twitter accounts on {@code xApi} (X API v2 or v1.1; ignored when the day is
+     * delivered directly). The day and its report are the same on either but for
+     * the hijacker's post id in the channel-pause line.
+     */
+    public static Outcome run(
+            CareStorage storage,
+            Optional<EscalationFiringStore> firings,
+            Optional<ApprovalGateway> approvals,
+            Optional<ChannelStateStore> channelStates,
+            Platforms platforms,
+            XApiVersion xApi,
+            int messages,
+            long seed,
+            double speed,
+            PrintStream progressOut) {
+        Objects.requireNonNull(xApi, "xApi");
         MessagePolicies.Builder policies = MessagePolicies.builder().textLimits(TwitterTextLimits.create());
         approvals.ifPresent(policies::approvals);
         SimulatedClock clock = new SimulatedClock(CareDaySimulation.OPENING);
@@ -112,7 +147,7 @@ public final class CareDayRun {
             CareDesk desk;
             Delivery delivery;
             if (platforms == Platforms.EMULATED) {
-                emulated = EmulatedPlatforms.start(bank, clock);
+                emulated = EmulatedPlatforms.start(bank, clock, xApi);
                 desk = emulated.configure(builder).build();
                 delivery = emulated.connect(desk);
             } else {

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.socialcare.core.CareDesk;
@@ -27,31 +28,30 @@ import org.socialcare.core.domain.ChannelId;
 import org.socialcare.core.domain.Party;
 import org.socialcare.core.domain.Platform;
 import org.socialcare.core.domain.Visibility;
+import org.socialcare.core.port.out.ChannelSource;
 import org.socialcare.emulators.facebook.GraphApiEmulator;
 import org.socialcare.emulators.facebook.WebhookPayloads;
 import org.socialcare.emulators.twitter.TwitterApiEmulator;
+import org.socialcare.emulators.x.XApiEmulator;
 import org.socialcare.examples.WebhookEndpoint;
 import org.socialcare.examples.demo.BankSetup;
 import org.socialcare.examples.demo.Delivery;
 import org.socialcare.examples.demo.SimulatedMessage;
-import org.socialcare.examples.demo.Story;
 import org.socialcare.facebook.FacebookAdapter;
 import org.socialcare.facebook.FacebookAdapterConfig;
 import org.socialcare.facebook.FacebookWebhookHandler;
-import org.socialcare.twitter.Twitter4jChannelPublisher;
-import org.socialcare.twitter.Twitter4jChannelSource;
-import org.socialcare.twitter.TwitterAdapterConfig;
 
 /**
- * Delivers the simulated day through the real adapters and local platform emulators on 127.0.0.1: one
- * {@link TwitterApiEmulator} per Twitter channel of the bank (same account id and handle) and one
- * {@link GraphApiEmulator} for the Facebook page.
+ * Delivers the simulated day through the real adapters and local platform emulators on 127.0.0.1: one Twitter
+ * emulator per Twitter channel of the bank (same account id and handle), an {@link XApiEmulator} for X API v2 or a
+ * {@link TwitterApiEmulator} for v1.1 (the default) as {@link XApiVersion} says, and one {@link GraphApiEmulator}
+ * for the Facebook page.
  *
  * <ul>
  *   <li><b>Twitter is pulled</b>: public customer messages become mentions of the account in its emulator (the
  *       customer as a Twitter user with id, handle, name, followers and verified flag, so triage and influence
- *       work), private ones DMs; {@link #pump()} runs a {@link PollingScheduler} over a mentions and a DM
- *       {@link Twitter4jChannelSource} per account (twitter4j over HTTP), every {@link #POLL_INTERVAL} of
+ *       work), private ones DMs; {@link #pump()} runs a {@link PollingScheduler} over a mentions and a DM source
+ *       per account ({@code XChannelSource} over X API v2, {@code Twitter4jChannelSource} over v1.1), every {@link #POLL_INTERVAL} of
  *       simulated time (the scheduler runs on the desk's clock).</li>
  *   <li><b>Facebook is pushed</b>: public messages become comments on the page's welcome post and Messenger
  *       messages become inbox messages in the Graph emulator (so replies, hides and the 24-hour window are
@@ -59,7 +59,7 @@ import org.socialcare.twitter.TwitterAdapterConfig;
  *       batched) over HTTP to a {@link WebhookEndpoint} serving the adapter's {@link FacebookWebhookHandler}.
  *       Webhooks rather than Graph polling because that is how Facebook delivers comments and Messenger in
  *       production, and one POST per tick is cheaper than walking feed, comments and conversations.</li>
- *   <li><b>Publishing</b>: a {@link Twitter4jChannelPublisher} per Twitter channel and the adapter's
+ *   <li><b>Publishing</b>: an {@code XChannelPublisher} (v2) or {@code Twitter4jChannelPublisher} (v1.1) per Twitter channel and the adapter's
  *       {@code RestFbChannelPublisher} for the page (replies, private replies, Messenger, and the moderation
  *       policy's HIDE_COMMENT).</li>
  *   <li><b>Echoes</b>: the bank's DMs come back through the DM sources, its Messenger messages and page comments
@@ -83,17 +83,17 @@ public final class EmulatedPlatforms implements Delivery {
     private static final String APP_ID = "424242424242";
     private static final int MAX_PASSES_PER_PUMP = 20;
     private static final String NODELAY = "sun.net.httpserver.nodelay";
-    private static final long ID_RANGE = 10_000_000_000_000L;
+    static final long ID_RANGE = 10_000_000_000_000L;
     /**
      * How long a call to an emulator or the webhook endpoint may take. A timed-out poll or publish is retried later
      * in simulated time and would change the day, so the limit is far above any answer on a busy machine (a stall
      * that long shows as a WARN on standard error, and a timed-out webhook POST ends the run).
      */
-    private static final Duration HTTP_TIMEOUT = Duration.ofMinutes(2);
+    static final Duration HTTP_TIMEOUT = Duration.ofMinutes(2);
 
     private final Clock clock;
-    private final Map<ChannelId, TwitterApiEmulator> twitter = new LinkedHashMap<>();
-    private final Map<ChannelId, TwitterAdapterConfig> twitterConfigs = new LinkedHashMap<>();
+    private final XApiVersion api;
+    private final TwitterAccounts twitter;
     private final GraphApiEmulator graph;
     private final ChannelId page;
     private final FacebookAdapter facebook;
@@ -111,44 +111,31 @@ public final class EmulatedPlatforms implements Delivery {
     private int webhookPosts;
     private boolean closed;
 
-    private EmulatedPlatforms(BankSetup bank, Clock clock) throws IOException {
+    private EmulatedPlatforms(BankSetup bank, Clock clock, XApiVersion api) throws IOException {
         this.clock = clock;
+        this.api = api;
         ChannelId pageChannel = null;
         GraphApiEmulator graphEmulator = null;
+        // Twitter ids are global: each account's emulator gets its own id range, or the desk would take a tweet on
+        // one account for a duplicate of another account's tweet with the same id
+        this.twitter = TwitterAccounts.start(api, bank.channels(), clock);
         try {
             for (Channel ch : bank.channels()) {
-                if (ch.platform().equals(Platform.TWITTER)) {
-                    TwitterApiEmulator emulator = TwitterApiEmulator.builder()
-                            .account(Long.parseLong(ch.platformAccountId()), ch.handle())
-                            .clock(clock)
-                            .start();
-                    // Twitter ids are global: give each account's emulator its own id range, or the desk would take
-                    // a tweet on one account for a duplicate of another account's tweet with the same id
-                    emulator.skipIds(ID_RANGE * twitter.size());
-                    twitter.put(ch.id(), emulator);
-                    twitterConfigs.put(
-                            ch.id(),
-                            EmulatorConfigs.twitter(emulator, ch.id())
-                                    .clock(clock)
-                                    .pollInterval(POLL_INTERVAL)
-                                    .connectTimeout(HTTP_TIMEOUT)
-                                    .readTimeout(HTTP_TIMEOUT)
-                                    .build());
-                } else if (ch.platform().equals(Platform.FACEBOOK) && graphEmulator == null) {
+                if (ch.platform().equals(Platform.FACEBOOK) && graphEmulator == null) {
                     graphEmulator =
                             GraphApiEmulator.start(ch.platformAccountId(), ch.handle(), PAGE_TOKEN, APP_SECRET, clock);
                     pageChannel = ch.id();
                 }
             }
         } catch (IOException | RuntimeException e) {
-            twitter.values().forEach(TwitterApiEmulator::close);
+            twitter.close();
             if (graphEmulator != null) {
                 graphEmulator.close();
             }
             throw e;
         }
         if (graphEmulator == null) {
-            twitter.values().forEach(TwitterApiEmulator::close);
+            twitter.close();
             throw new IllegalArgumentException("the bank has no Facebook page channel; channels: " + bank.channels());
         }
         this.graph = graphEmulator;
@@ -166,26 +153,35 @@ public final class EmulatedPlatforms implements Delivery {
                 clock.instant());
     }
 
+    /** As {@link #start(BankSetup, Clock, XApiVersion)} with the Twitter accounts on v1.1 (twitter4j). */
+    public static EmulatedPlatforms start(BankSetup bank, Clock clock) throws IOException {
+        return start(bank, clock, XApiVersion.V1_1);
+    }
+
     /**
-     * Starts the emulators for the bank's channels (one Twitter emulator per Twitter channel, one Graph emulator
-     * for the first Facebook page), all on 127.0.0.1, reading the time from {@code clock}.
+     * Starts the emulators for the bank's channels (one X API v2 or v1.1 Twitter emulator per Twitter channel, as
+     * {@code api} says, one Graph emulator for the first Facebook page), all on 127.0.0.1, reading the time from
+     * {@code clock}.
      *
      * @throws IOException if a local server cannot start
      */
-    public static EmulatedPlatforms start(BankSetup bank, Clock clock) throws IOException {
+    public static EmulatedPlatforms start(BankSetup bank, Clock clock, XApiVersion api) throws IOException {
+        Objects.requireNonNull(api, "api");
         // The JDK's HTTP server writes response headers and body separately; with Nagle's algorithm on, each
         // small response waits for the client's delayed ACK (40 ms on Linux). Read once, when the first
         // server of the JVM starts: set it before (java -Dsun.net.httpserver.nodelay=true) to be sure.
         if (System.getProperty(NODELAY) == null) {
             System.setProperty(NODELAY, "true");
         }
-        return new EmulatedPlatforms(bank, clock);
+        return new EmulatedPlatforms(bank, clock, api);
     }
 
-    /** Adds the publishers: twitter4j per Twitter channel (each account its own credentials), restfb for the page. */
+    /**
+     * Adds the publishers: per Twitter channel the X API v2 or twitter4j one (each account its own credentials),
+     * restfb for the page.
+     */
     public CareDesk.Builder configure(CareDesk.Builder builder) {
-        twitterConfigs.forEach(
-                (channel, config) -> builder.publisher(channel, Twitter4jChannelPublisher.forAccount(config)));
+        twitter.configure(builder);
         return builder.publisher(facebook.publisher());
     }
 
@@ -203,13 +199,10 @@ public final class EmulatedPlatforms implements Delivery {
         endpoint = WebhookEndpoint.start(desk, Map.of(WEBHOOK_PATH, facebook.webhookHandler()));
         verifySubscription();
         PollingScheduler.Builder b = PollingScheduler.builder(desk);
-        twitterConfigs.values().forEach(config -> {
-            for (Twitter4jChannelSource source :
-                    List.of(Twitter4jChannelSource.mentions(config), Twitter4jChannelSource.directMessages(config))) {
-                b.source(source, POLL_INTERVAL);
-                sourceIds.add(source.sourceId());
-            }
-        });
+        for (ChannelSource source : twitter.sources()) {
+            b.source(source, POLL_INTERVAL);
+            sourceIds.add(source.sourceId());
+        }
         scheduler = b.build();
         return this;
     }
@@ -218,9 +211,8 @@ public final class EmulatedPlatforms implements Delivery {
     public void post(List<SimulatedMessage> messages) {
         JsonArray entries = new JsonArray();
         for (SimulatedMessage m : messages) {
-            TwitterApiEmulator account = twitter.get(m.channel());
-            if (account != null) {
-                tweet(account, m);
+            if (twitter.channels().contains(m.channel())) {
+                simulatedIds.put(twitter.deliver(m), m.id());
             } else if (m.channel().equals(page)) {
                 entries.add(facebookEntry(m));
             } else {
@@ -230,26 +222,6 @@ public final class EmulatedPlatforms implements Delivery {
         if (!entries.isEmpty()) {
             pushWebhook(entries);
         }
-    }
-
-    private void tweet(TwitterApiEmulator account, SimulatedMessage m) {
-        Party a = m.author();
-        TwitterApiEmulator.User user = account.user(
-                Long.parseLong(a.platformUserId()),
-                a.handle(),
-                a.displayName().orElse(a.handle()),
-                a.followerCount(),
-                a.verified());
-        long id;
-        if (m.visibility() == Visibility.PUBLIC) {
-            // the emulator writes "@handle " in front of a mention itself
-            String prefix = "@" + account.account().screenName() + " ";
-            String text = m.text().startsWith(prefix) ? m.text().substring(prefix.length()) : m.text();
-            id = account.mentionAt(user, text, m.at(), m.story() == Story.SPANISH_COMPLAINT ? "es" : "en");
-        } else {
-            id = account.directMessageFromCustomerAt(user, m.text(), m.at());
-        }
-        simulatedIds.put(Long.toString(id), m.id());
     }
 
     private JsonValue facebookEntry(SimulatedMessage m) {
@@ -330,12 +302,11 @@ public final class EmulatedPlatforms implements Delivery {
 
     @Override
     public void postAsAccount(ChannelId channel, String text, String appName, Instant at) {
-        TwitterApiEmulator account = twitter.get(channel);
-        if (account == null) {
+        if (!twitter.channels().contains(channel)) {
             throw new IllegalArgumentException(
                     "only the Twitter accounts can be taken over in the demo; not " + channel);
         }
-        account.ownTweetFromApp(text, appName);
+        twitter.postFromApp(channel, text, appName);
     }
 
     @Override
@@ -384,14 +355,35 @@ public final class EmulatedPlatforms implements Delivery {
         }
     }
 
-    /** The Twitter emulator of a channel (for inspection: requests, posted statuses, sent DMs). */
+    /** The X API the Twitter accounts speak. */
+    public XApiVersion xApi() {
+        return api;
+    }
+
+    /**
+     * The v1.1 Twitter emulator of a channel (for inspection: requests, posted statuses, sent DMs).
+     *
+     * @throws IllegalStateException if the accounts run on X API v2 (see {@link #x})
+     */
     public TwitterApiEmulator twitter(ChannelId channel) {
-        TwitterApiEmulator e = twitter.get(channel);
-        if (e == null) {
-            throw new IllegalArgumentException(
-                    "no Twitter emulator for channel " + channel + "; emulated: " + twitter.keySet());
+        if (twitter instanceof Twitter4jAccounts v1) {
+            return v1.emulator(channel);
         }
-        return e;
+        throw new IllegalStateException(
+                "the Twitter accounts run on X API " + api.label() + ": use x(" + channel + ")");
+    }
+
+    /**
+     * The X API v2 emulator of a channel (for inspection: requests, published posts, sent DMs).
+     *
+     * @throws IllegalStateException if the accounts run on v1.1 (see {@link #twitter})
+     */
+    public XApiEmulator x(ChannelId channel) {
+        if (twitter instanceof XApiAccounts v2) {
+            return v2.emulator(channel);
+        }
+        throw new IllegalStateException(
+                "the Twitter accounts run on X API " + api.label() + ": use twitter(" + channel + ")");
     }
 
     /** The Graph API emulator of the page (for inspection). */
@@ -421,7 +413,7 @@ public final class EmulatedPlatforms implements Delivery {
         if (endpoint != null) {
             endpoint.close();
         }
-        twitter.values().forEach(TwitterApiEmulator::close);
+        twitter.close();
         graph.close();
     }
 }

@@ -1,11 +1,15 @@
 package org.socialcare.examples.demo.platforms;
 
 import java.time.Duration;
+import java.util.Optional;
 import org.socialcare.core.domain.ChannelId;
 import org.socialcare.emulators.facebook.GraphApiEmulator;
 import org.socialcare.emulators.twitter.TwitterApiEmulator;
+import org.socialcare.emulators.x.XApiEmulator;
 import org.socialcare.facebook.FacebookAdapterConfig;
 import org.socialcare.twitter.TwitterAdapterConfig;
+import org.socialcare.twitter.v2.XApiConfig;
+import org.socialcare.twitter.v2.XAuth;
 
 /**
  * Adapter configurations pointed at the local emulators: their base URLs, accounts and credentials. The
@@ -29,6 +33,27 @@ public final class EmulatorConfigs {
                 .restBaseUrl(emulator.restBaseUrl())
                 .connectTimeout(Duration.ofSeconds(5))
                 .readTimeout(Duration.ofSeconds(10));
+    }
+
+    /**
+     * An X API v2 config builder for {@code channel} holding the emulator's base URL and account, with OAuth 2.0
+     * user context (a confidential client holding the emulator's current access and refresh token; the token
+     * endpoint is the emulator's); add what differs (clock, poll interval, timeouts) and build.
+     */
+    public static XApiConfig.Builder x(XApiEmulator emulator, ChannelId channel) {
+        XAuth auth = XAuth.oauth2User(
+                emulator.clientId(),
+                emulator.clientSecret()
+                        .orElseThrow(() -> new IllegalArgumentException(
+                                "the demo's X accounts use a confidential OAuth 2.0 client, but " + emulator
+                                        + " has a public one")),
+                new XAuth.OAuth2Token(
+                        emulator.accessToken(), emulator.accessTokenExpiresAt(), Optional.of(emulator.refreshToken())));
+        return XApiConfig.builder()
+                .channel(channel)
+                .accountId(emulator.account().id())
+                .auth(auth)
+                .baseUrl(emulator.baseUrl());
     }
 
     /**

@@ -3,14 +3,11 @@ package org.socialcare.examples.demo.platforms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,26 +25,25 @@ import org.socialcare.core.domain.Direction;
 import org.socialcare.core.domain.Platform;
 import org.socialcare.core.domain.Reply;
 import org.socialcare.core.domain.StoredMessage;
-import org.socialcare.core.memory.InMemoryStorage;
 import org.socialcare.emulators.facebook.GraphApiEmulator;
 import org.socialcare.emulators.twitter.TwitterApiEmulator;
 import org.socialcare.examples.demo.BankSetup;
 import org.socialcare.examples.demo.CareDayRun;
 import org.socialcare.examples.demo.CareDaySimulation;
 
-/** The care day through the real adapters and the local emulators, checked against the same day delivered directly. */
+/**
+ * The care day through the real adapters and the local emulators, with the Twitter accounts on v1.1 (twitter4j),
+ * checked against the same day delivered directly. {@link EmulatedXApiCareDayTest} plays it on X API v2.
+ */
 class EmulatedCareDayTest {
-    private static final PrintStream QUIET = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-    private static final int MESSAGES = 300;
-    private static final long SEED = 5;
     private static CareDayRun.Outcome emulated;
     private static CareDayRun.Outcome direct;
     private static EmulatedPlatforms platforms;
 
     @BeforeAll
     static void playTheDayBothWays() {
-        emulated = CareDayRun.run(InMemoryStorage.create(), CareDayRun.Platforms.EMULATED, MESSAGES, SEED, 0, QUIET);
-        direct = CareDayRun.run(InMemoryStorage.create(), CareDayRun.Platforms.DIRECT, MESSAGES, SEED, 0, QUIET);
+        emulated = EmulatedDays.emulated(XApiVersion.V1_1);
+        direct = EmulatedDays.direct();
         platforms = emulated.platforms().orElseThrow();
     }
 
