@@ -38,7 +38,10 @@ import org.socialcare.core.port.out.ChannelSource;
  * levels, oldest first, every page). While the feed has more pages the checkpoint keeps the cursor and the
  * batch says {@code hasMore}; on the last feed page the inbox is read ({@code GET /{page}/conversations}, then
  * each changed conversation's messages) and the checkpoint moves to the newest second seen, with the ids seen in
- * that second (Graph's {@code since} is inclusive), so nothing is returned twice. Posts older than
+ * that second (Graph's {@code since} is inclusive), so nothing is returned twice. Each changed conversation is
+ * paged down to the inbox mark. Reads are capped per poll; a capped post, conversation or conversation list keeps
+ * its own position in the checkpoint (see {@link Position}), the batch says {@code hasMore}, and the next poll
+ * resumes there, so a newer item elsewhere moving the mark skips nothing. Posts older than
  * {@link FacebookAdapterConfig#commentLookback()} are not searched for comments (webhooks cover them). The
  * page's own posts, comments and messages come back as own messages. Items that cannot be read come back as
  * rejected payloads. Private customer messages are reported to the {@link MessengerWindow}.
