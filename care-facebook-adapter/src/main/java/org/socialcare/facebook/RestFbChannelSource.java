@@ -10,7 +10,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +38,10 @@ import org.socialcare.core.port.out.ChannelSource;
  * levels, oldest first, every page). While the feed has more pages the checkpoint keeps the cursor and the
  * batch says {@code hasMore}; on the last feed page the inbox is read ({@code GET /{page}/conversations}, then
  * each changed conversation's messages) and the checkpoint moves to the newest second seen, with the ids seen in
- * that second (Graph's {@code since} is inclusive), so nothing is returned twice. Posts older than
+ * that second (Graph's {@code since} is inclusive), so nothing is returned twice. Each changed conversation is
+ * paged down to the inbox mark. Reads are capped per poll; a capped post, conversation or conversation list keeps
+ * its own position in the checkpoint (see {@link Position}), the batch says {@code hasMore}, and the next poll
+ * resumes there, so a newer item elsewhere moving the mark skips nothing. Posts older than
  * {@link FacebookAdapterConfig#commentLookback()} are not searched for comments (webhooks cover them). The
  * page's own posts, comments and messages come back as own messages. Items that cannot be read come back as
  * rejected payloads. Private customer messages are reported to the {@link MessengerWindow}.
@@ -47,6 +52,7 @@ public final class RestFbChannelSource implements ChannelSource {
     private static final Logger LOG = LoggerFactory.getLogger(RestFbChannelSource.class);
     private static final int MAX_COMMENT_PAGES = 20;
     private static final int MAX_INBOX_PAGES = 10;
+    private static final int MAX_MESSAGE_PAGES = 10;
     static final String POST_FIELDS =
             "id,from,message,created_time,updated_time,attachments{type,url,media},application";
     static final String COMMENT_FIELDS = "id,from,message,created_time,parent{id},attachment,application";
@@ -85,12 +91,18 @@ public final class RestFbChannelSource implements ChannelSource {
                     "checkpoint of {} is unreadable; reading again from {} back",
                     sourceId(),
                     config.initialLookback()));
-            Mark start = Mark.at(now.minus(config.initialLookback()));
-            return new Position(start, Optional.empty(), Optional.empty(), start);
+            return Position.start(Mark.at(now.minus(config.initialLookback())));
         });
         PayloadMapper.Collected out = new PayloadMapper.Collected();
         PayloadMapper.Context ctx = new PayloadMapper.Context(config.channel(), Optional.of(config.pageId()), now);
         Mark feedMark = pos.feed();
+        Mark.Builder newest = pos.pending().orElse(feedMark).toBuilder();
+
+        Map<String, Mark> posts = new LinkedHashMap<>();
+        for (Map.Entry<String, Mark> behind : pos.posts().entrySet()) {
+            readComments(behind.getKey(), behind.getValue(), newest, ctx, out)
+                    .ifPresent(m -> posts.put(behind.getKey(), m));
+        }
 
         List<Parameter> feedParams = new ArrayList<>(List.of(
                 Parameter.with("fields", POST_FIELDS),
@@ -102,10 +114,9 @@ public final class RestFbChannelSource implements ChannelSource {
                 "read feed",
                 c -> c.fetchConnection(
                         config.pageId() + "/feed", JsonObject.class, feedParams.toArray(Parameter[]::new)));
-        Mark.Builder newest = pos.pending().orElse(feedMark).toBuilder();
-        List<JsonObject> posts = feed.getData();
-        for (int i = 0; i < posts.size(); i++) {
-            JsonObject post = posts.get(i);
+        List<JsonObject> feedPosts = feed.getData();
+        for (int i = 0; i < feedPosts.size(); i++) {
+            JsonObject post = feedPosts.get(i);
             String path = "feed.data[" + i + "]";
             Optional<String> postId = Json.text(post, "id");
             if (postId.isEmpty()) {
@@ -117,20 +128,27 @@ public final class RestFbChannelSource implements ChannelSource {
                 readItem(() -> mapper.post(post, path, ctx, out), post, path, out);
                 newest.see(postId.get(), created);
             }
-            readComments(postId.get(), feedMark, newest, ctx, out);
+            if (!pos.posts().containsKey(postId.get())) {
+                readComments(postId.get(), feedMark, newest, ctx, out).ifPresent(m -> posts.put(postId.get(), m));
+            }
         }
         Optional<String> after = feed.hasNext() ? Optional.ofNullable(feed.getAfterCursor()) : Optional.empty();
         Position next;
-        boolean more;
         if (after.isPresent()) {
-            next = new Position(feedMark, after, Optional.of(newest.build()), pos.inbox());
-            more = true;
+            next = pos.withFeed(feedMark, after, Optional.of(newest.build()), posts);
         } else {
-            Mark.Builder inbox = pos.inbox().toBuilder();
-            readInbox(pos.inbox(), inbox, ctx, out);
-            next = new Position(newest.build(), Optional.empty(), Optional.empty(), inbox.build());
-            more = false;
+            Inbox inbox = readInbox(pos, ctx, out);
+            next = new Position(
+                    newest.build(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    inbox.mark(),
+                    inbox.cursor(),
+                    inbox.pending(),
+                    posts,
+                    inbox.conversations());
         }
+        boolean more = next.behind();
         window.observe(config.pageId(), out.customer);
         LOG.debug(
                 "polled page {}: {} customer message(s), {} own, {} rejected, more={}",
@@ -143,8 +161,14 @@ public final class RestFbChannelSource implements ChannelSource {
                 out.customer, out.own, out.rejected, Optional.of(new Checkpoint(sourceId(), next.format())), more);
     }
 
-    private void readComments(
+    /**
+     * Reads the comments of one post newer than {@code mark}, oldest first, at most {@value #MAX_COMMENT_PAGES}
+     * pages. Returns the mark of the newest comment read when the cap stopped it (the post's own checkpoint, so
+     * the next poll resumes there), empty when the post was read to its end.
+     */
+    private Optional<Mark> readComments(
             String postId, Mark mark, Mark.Builder newest, PayloadMapper.Context ctx, PayloadMapper.Collected out) {
+        Mark.Builder readHere = mark.toBuilder();
         Optional<String> after = Optional.empty();
         for (int pageNo = 0; pageNo < MAX_COMMENT_PAGES; pageNo++) {
             List<Parameter> params = new ArrayList<>(List.of(
@@ -168,20 +192,39 @@ public final class RestFbChannelSource implements ChannelSource {
                 }
                 readItem(() -> mapper.comment(comment, Optional.of(postId), path, ctx, out), comment, path, out);
                 newest.see(id, created);
+                readHere.see(id, created);
             }
             if (!page.hasNext() || page.getAfterCursor() == null) {
-                return;
+                return Optional.empty();
             }
             after = Optional.of(page.getAfterCursor());
         }
-        LOG.warn(
-                "post {} has more than {} pages of new comments; the rest is read on the next poll",
+        LOG.info(
+                "post {} has more than {} pages of new comments; the next poll resumes after the last one read",
                 postId,
                 MAX_COMMENT_PAGES);
+        return Optional.of(readHere.build());
     }
 
-    private void readInbox(Mark mark, Mark.Builder newest, PayloadMapper.Context ctx, PayloadMapper.Collected out) {
-        Optional<String> after = Optional.empty();
+    /** What one inbox read leaves for the checkpoint. */
+    private record Inbox(
+            Mark mark, Optional<String> cursor, Optional<Mark> pending, Map<String, Resume> conversations) {}
+
+    /**
+     * Reads the conversations updated since the inbox mark (newest first, at most {@value #MAX_INBOX_PAGES} pages;
+     * beyond that the listing cursor is kept and the mark stays) and each one's messages down to the mark, first
+     * continuing the conversations a previous poll left part-read.
+     */
+    private Inbox readInbox(Position pos, PayloadMapper.Context ctx, PayloadMapper.Collected out) {
+        Mark mark = pos.inbox();
+        Mark.Builder newest = pos.inboxPending().orElse(mark).toBuilder();
+        Map<String, Resume> conversations = new LinkedHashMap<>();
+        for (Map.Entry<String, Resume> behind : pos.conversations().entrySet()) {
+            Resume r = behind.getValue();
+            readMessages(behind.getKey(), r.stop(), Optional.of(r.cursor()), newest, ctx, out)
+                    .ifPresent(c -> conversations.put(behind.getKey(), new Resume(c, r.stop())));
+        }
+        Optional<String> after = pos.inboxCursor();
         for (int pageNo = 0; pageNo < MAX_INBOX_PAGES; pageNo++) {
             List<Parameter> params = new ArrayList<>(List.of(
                     Parameter.with("fields", "id,updated_time"),
@@ -205,40 +248,72 @@ public final class RestFbChannelSource implements ChannelSource {
                             new RejectedPayload(sourceId(), conv.toString(), "conversations.data: id missing"));
                     continue;
                 }
-                readMessages(id.get(), mark, newest, ctx, out);
+                Mark stop = Optional.ofNullable(pos.conversations().get(id.get()))
+                        .map(r -> newerOf(r.stop(), mark))
+                        .orElse(mark);
+                readMessages(id.get(), stop, Optional.empty(), newest, ctx, out)
+                        .ifPresent(c -> conversations.putIfAbsent(id.get(), new Resume(c, stop)));
             }
             if (older || !page.hasNext() || page.getAfterCursor() == null) {
-                return;
+                return new Inbox(newest.build(), Optional.empty(), Optional.empty(), conversations);
             }
             after = Optional.of(page.getAfterCursor());
         }
+        LOG.info("more than {} pages of changed conversations; the next poll continues the list", MAX_INBOX_PAGES);
+        return new Inbox(mark, after, Optional.of(newest.build()), conversations);
     }
 
-    private void readMessages(
+    private static Mark newerOf(Mark a, Mark b) {
+        return a.at().isAfter(b.at()) ? a : b;
+    }
+
+    /**
+     * Reads one conversation's messages (newest first) from {@code cursor} down to {@code stop}, at most
+     * {@value #MAX_MESSAGE_PAGES} pages. Returns the cursor to continue from when the cap stopped it.
+     */
+    private Optional<String> readMessages(
             String conversationId,
-            Mark mark,
+            Mark stop,
+            Optional<String> cursor,
             Mark.Builder newest,
             PayloadMapper.Context ctx,
             PayloadMapper.Collected out) {
-        Connection<JsonObject> page = graph.call(
-                "read messages of " + conversationId,
-                c -> c.fetchConnection(
-                        conversationId + "/messages",
-                        JsonObject.class,
-                        Parameter.with("fields", MESSAGE_FIELDS),
-                        Parameter.with("limit", config.pageSize())));
-        List<JsonObject> messages = page.getData();
-        for (int i = 0; i < messages.size(); i++) {
-            JsonObject m = messages.get(i);
-            String id = Json.text(m, "id").orElse("");
-            Instant created = Json.time(m, "created_time").orElse(ctx.fallbackTime());
-            if (!mark.isNew(id, created)) {
-                continue;
+        Optional<String> after = cursor;
+        for (int pageNo = 0; pageNo < MAX_MESSAGE_PAGES; pageNo++) {
+            List<Parameter> params = new ArrayList<>(
+                    List.of(Parameter.with("fields", MESSAGE_FIELDS), Parameter.with("limit", config.pageSize())));
+            after.ifPresent(c -> params.add(Parameter.with("after", c)));
+            Connection<JsonObject> page = graph.call(
+                    "read messages of " + conversationId,
+                    c -> c.fetchConnection(
+                            conversationId + "/messages", JsonObject.class, params.toArray(Parameter[]::new)));
+            List<JsonObject> messages = page.getData();
+            boolean reachedStop = false;
+            for (int i = 0; i < messages.size(); i++) {
+                JsonObject m = messages.get(i);
+                String id = Json.text(m, "id").orElse("");
+                Instant created = Json.time(m, "created_time").orElse(ctx.fallbackTime());
+                if (created.getEpochSecond() < stop.at().getEpochSecond()) {
+                    reachedStop = true; // newest first: the rest was read before
+                    break;
+                }
+                if (!stop.isNew(id, created)) {
+                    continue;
+                }
+                String path = conversationId + ".messages.data[" + i + "]";
+                readItem(() -> mapper.inboxMessage(m, path, ctx, out), m, path, out);
+                newest.see(id, created);
             }
-            String path = conversationId + ".messages.data[" + i + "]";
-            readItem(() -> mapper.inboxMessage(m, path, ctx, out), m, path, out);
-            newest.see(id, created);
+            if (reachedStop || !page.hasNext() || page.getAfterCursor() == null) {
+                return Optional.empty();
+            }
+            after = Optional.of(page.getAfterCursor());
         }
+        LOG.info(
+                "conversation {} has more than {} pages of new messages; the next poll continues it",
+                conversationId,
+                MAX_MESSAGE_PAGES);
+        return after;
     }
 
     private void readItem(Runnable read, JsonObject raw, String path, PayloadMapper.Collected out) {
@@ -308,19 +383,89 @@ public final class RestFbChannelSource implements ChannelSource {
         }
     }
 
+    /** Where a part-read conversation continues: the listing cursor and the mark it reads down to. */
+    record Resume(String cursor, Mark stop) {}
+
     /**
-     * The checkpoint: the feed's mark, the feed cursor while paging (with the newest mark of the run so far), and
-     * the inbox's mark. Text form {@code feed=<s>;fids=<ids>;after=<cursor>;pending=<s>;pids=<ids>;inbox=<s>;iids=<ids>}
-     * with URL-encoded, comma-separated ids.
+     * The checkpoint: the feed's mark, the feed cursor while paging (with the newest mark of the run so far), the
+     * inbox's mark, the conversation-list cursor while paging it (with its pending mark), and the per-post and
+     * per-conversation positions of those a capped poll left part-read. Text form {@code feed=<s>;fids=<ids>;
+     * after=<cursor>;pending=<s>;pids=<ids>;inbox=<s>;iids=<ids>;iafter=<cursor>;ipending=<s>;ipids=<ids>;
+     * post.<id>=<s>:<ids>;conv.<id>=<cursor>:<s>:<ids>} with URL-encoded values and comma-separated ids; the
+     * fields from {@code iafter} on are optional, so checkpoints stored before them still read.
      */
-    record Position(Mark feed, Optional<String> cursor, Optional<Mark> pending, Mark inbox) {
+    record Position(
+            Mark feed,
+            Optional<String> cursor,
+            Optional<Mark> pending,
+            Mark inbox,
+            Optional<String> inboxCursor,
+            Optional<Mark> inboxPending,
+            Map<String, Mark> posts,
+            Map<String, Resume> conversations) {
+        Position {
+            posts = Collections.unmodifiableMap(new LinkedHashMap<>(posts));
+            conversations = Collections.unmodifiableMap(new LinkedHashMap<>(conversations));
+        }
+
+        /** A position with nothing part-read and no conversation-list cursor (the form before those existed). */
+        Position(Mark feed, Optional<String> cursor, Optional<Mark> pending, Mark inbox) {
+            this(feed, cursor, pending, inbox, Optional.empty(), Optional.empty(), Map.of(), Map.of());
+        }
+
+        static Position start(Mark at) {
+            return new Position(
+                    at, Optional.empty(), Optional.empty(), at, Optional.empty(), Optional.empty(), Map.of(), Map.of());
+        }
+
+        Position withFeed(Mark feed, Optional<String> cursor, Optional<Mark> pending, Map<String, Mark> posts) {
+            return new Position(feed, cursor, pending, inbox, inboxCursor, inboxPending, posts, conversations);
+        }
+
+        /** Whether something is left to read at once: a feed or list cursor, a part-read post or conversation. */
+        boolean behind() {
+            return cursor.isPresent() || inboxCursor.isPresent() || !posts.isEmpty() || !conversations.isEmpty();
+        }
+
         String format() {
-            return "feed=" + feed.at().getEpochSecond() + ";fids=" + ids(feed)
-                    + ";after=" + cursor.map(RestFbChannelSource::encode).orElse("")
-                    + ";pending="
-                    + pending.map(p -> String.valueOf(p.at().getEpochSecond())).orElse("")
-                    + ";pids=" + pending.map(Position::ids).orElse("")
-                    + ";inbox=" + inbox.at().getEpochSecond() + ";iids=" + ids(inbox);
+            StringBuilder s = new StringBuilder()
+                    .append("feed=")
+                    .append(feed.at().getEpochSecond())
+                    .append(";fids=")
+                    .append(ids(feed))
+                    .append(";after=")
+                    .append(cursor.map(RestFbChannelSource::encode).orElse(""))
+                    .append(";pending=")
+                    .append(pending.map(p -> String.valueOf(p.at().getEpochSecond()))
+                            .orElse(""))
+                    .append(";pids=")
+                    .append(pending.map(Position::ids).orElse(""))
+                    .append(";inbox=")
+                    .append(inbox.at().getEpochSecond())
+                    .append(";iids=")
+                    .append(ids(inbox));
+            if (inboxCursor.isPresent()) {
+                s.append(";iafter=").append(encode(inboxCursor.get()));
+            }
+            inboxPending.ifPresent(p -> s.append(";ipending=")
+                    .append(p.at().getEpochSecond())
+                    .append(";ipids=")
+                    .append(ids(p)));
+            posts.forEach((id, m) -> s.append(";post.")
+                    .append(encode(id))
+                    .append('=')
+                    .append(m.at().getEpochSecond())
+                    .append(':')
+                    .append(ids(m)));
+            conversations.forEach((id, r) -> s.append(";conv.")
+                    .append(encode(id))
+                    .append('=')
+                    .append(encode(r.cursor()))
+                    .append(':')
+                    .append(r.stop().at().getEpochSecond())
+                    .append(':')
+                    .append(ids(r.stop())));
+            return s.toString();
         }
 
         private static String ids(Mark m) {
@@ -333,37 +478,60 @@ public final class RestFbChannelSource implements ChannelSource {
         static Optional<Position> parse(String text) {
             try {
                 Map<String, String> parts = new HashMap<>();
+                Map<String, Mark> posts = new LinkedHashMap<>();
+                Map<String, Resume> conversations = new LinkedHashMap<>();
                 for (String part : text.split(";")) {
                     int eq = part.indexOf('=');
-                    parts.put(part.substring(0, eq), part.substring(eq + 1));
+                    String key = part.substring(0, eq);
+                    String value = part.substring(eq + 1);
+                    if (key.startsWith("post.")) {
+                        String[] v = value.split(":", -1);
+                        posts.put(decode(key.substring(5)), mark(v[0], v[1]));
+                    } else if (key.startsWith("conv.")) {
+                        String[] v = value.split(":", -1);
+                        conversations.put(decode(key.substring(5)), new Resume(decode(v[0]), mark(v[1], v[2])));
+                    } else {
+                        parts.put(key, value);
+                    }
                 }
                 Mark feed = mark(parts.get("feed"), parts.getOrDefault("fids", ""));
                 Mark inbox = mark(parts.get("inbox"), parts.getOrDefault("iids", ""));
-                String after = parts.getOrDefault("after", "");
-                String pending = parts.getOrDefault("pending", "");
+                String ipending = parts.getOrDefault("ipending", "");
                 return Optional.of(new Position(
                         feed,
-                        after.isEmpty()
-                                ? Optional.empty()
-                                : Optional.of(URLDecoder.decode(after, StandardCharsets.UTF_8)),
-                        pending.isEmpty()
-                                ? Optional.empty()
-                                : Optional.of(mark(pending, parts.getOrDefault("pids", ""))),
-                        inbox));
+                        optional(parts.getOrDefault("after", "")),
+                        optionalMark(parts.getOrDefault("pending", ""), parts.getOrDefault("pids", "")),
+                        inbox,
+                        optional(parts.getOrDefault("iafter", "")),
+                        optionalMark(ipending, parts.getOrDefault("ipids", "")),
+                        posts,
+                        conversations));
             } catch (RuntimeException e) {
                 return Optional.empty();
             }
+        }
+
+        private static Optional<String> optional(String encoded) {
+            return encoded.isEmpty() ? Optional.empty() : Optional.of(decode(encoded));
+        }
+
+        private static Optional<Mark> optionalMark(String seconds, String ids) {
+            return seconds.isEmpty() ? Optional.empty() : Optional.of(mark(seconds, ids));
         }
 
         private static Mark mark(String seconds, String ids) {
             Set<String> set = new LinkedHashSet<>();
             for (String id : ids.split(",")) {
                 if (!id.isEmpty()) {
-                    set.add(URLDecoder.decode(id, StandardCharsets.UTF_8));
+                    set.add(decode(id));
                 }
             }
             return new Mark(Instant.ofEpochSecond(Long.parseLong(seconds)), set);
         }
+    }
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
     }
 
     private static String encode(String s) {

@@ -26,9 +26,11 @@ import org.socialcare.twitter.MessageMapper.Perspective;
  * <p><b>Mentions</b> ({@link #mentions}): the checkpoint is the newest status id ingested ({@code since_id}).
  * A poll asks for {@code count} mentions after it; when the page is full there may be more between the
  * checkpoint and the page, so the next polls walk back with {@code max_id} (the checkpoint remembers the walk:
- * {@code since=..;max=..;top=..}) until a page comes back short, and only then does {@code since} move to the
- * newest id seen. Nothing is missed after a gap, a crash mid-walk resumes where it stopped, and each poll
- * costs one request. <b>Direct messages</b> ({@link #directMessages}): the events list has no {@code since};
+ * {@code since=..;max=..;top=..}) until the gap is closed, and only then does {@code since} move to the newest id
+ * seen. A short page does not prove the gap closed (Twitter applies {@code count} before it drops content, and
+ * cuts pages short under load): the poll asks once more below it, up to {@value #MAX_PROBES} times, and only an
+ * empty answer ends the walk. Nothing is missed after a gap, a crash mid-walk resumes where it stopped, and a
+ * poll costs one request plus one per short page. <b>Direct messages</b> ({@link #directMessages}): the events list has no {@code since};
  * the checkpoint is the newest event id ingested and polls follow {@code next_cursor} back until they meet it.
  *
  * <p>The bank's own tweets and DMs come back as {@link OwnMessage}s; retweets are dropped (logged) unless
@@ -38,6 +40,8 @@ import org.socialcare.twitter.MessageMapper.Perspective;
  */
 public final class Twitter4jChannelSource implements ChannelSource {
     private static final Logger LOG = LoggerFactory.getLogger(Twitter4jChannelSource.class);
+    /** Follow-up requests one poll makes after short pages before it leaves the rest of the walk to the next. */
+    private static final int MAX_PROBES = 4;
 
     private enum Stream {
         MENTIONS,
@@ -109,27 +113,37 @@ public final class Twitter4jChannelSource implements ChannelSource {
         OptionalLong sinceId = number(state, "since");
         OptionalLong maxId = number(state, "max");
         OptionalLong top = number(state, "top");
-        TimelinePage page = api.mentions(sinceId, maxId, config.mentionsPageSize());
+        int size = config.mentionsPageSize();
+        TimelinePage page = api.mentions(sinceId, maxId, size);
         Collected c = new Collected();
-        for (Tweet t : page.tweets()) {
-            c.add(MessageMapper.tweet(t, perspective));
+        OptionalLong newestSeen = page.newestId();
+        for (int probes = 0; ; probes++) {
+            for (Tweet t : page.tweets()) {
+                c.add(MessageMapper.tweet(t, perspective));
+            }
+            c.rejected.addAll(page.rejected());
+            boolean shortButNotEmpty = page.returned() < size && page.oldestId().isPresent();
+            if (!shortButNotEmpty || probes >= MAX_PROBES) {
+                break;
+            }
+            // a page can come back short with more behind it (Twitter applies count before it drops content):
+            // only an empty page proves the walk reached since_id
+            page = api.mentions(sinceId, OptionalLong.of(page.oldestId().getAsLong() - 1), size);
         }
-        c.rejected.addAll(page.rejected());
-        boolean walkDone =
-                page.returned() < config.mentionsPageSize() || page.oldestId().isEmpty();
+        boolean walkDone = page.returned() == 0 || page.oldestId().isEmpty();
         Map<String, String> next = new LinkedHashMap<>();
         if (walkDone) {
-            long newest = max(sinceId, top, page.newestId());
+            long newest = max(sinceId, top, newestSeen);
             if (newest > 0) {
                 next.put("since", Long.toString(newest));
             }
         } else {
             sinceId.ifPresent(s -> next.put("since", Long.toString(s)));
             next.put("max", Long.toString(page.oldestId().getAsLong() - 1));
-            next.put(
-                    "top",
-                    Long.toString(
-                            top.isPresent() ? top.getAsLong() : page.newestId().getAsLong()));
+            long walkTop = top.isPresent() ? top.getAsLong() : newestSeen.orElse(0);
+            if (walkTop > 0) {
+                next.put("top", Long.toString(walkTop));
+            }
         }
         return c.batch(next, !walkDone);
     }

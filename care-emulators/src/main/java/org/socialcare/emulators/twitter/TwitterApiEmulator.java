@@ -149,6 +149,7 @@ public final class TwitterApiEmulator implements AutoCloseable {
     private final Deque<Fault> faults = new ArrayDeque<>();
     private final AtomicLong ids = new AtomicLong(1_300_000_000_000_000_000L);
     private volatile boolean tokenExpired;
+    private int partialMentionPages; // guarded by lock
 
     private TwitterApiEmulator(Builder b) throws IOException {
         this.account = new User(b.accountId, b.screenName, b.screenName, 10_000, true);
@@ -285,6 +286,16 @@ public final class TwitterApiEmulator implements AutoCloseable {
     /** The account sends a DM from another app (e.g. the phone app); returns the event id. */
     public long directMessageFromAccount(long recipient, String text, String appId) {
         return addDm(account.id(), recipient, text, Optional.of(appId));
+    }
+
+    /**
+     * The next {@code n} mentions answers are partial pages: only the newest half of what {@code count} allows
+     * (at least one), as when Twitter cuts a page short; the rest stays there for the next request.
+     */
+    public void partialMentionPages(int n) {
+        synchronized (lock) {
+            partialMentionPages += n;
+        }
     }
 
     /** Answers the next requests with these faults, in order, before serving normally again. */
@@ -524,6 +535,10 @@ public final class TwitterApiEmulator implements AutoCloseable {
                 if (s.mentionsAccount() && s.id() > since && s.id() <= max) {
                     out.add(statusJson(s));
                 }
+            }
+            if (partialMentionPages > 0 && out.size() > 1) {
+                partialMentionPages--;
+                out = new ArrayList<>(out.subList(0, out.size() / 2));
             }
         }
         return ok(out);

@@ -5,6 +5,7 @@ import org.socialcare.core.port.out.ApprovalGateway;
 import org.socialcare.core.port.out.CareStorage;
 import org.socialcare.core.port.out.ChannelStateStore;
 import org.socialcare.core.port.out.TransactionManager;
+import org.socialcare.testkit.fault.IngestFaultContract;
 import org.socialcare.testkit.storage.ApprovalGatewayContract;
 import org.socialcare.testkit.storage.CareStorageContract;
 import org.socialcare.testkit.storage.ChannelStateStoreContract;
@@ -13,7 +14,7 @@ import org.socialcare.testkit.storage.SharedKillSwitchContract;
 
 /**
  * Every storage contract of care-testkit on one database: the storage ports, rollback, the approval gateway, the
- * channel state store and the shared kill switch. A subclass per database names its {@link SharedStorage}.
+ * channel state store, the shared kill switch, and the ingest fault suite (a desk stopped at each ingest step). A subclass per database names its {@link SharedStorage}.
  */
 abstract class JdbcStorageContracts extends CareStorageContract {
     /** The subclass's database, fresh tables per {@link SharedStorage#fresh()}. */
@@ -64,6 +65,14 @@ abstract class JdbcStorageContracts extends CareStorageContract {
         @Override
         protected ChannelStateStore channelStates() {
             return database().jdbc().channelStates();
+        }
+    }
+
+    @Nested
+    class IngestFaults extends IngestFaultContract {
+        @Override
+        protected CareStorage createStorage() {
+            return database().fresh();
         }
     }
 }
