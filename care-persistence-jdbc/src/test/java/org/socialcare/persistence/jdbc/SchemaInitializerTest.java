@@ -42,7 +42,7 @@ abstract class SchemaInitializerTest {
                 JdbcCareStorage.builder(dataSource).createSchema(true).build();
 
         assertThat(second.schema().apply()).isEmpty();
-        assertThat(second.schema().currentVersion()).isEqualTo(1);
+        assertThat(second.schema().currentVersion()).isEqualTo(SchemaInitializer.latestVersion());
     }
 
     @Test
@@ -90,7 +90,7 @@ abstract class SchemaInitializerTest {
         assertThat(prefixed.storage().checkpoints().load("src").orElseThrow().position())
                 .isEqualTo("prefixed");
         assertThat(prefixed.audit().verify().intact()).isTrue();
-        assertThat(prefixed.schema().currentVersion()).isEqualTo(1);
+        assertThat(prefixed.schema().currentVersion()).isEqualTo(SchemaInitializer.latestVersion());
         assertThat(db.execute(
                         dataSource, "UPDATE bank_care_checkpoint SET source_position = 'x' WHERE source_id = 'src'"))
                 .isEqualTo(1);
