@@ -20,7 +20,8 @@ import org.socialcare.core.port.out.ConversationStore;
 /**
  * {@link ConversationStore} in memory, indexed like a database would be: by customer on a channel (threading),
  * by team for the unassigned queue, by agent, and by earliest due instant (sweeps), so ingest and sweeps cost
- * the same with ten or a million open conversations. Writes are serialised; reads never block. Thread-safe.
+ * the same with ten or a million open conversations; an agent's load and whether a team has waiting work are read
+ * from those indexes without listing. Writes are serialised; reads never block. Thread-safe.
  */
 public final class InMemoryConversationStore implements ConversationStore {
     /**
@@ -115,6 +116,19 @@ public final class InMemoryConversationStore implements ConversationStore {
     public List<Conversation> unassignedQueue(TeamId team, int limit) {
         NavigableSet<Conversation> queue = unassignedByTeam.get(team);
         return queue == null ? List.of() : queue.stream().limit(limit).toList();
+    }
+
+    /** Reads the team's queue index head, O(1) whatever the backlog. */
+    @Override
+    public boolean hasUnassigned(TeamId team) {
+        NavigableSet<Conversation> queue = unassignedByTeam.get(team);
+        return queue != null && !queue.isEmpty();
+    }
+
+    /** The size of the agent's index entry, which holds exactly the agent's active conversations. */
+    @Override
+    public int countAssigned(AgentId agent) {
+        return activeByAgent.getOrDefault(agent, Set.of()).size();
     }
 
     @Override

@@ -159,6 +159,38 @@ public final class JdbcConversationStore implements ConversationStore {
         return tx.call("list the conversations of agent " + agent, c -> list(c, sql, agent.value()));
     }
 
+    /** An existence check on the queue index: no row is read in queue order, nothing is sorted. */
+    @Override
+    public boolean hasUnassigned(TeamId team) {
+        Checks.notNull(team, "team");
+        String sql = dialect.limit(
+                "SELECT 1 FROM " + table + " WHERE team_id = ? AND assignee_id IS NULL AND state IN " + ACTIVE_STATES);
+        return tx.call("check the unassigned queue of team " + team, c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                Params.bind(ps, dialect, team.value(), 1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    /** {@code COUNT} over the assignee index instead of reading the agent's conversations. */
+    @Override
+    public int countAssigned(AgentId agent) {
+        Checks.notNull(agent, "agent");
+        String sql = "SELECT COUNT(*) FROM " + table + " WHERE assignee_id = ? AND state IN " + ACTIVE_STATES;
+        return tx.call("count the conversations of agent " + agent, c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                Params.bind(ps, dialect, agent.value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
     @Override
     public List<Conversation> dueBy(Instant instant, int limit) {
         Checks.notNull(instant, "instant");

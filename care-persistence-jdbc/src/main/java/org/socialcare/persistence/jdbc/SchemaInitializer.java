@@ -41,8 +41,11 @@ public final class SchemaInitializer {
     private static final Pattern DEFAULT_NAMES = Pattern.compile("\\b" + Tables.DEFAULT_PREFIX);
 
     /** The schema versions this library ships, in order. */
-    static final List<Migration> MIGRATIONS =
-            List.of(new Migration(1, "init"), new Migration(2, "outbox_fencing"), new Migration(3, "data_protection"));
+    static final List<Migration> MIGRATIONS = List.of(
+            new Migration(1, "init"),
+            new Migration(2, "outbox_fencing"),
+            new Migration(3, "data_protection"),
+            new Migration(4, "queue_indexes"));
 
     record Migration(int version, String description) {
         String script() {

@@ -32,7 +32,7 @@ import org.socialcare.testkit.TestData;
  * unknown version throws {@link ConcurrentUpdateException} and writes nothing; of several threads saving the
  * same version exactly one wins; {@code find} and {@code findLatestOfCustomer}; the unassigned queue
  * (team, active, unassigned; priority descending, waiting-since ascending with absent last, opened ascending;
- * limit); {@code assignedTo}; {@code dueBy} returns only active conversations due at or before the instant,
+ * limit); {@code assignedTo}; {@code countAssigned} and {@code hasUnassigned} agree with those lists; {@code dueBy} returns only active conversations due at or before the instant,
  * earliest due first, within the limit; {@code openedBetween} is half-open [from, to); every field
  * round-trips exactly, including the risk flags, language, negative streak, optional instants at
  * microsecond precision and unicode in the customer's name.
@@ -364,6 +364,49 @@ public abstract class ConversationStoreContract {
 
         assertThat(store.assignedTo(anna).stream().map(Conversation::id)).containsExactly(urgent.id(), normal.id());
         assertThat(store.assignedTo(AgentId.of("agent-nobody"))).isEmpty();
+    }
+
+    @Test
+    void countAssignedCountsOnlyTheAgentsActiveConversations() {
+        AgentId anna = TestData.AGENT_ANNA;
+        Conversation normal = store.save(assignedTo(anna, Priority.NORMAL, at(0)));
+        Conversation urgent = store.save(assignedTo(anna, Priority.URGENT, at(10)));
+        store.save(assignedTo(anna, Priority.URGENT, at(5))
+                .copy()
+                .state(ConversationState.RESOLVED)
+                .build());
+        store.save(assignedTo(TestData.AGENT_BEN, Priority.URGENT, at(1)));
+
+        assertThat(store.countAssigned(anna))
+                .isEqualTo(2)
+                .isEqualTo(store.assignedTo(anna).size());
+        assertThat(store.countAssigned(TestData.AGENT_BEN)).isEqualTo(1);
+        assertThat(store.countAssigned(AgentId.of("agent-nobody"))).isZero();
+
+        store.save(normal.resolve(at(20)));
+        store.save(urgent.assignTo(TestData.CARE_TEAM, Optional.of(TestData.AGENT_BEN)));
+
+        assertThat(store.countAssigned(anna)).isZero();
+        assertThat(store.countAssigned(TestData.AGENT_BEN)).isEqualTo(2);
+    }
+
+    @Test
+    void hasUnassignedFollowsTheTeamsQueue() {
+        TeamId team = TestData.CARE_TEAM;
+        assertThat(store.hasUnassigned(team)).isFalse();
+        store.save(queued(TestData.CARDS_TEAM, Priority.NORMAL, Optional.empty(), at(0)));
+        store.save(queued(team, Priority.NORMAL, Optional.empty(), at(1))
+                .copy()
+                .state(ConversationState.RESOLVED)
+                .build());
+        assertThat(store.hasUnassigned(team)).isFalse();
+
+        Conversation waiting = store.save(queued(team, Priority.NORMAL, Optional.empty(), at(2)));
+        assertThat(store.hasUnassigned(team)).isTrue();
+
+        store.save(waiting.claim(TestData.AGENT_BEN));
+        assertThat(store.hasUnassigned(team)).isFalse();
+        assertThat(store.hasUnassigned(TestData.CARDS_TEAM)).isTrue();
     }
 
     @Test

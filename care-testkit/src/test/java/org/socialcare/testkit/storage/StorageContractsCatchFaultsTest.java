@@ -76,6 +76,45 @@ class StorageContractsCatchFaultsTest {
                 .doesNotContain("committedWritesAreVisibleFromAnotherThread");
     }
 
+    @Test
+    void conversationStoreWithCountersThatNeverForgetFails() {
+        assertThat(failedTests(CountersNeverForget.class))
+                .containsExactlyInAnyOrder(
+                        "countAssignedCountsOnlyTheAgentsActiveConversations", "hasUnassignedFollowsTheTeamsQueue");
+    }
+
+    /** Counts every conversation ever saved with an assignee or team, the way a counter only incremented would. */
+    @PlantedFault
+    static class CountersNeverForget extends ConversationStoreContract {
+        @Override
+        protected ConversationStore createStore() {
+            ConcurrentHashMap<AgentId, java.util.Set<ConversationId>> held = new ConcurrentHashMap<>();
+            ConcurrentHashMap<TeamId, Boolean> queued = new ConcurrentHashMap<>();
+            return new Delegating(new InMemoryConversationStore()) {
+                @Override
+                public Conversation save(Conversation c) {
+                    Conversation saved = super.save(c);
+                    saved.assignee().ifPresent(a -> held.computeIfAbsent(a, k -> ConcurrentHashMap.newKeySet())
+                            .add(saved.id()));
+                    if (saved.assignee().isEmpty()) {
+                        saved.team().ifPresent(t -> queued.put(t, true));
+                    }
+                    return saved;
+                }
+
+                @Override
+                public int countAssigned(AgentId agent) {
+                    return held.getOrDefault(agent, java.util.Set.of()).size();
+                }
+
+                @Override
+                public boolean hasUnassigned(TeamId team) {
+                    return queued.containsKey(team);
+                }
+            };
+        }
+    }
+
     /** Saves whatever it gets, bumping the stored version. */
     @PlantedFault
     static class LastWriteWins extends ConversationStoreContract {

@@ -301,8 +301,8 @@ public final class EscalationReviewer {
                 .filter(a -> a.supervisor() && a.presence() == Presence.ONLINE)
                 .toList();
         Map<AgentId, Integer> load = new LinkedHashMap<>();
-        online.forEach(a -> load.put(
-                a.id(), ctx.storage().conversations().assignedTo(a.id()).size()));
+        // counted, not listed: a supervisor may hold a large part of the backlog
+        online.forEach(a -> load.put(a.id(), ctx.storage().conversations().countAssigned(a.id())));
         // Escalations reach a supervisor whatever their load: the least loaded of the team, else of the desk.
         Comparator<Agent> byLoad =
                 Comparator.comparingInt((Agent a) -> load.get(a.id())).thenComparing(a -> a.id().value());

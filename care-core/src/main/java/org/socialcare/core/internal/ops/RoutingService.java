@@ -97,7 +97,7 @@ public final class RoutingService {
         if (!routing.autoAssign()) {
             return 0;
         }
-        if (ctx.storage().conversations().unassignedQueue(team, 1).isEmpty()) {
+        if (!ctx.storage().conversations().hasUnassigned(team)) {
             return 0; // nothing waits: spare the per-agent load queries (the common case on a staffed desk)
         }
         Map<AgentId, AgentLoad> loads = new LinkedHashMap<>();
@@ -106,8 +106,8 @@ public final class RoutingService {
             boolean channelAgent = routing.channelAgents().containsValue(a.id());
             if (a.team().equals(team) && (a.presence() == Presence.ONLINE || channelAgent)) {
                 // A channel agent is a candidate whatever their presence: their channel's conversations wait for them.
-                AgentLoad load = new AgentLoad(
-                        a, ctx.storage().conversations().assignedTo(a.id()).size());
+                // a maintained count: listing the agent's conversations would cost their whole backlog
+                AgentLoad load = new AgentLoad(a, ctx.storage().conversations().countAssigned(a.id()));
                 loads.put(a.id(), load);
                 if (a.presence() == Presence.ONLINE) {
                     free += Math.max(0, a.capacity() - load.active());

@@ -38,6 +38,25 @@ public interface ConversationStore {
     /** Active conversations held by the agent, in queue order. */
     List<Conversation> assignedTo(AgentId agent);
 
+    /**
+     * Whether the team has at least one active conversation that no agent holds: {@code
+     * !unassignedQueue(team, 1).isEmpty()} without reading or ordering the queue. The default does exactly that;
+     * stores should override it with an indexed existence check (routing asks it on every batch).
+     */
+    default boolean hasUnassigned(TeamId team) {
+        return !unassignedQueue(team, 1).isEmpty();
+    }
+
+    /**
+     * How many active conversations the agent holds: {@code assignedTo(agent).size()} without listing them.
+     * The default does exactly that; stores should override it with a maintained counter or an indexed
+     * {@code COUNT} (routing and escalation ask it for every candidate agent, so its cost must not grow with the
+     * agent's backlog).
+     */
+    default int countAssigned(AgentId agent) {
+        return assignedTo(agent).size();
+    }
+
     /** Active conversations whose response or resolution due instant is at or before {@code instant}, earliest first. */
     List<Conversation> dueBy(Instant instant, int limit);
 
