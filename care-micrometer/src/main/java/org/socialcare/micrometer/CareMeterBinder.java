@@ -86,27 +86,44 @@ public final class CareMeterBinder implements MeterBinder {
                                 this,
                                 b -> b.desk.health(id).state() == state ? 1 : 0)
                         .tags(tags.and("state", lower(state.name())))
+                        .strongReference(true)
                         .description("1 when the channel is in this health state, else 0")
                         .register(registry);
             }
             Gauge.builder("care.channel.paused", this, b -> b.desk.health(id).state() == HealthState.PAUSED ? 1 : 0)
                     .tags(tags)
+                    .strongReference(true)
                     .description("1 while the channel's kill switch is on")
                     .register(registry);
             Tags channelTag = Tags.of("channel", id.value());
-            channelGauge(registry, "care.conversations.opened", channelTag, id, Breakdown::opened, "conversations")
-                    .description("Conversations opened in the trailing window");
             channelGauge(
-                    registry, "care.conversations.responded", channelTag, id, Breakdown::responded, "conversations");
+                    registry,
+                    "care.conversations.opened",
+                    channelTag,
+                    id,
+                    Breakdown::opened,
+                    "Conversations opened in the trailing window");
             channelGauge(
-                    registry, "care.sla.first.response", channelTag.and("outcome", "met"), id, Breakdown::slaMet, "");
+                    registry,
+                    "care.conversations.responded",
+                    channelTag,
+                    id,
+                    Breakdown::responded,
+                    "Conversations opened in the trailing window that got a first response");
+            channelGauge(
+                    registry,
+                    "care.sla.first.response",
+                    channelTag.and("outcome", "met"),
+                    id,
+                    Breakdown::slaMet,
+                    "First-response SLA outcomes in the trailing window");
             channelGauge(
                     registry,
                     "care.sla.first.response",
                     channelTag.and("outcome", "missed"),
                     id,
                     Breakdown::slaMissed,
-                    "");
+                    "First-response SLA outcomes in the trailing window");
             timeGauge(registry, channelTag.and("quantile", "0.5"), id, Breakdown::medianFirstResponse);
             timeGauge(registry, channelTag.and("quantile", "0.9"), id, Breakdown::p90FirstResponse);
         }
@@ -116,32 +133,32 @@ public final class CareMeterBinder implements MeterBinder {
                             .map(Breakdown::backlog)
                             .orElse(0))
                     .tags("team", team.id().value())
+                    .strongReference(true)
                     .description("Active conversations of the team")
                     .baseUnit("conversations")
                     .register(registry);
         }
         approvals.ifPresent(a -> Gauge.builder(
                         "care.approvals.pending", a, x -> x.pendingApprovals().size())
+                .strongReference(true)
                 .description("Replies held for four-eyes approval")
                 .register(registry));
     }
 
-    private Gauge.Builder<CareMeterBinder> channelGauge(
+    private void channelGauge(
             MeterRegistry registry,
             String name,
             Tags tags,
             ChannelId id,
             ToDoubleFunction<Breakdown> figure,
-            String unit) {
-        Gauge.Builder<CareMeterBinder> builder = Gauge.builder(name, this, b -> b.breakdown(id)
+            String description) {
+        Gauge.builder(name, this, b -> b.breakdown(id)
                         .map(figure::applyAsDouble)
                         .orElse(0.0))
-                .tags(tags);
-        if (!unit.isEmpty()) {
-            builder.baseUnit(unit);
-        }
-        builder.register(registry);
-        return builder;
+                .tags(tags)
+                .strongReference(true)
+                .description(description)
+                .register(registry);
     }
 
     private void timeGauge(
@@ -151,6 +168,7 @@ public final class CareMeterBinder implements MeterBinder {
                         .map(d -> (double) d.toMillis())
                         .orElse(Double.NaN))
                 .tags(tags)
+                .strongReference(true)
                 .description("First response time over the trailing window (nearest rank)")
                 .register(registry);
     }
