@@ -85,7 +85,7 @@ class CareBootExampleApplicationTest {
 
         assertThat(postSigned("/care/webhooks/twitter", body, "sha256=bm90LXRoZS1zaWduYXR1cmU=")
                         .statusCode())
-                .isEqualTo(403);
+                .isEqualTo(401);
         assertThat(postSigned("/care/webhooks/twitter", body, TWITTER.webhookSignature(body))
                         .statusCode())
                 .isEqualTo(200);

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The platforms' webhook endpoints in Spring MVC: {@code GET} and {@code POST} on {@code
@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
  * WebhookHandler}; the desk's {@link WebhookResult} is the answer (CRC and verify challenges, 403 on a bad
  * signature, 500 to make the platform retry). 404 for a platform with no handler. Thread-safe.
  */
+@RestController
 @RequestMapping("${care.webhook.path:/care/webhooks}")
 public class CareWebhookController {
     private final CareDesk desk;
@@ -52,7 +53,6 @@ public class CareWebhookController {
     @RequestMapping(
             path = "/{platform}",
             method = {RequestMethod.GET, RequestMethod.POST})
-    @ResponseBody
     public ResponseEntity<String> webhook(
             @PathVariable("platform") String platform,
             @RequestBody(required = false) byte[] body,
