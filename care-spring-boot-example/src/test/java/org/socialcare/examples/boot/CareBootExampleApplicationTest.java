@@ -97,7 +97,9 @@ class CareBootExampleApplicationTest {
         desk.reply(conversation.id(), org.socialcare.core.domain.AgentId.of("alice"), "Sorry Anna, DM us please ^AB");
 
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (TWITTER.postedStatuses().isEmpty() && Instant.now().isBefore(deadline)) {
+        // the emulator receives the tweet before the dispatcher records the outcome: wait for both
+        while (!(desk.replies(conversation.id()).get(0).status() instanceof DeliveryStatus.Sent)
+                && Instant.now().isBefore(deadline)) {
             Thread.sleep(100);
         }
         assertThat(TWITTER.postedStatuses()).hasSize(1);
