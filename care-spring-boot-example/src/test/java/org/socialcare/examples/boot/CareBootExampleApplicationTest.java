@@ -115,8 +115,8 @@ class CareBootExampleApplicationTest {
 
         String prometheus = get("/actuator/prometheus").body();
         assertThat(prometheus)
-                .contains("care_conversations_opened_conversations{channel=\"twitter-care\"} 1.0")
-                .contains("care_conversations_responded_conversations{channel=\"twitter-care\"} 1.0")
+                .contains("care_conversations_opened{channel=\"twitter-care\"} 1.0")
+                .contains("care_conversations_responded{channel=\"twitter-care\"} 1.0")
                 .contains("care_queue_depth_conversations{team=\"care\"} 1.0")
                 .contains("care_channel_health{channel=\"twitter-care\",platform=\"twitter\",state=\"healthy\"} 1.0")
                 .contains("care_channel_health{channel=\"twitter-care\",platform=\"twitter\",state=\"paused\"} 0.0")
