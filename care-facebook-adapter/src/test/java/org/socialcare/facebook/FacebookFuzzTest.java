@@ -31,7 +31,7 @@ import org.socialcare.testkit.fuzz.PayloadFuzz;
  * Fuzzes every Facebook parse entry point (the replay reader, the signed webhook, the webhook with a wrong
  * signature) with hostile bodies made from real payloads: every case ends in a reading, a {@link
  * MalformedPayloadException} or a {@link WebhookRejectedException}. {@value PayloadFuzz#DEFAULT_TRIES} cases by
- * default, {@code -Dcare.fuzz.tries} more (the CI profile: 100,000).
+ * default, {@code -Dcare.fuzz.tries} more (the CI profile: 3,000).
  */
 class FacebookFuzzTest {
     private final MutableClock clock = new MutableClock(NOW);

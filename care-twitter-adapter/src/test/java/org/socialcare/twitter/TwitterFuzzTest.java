@@ -29,7 +29,7 @@ import org.socialcare.twitter.v2.XPayloadReader;
  * Fuzzes every Twitter and X parse entry point (the two replay readers, the signed webhook for Account Activity
  * and X Activity bodies, and the webhook with a wrong signature) with hostile bodies made from real payloads:
  * every case ends in a reading, a {@link MalformedPayloadException} or a {@link WebhookRejectedException}.
- * {@value PayloadFuzz#DEFAULT_TRIES} cases by default, {@code -Dcare.fuzz.tries} more (the CI profile: 100,000).
+ * {@value PayloadFuzz#DEFAULT_TRIES} cases by default, {@code -Dcare.fuzz.tries} more (the CI profile: 3,000).
  */
 class TwitterFuzzTest {
     private final TwitterApiEmulator twitter = TwitterTestSupport.emulator();

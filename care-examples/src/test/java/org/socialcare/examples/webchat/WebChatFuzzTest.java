@@ -21,7 +21,7 @@ import org.socialcare.testkit.fuzz.PayloadFuzz;
 /**
  * Fuzzes the web chat webhook (signed and unsigned) with hostile bodies made from chat callbacks: every case ends
  * in a batch, a {@link MalformedPayloadException} or a {@link WebhookRejectedException}. {@value
- * PayloadFuzz#DEFAULT_TRIES} cases by default, {@code -Dcare.fuzz.tries} more (the CI profile: 100,000).
+ * PayloadFuzz#DEFAULT_TRIES} cases by default, {@code -Dcare.fuzz.tries} more (the CI profile: 3,000).
  */
 class WebChatFuzzTest {
     private static final String SECRET = "chat-fuzz-secret";

@@ -29,7 +29,7 @@ import net.jqwik.api.Tuple;
  * overflow, any other error) or costs more than {@link #MAX_CPU_NANOS} of this thread's CPU time.
  *
  * <p>The number of cases is {@link #tries()}: the system property {@value #TRIES_PROPERTY} (the CI profile raises
- * it to 100,000), else {@value #DEFAULT_TRIES}. Not thread-safe; one run per test.
+ * it to 3,000), else {@value #DEFAULT_TRIES}. Not thread-safe; one run per test.
  */
 public final class PayloadFuzz {
     /** System property that sets the number of cases per run. */
