@@ -29,7 +29,7 @@ import org.socialcare.examples.demo.CareDayRun;
 
 /**
  * Runs a small care day through the real adapters and the emulators with every logger at DEBUG (restfb's and
- * twitter4j's HTTP logging, Jetty's, the desk's) and reads every line and every exception text: no consumer or app
+ * twitter4j's HTTP logging, the desk's; Jetty at INFO, see docs/security.md) and reads every line and every exception text: no consumer or app
  * secret, access token, page token, {@code appsecret_proof}, verify token, full card number or IBAN appears.
  */
 class DemoLogHygieneTest {
@@ -48,7 +48,9 @@ class DemoLogHygieneTest {
             if (l.getLevel() != null) {
                 children.put(name, l.getLevel());
             }
-            l.setLevel(Level.DEBUG);
+            // Jetty (the example endpoint's server, not a care module) prints request URIs at DEBUG, and Facebook
+            // puts hub.verify_token in the URI: docs/security.md says to keep org.eclipse.jetty at INFO
+            l.setLevel(name.equals("org.eclipse.jetty") ? Level.INFO : Level.DEBUG);
         }
         List<String> lines = new ArrayList<>();
         AppenderBase<ILoggingEvent> capture = new AppenderBase<>() {
