@@ -34,7 +34,9 @@ import org.socialcare.examples.demo.CareDayRun;
  */
 class DemoLogHygieneTest {
     private static final PrintStream QUIET = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-    private static final Pattern CARD = Pattern.compile("(?<!\\d)(?:\\d[ -]?){12,18}\\d(?!\\d)");
+    /** 13 to 19 digits (spaces, dashes allowed) starting as card schemes do (3 to 6): platform ids start with 1. */
+    private static final Pattern CARD = Pattern.compile("(?<![\\d:])[3-6](?:[ -]?\\d){12,18}(?!\\d)");
+
     private static final Pattern IBAN =
             Pattern.compile("\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,3})?\\b");
 
