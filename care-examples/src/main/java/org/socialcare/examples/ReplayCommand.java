@@ -59,6 +59,9 @@ public final class ReplayCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Payload files (JSON or NDJSON).")
     List<Path> files;
 
+    /** Largest file read (16 MiB): a recorded page of API responses is far smaller; beyond it is not a recording. */
+    static final long MAX_FILE_BYTES = 16L << 20;
+
     private static final ObjectMapper LINES = JsonMapper.builder().build();
 
     private final PrintStream out;
@@ -97,6 +100,11 @@ public final class ReplayCommand implements Callable<Integer> {
         for (Path file : files) {
             String content;
             try {
+                if (Files.size(file) > MAX_FILE_BYTES) {
+                    err.println("error: " + file + ": larger than " + MAX_FILE_BYTES + " bytes, not read");
+                    failed++;
+                    continue;
+                }
                 content = Files.readString(file, StandardCharsets.UTF_8);
             } catch (NoSuchFileException e) {
                 err.println("error: " + file + ": no such file");

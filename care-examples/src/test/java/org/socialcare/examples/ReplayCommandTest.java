@@ -69,4 +69,33 @@ class ReplayCommandTest {
         assertThat(run("--platform", "myspace", "x.json")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown platform 'myspace'");
     }
+
+    @Test
+    void aHugeNumberIsOneErrorLineThatDoesNotQuoteItAndCostsMilliseconds(@TempDir Path dir) throws Exception {
+        Path hostile = Files.writeString(dir.resolve("hostile.json"), MENTION.replace("250000", "9".repeat(500_000)));
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        run("--platform", "twitter", hostile.toString()); // warm-up: class loading is not the cost measured
+        err.reset();
+
+        long start = threads.getCurrentThreadCpuTime();
+        int exit = run("--platform", "twitter", hostile.toString());
+        long cpu = threads.getCurrentThreadCpuTime() - start;
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(cpu).as("CPU nanoseconds to refuse").isLessThan(500_000_000L);
+        String errors = err.toString(StandardCharsets.UTF_8);
+        assertThat(errors).contains("error: " + hostile).doesNotContain("9".repeat(50));
+        assertThat(errors.length()).isLessThan(1000);
+    }
+
+    @Test
+    void aFileOverTheSizeLimitIsRefusedUnread(@TempDir Path dir) throws Exception {
+        Path big = dir.resolve("big.json");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(ReplayCommand.MAX_FILE_BYTES + 1); // sparse: no disk or memory spent
+        }
+
+        assertThat(run("--platform", "twitter", big.toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("error: " + big + ": larger than 16777216 bytes");
+    }
 }

@@ -21,6 +21,10 @@ import org.socialcare.core.domain.ChannelId;
  * }</pre>
  */
 public final class FacebookAdapter {
+    static {
+        RestFbLogging.install(); // before any restfb class creates its loggers
+    }
+
     private final List<FacebookAdapterConfig> pages;
     private final MessengerWindow window;
     private final Map<ChannelId, RestFbChannelSource> sources;

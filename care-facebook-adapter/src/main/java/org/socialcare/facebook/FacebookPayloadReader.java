@@ -28,6 +28,10 @@ import org.socialcare.core.port.out.PayloadReader;
  * Thread-safe.
  */
 public final class FacebookPayloadReader implements PayloadReader {
+    static {
+        RestFbLogging.install(); // before any restfb class creates its loggers
+    }
+
     private final ChannelId channel;
     private final Optional<String> pageId;
     private final Clock clock;

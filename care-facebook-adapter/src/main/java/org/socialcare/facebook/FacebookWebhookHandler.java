@@ -46,6 +46,10 @@ import org.socialcare.core.port.in.WebhookResult;
  * <p>Thread-safe. Never logs secrets or message text.
  */
 public final class FacebookWebhookHandler extends SignedWebhookHandler {
+    static {
+        RestFbLogging.install(); // before any restfb class creates its loggers
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(FacebookWebhookHandler.class);
     /** The signature header Facebook sends with every POST. */
     public static final String SIGNATURE_HEADER = "X-Hub-Signature-256";

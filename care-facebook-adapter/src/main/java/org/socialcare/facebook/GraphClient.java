@@ -22,6 +22,10 @@ import org.socialcare.core.error.PlatformException;
  * concurrent calls read their own rate-limit headers. Thread-safe. Not API.
  */
 final class GraphClient {
+    static {
+        RestFbLogging.install(); // before any restfb class creates its loggers
+    }
+
     private final String operationPrefix;
     private final DefaultFacebookClient client;
     private final HeaderKeepingRequestor requestor;

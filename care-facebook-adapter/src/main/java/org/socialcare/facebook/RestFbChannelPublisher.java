@@ -43,6 +43,10 @@ import org.socialcare.core.port.out.ChannelPublisher;
  * or tokens. Thread-safe.
  */
 public final class RestFbChannelPublisher implements ChannelPublisher {
+    static {
+        RestFbLogging.install(); // before any restfb class creates its loggers
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(RestFbChannelPublisher.class);
 
     private final Map<String, GraphClient> clients;

@@ -49,6 +49,10 @@ import org.socialcare.core.port.out.ChannelSource;
  * <p>Not thread-safe (the scheduler never polls one source concurrently). Never logs tokens or text.
  */
 public final class RestFbChannelSource implements ChannelSource {
+    static {
+        RestFbLogging.install(); // before any restfb class creates its loggers
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(RestFbChannelSource.class);
     private static final int MAX_COMMENT_PAGES = 20;
     private static final int MAX_INBOX_PAGES = 10;

@@ -1,5 +1,6 @@
 package org.socialcare.facebook;
 
+import java.util.Set;
 import org.socialcare.testkit.arch.AdapterArchitectureContract;
 
 /**
@@ -10,5 +11,11 @@ class FacebookArchitectureTest extends AdapterArchitectureContract {
     @Override
     protected String adapterPackage() {
         return "org.socialcare.facebook";
+    }
+
+    /** restfb is made to log through java.util.logging; RestFbLogging turns its HTTP logger off. */
+    @Override
+    protected Set<String> julConfigurers() {
+        return Set.of(RestFbLogging.class.getName());
     }
 }
