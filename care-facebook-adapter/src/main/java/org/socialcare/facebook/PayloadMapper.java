@@ -597,6 +597,14 @@ final class PayloadMapper {
             Instant at,
             Optional<String> app,
             boolean markedOwn) {
+        if (id.isBlank() || authorId.isBlank()) {
+            // an empty id cannot be deduped or answered: keep the item as a rejected payload, never a bare exception
+            out.rejected.add(new RejectedPayload(
+                    SOURCE,
+                    "item '" + id + "' from '" + authorId + "' at " + at + ": " + text,
+                    (id.isBlank() ? "blank message id" : "blank author id") + " of a " + visibility + " item"));
+            return;
+        }
         boolean own = markedOwn || ctx.pageId().map(authorId::equals).orElse(false);
         MessageKey key = MessageKey.of(Platform.FACEBOOK, id);
         if (own) {
