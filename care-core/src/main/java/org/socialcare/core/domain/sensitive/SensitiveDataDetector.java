@@ -18,7 +18,8 @@ import org.socialcare.core.domain.Checks;
  * <ul>
  *   <li>card numbers: 13 to 19 digits, optionally separated by single spaces or dashes in any grouping
  *       ({@code 4111 1111 1111 1111}, {@code 4111-1111-1111-1111}, {@code 3782 822463 10005}), not glued to
- *       other letters or digits, and passing {@link Luhn}; a run of 13 to 19 digits is a card or nothing (one
+ *       other letters or digits, starting with 2 to 6 (a payment brand's major industry identifier) and
+ *       passing {@link Luhn}; a run of 13 to 19 digits is a card or nothing (one
  *       mistyped digit is not a card), a longer run (a card followed by its expiry, two cards in a row) is
  *       searched for Luhn-valid spans that start and end at group boundaries;
  *   <li>IBANs: two letters, two check digits and the rest, with single spaces or dashes allowed, exactly as
@@ -196,7 +197,7 @@ public final class SensitiveDataDetector {
                 continue;
             }
             if (all.length() <= 19) {
-                if (Luhn.isValid(all)) {
+                if (paymentCard(all)) {
                     add(
                             found,
                             new SensitiveFinding(
@@ -212,7 +213,7 @@ public final class SensitiveDataDetector {
                 String best = null;
                 for (int j = i; j < groups.size() && digits.length() <= 19; j++) {
                     digits.append(text, groups.get(j)[0], groups.get(j)[1]);
-                    if (digits.length() >= 13 && digits.length() <= 19 && Luhn.isValid(digits)) {
+                    if (digits.length() >= 13 && digits.length() <= 19 && paymentCard(digits)) {
                         bestEnd = j;
                         best = digits.toString();
                     }
@@ -230,6 +231,16 @@ public final class SensitiveDataDetector {
                 i = next;
             }
         }
+    }
+
+    /**
+     * Luhn-valid and issued by a payment brand: major industry identifier 2 to 6 (ISO/IEC 7812: Mastercard 2-series,
+     * Amex/JCB/Diners, Visa, Mastercard, Discover/UnionPay/Maestro). Platform ids (tweet and Graph ids start with 1),
+     * UUID tails and other Luhn-valid numbers of 13 to 19 digits are not cards.
+     */
+    private static boolean paymentCard(CharSequence digits) {
+        char mii = digits.charAt(0);
+        return mii >= '2' && mii <= '6' && Luhn.isValid(digits);
     }
 
     private static void findSortCodeAccounts(String text, List<SensitiveFinding> found) {

@@ -39,6 +39,17 @@ class SensitiveDataDetectorTest {
     }
 
     @Test
+    void leavesLuhnValidPlatformIdsAndUuidTailsAlone() {
+        // Luhn-valid, but no payment brand issues numbers starting with 1, 7, 8, 9 or 0 (ISO/IEC 7812)
+        assertThat(Luhn.isValid("1730000000000000001")).isTrue();
+        assertThat(detector.find("PUBLIC_REPLY sent as 1730000000000000001")).isEmpty();
+        assertThat(Luhn.isValid("8000000000000003")).isTrue();
+        assertThat(detector.find("reply 019cadca-4400-7000-8000-000000000003 queued"))
+                .isEmpty();
+        assertThat(kinds("card 2223 0000 4841 0010 declined")).containsExactly(SensitiveDataKind.CARD_NUMBER);
+    }
+
+    @Test
     void takesTheCardWhenItsExpiryFollows() {
         String text = "4539 1488 0343 6467 03 27 cvv on the back";
         List<SensitiveFinding> found = detector.find(text);
