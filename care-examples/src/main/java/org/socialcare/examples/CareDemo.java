@@ -72,7 +72,7 @@ public final class CareDemo implements Callable<Integer> {
 
         @Option(
                 names = "--x-api",
-                defaultValue = "v1.1",
+                defaultValue = "v2",
                 converter = XApiConverter.class,
                 description =
                         "The X API of the emulated Twitter accounts: v2 (X API v2 source and publisher, "
