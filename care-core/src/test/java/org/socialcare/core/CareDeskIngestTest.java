@@ -190,6 +190,20 @@ class CareDeskIngestTest {
     }
 
     @Test
+    void aHugeRejectedPayloadIsKeptCappedWithANoteOfItsSize() {
+        String huge = "{\"n\":" + "7".repeat(500_000) + "}";
+        desk.ingest(Batch.empty()
+                .withRejected(List.of(new RejectedPayload("twitter:webhook", huge, "n: number too long".repeat(500)))));
+        assertThat(desk.storage().deadLetters().recent(10)).singleElement().satisfies(d -> {
+            assertThat(d.rawPayload()).startsWith("{\"n\":").endsWith("of 500006 characters kept]");
+            assertThat(d.rawPayload().length()).isLessThan(70 * 1024);
+            // the cut backs off the digit run, so no half card number is left for the masking to miss
+            assertThat(d.rawPayload()).contains("{\"n\": [truncated: 5 of 500006");
+            assertThat(d.reason().length()).isLessThan(2 * 1024 + 100);
+        });
+    }
+
+    @Test
     void ownEchoIsNeverACustomerMessage() {
         ConversationId id = openAndAnswer("1");
         String bankTweet = desk.replies(id).get(0).platformMessageId().orElseThrow();

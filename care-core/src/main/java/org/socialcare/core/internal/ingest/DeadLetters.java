@@ -21,10 +21,21 @@ public final class DeadLetters {
         this.ctx = ctx;
     }
 
-    /** Stores the payload as a dead letter (a new id) and audits DEAD_LETTERED. */
+    /** Longest raw payload a dead letter keeps, in characters; the rest is cut with a note of how much. */
+    public static final int MAX_PAYLOAD_CHARS = 64 * 1024;
+
+    /** Longest reason a dead letter keeps, in characters. */
+    public static final int MAX_REASON_CHARS = 2 * 1024;
+
+    /**
+     * Stores the payload as a dead letter (a new id) and audits DEAD_LETTERED. Payload and reason are capped
+     * ({@link #MAX_PAYLOAD_CHARS}, {@link #MAX_REASON_CHARS}) so hostile input keeps a small dead letter.
+     */
     public void put(String source, String raw, String reason) {
         Instant now = ctx.clock().instant();
         String id = ctx.ids().newId();
+        raw = capped(raw, MAX_PAYLOAD_CHARS);
+        reason = capped(reason, MAX_REASON_CHARS);
         ctx.storage().deadLetters().put(new DeadLetter(id, source, raw, reason, now));
         ctx.audit()
                 .desk(
@@ -32,6 +43,28 @@ public final class DeadLetters {
                         DeskAudit.SYSTEM,
                         AuditAction.DEAD_LETTERED,
                         "dead letter " + id + " from " + source + ": " + reason);
+    }
+
+    /**
+     * {@code text} cut to at most {@code max} characters plus a note of how many were kept. The cut never ends
+     * inside a run of digits, spaces or dashes, so no card number is left half there for the masking to miss.
+     */
+    static String capped(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = max;
+        while (end > 0 && isCardGlyph(text.charAt(end - 1))) {
+            end--;
+        }
+        if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end) + " [truncated: " + end + " of " + text.length() + " characters kept]";
+    }
+
+    private static boolean isCardGlyph(char c) {
+        return (c >= '0' && c <= '9') || c == ' ' || c == '-';
     }
 
     static String unknownChannel(String what, ChannelId channel, Set<ChannelId> known) {
