@@ -1,6 +1,8 @@
 package org.socialcare.examples;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,12 +27,38 @@ public final class CareDemo implements Callable<Integer> {
     @CommandLine.Mixin
     DayOptions options = new DayOptions();
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     public static void main(String[] args) {
-        System.exit(new CommandLine(new CareDemo()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * The demo's command line: usage errors are one line on standard error under the program's own name (exit 2),
+     * a database that cannot be reached is one line too (exit 1), never a stack trace.
+     */
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new CareDemo());
+        cli.setParameterExceptionHandler((e, args) -> {
+            CommandLine failed = e.getCommandLine();
+            failed.getErr().println(failed.getCommandSpec().qualifiedName() + ": " + e.getMessage()
+                    + " (see " + failed.getCommandSpec().qualifiedName() + " --help)");
+            return failed.getCommandSpec().exitCodeOnInvalidInput();
+        });
+        cli.setExecutionExceptionHandler((e, failed, parsed) -> {
+            if (e instanceof DemoDatabase.UnavailableException) {
+                failed.getErr().println(failed.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+                return 1;
+            }
+            throw e;
+        });
+        return cli;
     }
 
     @Override
     public Integer call() throws Exception {
+        options.validate(spec.commandLine());
         return options.run(System.out);
     }
 
@@ -83,6 +111,11 @@ public final class CareDemo implements Callable<Integer> {
         boolean noStory;
 
         @Option(
+                names = "--keep-tables",
+                description = "With --jdbc-url: keep the run's tables at the end (they are dropped by default).")
+        boolean keepTables;
+
+        @Option(
                 names = "--jdbc-url",
                 description = "Run against this database (PostgreSQL or MariaDB JDBC URL) instead of the embedded H2.")
         Optional<String> jdbcUrl;
@@ -97,18 +130,40 @@ public final class CareDemo implements Callable<Integer> {
                 interactive = true)
         Optional<String> jdbcPassword;
 
+        /**
+         * Checks every option before any work: counts and speeds in range, the report directory writable.
+         *
+         * @throws CommandLine.ParameterException naming the option and the value
+         */
+        void validate(CommandLine cli) {
+            if (messages < 1) {
+                throw new CommandLine.ParameterException(cli, "--messages must be at least 1 but was " + messages);
+            }
+            if (!(speed >= 0) || Double.isInfinite(speed)) {
+                throw new CommandLine.ParameterException(
+                        cli, "--speed must be 0 (as fast as possible) or a positive number but was " + speed);
+            }
+            if (keepTables && jdbcUrl.isEmpty()) {
+                throw new CommandLine.ParameterException(
+                        cli, "--keep-tables needs --jdbc-url (the embedded database goes with the run)");
+            }
+            try {
+                Files.createDirectories(reportDir);
+                Files.delete(Files.createTempFile(reportDir, ".care-demo-", ".probe"));
+            } catch (IOException | UnsupportedOperationException | SecurityException e) {
+                throw new CommandLine.ParameterException(
+                        cli, "--report-dir " + reportDir + " is not a directory the report can be written to");
+            }
+        }
+
         /** Plays the story (unless skipped) and the day, printing everything but log lines to {@code out}. */
         Integer run(PrintStream out) throws Exception {
-            if (messages < 1) {
-                throw new CommandLine.ParameterException(
-                        new CommandLine(this), "--messages must be at least 1 but was " + messages);
-            }
             if (!noStory) {
                 new OnHoldStory().run(out);
                 out.println();
             }
             CareDayRun.Outcome outcome;
-            try (DemoDatabase db = DemoDatabase.open(jdbcUrl, jdbcUser, jdbcPassword)) {
+            try (DemoDatabase db = DemoDatabase.open(jdbcUrl, jdbcUser, jdbcPassword, keepTables, out)) {
                 out.printf(
                         Locale.ROOT,
                         "Northbank's care day: %d messages, seed %d, storage: %s, %s%n",

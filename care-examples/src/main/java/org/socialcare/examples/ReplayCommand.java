@@ -7,13 +7,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -36,7 +35,9 @@ import picocli.CommandLine.Parameters;
  * with the adapter's own parsing and echo rules and prints one JSON line per customer message with what the
  * default policies make of it. Sensitive data is printed masked, never raw. The bank's own messages and
  * retweets are not printed; a summary on standard error counts what was skipped and why. Exit code 1 when a
- * file could not be read or was malformed (one error line each), else 0.
+ * file could not be read or was malformed (one error line each), else 0. Files are streamed (see
+ * {@link RecordedFile}): a file of any size is read in bounded memory, one document or one chunk of a top-level
+ * array at a time.
  */
 @Command(
         name = "replay",
@@ -59,8 +60,6 @@ public final class ReplayCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Payload files (JSON or NDJSON).")
     List<Path> files;
 
-    /** Largest file read (16 MiB): a recorded page of API responses is far smaller; beyond it is not a recording. */
-    static final long MAX_FILE_BYTES = 16L << 20;
 
     private static final ObjectMapper LINES = JsonMapper.builder().build();
 
@@ -98,49 +97,41 @@ public final class ReplayCommand implements Callable<Integer> {
         int own = 0;
         int failed = 0;
         for (Path file : files) {
-            String content;
-            try {
-                if (Files.size(file) > MAX_FILE_BYTES) {
-                    err.println("error: " + file + ": larger than " + MAX_FILE_BYTES + " bytes, not read");
-                    failed++;
-                    continue;
+            FileTally tally = new FileTally();
+            try (RecordedFile recorded = RecordedFile.open(file)) {
+                Optional<String> document;
+                while ((document = recorded.next()).isPresent()) {
+                    PayloadReading reading = reader.read(document.get());
+                    for (String notice : reading.notices()) {
+                        err.println("note: " + file + ": " + notice);
+                    }
+                    for (InboundMessage m : reading.customerMessages()) {
+                        out.println(line(m, triage.classify(m), detector));
+                        printed++;
+                    }
+                    own += reading.ownMessages().size();
+                    reading.skipped()
+                            .forEach(s -> skipped.merge(s.reason().replaceAll("\\d{3,}", "#"), 1, Integer::sum));
+                    tally.add(reading);
                 }
-                content = Files.readString(file, StandardCharsets.UTF_8);
+                if (tally.empty()) {
+                    err.println("note: " + file + ": no messages in this payload");
+                }
             } catch (NoSuchFileException e) {
                 err.println("error: " + file + ": no such file");
                 failed++;
-                continue;
-            } catch (MalformedInputException e) {
+            } catch (CharacterCodingException e) {
                 err.println("error: " + file + ": not UTF-8 text");
                 failed++;
-                continue;
+            } catch (RecordedFile.NotReadableException e) {
+                err.println("error: " + file + ": " + shown(e.getMessage(), detector));
+                failed++;
+            } catch (MalformedPayloadException e) {
+                err.println("error: " + file + ": " + shown(e.getMessage(), detector));
+                failed++;
             } catch (IOException e) {
                 err.println("error: " + file + ": cannot read (" + e.getClass().getSimpleName() + ")");
                 failed++;
-                continue;
-            }
-            PayloadReading reading;
-            try {
-                reading = reader.read(content);
-            } catch (MalformedPayloadException e) {
-                err.println("error: " + file + ": " + e.getMessage());
-                failed++;
-                continue;
-            }
-            for (String notice : reading.notices()) {
-                err.println("note: " + file + ": " + notice);
-            }
-            for (InboundMessage m : reading.customerMessages()) {
-                out.println(line(m, triage.classify(m), detector));
-                printed++;
-            }
-            own += reading.ownMessages().size();
-            reading.skipped().forEach(s -> skipped.merge(s.reason().replaceAll("\\d{3,}", "#"), 1, Integer::sum));
-            if (reading.customerMessages().isEmpty()
-                    && reading.notices().isEmpty()
-                    && reading.skipped().isEmpty()
-                    && reading.ownMessages().isEmpty()) {
-                err.println("note: " + file + ": no messages in this payload");
             }
         }
         StringBuilder summary = new StringBuilder("replay: ")
@@ -156,6 +147,28 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         err.println(summary);
         return failed > 0 ? 1 : 0;
+    }
+
+    /** An error message as printed: masked, on one line, at most 300 characters. */
+    static String shown(String message, SensitiveDataDetector detector) {
+        String line = detector.mask(String.valueOf(message)).replaceAll("\\s+", " ").strip();
+        return line.length() <= 300 ? line : line.substring(0, 300) + "...";
+    }
+
+    /** Whether a file held anything at all, for the "no messages" note. */
+    private static final class FileTally {
+        private boolean any;
+
+        void add(PayloadReading reading) {
+            any |= !reading.customerMessages().isEmpty()
+                    || !reading.notices().isEmpty()
+                    || !reading.skipped().isEmpty()
+                    || !reading.ownMessages().isEmpty();
+        }
+
+        boolean empty() {
+            return !any;
+        }
     }
 
     /** One output line: a compact JSON object written by Jackson, fields in this order. */

@@ -89,13 +89,68 @@ class ReplayCommandTest {
     }
 
     @Test
-    void aFileOverTheSizeLimitIsRefusedUnread(@TempDir Path dir) throws Exception {
+    void aDocumentOverTheSizeLimitIsOneErrorLine(@TempDir Path dir) throws Exception {
         Path big = dir.resolve("big.json");
-        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
-            f.setLength(ReplayCommand.MAX_FILE_BYTES + 1); // sparse: no disk or memory spent
-        }
+        Files.writeString(big, "{\"text\":\"" + "a".repeat(RecordedFile.MAX_DOCUMENT_BYTES) + "\"}");
 
         assertThat(run("--platform", "twitter", big.toString())).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("error: " + big + ": larger than 16777216 bytes");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("error: " + big + ": the document at byte 0 is")
+                .contains("larger than " + RecordedFile.MAX_DOCUMENT_BYTES);
+    }
+
+    @Test
+    void aTopLevelArrayIsReadInChunksWithTheSameResultAsWhole(@TempDir Path dir) throws Exception {
+        StringBuilder array = new StringBuilder("[");
+        int mentions = 3_000; // about 1.5 MB: more than one chunk
+        for (int i = 0; i < mentions; i++) {
+            array.append(i == 0 ? "" : ",\n").append(MENTION.replace("1901", Integer.toString(10_000 + i)));
+        }
+        Path file = Files.writeString(dir.resolve("timeline.json"), array.append("]").toString());
+        assertThat(Files.size(file)).isGreaterThan(RecordedFile.CHUNK_BYTES);
+
+        assertThat(run("--platform", "twitter", file.toString())).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8).lines()).hasSize(mentions);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("replay: " + mentions + " customer message(s)");
+    }
+
+    @Test
+    void aTwentyMegabyteFileIsReplayedWithAHundredAndTwentyEightMegabyteHeap(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("mentions.ndjson");
+        String line = MENTION.replace("\n", "");
+        int lines = 0;
+        try (var w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            while (lines * (long) (line.length() + 1) < 20L << 20) {
+                w.write(line.replace("1901", Long.toString(100_000L + lines)));
+                w.write('\n');
+                lines++;
+            }
+        }
+        Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process replay = new ProcessBuilder(
+                        javaBin.toString(),
+                        "-Xmx128m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        CareDemo.class.getName(),
+                        "replay",
+                        "--platform",
+                        "twitter",
+                        file.toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(dir.resolve("err.txt").toFile())
+                .start();
+        assertThat(replay.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        String errors = Files.readString(dir.resolve("err.txt"));
+        assertThat(replay.exitValue()).as(errors).isZero();
+        assertThat(errors).contains("replay: " + lines + " customer message(s) from 1 file(s)")
+                .doesNotContain("OutOfMemoryError");
+    }
+
+    @Test
+    void anErrorMessageThatQuotesTheFileIsMasked(@TempDir Path dir) throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.json"), "4539148803436467x");
+        assertThat(run("--platform", "twitter", bad.toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("error: " + bad).doesNotContain("4539148803436467");
     }
 }
