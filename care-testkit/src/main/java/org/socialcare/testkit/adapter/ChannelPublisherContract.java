@@ -36,20 +36,9 @@ import org.socialcare.core.port.out.ChannelPublisher;
  * optionally {@link #failNextCallWithServerError()} (must map to TRANSIENT), {@link #failNextCallAsDuplicate()}
  * (must map to DUPLICATE) and the {@link #secrets()} that must never appear in messages. A channel without
  * public posts (a web chat, e-mail) overrides {@link #supportsPublicReplies()} to return false.
- * Example:
- * <pre>{@code
- * class RestFbChannelPublisherContractTest extends ChannelPublisherContract {
- *     private final GraphEmulator graph = GraphEmulator.start();
- *     @AfterEach void stop() { graph.stop(); }
- *     protected ChannelPublisher publisher() { return new RestFbChannelPublisher(graph.config()); }
- *     protected Channel channel() { return GraphEmulator.PAGE_CHANNEL; }
- *     protected String customerMessageId() { return graph.addComment("angry comment"); }
- *     protected String customerUserId() { return graph.addMessengerUser(); }
- *     protected List<ReceivedPost> received() { return graph.received(); }
- *     protected void failNextCallWithAuthError() { graph.failNext(401, 190); }
- *     protected Instant failNextCallWithRateLimit() { return graph.rateLimitNext(Duration.ofMinutes(5)); }
- * }
- * }</pre>
+ * Complete subclasses to copy from: {@code RestFbChannelPublisherContractTest} (care-facebook-adapter),
+ * {@code Twitter4jChannelPublisherContractTest} and {@code XChannelPublisherContractTest} (care-twitter-adapter),
+ * {@code WebChatPublisherContractTest} (care-examples).
  */
 public abstract class ChannelPublisherContract {
     /** The publisher under test, talking to the emulator. */

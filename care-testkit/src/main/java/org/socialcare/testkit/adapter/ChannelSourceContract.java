@@ -40,18 +40,10 @@ import org.socialcare.testkit.NoNulls;
  *       {@link #mayRepeatAtCheckpoint()}, {@link #expectedVisibility()} and {@link #postOwnMessage(SeedMessage)}
  *       (the bank's own posts must come back in {@code ownMessages}, never as customer messages).</li>
  * </ul>
- * Stop the emulator in the subclass's own {@code @AfterEach}. Example:
- * <pre>{@code
- * class Twitter4jMentionsSourceContractTest extends ChannelSourceContract {
- *     private final TwitterEmulator emulator = TwitterEmulator.start();
- *     @AfterEach void stop() { emulator.stop(); }
- *     protected ChannelSource sourceOver(List<SeedMessage> messages) {
- *         messages.forEach(emulator::addMention);
- *         return new Twitter4jChannelSource(emulator.config(), CHANNEL);
- *     }
- *     protected void postLater(SeedMessage message) { emulator.addMention(message); }
- * }
- * }</pre>
+ * Stop the emulator in the subclass's own {@code @AfterEach}. Complete subclasses to copy from:
+ * {@code Twitter4jMentionsSourceContractTest} and {@code XMentionsSourceContractTest} (care-twitter-adapter, over
+ * the care-emulators {@code TwitterApiEmulator} and {@code XApiEmulator}), {@code RestFbChannelSourceContractTest}
+ * (care-facebook-adapter, over {@code GraphApiEmulator}), {@code WebChatChannelSourceContractTest} (care-examples).
  */
 public abstract class ChannelSourceContract {
     /** Upper bound of polls for one drain; a source that never stops saying {@code hasMore} fails. */

@@ -29,19 +29,9 @@ import org.socialcare.testkit.NoNulls;
  * <p>The subclass provides the {@link #handler()} under test (configured with a test app secret), a
  * {@link #customerMessageBody(String)} in the platform's callback format, {@link #sign(String)} computing the
  * signature header value with that secret, and {@link #request(String, Optional)} building the POST with or
- * without that header. Example:
- * <pre>{@code
- * class FacebookWebhookHandlerContractTest extends WebhookHandlerContract {
- *     protected WebhookHandler handler() { return new RestFbWebhookHandler(CHANNELS, "app-secret", "verify-me"); }
- *     protected String customerMessageBody(String text) { return GraphPayloads.commentAdded("c1", text); }
- *     protected String sign(String body) { return "sha256=" + Hmac.sha256Hex("app-secret", body); }
- *     protected WebhookRequest request(String body, Optional<String> signature) {
- *         Map<String, String> h = new HashMap<>(Map.of("Content-Type", "application/json"));
- *         signature.ifPresent(s -> h.put("X-Hub-Signature-256", s));
- *         return WebhookRequest.post("/webhooks/facebook", h, body);
- *     }
- * }
- * }</pre>
+ * without that header. Complete subclasses to copy from: {@code FacebookWebhookHandlerContractTest}
+ * (care-facebook-adapter), {@code TwitterWebhookHandlerContractTest} and {@code XActivityWebhookContractTest}
+ * (care-twitter-adapter), {@code WebChatWebhookHandlerContractTest} (care-examples).
  */
 public abstract class WebhookHandlerContract {
     /** The handler under test. */

@@ -17,7 +17,8 @@ import org.socialcare.core.port.out.TransactionManager;
  *
  * <p>The subclass provides {@link #createStorage()}: a fresh, empty storage, called before each test of
  * every nested contract. Example: {@code class JdbcStorageTest extends CareStorageContract { protected
- * CareStorage createStorage() { return JdbcStorage.create(freshH2()); } }}.
+ * CareStorage createStorage() { return JdbcCareStorage.create(freshH2DataSource()); } }} (the in-memory storage's
+ * is care-testkit's {@code InMemoryStorageTest}; the JDBC one is care-persistence-jdbc's {@code JdbcStorageContracts}).
  */
 public abstract class CareStorageContract {
     /** A fresh, empty storage. */
