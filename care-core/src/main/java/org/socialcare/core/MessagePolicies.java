@@ -8,6 +8,7 @@ import org.socialcare.core.domain.Platform;
 import org.socialcare.core.domain.moderation.ModerationPolicy;
 import org.socialcare.core.domain.reply.CompliancePolicy;
 import org.socialcare.core.domain.reply.ReplyComposer;
+import org.socialcare.core.domain.triage.MessageClassifier;
 import org.socialcare.core.domain.triage.Triage;
 import org.socialcare.core.memory.InMemoryApprovalGateway;
 import org.socialcare.core.port.out.ApprovalGateway;
@@ -34,6 +35,7 @@ import org.socialcare.core.port.out.TextLimits;
  */
 public final class MessagePolicies {
     private final Triage triage;
+    private final MessageClassifier classifier;
     private final ModerationPolicy moderation;
     private final Set<Platform> moderatedPlatforms;
     private final ReplyComposer composer;
@@ -45,6 +47,7 @@ public final class MessagePolicies {
 
     private MessagePolicies(Builder b) {
         triage = b.triage;
+        classifier = b.classifier != null ? b.classifier : b.triage;
         moderation = b.moderation;
         moderatedPlatforms = Set.copyOf(b.moderatedPlatforms);
         composer = b.composer;
@@ -57,6 +60,7 @@ public final class MessagePolicies {
 
     private MessagePolicies(MessagePolicies base, ApprovalGateway approvals) {
         triage = base.triage;
+        classifier = base.classifier;
         moderation = base.moderation;
         moderatedPlatforms = base.moderatedPlatforms;
         composer = base.composer;
@@ -92,8 +96,14 @@ public final class MessagePolicies {
         return new Builder();
     }
 
+    /** The rule-based triage: the classifier unless another was set, and the source of the sensitive data detector. */
     public Triage triage() {
         return triage;
+    }
+
+    /** What classifies each customer message: {@link #triage()} unless {@link Builder#classifier} set another. */
+    public MessageClassifier classifier() {
+        return classifier;
     }
 
     public ModerationPolicy moderation() {
@@ -137,6 +147,7 @@ public final class MessagePolicies {
     /** Builds {@link MessagePolicies} from the defaults. Not thread-safe. */
     public static final class Builder {
         private Triage triage = Triage.ofDefaults();
+        private MessageClassifier classifier;
         private ModerationPolicy moderation = ModerationPolicy.ofDefaults();
         private Set<Platform> moderatedPlatforms = ModerationPolicy.DEFAULT_PLATFORMS;
         private ReplyComposer composer = ReplyComposer.ofDefaults();
@@ -147,8 +158,15 @@ public final class MessagePolicies {
 
         private Builder() {}
 
+        /** The rule-based triage (its rules and sensitive data detector); also the classifier unless one is set. */
         public Builder triage(Triage value) {
             triage = Checks.notNull(value, "triage");
+            return this;
+        }
+
+        /** A bank's own classifier instead of the rule-based triage (see {@link MessageClassifier}). */
+        public Builder classifier(MessageClassifier value) {
+            classifier = Checks.notNull(value, "classifier");
             return this;
         }
 

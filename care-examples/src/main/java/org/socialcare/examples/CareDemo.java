@@ -42,8 +42,9 @@ public final class CareDemo implements Callable<Integer> {
         CommandLine cli = new CommandLine(new CareDemo());
         cli.setParameterExceptionHandler((e, args) -> {
             CommandLine failed = e.getCommandLine();
-            failed.getErr().println(failed.getCommandSpec().qualifiedName() + ": " + e.getMessage()
-                    + " (see " + failed.getCommandSpec().qualifiedName() + " --help)");
+            failed.getErr()
+                    .println(failed.getCommandSpec().qualifiedName() + ": " + e.getMessage() + " (see "
+                            + failed.getCommandSpec().qualifiedName() + " --help)");
             return failed.getCommandSpec().exitCodeOnInvalidInput();
         });
         cli.setExecutionExceptionHandler((e, failed, parsed) -> {

@@ -114,7 +114,8 @@ public final class DemoDatabase implements AutoCloseable {
             return new DemoDatabase(pool, jdbc, where, jdbcUrl.isEmpty(), drop, notes);
         } catch (RuntimeException e) {
             pool.close();
-            throw new UnavailableException("cannot set up the demo's tables at " + redact(url) + ": " + rootMessage(e), e);
+            throw new UnavailableException(
+                    "cannot set up the demo's tables at " + redact(url) + ": " + rootMessage(e), e);
         }
     }
 
@@ -185,7 +186,8 @@ public final class DemoDatabase implements AutoCloseable {
                     }
                 }
             }
-            boolean postgres = meta.getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+            boolean postgres =
+                    meta.getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
             if (!postgres) {
                 s.execute("SET FOREIGN_KEY_CHECKS = 0");
             }

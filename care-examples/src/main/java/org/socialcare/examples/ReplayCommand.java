@@ -60,7 +60,6 @@ public final class ReplayCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Payload files (JSON or NDJSON).")
     List<Path> files;
 
-
     private static final ObjectMapper LINES = JsonMapper.builder().build();
 
     private final PrintStream out;
@@ -151,7 +150,8 @@ public final class ReplayCommand implements Callable<Integer> {
 
     /** An error message as printed: masked, on one line, at most 300 characters. */
     static String shown(String message, SensitiveDataDetector detector) {
-        String line = detector.mask(String.valueOf(message)).replaceAll("\\s+", " ").strip();
+        String line =
+                detector.mask(String.valueOf(message)).replaceAll("\\s+", " ").strip();
         return line.length() <= 300 ? line : line.substring(0, 300) + "...";
     }
 

@@ -23,7 +23,10 @@ class CareDemoOptionsTest {
 
     private void assertOneLineUnderTheProgramsName(String... expected) {
         assertThat(err.toString().lines()).hasSize(1);
-        assertThat(err.toString()).startsWith("care-demo: ").doesNotContain("<main class>").doesNotContain("\tat ");
+        assertThat(err.toString())
+                .startsWith("care-demo: ")
+                .doesNotContain("<main class>")
+                .doesNotContain("\tat ");
         for (String e : expected) {
             assertThat(err.toString()).contains(e);
         }

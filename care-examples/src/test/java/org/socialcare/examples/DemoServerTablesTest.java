@@ -30,12 +30,18 @@ class DemoServerTablesTest {
         ByteArrayOutputStream notes = new ByteArrayOutputStream();
         String prefix;
         try (DemoDatabase db = DemoDatabase.open(
-                Optional.of(url), Optional.empty(), Optional.empty(), false, new PrintStream(notes, true, StandardCharsets.UTF_8))) {
+                Optional.of(url),
+                Optional.empty(),
+                Optional.empty(),
+                false,
+                new PrintStream(notes, true, StandardCharsets.UTF_8))) {
             prefix = prefixOf(db.description());
             assertThat(tables(url, prefix)).isNotEmpty();
         }
         assertThat(tables(url, prefix)).isEmpty();
-        assertThat(notes.toString(StandardCharsets.UTF_8)).contains("Dropped the run's").contains(prefix + "*");
+        assertThat(notes.toString(StandardCharsets.UTF_8))
+                .contains("Dropped the run's")
+                .contains(prefix + "*");
     }
 
     @ParameterizedTest
@@ -43,7 +49,11 @@ class DemoServerTablesTest {
     void keepTablesLeavesThemForInspection(String url) throws Exception {
         String prefix;
         try (DemoDatabase db = DemoDatabase.open(
-                Optional.of(url), Optional.empty(), Optional.empty(), true, new PrintStream(new ByteArrayOutputStream()))) {
+                Optional.of(url),
+                Optional.empty(),
+                Optional.empty(),
+                true,
+                new PrintStream(new ByteArrayOutputStream()))) {
             prefix = prefixOf(db.description());
         }
         List<String> kept = tables(url, prefix);

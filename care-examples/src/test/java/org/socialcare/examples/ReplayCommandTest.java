@@ -106,7 +106,8 @@ class ReplayCommandTest {
         for (int i = 0; i < mentions; i++) {
             array.append(i == 0 ? "" : ",\n").append(MENTION.replace("1901", Integer.toString(10_000 + i)));
         }
-        Path file = Files.writeString(dir.resolve("timeline.json"), array.append("]").toString());
+        Path file = Files.writeString(
+                dir.resolve("timeline.json"), array.append("]").toString());
         assertThat(Files.size(file)).isGreaterThan(RecordedFile.CHUNK_BYTES);
 
         assertThat(run("--platform", "twitter", file.toString())).isZero();
@@ -143,7 +144,8 @@ class ReplayCommandTest {
         assertThat(replay.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         String errors = Files.readString(dir.resolve("err.txt"));
         assertThat(replay.exitValue()).as(errors).isZero();
-        assertThat(errors).contains("replay: " + lines + " customer message(s) from 1 file(s)")
+        assertThat(errors)
+                .contains("replay: " + lines + " customer message(s) from 1 file(s)")
                 .doesNotContain("OutOfMemoryError");
     }
 
@@ -151,6 +153,8 @@ class ReplayCommandTest {
     void anErrorMessageThatQuotesTheFileIsMasked(@TempDir Path dir) throws Exception {
         Path bad = Files.writeString(dir.resolve("bad.json"), "4539148803436467x");
         assertThat(run("--platform", "twitter", bad.toString())).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("error: " + bad).doesNotContain("4539148803436467");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("error: " + bad)
+                .doesNotContain("4539148803436467");
     }
 }

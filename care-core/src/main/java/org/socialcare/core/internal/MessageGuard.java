@@ -48,7 +48,7 @@ public final class MessageGuard {
 
     /** Triages {@code m} into {@code c} and moderates it when it is a public comment. */
     public Inbound onInbound(Conversation c, InboundMessage m, Channel channel, Instant now) {
-        TriageResult t = policies.triage().classify(m);
+        TriageResult t = policies.classifier().classify(m);
         Conversation triaged = t.applyTo(c);
         List<AuditEntry> audit = new ArrayList<>();
         List<Reply> outbox = new ArrayList<>();

@@ -45,19 +45,41 @@ class DocumentationSnippetsTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Pattern CONTEXT = Pattern.compile("<!--\\s*snippet-context:(.*?)-->", Pattern.DOTALL);
     private static final Pattern EXCERPT = Pattern.compile("<!--\\s*snippet-excerpt:\\s*(\\S+)\\s*-->");
-    private static final Pattern DECLARES =
-            Pattern.compile("^(@\\w+.*\\s+)?((public|protected|private|static|final|abstract|sealed)\\s+)*"
-                    + "(class|record|interface|enum)\\s+\\w+", Pattern.DOTALL);
+    private static final Pattern DECLARES = Pattern.compile(
+            "^(@\\w+.*\\s+)?((public|protected|private|static|final|abstract|sealed)\\s+)*"
+                    + "(class|record|interface|enum)\\s+\\w+",
+            Pattern.DOTALL);
     private static final Pattern NAMED = Pattern.compile("`([A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*)[.(`<]");
 
     /** JDK and library packages a doc may name classes from; the care packages are found in the sources. */
     private static final List<String> LIBRARY_PACKAGES = List.of(
-            "java.lang", "java.util", "java.util.concurrent", "java.util.function", "java.time", "java.io",
-            "java.net", "java.net.http", "java.nio.file", "java.nio.charset", "java.security", "java.sql",
-            "javax.sql", "javax.crypto", "com.sun.net.httpserver", "com.fasterxml.jackson.core",
-            "com.fasterxml.jackson.databind", "com.restfb", "com.restfb.json", "com.restfb.types.webhook",
-            "com.restfb.types.webhook.messaging", "twitter4j", "twitter4j.v1", "io.micrometer.core.instrument",
-            "io.micrometer.core.instrument.binder", "org.junit.jupiter.api", "com.zaxxer.hikari");
+            "java.lang",
+            "java.util",
+            "java.util.concurrent",
+            "java.util.function",
+            "java.time",
+            "java.io",
+            "java.net",
+            "java.net.http",
+            "java.nio.file",
+            "java.nio.charset",
+            "java.security",
+            "java.sql",
+            "javax.sql",
+            "javax.crypto",
+            "com.sun.net.httpserver",
+            "com.fasterxml.jackson.core",
+            "com.fasterxml.jackson.databind",
+            "com.restfb",
+            "com.restfb.json",
+            "com.restfb.types.webhook",
+            "com.restfb.types.webhook.messaging",
+            "twitter4j",
+            "twitter4j.v1",
+            "io.micrometer.core.instrument",
+            "io.micrometer.core.instrument.binder",
+            "org.junit.jupiter.api",
+            "com.zaxxer.hikari");
 
     /**
      * Names of other projects' types that docs mention for comparison or explanation, not available here; each
@@ -72,7 +94,12 @@ class DocumentationSnippetsTest {
             "JSONObject", // twitter4j's bundled JSON
             "ErrorReportConfiguration", // Jackson 2.16+ error report settings
             "DataSource", // javax.sql, also named in YAML prose
-            "MessageItem", "MessagingItem", "PostbackItem", "FeedCommentValue", "FeedPostValue", "Change",
+            "MessageItem",
+            "MessagingItem",
+            "PostbackItem",
+            "FeedCommentValue",
+            "FeedPostValue",
+            "Change",
             "WebhookObject", // restfb webhook types
             "Properties"); // java.util, named in prose
 
@@ -98,7 +125,8 @@ class DocumentationSnippetsTest {
                 }
                 String path = ROOT.relativize(f).toString();
                 if (path.contains("/src/main/java/")) {
-                    Matcher pkg = Pattern.compile("^package ([\\w.]+);", Pattern.MULTILINE).matcher(source);
+                    Matcher pkg = Pattern.compile("^package ([\\w.]+);", Pattern.MULTILINE)
+                            .matcher(source);
                     String file = f.getFileName().toString().replace(".java", "");
                     if (pkg.find() && !file.contains("-")) {
                         packages.putIfAbsent(pkg.group(1), pkg.group(1) + "." + file);
@@ -120,7 +148,10 @@ class DocumentationSnippetsTest {
             files.filter(p -> p.toString().endsWith(".md")).sorted().forEach(docs::add);
         }
         try (Stream<Path> modules = Files.list(ROOT)) {
-            modules.map(m -> m.resolve("README.md")).filter(Files::isRegularFile).sorted().forEach(docs::add);
+            modules.map(m -> m.resolve("README.md"))
+                    .filter(Files::isRegularFile)
+                    .sorted()
+                    .forEach(docs::add);
         }
         return docs;
     }
@@ -188,7 +219,9 @@ class DocumentationSnippetsTest {
         }
         assertThat(compiled).as("Java blocks found in the docs").hasSizeGreaterThan(10);
         failures.addAll(compile(compiled));
-        assertThat(failures).as("docs whose Java does not compile or quote their source").isEmpty();
+        assertThat(failures)
+                .as("docs whose Java does not compile or quote their source")
+                .isEmpty();
     }
 
     @Test
@@ -204,8 +237,10 @@ class DocumentationSnippetsTest {
             }
             Set<String> declaredInDoc = new TreeSet<>();
             for (Snippet s : snippets(doc)) {
-                String code = s.code().replaceAll("\"(?:\\\\.|[^\"\\\\])*\"", "\"\"").replaceAll("//.*", "");
-                Matcher created = Pattern.compile("\\b([A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*)\\s*[.(]").matcher(code);
+                String code =
+                        s.code().replaceAll("\"(?:\\\\.|[^\"\\\\])*\"", "\"\"").replaceAll("//.*", "");
+                Matcher created = Pattern.compile("\\b([A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*)\\s*[.(]")
+                        .matcher(code);
                 while (created.find()) {
                     names.add(created.group(1));
                 }
@@ -246,7 +281,8 @@ class DocumentationSnippetsTest {
                 .map(l -> l.replaceAll("\\s*//.*$", ""))
                 .collect(Collectors.joining(" ")));
         int at = 0;
-        for (String line : s.code().lines().map(l -> squash(l.replaceAll("\\s*//.*$", ""))).toList()) {
+        for (String line :
+                s.code().lines().map(l -> squash(l.replaceAll("\\s*//.*$", ""))).toList()) {
             if (line.isEmpty() || line.equals("...")) {
                 continue;
             }
@@ -261,7 +297,9 @@ class DocumentationSnippetsTest {
 
     /** White space collapsed, and none next to brackets, dots and commas, so line breaks do not matter. */
     private static String squash(String code) {
-        return code.replaceAll("\\s+", " ").replaceAll(" ?([()\\[\\].,;?:]) ?", "$1").strip();
+        return code.replaceAll("\\s+", " ")
+                .replaceAll(" ?([()\\[\\].,;?:]) ?", "$1")
+                .strip();
     }
 
     private List<String> compile(List<Snippet> snippets) throws IOException {
@@ -280,26 +318,38 @@ class DocumentationSnippetsTest {
             String body = declares ? code : "void snippet() {\n" + code + "\n}";
             String source = "package snippets;\n" + imports + "\n@SuppressWarnings(\"all\")\nabstract class " + name
                     + " {\n" + s.context() + "\n" + body + "\n}\n";
-            units.add(new SimpleJavaFileObject(URI.create("string:///snippets/" + name + ".java"), JavaFileObject.Kind.SOURCE) {
-                @Override
-                public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-                    return source;
-                }
-            });
+            units.add(
+                    new SimpleJavaFileObject(
+                            URI.create("string:///snippets/" + name + ".java"), JavaFileObject.Kind.SOURCE) {
+                        @Override
+                        public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                            return source;
+                        }
+                    });
         }
         Path out = Files.createTempDirectory("snippets");
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+        try (StandardJavaFileManager files =
+                javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
             List<String> options = List.of(
-                    "-classpath", System.getProperty("java.class.path"), "-d", out.toString(), "-proc:none", "-Xlint:none");
-            javac.getTask(new StringWriter(), files, diagnostics, options, null, units).call();
+                    "-classpath",
+                    System.getProperty("java.class.path"),
+                    "-d",
+                    out.toString(),
+                    "-proc:none",
+                    "-Xlint:none");
+            javac.getTask(new StringWriter(), files, diagnostics, options, null, units)
+                    .call();
         }
         Map<String, String> firstError = new LinkedHashMap<>();
         for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
             if (d.getKind() != Diagnostic.Kind.ERROR || d.getSource() == null) {
                 continue;
             }
-            String unit = Path.of(d.getSource().toUri().getPath()).getFileName().toString().replace(".java", "");
+            String unit = Path.of(d.getSource().toUri().getPath())
+                    .getFileName()
+                    .toString()
+                    .replace(".java", "");
             firstError.putIfAbsent(unit, d.getMessage(Locale.ROOT).replaceAll("\\s+", " "));
         }
         return firstError.entrySet().stream()

@@ -49,7 +49,7 @@ import org.socialcare.core.domain.text.PhraseSet;
  *
  * <p>Immutable and thread-safe; never throws for any text.
  */
-public final class Triage {
+public final class Triage implements MessageClassifier {
     private static final Pattern CLAUSE = Pattern.compile("[.,;:!?\u00a1\u00bf\\n]+");
     private static final Pattern LINK = Pattern.compile("(?i)(?:https?://|www\\.)\\S+");
     private static final Set<RiskFlag> COMPLAINT_FLAGS =
@@ -85,6 +85,7 @@ public final class Triage {
     }
 
     /** Triage of a customer message: its text, visibility, language tag and author's follower count. */
+    @Override
     public TriageResult classify(InboundMessage message) {
         Checks.notNull(message, "message");
         return classify(
