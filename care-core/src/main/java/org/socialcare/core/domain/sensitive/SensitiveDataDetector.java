@@ -86,9 +86,30 @@ public final class SensitiveDataDetector {
         return EnumSet.copyOf(kinds);
     }
 
-    /** Every finding in {@code text}, ordered by position; empty when there is none. */
+    /**
+     * Every finding in {@code text}, ordered by position; empty when there is none. A text with fewer than two
+     * ASCII digits and no '@' cannot hold any kind (every pattern needs two digits or an '@'): it is answered
+     * without running the patterns.
+     */
     public List<SensitiveFinding> find(String text) {
         Checks.notNull(text, "text");
+        return mayHoldAny(text) ? scan(text) : List.of();
+    }
+
+    /** The cheap pre-check: at least two ASCII digits or an '@'. */
+    static boolean mayHoldAny(String text) {
+        int digits = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '@' || (c >= '0' && c <= '9' && ++digits >= 2)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Every pattern over the whole text. */
+    List<SensitiveFinding> scan(String text) {
         List<SensitiveFinding> found = new ArrayList<>();
         if (kinds.contains(SensitiveDataKind.IBAN)) {
             findIbans(text, found);

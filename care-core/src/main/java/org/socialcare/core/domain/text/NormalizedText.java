@@ -38,6 +38,11 @@ public final class NormalizedText {
         return new NormalizedText(List.copyOf(out));
     }
 
+    /** Tokens already folded and split (by {@link FoldedText}). */
+    static NormalizedText ofTokens(List<String> tokens) {
+        return new NormalizedText(List.copyOf(tokens));
+    }
+
     /** Lower case, accents and in-word apostrophes removed; the rest of the text as it was. */
     public static String fold(String text) {
         String decomposed = Normalizer.normalize(Checks.notNull(text, "text"), Normalizer.Form.NFD);

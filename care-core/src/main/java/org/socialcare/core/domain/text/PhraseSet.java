@@ -32,7 +32,8 @@ public final class PhraseSet {
     /** Single-word stems ({@code fraud*}), checked at every token. */
     private final List<Entry> stems;
 
-    private record Entry(int index, String original, List<String> words, boolean prefix) {}
+    /** One configured entry: its index in configuration order, as written, its folded words, stem or not. */
+    record Entry(int index, String original, List<String> words, boolean prefix) {}
 
     private PhraseSet(List<Entry> entries) {
         this.entries = entries;
@@ -95,6 +96,11 @@ public final class PhraseSet {
         List<String> all = new ArrayList<>(phrases());
         all.addAll(other.phrases());
         return of(all);
+    }
+
+    /** The entries in configuration order, for {@link PhraseDictionary}. */
+    List<Entry> entries() {
+        return entries;
     }
 
     /** The entries as configured (trimmed), in order. */

@@ -2,6 +2,7 @@ package org.socialcare.core.domain.triage;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,8 @@ import org.socialcare.core.domain.RiskFlag;
 import org.socialcare.core.domain.Visibility;
 import org.socialcare.core.domain.sensitive.SensitiveDataDetector;
 import org.socialcare.core.domain.sensitive.SensitiveFinding;
-import org.socialcare.core.domain.text.NormalizedText;
+import org.socialcare.core.domain.text.FoldedText;
+import org.socialcare.core.domain.text.PhraseDictionary;
 import org.socialcare.core.domain.text.PhraseSet;
 
 /**
@@ -50,17 +52,18 @@ import org.socialcare.core.domain.text.PhraseSet;
  * <p>Immutable and thread-safe; never throws for any text.
  */
 public final class Triage implements MessageClassifier {
-    private static final Pattern CLAUSE = Pattern.compile("[.,;:!?\u00a1\u00bf\\n]+");
     private static final Pattern LINK = Pattern.compile("(?i)(?:https?://|www\\.)\\S+");
     private static final Set<RiskFlag> COMPLAINT_FLAGS =
             EnumSet.of(RiskFlag.LEGAL_THREAT, RiskFlag.REGULATOR, RiskFlag.CLOSE_ACCOUNT);
 
     private final TriageConfig config;
     private final SensitiveDataDetector detector;
+    private final Engine engine;
 
     private Triage(TriageConfig config, SensitiveDataDetector detector) {
         this.config = config;
         this.detector = detector;
+        this.engine = new Engine(config);
     }
 
     /** {@link TriageConfig#ofDefaults()} with {@link SensitiveDataDetector#ofDefaults()}. */
@@ -104,12 +107,13 @@ public final class Triage implements MessageClassifier {
         Checks.notNull(text, "text");
         Checks.notNull(visibility, "visibility");
         Checks.notNull(language, "language");
-        NormalizedText words = NormalizedText.of(text);
+        PhraseDictionary.Scan scan = engine.dictionary.scan(FoldedText.of(text), engine.byClause);
         List<String> reasons = new ArrayList<>();
 
         Optional<String> tag = language.filter(l -> !l.isBlank() && !l.equalsIgnoreCase("und"));
-        Optional<String> detected = tag.isEmpty() ? detect(words) : Optional.empty();
+        Optional<String> detected = tag.isEmpty() ? detect(scan) : Optional.empty();
         LanguageRules rules = tag.or(() -> detected).flatMap(config::rulesFor).orElse(config.defaultRules());
+        int base = engine.base(rules);
 
         List<SensitiveFinding> findings = detector.find(text);
         Set<RiskFlag> flags = EnumSet.noneOf(RiskFlag.class);
@@ -122,24 +126,22 @@ public final class Triage implements MessageClassifier {
                         reasons.add("SENSITIVE_DATA_PUBLIC: " + f.kind());
                     });
         }
-        Map<RiskFlag, List<String>> riskHits = riskHits(words);
+        Map<RiskFlag, List<String>> riskHits = riskHits(scan);
         riskHits.forEach((flag, hits) -> {
             flags.add(flag);
             reasons.add(flag + ": " + String.join(", ", hits));
         });
 
-        List<String> complaintHits = rules.complaint().matchesIn(words);
-        double raw = -complaintHits.size();
-        for (String clause : CLAUSE.split(text)) {
-            raw += sentimentSum(NormalizedText.of(clause), rules);
-        }
+        List<String> complaintHits = scan.matches(base + Engine.COMPLAINT);
+        double raw = -complaintHits.size() + sentiment(scan, base);
         double score = Math.tanh(raw / 3.0);
         Sentiment sentiment = score <= config.negativeThreshold()
                 ? Sentiment.NEGATIVE
                 : score >= config.positiveThreshold() ? Sentiment.POSITIVE : Sentiment.NEUTRAL;
 
-        List<String> spamHits = rules.spam().matchesIn(words);
-        boolean link = LINK.matcher(text).find();
+        List<String> spamHits = scan.matches(base + Engine.SPAM);
+        boolean link =
+                (text.indexOf("://") >= 0 || hasWww(text)) && LINK.matcher(text).find();
         Category category;
         if (complaintHits.isEmpty() && (spamHits.size() >= 2 || (spamHits.size() == 1 && link))) {
             category = Category.SPAM;
@@ -153,11 +155,9 @@ public final class Triage implements MessageClassifier {
             if (!complaintHits.isEmpty()) {
                 reasons.add("COMPLAINT: " + String.join(", ", complaintHits));
             }
-        } else if (sentiment == Sentiment.POSITIVE && rules.praise().matchesAny(words)) {
+        } else if (sentiment == Sentiment.POSITIVE && scan.any(base + Engine.PRAISE)) {
             category = Category.PRAISE;
-        } else if (text.indexOf('?') >= 0
-                || text.indexOf('\u00bf') >= 0
-                || rules.question().matchesAny(words)) {
+        } else if (text.indexOf('?') >= 0 || text.indexOf('\u00bf') >= 0 || scan.any(base + Engine.QUESTION)) {
             category = Category.QUESTION;
         } else {
             category = Category.OTHER;
@@ -178,15 +178,25 @@ public final class Triage implements MessageClassifier {
                 category, sentiment, score, flags, tier, rules.language(), detected, findings, priority, reasons);
     }
 
+    /** Whether "www." occurs anywhere (case-insensitively), the cheap test before the link pattern. */
+    private static boolean hasWww(String text) {
+        for (int i = text.indexOf('.'); i >= 3; i = text.indexOf('.', i + 1)) {
+            if (text.regionMatches(true, i - 3, "www", 0, 3)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Priority max(Priority a, Priority b) {
         return b != null && b.compareTo(a) > 0 ? b : a;
     }
 
-    private Map<RiskFlag, List<String>> riskHits(NormalizedText words) {
+    private Map<RiskFlag, List<String>> riskHits(PhraseDictionary.Scan scan) {
         Map<RiskFlag, List<String>> hits = new LinkedHashMap<>();
         for (RiskFlag flag : RiskFlag.values()) {
-            for (LanguageRules r : config.languages().values()) {
-                for (String phrase : r.risk(flag).matchesIn(words)) {
+            for (int base : engine.bases) {
+                for (String phrase : scan.matches(base + Engine.RISK + flag.ordinal())) {
                     List<String> list = hits.computeIfAbsent(flag, f -> new ArrayList<>());
                     if (!list.contains(phrase)) {
                         list.add(phrase);
@@ -197,12 +207,13 @@ public final class Triage implements MessageClassifier {
         return hits;
     }
 
-    private Optional<String> detect(NormalizedText words) {
+    private Optional<String> detect(PhraseDictionary.Scan scan) {
         String best = null;
         int bestHits = 0;
         int second = 0;
+        int i = 0;
         for (LanguageRules r : config.languages().values()) {
-            int hits = r.detectWords().occurrencesIn(words).size();
+            int hits = scan.occurrences(engine.bases[i++] + Engine.DETECT);
             if (hits > bestHits) {
                 second = bestHits;
                 bestHits = hits;
@@ -211,51 +222,58 @@ public final class Triage implements MessageClassifier {
                 second = hits;
             }
         }
-        boolean enough = bestHits >= 2 || (bestHits == 1 && words.size() <= 4);
+        boolean enough = bestHits >= 2 || (bestHits == 1 && scan.text().wholeTokenCount() <= 4);
         return best != null && enough && bestHits > second ? Optional.of(best) : Optional.empty();
     }
 
-    private static double sentimentSum(NormalizedText words, LanguageRules rules) {
-        List<String> tokens = words.tokens();
-        boolean[] negator = mark(words, rules.negators(), tokens.size());
-        boolean[] intensifier = mark(words, rules.intensifiers(), tokens.size());
-        double sum = 0;
-        sum += weigh(words, rules.negative(), rules.strongNegative(), -1, negator, intensifier);
-        sum += weigh(words, rules.positive(), rules.strongPositive(), 1, negator, intensifier);
-        return sum;
+    /**
+     * The sum over clauses of the sentiment phrases' weights: negative and positive phrases count 1 (strong ones
+     * 2, a phrase counted once per start word), times 1.5 after an intensifier, negated by a negator up to three
+     * words before, all within the clause.
+     */
+    private static double sentiment(PhraseDictionary.Scan scan, int base) {
+        FoldedText text = scan.text();
+        int n = text.size();
+        if (n == 0) {
+            return 0;
+        }
+        boolean[] negator = marks(scan, base + Engine.NEGATORS, n);
+        boolean[] intensifier = marks(scan, base + Engine.INTENSIFIERS, n);
+        return weigh(scan, base + Engine.NEGATIVE, base + Engine.STRONG_NEGATIVE, -1, negator, intensifier, text)
+                + weigh(scan, base + Engine.POSITIVE, base + Engine.STRONG_POSITIVE, 1, negator, intensifier, text);
     }
 
-    /** Sums matches of {@code plain} (weight 1) and {@code strong} phrases not in plain (weight 2). */
     private static double weigh(
-            NormalizedText words,
-            PhraseSet plain,
-            PhraseSet strong,
+            PhraseDictionary.Scan scan,
+            int plain,
+            int strong,
             int sign,
             boolean[] negator,
-            boolean[] intensifier) {
+            boolean[] intensifier,
+            FoldedText text) {
         double sum = 0;
-        boolean[] counted = new boolean[words.size()];
-        for (PhraseSet.Match m : strong.occurrencesIn(words)) {
-            sum += sign * 2 * context(m, negator, intensifier);
-            counted[m.startToken()] = true;
+        boolean[] counted = new boolean[text.size()];
+        for (int s : scan.starts(strong)) {
+            sum += sign * 2 * context(s, negator, intensifier, text);
+            counted[s] = true;
         }
-        for (PhraseSet.Match m : plain.occurrencesIn(words)) {
-            if (!counted[m.startToken()]) {
-                sum += sign * context(m, negator, intensifier);
-                counted[m.startToken()] = true;
+        for (int s : scan.starts(plain)) {
+            if (!counted[s]) {
+                sum += sign * context(s, negator, intensifier, text);
+                counted[s] = true;
             }
         }
         return sum;
     }
 
-    private static double context(PhraseSet.Match m, boolean[] negator, boolean[] intensifier) {
+    private static double context(int s, boolean[] negator, boolean[] intensifier, FoldedText text) {
         double factor = 1;
-        int s = m.startToken();
-        if (s > 0 && intensifier[s - 1]) {
+        int clause = text.clause(s);
+        if (s > 0 && text.clause(s - 1) == clause && intensifier[s - 1]) {
             factor *= 1.5;
         }
         for (int i = Math.max(0, s - 3); i < s; i++) {
-            if (negator[i]) {
+            if (negator[i] && text.clause(i) == clause) {
                 factor = -factor;
                 break;
             }
@@ -263,12 +281,80 @@ public final class Triage implements MessageClassifier {
         return factor;
     }
 
-    private static boolean[] mark(NormalizedText words, PhraseSet set, int size) {
+    private static boolean[] marks(PhraseDictionary.Scan scan, int set, int size) {
         boolean[] marks = new boolean[size];
-        for (PhraseSet.Match m : set.occurrencesIn(words)) {
-            marks[m.startToken()] = true;
+        for (int s : scan.starts(set)) {
+            marks[s] = true;
         }
         return marks;
+    }
+
+    /**
+     * Every phrase set of every configured language in one {@link PhraseDictionary}: a text is folded and scanned
+     * once for language detection, risks, categories and sentiment.
+     */
+    private static final class Engine {
+        static final int DETECT = 0;
+        static final int COMPLAINT = 1;
+        static final int QUESTION = 2;
+        static final int PRAISE = 3;
+        static final int SPAM = 4;
+        static final int NEGATIVE = 5;
+        static final int STRONG_NEGATIVE = 6;
+        static final int POSITIVE = 7;
+        static final int STRONG_POSITIVE = 8;
+        static final int NEGATORS = 9;
+        static final int INTENSIFIERS = 10;
+        static final int RISK = 11;
+        static final int PER_LANGUAGE = RISK + RiskFlag.values().length;
+
+        final PhraseDictionary dictionary;
+        final boolean[] byClause;
+        final int[] bases;
+        private final Map<LanguageRules, Integer> baseOf = new IdentityHashMap<>();
+
+        Engine(TriageConfig config) {
+            List<PhraseSet> sets = new ArrayList<>();
+            List<Boolean> clause = new ArrayList<>();
+            bases = new int[config.languages().size()];
+            int i = 0;
+            for (LanguageRules r : config.languages().values()) {
+                bases[i++] = sets.size();
+                baseOf.put(r, sets.size());
+                List<PhraseSet> own = new ArrayList<>(List.of(
+                        r.detectWords(),
+                        r.complaint(),
+                        r.question(),
+                        r.praise(),
+                        r.spam(),
+                        r.negative(),
+                        r.strongNegative(),
+                        r.positive(),
+                        r.strongPositive(),
+                        r.negators(),
+                        r.intensifiers()));
+                for (RiskFlag flag : RiskFlag.values()) {
+                    own.add(r.risk(flag));
+                }
+                for (int k = 0; k < own.size(); k++) {
+                    sets.add(own.get(k));
+                    clause.add(k >= NEGATIVE && k <= INTENSIFIERS);
+                }
+            }
+            dictionary = PhraseDictionary.of(sets);
+            byClause = new boolean[clause.size()];
+            for (int k = 0; k < byClause.length; k++) {
+                byClause[k] = clause.get(k);
+            }
+        }
+
+        int base(LanguageRules rules) {
+            Integer b = baseOf.get(rules);
+            if (b == null) {
+                throw new IllegalStateException("rules of language " + rules.language() + " are not configured");
+            }
+            return b;
+        }
     }
 
     @Override
