@@ -6,21 +6,33 @@ import java.util.Map;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Runs the benchmarks and prints each one as a ratio to the baseline measured in the same run (a
  * benchmark method whose name starts with "baseline", per parameter set). Absolute times depend on the
- * machine; ratios travel. Pass a regex to choose benchmarks (default: all).
+ * machine; ratios travel. Takes JMH's own command line (a regex to choose benchmarks, default all; {@code -wi},
+ * {@code -i}, {@code -f}, {@code -prof gc}, ...).
  */
 public final class RatioReport {
     private RatioReport() {}
 
     public static void main(String[] args) throws RunnerException {
-        Options options = new OptionsBuilder()
-                .include(args.length > 0 ? args[0] : "org.socialcare.benchmarks.*")
-                .build();
+        CommandLineOptions cli;
+        try {
+            cli = new CommandLineOptions(args);
+        } catch (CommandLineOptionException e) {
+            throw new IllegalArgumentException("bad JMH options: " + e.getMessage(), e);
+        }
+        OptionsBuilder builder = new OptionsBuilder();
+        builder.parent(cli);
+        if (cli.getIncludes().isEmpty()) {
+            builder.include("org.socialcare.benchmarks.*");
+        }
+        Options options = builder.build();
         Collection<RunResult> results = new Runner(options).run();
         Map<String, Double> baselines = new LinkedHashMap<>();
         for (RunResult r : results) {
