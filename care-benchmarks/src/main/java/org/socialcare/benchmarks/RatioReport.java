@@ -54,7 +54,7 @@ public final class RatioReport {
                     params(r),
                     score,
                     r.getPrimaryResult().getScoreUnit(),
-                    base == null ? "(no baseline)" : String.format("x%.1f", score / base));
+                    base == null ? "(no baseline)" : ratio(score / base));
         }
     }
 
@@ -69,5 +69,10 @@ public final class RatioReport {
             b.append(k).append('=').append(r.getParams().getParam(k)).append(' ');
         }
         return b.toString().trim();
+    }
+
+    /** Two significant digits below 1 (x0.081), one decimal above (x1.8). */
+    static String ratio(double ratio) {
+        return String.format(java.util.Locale.ROOT, ratio < 1 ? "x%.2g" : "x%.1f", ratio);
     }
 }
