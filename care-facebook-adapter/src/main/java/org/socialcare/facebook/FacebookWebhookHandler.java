@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialcare.adapter.support.HmacSha256;
+import org.socialcare.adapter.support.LogText;
 import org.socialcare.adapter.support.SignatureHeader;
 import org.socialcare.adapter.support.SignedWebhookHandler;
 import org.socialcare.core.domain.Batch;
@@ -164,7 +165,7 @@ public final class FacebookWebhookHandler extends SignedWebhookHandler {
                         "channel {}: own message {} was sent through app {}, not this desk's app {}",
                         own.channel(),
                         own.key(),
-                        own.sourceApp().get(),
+                        LogText.of(own.sourceApp().get()),
                         ours);
             }
         }

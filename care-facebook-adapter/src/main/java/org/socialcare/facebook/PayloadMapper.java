@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.socialcare.adapter.support.LogText;
 import org.socialcare.core.domain.ChannelId;
 import org.socialcare.core.domain.InboundMessage;
 import org.socialcare.core.domain.MessageKey;
@@ -98,9 +99,9 @@ final class PayloadMapper {
         if (!object.equals("page")) {
             LOG.info(
                     "skipping Facebook webhook for object '{}' ({} entries): this adapter reads page webhooks",
-                    object,
+                    LogText.of(object),
                     entries.size());
-            out.skip("webhook object " + object, "not a page webhook");
+            out.skip("webhook object " + LogText.of(object), "not a page webhook");
             return;
         }
         for (int i = 0; i < entries.size(); i++) {
@@ -355,8 +356,9 @@ final class PayloadMapper {
     }
 
     private static void unknownKind(String kind, String path, Collected out) {
-        LOG.info("skipping unknown Facebook event kind '{}' at {}", kind, path);
-        out.skip(kind + " at " + path, "unknown event kind");
+        String shown = LogText.of(kind);
+        LOG.info("skipping unknown Facebook event kind '{}' at {}", shown, path);
+        out.skip(shown + " at " + path, "unknown event kind");
     }
 
     private static List<String> attachmentLinks(List<MessagingAttachment> attachments) {

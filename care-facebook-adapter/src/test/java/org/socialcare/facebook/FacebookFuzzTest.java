@@ -25,15 +25,20 @@ import org.socialcare.core.error.WebhookRejectedException;
 import org.socialcare.core.port.in.WebhookRequest;
 import org.socialcare.emulators.facebook.WebhookPayloads;
 import org.socialcare.testkit.MutableClock;
+import org.socialcare.testkit.fuzz.LogLineWatch;
 import org.socialcare.testkit.fuzz.PayloadFuzz;
 
 /**
  * Fuzzes every Facebook parse entry point (the replay reader, the signed webhook, the webhook with a wrong
  * signature) with hostile bodies made from real payloads: every case ends in a reading, a {@link
  * MalformedPayloadException} or a {@link WebhookRejectedException}. {@value PayloadFuzz#DEFAULT_TRIES} cases by
- * default, {@code -Dcare.fuzz.tries} more (the CI profile: 3,000).
+ * default, {@code -Dcare.fuzz.tries} more (the CI profile: 50,000 per test, 100,000 per adapter); no log line
+ * any case causes is longer than 1,000 characters or holds a card number or IBAN.
  */
 class FacebookFuzzTest {
+    /** Longest log line a hostile case may cause: hostile values are cut to a few dozen characters. */
+    private static final int MAX_LOG_LINE = 1_000;
+
     private final MutableClock clock = new MutableClock(NOW);
     private final FacebookWebhookHandler handler =
             new FacebookWebhookHandler(List.of(config()), new MessengerWindow(Duration.ofHours(24), clock), clock);
@@ -74,11 +79,17 @@ class FacebookFuzzTest {
                 "webhook, signed",
                 body -> handler.handle(post(body, FacebookWebhookHandler.signature(APP_SECRET, body))));
         entryPoints.put("webhook, bad signature", body -> handler.handle(post(body, "sha256=00")));
-        return PayloadFuzz.run(
-                PayloadFuzz.hostile(seeds),
-                PayloadFuzz.tries(),
-                entryPoints,
-                Set.of(MalformedPayloadException.class, WebhookRejectedException.class));
+        try (LogLineWatch logs = LogLineWatch.start(MAX_LOG_LINE)) {
+            PayloadFuzz.Report report = PayloadFuzz.run(
+                    PayloadFuzz.hostile(seeds),
+                    PayloadFuzz.tries(),
+                    entryPoints,
+                    Set.of(MalformedPayloadException.class, WebhookRejectedException.class));
+            assertThat(logs.violations())
+                    .as("log lines longer than " + MAX_LOG_LINE + " chars or holding a card number or IBAN")
+                    .isEmpty();
+            return report;
+        }
     }
 
     private static WebhookRequest post(byte[] body, String signature) {

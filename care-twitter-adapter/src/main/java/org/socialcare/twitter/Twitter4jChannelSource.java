@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.socialcare.adapter.support.LogText;
 import org.socialcare.core.domain.Batch;
 import org.socialcare.core.domain.ChannelId;
 import org.socialcare.core.domain.Checkpoint;
@@ -218,7 +219,7 @@ public final class Twitter4jChannelSource implements ChannelSource {
                 own.add(o.message());
             } else if (m instanceof MessageMapper.Skip s) {
                 skipped++;
-                LOG.debug("{}: skipped {}: {}", sourceId, s.what(), s.reason());
+                LOG.debug("{}: skipped {}: {}", sourceId, LogText.of(s.what()), LogText.of(s.reason()));
             }
         }
 

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialcare.adapter.support.HmacSha256;
+import org.socialcare.adapter.support.LogText;
 import org.socialcare.adapter.support.SignatureHeader;
 import org.socialcare.adapter.support.SignedWebhookHandler;
 import org.socialcare.core.domain.Batch;
@@ -131,7 +132,7 @@ public final class TwitterWebhookHandler extends SignedWebhookHandler {
         for (TweetDeletion d : x.deletions) {
             deletions.accept(d);
         }
-        x.notices.forEach(n -> LOG.debug("twitter webhook: {}", n));
+        x.notices.forEach(n -> LOG.debug("twitter webhook: {}", LogText.of(String.valueOf(n))));
         Batch batch = new Batch(x.customers, x.own, x.rejected("webhook:twitter"), Optional.empty(), false);
         return WebhookResult.accepted(batch.isEmpty() ? List.of() : List.of(batch));
     }
@@ -158,7 +159,7 @@ public final class TwitterWebhookHandler extends SignedWebhookHandler {
             } else if (item instanceof XActivityParser.Item.Unreadable u) {
                 x.rejects.add(new PayloadParser.Reject(u.rawJson(), u.error()));
             } else if (item instanceof XActivityParser.Item.Ignored i) {
-                LOG.debug("x activity webhook: {}", i.what());
+                LOG.debug("x activity webhook: {}", LogText.of(i.what()));
             }
         }
         Batch batch = new Batch(x.customers, x.own, x.rejected("webhook:x-activity"), Optional.empty(), false);

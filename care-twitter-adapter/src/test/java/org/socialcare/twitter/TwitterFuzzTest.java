@@ -22,6 +22,7 @@ import org.socialcare.core.error.WebhookRejectedException;
 import org.socialcare.core.port.in.WebhookRequest;
 import org.socialcare.emulators.twitter.TwitterApiEmulator;
 import org.socialcare.emulators.x.XApiEmulator;
+import org.socialcare.testkit.fuzz.LogLineWatch;
 import org.socialcare.testkit.fuzz.PayloadFuzz;
 import org.socialcare.twitter.v2.XPayloadReader;
 
@@ -29,9 +30,13 @@ import org.socialcare.twitter.v2.XPayloadReader;
  * Fuzzes every Twitter and X parse entry point (the two replay readers, the signed webhook for Account Activity
  * and X Activity bodies, and the webhook with a wrong signature) with hostile bodies made from real payloads:
  * every case ends in a reading, a {@link MalformedPayloadException} or a {@link WebhookRejectedException}.
- * {@value PayloadFuzz#DEFAULT_TRIES} cases by default, {@code -Dcare.fuzz.tries} more (the CI profile: 3,000).
+ * {@value PayloadFuzz#DEFAULT_TRIES} cases by default, {@code -Dcare.fuzz.tries} more (the CI profile: 50,000 per test, 100,000 per adapter); no log line
+ * any case causes is longer than 1,000 characters or holds a card number or IBAN.
  */
 class TwitterFuzzTest {
+    /** Longest log line a hostile case may cause: hostile values are cut to a few dozen characters. */
+    private static final int MAX_LOG_LINE = 1_000;
+
     private final TwitterApiEmulator twitter = TwitterTestSupport.emulator();
     private final XApiEmulator x = XApiEmulator.builder().start();
     private final TwitterAdapterConfig config = TwitterTestSupport.config(twitter);
@@ -79,11 +84,17 @@ class TwitterFuzzTest {
         entryPoints.put("x replay reader", body -> xReader.read(new String(body, StandardCharsets.UTF_8)));
         entryPoints.put("webhook, signed", body -> handler.handle(post(body, handler.signatureFor(body))));
         entryPoints.put("webhook, bad signature", body -> handler.handle(post(body, "sha256=AAAA")));
-        return PayloadFuzz.run(
-                PayloadFuzz.hostile(seeds),
-                PayloadFuzz.tries(),
-                entryPoints,
-                Set.of(MalformedPayloadException.class, WebhookRejectedException.class));
+        try (LogLineWatch logs = LogLineWatch.start(MAX_LOG_LINE)) {
+            PayloadFuzz.Report report = PayloadFuzz.run(
+                    PayloadFuzz.hostile(seeds),
+                    PayloadFuzz.tries(),
+                    entryPoints,
+                    Set.of(MalformedPayloadException.class, WebhookRejectedException.class));
+            assertThat(logs.violations())
+                    .as("log lines longer than " + MAX_LOG_LINE + " chars or holding a card number or IBAN")
+                    .isEmpty();
+            return report;
+        }
     }
 
     private static WebhookRequest post(byte[] body, String signature) {

@@ -16,6 +16,7 @@ import org.socialcare.core.domain.ChannelId;
 import org.socialcare.core.error.MalformedPayloadException;
 import org.socialcare.core.error.WebhookRejectedException;
 import org.socialcare.core.port.in.WebhookRequest;
+import org.socialcare.testkit.fuzz.LogLineWatch;
 import org.socialcare.testkit.fuzz.PayloadFuzz;
 
 /**
@@ -43,13 +44,19 @@ class WebChatFuzzTest {
         entryPoints.put("webhook, signed", body -> handler.handle(post(body, true)));
         entryPoints.put("webhook, unsigned", body -> handler.handle(post(body, false)));
 
-        PayloadFuzz.Report report = PayloadFuzz.run(
-                PayloadFuzz.hostile(SEEDS.stream()
-                        .map(s -> s.getBytes(StandardCharsets.UTF_8))
-                        .toList()),
-                PayloadFuzz.tries(),
-                entryPoints,
-                Set.of(MalformedPayloadException.class, WebhookRejectedException.class));
+        PayloadFuzz.Report report;
+        try (LogLineWatch logs = LogLineWatch.start(1_000)) {
+            report = PayloadFuzz.run(
+                    PayloadFuzz.hostile(SEEDS.stream()
+                            .map(s -> s.getBytes(StandardCharsets.UTF_8))
+                            .toList()),
+                    PayloadFuzz.tries(),
+                    entryPoints,
+                    Set.of(MalformedPayloadException.class, WebhookRejectedException.class));
+            assertThat(logs.violations())
+                    .as("long log lines or card numbers in the log")
+                    .isEmpty();
+        }
 
         assertThat(report.cases()).isEqualTo(PayloadFuzz.tries());
         assertThat(report.count("webhook, signed", "returned")).isPositive();

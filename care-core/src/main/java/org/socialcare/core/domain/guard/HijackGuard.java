@@ -97,7 +97,7 @@ public final class HijackGuard {
             return new Verdict(
                     true,
                     inWindow + " posts not sent by the desk within " + burstWindow + " (limit " + burstLimit
-                            + "), latest from " + (app == null ? "an unnamed app" : "app '" + app + "'"));
+                            + "), latest from " + (app == null ? "an unnamed app" : "app '" + shown(app) + "'"));
         }
         if (app == null) {
             return allowUnnamedApps
@@ -105,10 +105,24 @@ public final class HijackGuard {
                     : new Verdict(true, "post not sent by the desk and the platform names no client app");
         }
         if (allowedApps.getOrDefault(platform, Set.of()).contains(app)) {
-            return new Verdict(false, "expected: app '" + app + "' is allow-listed for " + platform);
+            return new Verdict(false, "expected: app '" + shown(app) + "' is allow-listed for " + platform);
         }
-        return new Verdict(true, "post not sent by the desk from unknown app '" + app + "'");
+        return new Verdict(true, "post not sent by the desk from unknown app '" + shown(app) + "'");
     }
+
+    /** An app name as the platform sent it, fit for a reason that is logged and audited: short, one line. */
+    private static String shown(String app) {
+        StringBuilder b = new StringBuilder(Math.min(app.length(), SHOWN_APP_CHARS) + 20);
+        for (int i = 0; i < app.length() && i < SHOWN_APP_CHARS; i++) {
+            char c = app.charAt(i);
+            b.append(Character.isISOControl(c) ? '?' : c);
+        }
+        return app.length() > SHOWN_APP_CHARS
+                ? b.append("...(").append(app.length()).append(" chars)").toString()
+                : b.toString();
+    }
+
+    private static final int SHOWN_APP_CHARS = 64;
 
     private synchronized int record(ChannelId channel, Instant now) {
         Deque<Instant> q = recent.computeIfAbsent(channel, k -> new ArrayDeque<>());

@@ -50,6 +50,16 @@ class GuardTest {
     }
 
     @Test
+    void aHostileAppNameIsShownShortAndOnOneLineInTheReason() {
+        String hostile = "Bot\nERROR forged line " + "x".repeat(500_000);
+
+        HijackGuard.Verdict v = guard().inspect(echo("1", Optional.of(hostile), T0), Platform.TWITTER, T0);
+
+        assertThat(v.anomaly()).isTrue();
+        assertThat(v.reason()).hasSizeLessThan(200).doesNotContain("\n").contains("(500022 chars)");
+    }
+
+    @Test
     void postFromUnknownAppOrNoAppIsAnAnomaly() {
         assertThat(guard().inspect(echo("1", Optional.of("Crypto Giveaway Bot"), T0), Platform.TWITTER, T0))
                 .satisfies(v -> {
