@@ -314,16 +314,42 @@ public final class EmulatedPlatforms implements Delivery {
         return simulatedIds.getOrDefault(platformMessageId, platformMessageId);
     }
 
-    private void pushWebhook(JsonArray entries) {
+    /**
+     * The signed page webhook Facebook would POST to the connected endpoint for these customer messages on the
+     * page (comments on the welcome post, Messenger messages), which are added to the Graph emulator first; for
+     * load tests that send it themselves. Not thread-safe: build requests on one thread.
+     *
+     * @throws IllegalStateException before {@link #connect}
+     * @throws IllegalArgumentException if a message is not on the Facebook page
+     */
+    public HttpRequest facebookWebhook(List<SimulatedMessage> messages) {
+        if (endpoint == null) {
+            throw new IllegalStateException("connect(desk) first");
+        }
+        JsonArray entries = new JsonArray();
+        for (SimulatedMessage m : messages) {
+            if (!m.channel().equals(page)) {
+                throw new IllegalArgumentException("not on the Facebook page " + page + ": " + m.channel());
+            }
+            entries.add(facebookEntry(m));
+        }
+        return webhookRequest(entries);
+    }
+
+    private HttpRequest webhookRequest(JsonArray entries) {
         String body =
                 new JsonObject().add("object", "page").add("entry", entries).toString();
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(endpoint.baseUri().resolve(WEBHOOK_PATH))
+        return HttpRequest.newBuilder(endpoint.baseUri().resolve(WEBHOOK_PATH))
                 .timeout(HTTP_TIMEOUT)
                 .header("Content-Type", "application/json")
                 .header(FacebookWebhookHandler.SIGNATURE_HEADER, FacebookWebhookHandler.signature(APP_SECRET, bytes))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
                 .build();
+    }
+
+    private void pushWebhook(JsonArray entries) {
+        HttpRequest request = webhookRequest(entries);
         HttpResponse<String> response = send(request);
         if (response.statusCode() != 200) {
             throw new IllegalStateException(
