@@ -46,7 +46,7 @@ class DemoLeavesNoCardNumberInAnyTableTest {
                 .as("the demo names its tables: " + printed.lines().limit(5).toList())
                 .isTrue();
         String prefix = m.group(1);
-        List<String> tables = tables(url, prefix);
+        List<String> tables = DemoServerTablesTest.tables(url, prefix);
         try {
             assertThat(tables).as("tables kept by --keep-tables").isNotEmpty();
             Scan scan = scan(url, tables);
@@ -119,20 +119,6 @@ class DemoLeavesNoCardNumberInAnyTableTest {
             }
         }
         return new Scan(rows, masked, leaks);
-    }
-
-    private static List<String> tables(String url, String prefix) throws SQLException {
-        List<String> names = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(url);
-                ResultSet rs = c.getMetaData().getTables(c.getCatalog(), c.getSchema(), "%", new String[] {"TABLE"})) {
-            while (rs.next()) {
-                String name = rs.getString("TABLE_NAME");
-                if (name.toLowerCase(Locale.ROOT).startsWith(prefix)) {
-                    names.add(name);
-                }
-            }
-        }
-        return names;
     }
 
     private static void drop(String url, List<String> tables) throws SQLException {

@@ -78,7 +78,8 @@ class DemoServerTablesTest {
         return tail.substring(0, tail.indexOf('*'));
     }
 
-    private static List<String> tables(String url, String prefix) throws SQLException {
+    /** The tables of {@code url}'s current schema whose names start with {@code prefix} (any case). */
+    static List<String> tables(String url, String prefix) throws SQLException {
         List<String> names = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(url);
                 ResultSet rs = c.getMetaData().getTables(c.getCatalog(), c.getSchema(), "%", new String[] {"TABLE"})) {

@@ -140,6 +140,27 @@ public final class PayloadFuzz {
     }
 
     /**
+     * As {@link #run}, while a {@link LogLineWatch} reads every log line the cases cause: fails, quoting the first
+     * violations, when a line is longer than {@code maxLogLine} characters or holds a card number or IBAN. Needs
+     * logback-classic on the test classpath.
+     */
+    public static Report runWatchingLogs(
+            Arbitrary<byte[]> cases,
+            int tries,
+            Map<String, Consumer<byte[]>> entryPoints,
+            Set<Class<? extends Throwable>> typed,
+            int maxLogLine) {
+        try (LogLineWatch logs = LogLineWatch.start(maxLogLine)) {
+            Report report = run(cases, tries, entryPoints, typed);
+            if (!logs.violations().isEmpty()) {
+                throw new AssertionError("log lines longer than " + maxLogLine
+                        + " chars or holding a card number or IBAN: " + logs.violations());
+            }
+            return report;
+        }
+    }
+
+    /**
      * How a run ended.
      *
      * @param cases cases fed to each entry point
