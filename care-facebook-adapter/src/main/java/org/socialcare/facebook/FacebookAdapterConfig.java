@@ -48,6 +48,8 @@ public final class FacebookAdapterConfig {
     private final Duration commentLookback;
     private final Duration messagingWindow;
     private final Duration rateLimitWait;
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
 
     private FacebookAdapterConfig(Builder b) {
         this.channel = b.channel;
@@ -63,6 +65,8 @@ public final class FacebookAdapterConfig {
         this.commentLookback = b.commentLookback;
         this.messagingWindow = b.messagingWindow;
         this.rateLimitWait = b.rateLimitWait;
+        this.connectTimeout = b.connectTimeout;
+        this.readTimeout = b.readTimeout;
     }
 
     public static Builder builder() {
@@ -130,6 +134,19 @@ public final class FacebookAdapterConfig {
         return rateLimitWait;
     }
 
+    /** How long a Graph call may take to connect (nothing sent yet: a failure is TRANSIENT). Default 10 s. */
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /**
+     * How long a Graph call may wait for its answer once sent. A publish that runs out of it is UNKNOWN (Facebook
+     * may have done it); keep it below the desk's {@code publishTimeout}. Default 60 s.
+     */
+    public Duration readTimeout() {
+        return readTimeout;
+    }
+
     @Override
     public String toString() {
         return "FacebookAdapterConfig[channel=" + channel + ", pageId=" + pageId + ", appId=" + appId.orElse("unset")
@@ -156,6 +173,8 @@ public final class FacebookAdapterConfig {
         private Duration commentLookback = DEFAULT_COMMENT_LOOKBACK;
         private Duration messagingWindow = DEFAULT_MESSAGING_WINDOW;
         private Duration rateLimitWait = DEFAULT_RATE_LIMIT_WAIT;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration readTimeout = Duration.ofSeconds(60);
 
         private Builder() {}
 
@@ -255,6 +274,25 @@ public final class FacebookAdapterConfig {
         public Builder rateLimitWait(Duration value) {
             rateLimitWait = positive(value, "rateLimitWait");
             return this;
+        }
+
+        /** Connect timeout of Graph calls. Default 10 seconds; at most 10 minutes. */
+        public Builder connectTimeout(Duration value) {
+            connectTimeout = millis(positive(value, "connectTimeout"), "connectTimeout");
+            return this;
+        }
+
+        /** Read timeout of Graph calls (see {@link FacebookAdapterConfig#readTimeout()}). Default 60 seconds. */
+        public Builder readTimeout(Duration value) {
+            readTimeout = millis(positive(value, "readTimeout"), "readTimeout");
+            return this;
+        }
+
+        private static Duration millis(Duration value, String name) {
+            if (value.compareTo(Duration.ofMinutes(10)) > 0) {
+                throw new IllegalArgumentException(name + " must be at most 10 minutes but was " + value);
+            }
+            return value;
         }
 
         /** @throws IllegalStateException naming the first required setting that is missing */

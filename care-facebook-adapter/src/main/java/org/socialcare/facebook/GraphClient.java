@@ -33,7 +33,9 @@ final class GraphClient {
     private final Clock clock;
 
     GraphClient(FacebookAdapterConfig config, Redactor redactor, Clock clock) {
-        this.requestor = new HeaderKeepingRequestor();
+        this.requestor =
+                new HeaderKeepingRequestor((int) config.connectTimeout().toMillis(), (int)
+                        config.readTimeout().toMillis());
         this.client = new DefaultFacebookClient(
                 config.pageAccessToken(), config.appSecret(), requestor, new DefaultJsonMapper(), Version.UNVERSIONED);
         this.client.setHeaderAuthorization(true);
@@ -70,6 +72,19 @@ final class GraphClient {
         }
     }
 
+    /**
+     * Runs one Graph write: as {@link #call}, but a failure after the request may have reached Facebook is UNKNOWN
+     * (see {@link GraphErrors#mapWrite}).
+     */
+    <T> T write(String operation, Function<FacebookClient, T> call) {
+        requestor.forget();
+        try {
+            return call.apply(client);
+        } catch (FacebookException e) {
+            throw errors.mapWrite(operationPrefix + operation, e, requestor.lastHeaders(), clock.instant());
+        }
+    }
+
     GraphErrors errors() {
         return errors;
     }
@@ -77,11 +92,18 @@ final class GraphClient {
     /** restfb's requestor with sane timeouts, keeping the last response headers per thread. */
     private static final class HeaderKeepingRequestor extends DefaultWebRequestor {
         private final ThreadLocal<Map<String, List<String>>> last = ThreadLocal.withInitial(Map::of);
+        private final int connectMillis;
+        private final int readMillis;
+
+        HeaderKeepingRequestor(int connectMillis, int readMillis) {
+            this.connectMillis = connectMillis;
+            this.readMillis = readMillis;
+        }
 
         @Override
         protected void customizeConnection(HttpURLConnection connection) {
-            connection.setConnectTimeout(10_000);
-            connection.setReadTimeout(60_000);
+            connection.setConnectTimeout(connectMillis);
+            connection.setReadTimeout(readMillis);
         }
 
         @Override

@@ -25,7 +25,8 @@ import org.socialcare.core.error.PlatformException.Kind;
  * from {@code X-Business-Use-Case-Usage}, {@code X-App-Usage} or {@code X-Page-Usage}, else the configured
  * wait); 190 and 102 AUTH_FAILED; 10 with subcode 2018278 OUTSIDE_WINDOW (Messenger's 24-hour window);
  * 10, 200..299 and 368 PERMISSION; 506 DUPLICATE; {@code is_transient}, 1, 2 and HTTP 5xx TRANSIENT;
- * 100, 551 and the rest INVALID_REQUEST. Network failures are TRANSIENT (HTTP 429: RATE_LIMITED).
+ * 100, 551 and the rest INVALID_REQUEST. Network failures are TRANSIENT (HTTP 429: RATE_LIMITED). For writes
+ * ({@link #mapWrite}) a 5xx or a failure after the request left is UNKNOWN.
  */
 final class GraphErrors {
     static final int OUTSIDE_WINDOW_SUBCODE = 2018278;
@@ -40,6 +41,33 @@ final class GraphErrors {
     GraphErrors(Redactor redactor, Duration fallbackWait) {
         this.redactor = redactor;
         this.fallbackWait = fallbackWait;
+    }
+
+    /**
+     * A failed write (comment, message, hide, delete): as {@link #map}, except that what may have happened after the
+     * request reached Facebook is UNKNOWN rather than TRANSIENT: an HTTP 5xx (with or without a Graph error), a read
+     * timeout, a reset or dropped connection, an answer that cannot be read. A failure to connect (nothing sent)
+     * and a transient Graph error answered with a 4xx stay TRANSIENT.
+     */
+    PlatformException mapWrite(String operation, FacebookException e, Map<String, List<String>> headers, Instant now) {
+        PlatformException p = map(operation, e, headers, now);
+        if (p.kind() != Kind.TRANSIENT) {
+            return p;
+        }
+        boolean unknown;
+        if (e instanceof FacebookGraphException g) {
+            unknown = g.getHttpStatusCode() != null && g.getHttpStatusCode() >= 500;
+        } else if (e instanceof FacebookNetworkException n) {
+            unknown = (n.getHttpStatusCode() != null && n.getHttpStatusCode() >= 500)
+                    || !org.socialcare.adapter.support.SendFailures.nothingSent(n.getCause());
+        } else {
+            unknown = !org.socialcare.adapter.support.SendFailures.nothingSent(e.getCause());
+        }
+        if (!unknown) {
+            return p;
+        }
+        return new PlatformException(
+                Kind.UNKNOWN, "outcome unknown: " + p.getMessage(), p.platformCode(), Optional.empty(), null);
     }
 
     PlatformException map(String operation, FacebookException e, Map<String, List<String>> headers, Instant now) {

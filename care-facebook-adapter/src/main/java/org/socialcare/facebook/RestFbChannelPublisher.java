@@ -1,6 +1,9 @@
 package org.socialcare.facebook;
 
+import com.restfb.Connection;
 import com.restfb.Parameter;
+import com.restfb.json.JsonObject;
+import com.restfb.json.JsonValue;
 import com.restfb.types.GraphResponse;
 import com.restfb.types.send.CommentIdMessageRecipient;
 import com.restfb.types.send.IdMessageRecipient;
@@ -19,9 +22,11 @@ import org.socialcare.core.domain.Channel;
 import org.socialcare.core.domain.Platform;
 import org.socialcare.core.domain.Reply;
 import org.socialcare.core.domain.ReplyId;
+import org.socialcare.core.domain.reply.EchoText;
 import org.socialcare.core.error.PlatformException;
 import org.socialcare.core.error.PlatformException.Kind;
 import org.socialcare.core.port.out.ChannelPublisher;
+import org.socialcare.core.port.out.PublishedLookup;
 
 /**
  * Publishes outbox entries on Facebook pages with restfb, picking the page by the channel's
@@ -108,7 +113,7 @@ public final class RestFbChannelPublisher implements ChannelPublisher {
                 switch (reply.kind()) {
                     case PUBLIC_REPLY -> {
                         String target = reply.target().orElseThrow();
-                        GraphResponse r = graph.call(
+                        GraphResponse r = graph.write(
                                 "comment on " + target,
                                 c -> c.publish(
                                         target + "/comments",
@@ -121,7 +126,7 @@ public final class RestFbChannelPublisher implements ChannelPublisher {
                     case HIDE_COMMENT, UNHIDE_COMMENT -> {
                         String target = reply.target().orElseThrow();
                         boolean hide = reply.kind() == org.socialcare.core.domain.ReplyKind.HIDE_COMMENT;
-                        GraphResponse r = graph.call(
+                        GraphResponse r = graph.write(
                                 (hide ? "hide comment " : "unhide comment ") + target,
                                 c -> c.publish(target, GraphResponse.class, Parameter.with("is_hidden", hide)));
                         if (!r.isSuccess()) {
@@ -134,7 +139,7 @@ public final class RestFbChannelPublisher implements ChannelPublisher {
                     }
                     case DELETE_OWN_POST -> {
                         String target = reply.target().orElseThrow();
-                        boolean deleted = graph.call("delete " + target, c -> c.deleteObject(target));
+                        boolean deleted = graph.write("delete " + target, c -> c.deleteObject(target));
                         if (!deleted) {
                             throw PlatformException.of(
                                     Kind.INVALID_REQUEST, "Facebook did not confirm deleting " + target, null);
@@ -149,6 +154,129 @@ public final class RestFbChannelPublisher implements ChannelPublisher {
                 pageId,
                 id.map(s -> " as " + s).orElse(""));
         return id;
+    }
+
+    /** How many pages (of {@link #LOOKUP_PAGE_SIZE}) of comments or messages a lookup reads at most. */
+    static final int LOOKUP_PAGES = 10;
+
+    static final int LOOKUP_PAGE_SIZE = 100;
+
+    /**
+     * Looks for a reply whose answer was lost: a PUBLIC_REPLY among the comments under its target
+     * ({@code GET /{target}/comments}) written by the page, a PRIVATE_MESSAGE among the page's messages in its
+     * conversation with the customer ({@code GET /{page}/conversations?user_id={psid}}, then
+     * {@code GET /{conversation}/messages}) sent to that customer, the text compared with {@link EchoText}. Reads
+     * at most {@link #LOOKUP_PAGES} pages, else CANNOT_TELL. A private reply to a comment is CANNOT_TELL: sending it
+     * again is safe, Facebook answers 10900, which a retried entry counts as sent. Hiding, unhiding and deleting
+     * are CANNOT_TELL too (doing them again changes nothing). Limit: a reply to a reply lands under the first-level
+     * comment on Facebook and is looked for under its target only.
+     */
+    @Override
+    public PublishedLookup findPublished(Channel channel, Reply reply) {
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(reply, "reply");
+        String pageId = channel.platformAccountId();
+        GraphClient graph = clients.get(pageId);
+        if (graph == null) {
+            return PublishedLookup.cannotTell();
+        }
+        return switch (reply.kind()) {
+            case PUBLIC_REPLY -> {
+                String target = reply.target().orElseThrow();
+                requireGraphId(target);
+                yield findIn(
+                        graph,
+                        target + "/comments",
+                        "look up the page's comments under " + target,
+                        item -> fromPage(item, pageId) && sameText(reply, item));
+            }
+            case PRIVATE_MESSAGE -> findMessage(graph, pageId, reply);
+            default -> PublishedLookup.cannotTell();
+        };
+    }
+
+    private static PublishedLookup findMessage(GraphClient graph, String pageId, Reply reply) {
+        String psid = reply.recipient().orElseThrow();
+        requireGraphId(psid);
+        Connection<JsonObject> list = graph.call(
+                "look up the conversation with " + psid,
+                c -> c.fetchConnection(
+                        pageId + "/conversations",
+                        JsonObject.class,
+                        Parameter.with("user_id", psid),
+                        Parameter.with("platform", "messenger"),
+                        Parameter.with("fields", "id")));
+        PublishedLookup result = PublishedLookup.notFound();
+        for (JsonObject conversation : list.getData()) {
+            Optional<String> id = Json.text(conversation, "id");
+            if (id.isEmpty()) {
+                continue;
+            }
+            requireGraphId(id.get());
+            PublishedLookup found = findIn(
+                    graph,
+                    id.get() + "/messages",
+                    "look up the page's messages in conversation " + id.get(),
+                    item -> fromPage(item, pageId) && sentTo(item, psid) && sameText(reply, item));
+            if (found.outcome() != PublishedLookup.Outcome.NOT_FOUND) {
+                return found;
+            }
+        }
+        return result;
+    }
+
+    /** Pages through {@code edge} (newest first where Facebook allows) for the first item {@code matches}. */
+    private static PublishedLookup findIn(
+            GraphClient graph, String edge, String operation, java.util.function.Predicate<JsonObject> matches) {
+        Optional<String> after = Optional.empty();
+        for (int pageNo = 0; pageNo < LOOKUP_PAGES; pageNo++) {
+            Optional<String> cursor = after;
+            Connection<JsonObject> page = graph.call(operation, c -> {
+                List<Parameter> params = new java.util.ArrayList<>(List.of(
+                        Parameter.with("fields", "id,from,to,message,created_time"),
+                        Parameter.with("order", "reverse_chronological"),
+                        Parameter.with("limit", LOOKUP_PAGE_SIZE)));
+                cursor.ifPresent(a -> params.add(Parameter.with("after", a)));
+                return c.fetchConnection(edge, JsonObject.class, params.toArray(Parameter[]::new));
+            });
+            for (JsonObject item : page.getData()) {
+                if (matches.test(item)) {
+                    return Json.text(item, "id").map(PublishedLookup::found).orElseGet(PublishedLookup::foundWithoutId);
+                }
+            }
+            if (!page.hasNext() || page.getAfterCursor() == null) {
+                return PublishedLookup.notFound();
+            }
+            after = Optional.of(page.getAfterCursor());
+        }
+        return PublishedLookup.cannotTell();
+    }
+
+    private static boolean fromPage(JsonObject item, String pageId) {
+        return Json.object(item, "from")
+                .flatMap(f -> Json.text(f, "id"))
+                .filter(pageId::equals)
+                .isPresent();
+    }
+
+    private static boolean sentTo(JsonObject item, String psid) {
+        Optional<JsonObject> to = Json.object(item, "to");
+        if (to.isEmpty()) {
+            return true; // the conversation is the customer's
+        }
+        for (JsonValue r : Json.dataOf(item, "to")) {
+            if (r.isObject()
+                    && Json.text(r.asObject(), "id").filter(psid::equals).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean sameText(Reply reply, JsonObject item) {
+        return Json.text(item, "message")
+                .filter(m -> EchoText.sameText(reply.text(), m))
+                .isPresent();
     }
 
     private static final java.util.regex.Pattern GRAPH_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_.:-]{1,200}");
@@ -173,7 +301,7 @@ public final class RestFbChannelPublisher implements ChannelPublisher {
         }
         boolean retry = earlier != null || reply.attempts() > 0;
         try {
-            SendResponse r = graph.call(
+            SendResponse r = graph.write(
                     "private reply to comment " + comment,
                     c -> c.publish(
                             pageId + "/messages",
@@ -201,7 +329,7 @@ public final class RestFbChannelPublisher implements ChannelPublisher {
                         Optional.empty(),
                         null);
             }
-            if (!e.isRetryable()) {
+            if (!e.isRetryable() && e.kind() != Kind.UNKNOWN) {
                 privateReplies.remove(comment, reply.id()); // nothing was sent: another entry may try
             }
             throw e;
@@ -218,7 +346,7 @@ public final class RestFbChannelPublisher implements ChannelPublisher {
                             + " ago; Messenger allows no free-form message outside that window",
                     "window");
         }
-        SendResponse r = graph.call(
+        SendResponse r = graph.write(
                 "message to " + psid,
                 c -> c.publish(
                         pageId + "/messages",

@@ -17,6 +17,7 @@ import org.socialcare.core.domain.ReplyId;
 import org.socialcare.core.domain.ReplyKind;
 import org.socialcare.core.error.PlatformException;
 import org.socialcare.core.error.PlatformException.Kind;
+import org.socialcare.core.port.out.PublishedLookup;
 import org.socialcare.emulators.facebook.GraphApiEmulator;
 import org.socialcare.emulators.facebook.GraphApiEmulator.Fault;
 import org.socialcare.testkit.MutableClock;
@@ -216,8 +217,9 @@ class RestFbChannelPublisherTest {
         assertThat(auth.platformCode()).contains("190/463");
         assertThat(permission.kind()).isEqualTo(Kind.PERMISSION);
         assertThat(invalid.kind()).isEqualTo(Kind.INVALID_REQUEST);
-        assertThat(transientError.kind()).isEqualTo(Kind.TRANSIENT);
-        assertThat(transientError.isRetryable()).isTrue();
+        assertThat(transientError.kind())
+                .as("HTTP 500 to a comment: Facebook may have posted it")
+                .isEqualTo(Kind.UNKNOWN);
         for (PlatformException e : List.of(rate, auth, permission, invalid, transientError)) {
             for (String secret : secrets()) {
                 assertThat(e.getMessage()).doesNotContain(secret);
@@ -276,6 +278,78 @@ class RestFbChannelPublisherTest {
                 PlatformException.class,
                 () -> publisher.publish(
                         channel(), reply(ReplyKind.PUBLIC_REPLY, comment, null, "We're looking into it")));
+    }
+
+    @Test
+    void aCommentWhoseAnswerCameTooLateIsUnknownAndFoundUnderItsTarget() {
+        RestFbChannelPublisher impatient = new RestFbChannelPublisher(
+                List.of(config(graph.baseUrl())
+                        .readTimeout(Duration.ofMillis(1000))
+                        .build()),
+                window,
+                clock);
+        publisher.publish(channel(), reply(ReplyKind.PUBLIC_REPLY, post, null, "We are on it & will DM you ^AB"));
+        Reply late = reply(ReplyKind.PUBLIC_REPLY, comment, null, "We are on it & will DM you ^AB");
+        graph.loseNextAnswers(GraphApiEmulator.LostAnswer.late(Duration.ofMillis(2500)));
+
+        PlatformException e = catchThrowableOfType(PlatformException.class, () -> impatient.publish(channel(), late));
+
+        assertThat(e.kind()).isEqualTo(Kind.UNKNOWN);
+        String stored = graph.pageComments().stream()
+                .filter(c -> c.parentId().equals(Optional.of(comment)))
+                .map(GraphApiEmulator.CommentView::id)
+                .findFirst()
+                .orElseThrow();
+        assertThat(impatient.findPublished(channel(), late)).isEqualTo(PublishedLookup.found(stored));
+    }
+
+    @Test
+    void aMessageWhoseAnswerCameTooLateIsUnknownSentOnceAndFoundInTheConversation() {
+        RestFbChannelPublisher impatient = new RestFbChannelPublisher(
+                List.of(config(graph.baseUrl())
+                        .readTimeout(Duration.ofMillis(1000))
+                        .build()),
+                window,
+                clock);
+        graph.addCustomerMessage("801", "Bea", "Is my transfer through?", NOW.minusSeconds(60));
+        graph.addCustomerMessage("802", "Cy", "Hello?", NOW.minusSeconds(60));
+        publisher.publish(channel(), reply(ReplyKind.PRIVATE_MESSAGE, null, "802", "Yes, it arrived this morning"));
+        Reply dm = reply(ReplyKind.PRIVATE_MESSAGE, null, "801", "Yes, it arrived this morning");
+        graph.loseNextAnswers(GraphApiEmulator.LostAnswer.late(Duration.ofMillis(2500)));
+
+        PlatformException e = catchThrowableOfType(PlatformException.class, () -> impatient.publish(channel(), dm));
+
+        assertThat(e.kind()).isEqualTo(Kind.UNKNOWN);
+        List<GraphApiEmulator.SentMessage> toBea = graph.sentMessages().stream()
+                .filter(m -> m.recipientId().equals(Optional.of("801")))
+                .toList();
+        assertThat(toBea).as("one copy to Bea").hasSize(1);
+        assertThat(publisher.findPublished(channel(), dm))
+                .isEqualTo(PublishedLookup.found(toBea.get(0).messageId()));
+    }
+
+    @Test
+    void aMessageNeverSentIsNotFoundAndAConnectFailureIsTransient() {
+        graph.addCustomerMessage("801", "Bea", "Is my transfer through?", NOW.minusSeconds(60));
+        Reply dm = reply(ReplyKind.PRIVATE_MESSAGE, null, "801", "Yes, it arrived this morning");
+        assertThat(publisher.findPublished(channel(), dm)).isEqualTo(PublishedLookup.notFound());
+
+        RestFbChannelPublisher nowhere = new RestFbChannelPublisher(
+                List.of(config(java.net.URI.create("http://127.0.0.1:" + closedPort()))
+                        .build()),
+                window,
+                clock);
+        PlatformException e = catchThrowableOfType(PlatformException.class, () -> nowhere.publish(channel(), dm));
+        assertThat(e.kind()).isEqualTo(Kind.TRANSIENT);
+        assertThat(graph.sentMessages()).isEmpty();
+    }
+
+    private static int closedPort() {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static Reply reply(ReplyKind kind, String target, String recipient, String text) {

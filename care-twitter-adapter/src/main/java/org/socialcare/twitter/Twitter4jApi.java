@@ -83,6 +83,26 @@ public final class Twitter4jApi implements TwitterApi {
         } catch (TwitterException e) {
             throw TwitterErrors.map(e, "GET statuses/mentions_timeline", config.clock());
         }
+        return page(statuses, "mentions");
+    }
+
+    /** The account's own statuses, newest first ({@code GET statuses/user_timeline} of the account's user id). */
+    @Override
+    public Optional<TimelinePage> ownTweets(OptionalLong maxId, int count) {
+        Paging paging = Paging.ofCount(count);
+        if (maxId.isPresent()) {
+            paging = paging.maxId(maxId.getAsLong());
+        }
+        List<Status> statuses;
+        try {
+            statuses = v1.timelines().getUserTimeline(Long.parseLong(config.accountId()), paging);
+        } catch (TwitterException e) {
+            throw TwitterErrors.map(e, "GET statuses/user_timeline", config.clock());
+        }
+        return Optional.of(page(statuses, "timeline"));
+    }
+
+    private TimelinePage page(List<Status> statuses, String what) {
         List<Tweet> out = new ArrayList<>(statuses.size());
         List<RejectedPayload> rejected = new ArrayList<>();
         long oldest = Long.MAX_VALUE;
@@ -95,8 +115,7 @@ public final class Twitter4jApi implements TwitterApi {
             try {
                 out.add(Twitter4jConversions.tweet(s));
             } catch (MalformedPayloadException e) {
-                rejected.add(
-                        new RejectedPayload("twitter:" + config.channel() + ":mentions", rawOf(s), e.getMessage()));
+                rejected.add(new RejectedPayload("twitter:" + config.channel() + ":" + what, rawOf(s), e.getMessage()));
             }
         }
         return new TimelinePage(
@@ -160,7 +179,7 @@ public final class Twitter4jApi implements TwitterApi {
                             .autoPopulateReplyMetadata(true));
             return s.getId();
         } catch (TwitterException e) {
-            throw TwitterErrors.map(e, "POST statuses/update", config.clock());
+            throw TwitterErrors.mapWrite(e, "POST statuses/update", config.clock());
         }
     }
 
@@ -169,7 +188,7 @@ public final class Twitter4jApi implements TwitterApi {
         try {
             return v1.directMessages().sendDirectMessage(recipientId, text).getId();
         } catch (TwitterException e) {
-            throw TwitterErrors.map(e, "POST direct_messages/events/new", config.clock());
+            throw TwitterErrors.mapWrite(e, "POST direct_messages/events/new", config.clock());
         }
     }
 
@@ -178,7 +197,7 @@ public final class Twitter4jApi implements TwitterApi {
         try {
             v1.tweets().destroyStatus(statusId);
         } catch (TwitterException e) {
-            throw TwitterErrors.map(e, "POST statuses/destroy", config.clock());
+            throw TwitterErrors.mapWrite(e, "POST statuses/destroy", config.clock());
         }
     }
 

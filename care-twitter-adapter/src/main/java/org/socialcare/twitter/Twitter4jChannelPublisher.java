@@ -1,16 +1,21 @@
 package org.socialcare.twitter;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.socialcare.core.domain.Channel;
 import org.socialcare.core.domain.Platform;
 import org.socialcare.core.domain.Reply;
 import org.socialcare.core.domain.ReplyKind;
+import org.socialcare.core.domain.reply.EchoText;
 import org.socialcare.core.error.PlatformException;
 import org.socialcare.core.error.PlatformException.Kind;
 import org.socialcare.core.port.out.ChannelPublisher;
+import org.socialcare.core.port.out.PublishedLookup;
 
 /**
  * Publishes outbox entries on Twitter through each bank account's {@link TwitterApi} (twitter4j by default),
@@ -20,8 +25,10 @@ import org.socialcare.core.port.out.ChannelPublisher;
  * replies to comments: those kinds fail as INVALID_REQUEST, as does a reply longer than 280 weighted characters.
  *
  * <p>Errors are {@link PlatformException}s: 429 / code 88 RATE_LIMITED with {@code x-rate-limit-reset} as retry
- * time, 187 DUPLICATE (the desk counts it as sent only on a retry of the same entry; on a first attempt it fails the entry asking the agent to rephrase), 89 / 401 AUTH_FAILED, 64 / 326 / 403 PERMISSION, 5xx and
- * network errors TRANSIENT. Retries and backoff are the desk's job. Thread-safe.
+ * time, 187 DUPLICATE (the desk counts it as sent only on a retry of the same entry; on a first attempt it fails the
+ * entry asking the agent to rephrase), 89 / 401 AUTH_FAILED, 64 / 326 / 403 PERMISSION; a 5xx, read timeout or
+ * dropped connection after the request left UNKNOWN (Twitter may have posted it: the desk asks
+ * {@link #findPublished} before sending again), a failure to connect TRANSIENT. Retries and backoff are the desk's job. Thread-safe.
  */
 public final class Twitter4jChannelPublisher implements ChannelPublisher {
     private final Map<String, TwitterApi> accounts;
@@ -99,6 +106,88 @@ public final class Twitter4jChannelPublisher implements ChannelPublisher {
                         Kind.INVALID_REQUEST, "Twitter cannot " + reply.kind() + " (reply " + reply.id() + ")", null);
         };
     }
+
+    /** How many pages of the account's own tweets or DMs a lookup reads at most before it cannot tell. */
+    static final int LOOKUP_PAGES = 5;
+    /** Platform clocks differ: items up to this much older than the entry still count as candidates. */
+    static final Duration LOOKUP_SKEW = Duration.ofMinutes(5);
+
+    /**
+     * Looks for a reply whose answer was lost among the account's own posts: a public reply among its latest
+     * tweets ({@link TwitterApi#ownTweets}) in reply to the target, a direct message among the latest DM events
+     * sent by the account to the recipient, the text compared with {@link EchoText} (Twitter prefixes the
+     * @mention, rewrites links, escapes entities). Reads newest first until it passes the entry's creation time
+     * (less {@link #LOOKUP_SKEW}) or the end: NOT_FOUND; at most {@link #LOOKUP_PAGES} pages, else CANNOT_TELL (as for
+     * deletes, a client that cannot list its own tweets, or an account without credentials).
+     */
+    @Override
+    public PublishedLookup findPublished(Channel channel, Reply reply) {
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(reply, "reply");
+        TwitterApi api = accounts.get(channel.platformAccountId());
+        if (api == null) {
+            return PublishedLookup.cannotTell();
+        }
+        long account = Long.parseLong(channel.platformAccountId());
+        Instant horizon = reply.createdAt().minus(LOOKUP_SKEW);
+        return switch (reply.kind()) {
+            case PUBLIC_REPLY -> findReply(api, account, id(reply.target(), "target status id", reply), reply, horizon);
+            case PRIVATE_MESSAGE ->
+                findMessage(api, account, id(reply.recipient(), "recipient user id", reply), reply, horizon);
+            default -> PublishedLookup.cannotTell();
+        };
+    }
+
+    private static PublishedLookup findReply(TwitterApi api, long account, long target, Reply reply, Instant horizon) {
+        OptionalLong maxId = OptionalLong.empty();
+        for (int page = 0; page < LOOKUP_PAGES; page++) {
+            Optional<TimelinePage> timeline = api.ownTweets(maxId, LOOKUP_PAGE_SIZE);
+            if (timeline.isEmpty()) {
+                return PublishedLookup.cannotTell();
+            }
+            TimelinePage p = timeline.get();
+            for (Tweet t : p.tweets()) {
+                if (t.author().id() == account
+                        && t.inReplyToStatusId().isPresent()
+                        && t.inReplyToStatusId().getAsLong() == target
+                        && EchoText.sameText(reply.text(), t.text())) {
+                    return PublishedLookup.found(Long.toString(t.id()));
+                }
+            }
+            boolean passedHorizon =
+                    p.tweets().stream().anyMatch(t -> t.createdAt().isBefore(horizon));
+            if (p.returned() == 0 || p.oldestId().isEmpty() || passedHorizon) {
+                return PublishedLookup.notFound();
+            }
+            maxId = OptionalLong.of(p.oldestId().getAsLong() - 1);
+        }
+        return PublishedLookup.cannotTell();
+    }
+
+    private static PublishedLookup findMessage(
+            TwitterApi api, long account, long recipient, Reply reply, Instant horizon) {
+        Optional<String> cursor = Optional.empty();
+        for (int page = 0; page < LOOKUP_PAGES; page++) {
+            DmPage p = api.directMessages(cursor, DM_LOOKUP_PAGE_SIZE);
+            for (DirectMessageEvent d : p.events()) {
+                if (d.sender().id() == account
+                        && d.recipientId() == recipient
+                        && EchoText.sameText(reply.text(), d.text())) {
+                    return PublishedLookup.found(Long.toString(d.id()));
+                }
+            }
+            boolean passedHorizon =
+                    p.events().stream().anyMatch(d -> d.createdAt().isBefore(horizon));
+            if (p.nextCursor().isEmpty() || passedHorizon) {
+                return PublishedLookup.notFound();
+            }
+            cursor = p.nextCursor();
+        }
+        return PublishedLookup.cannotTell();
+    }
+
+    private static final int LOOKUP_PAGE_SIZE = 200;
+    private static final int DM_LOOKUP_PAGE_SIZE = 50;
 
     private static long id(Optional<String> value, String what, Reply reply) {
         String v = value.orElseThrow(() ->

@@ -19,6 +19,15 @@ public interface TwitterApi {
      */
     TimelinePage mentions(OptionalLong sinceId, OptionalLong maxId, int count);
 
+    /**
+     * The account's own statuses (its timeline, replies included), newest first: ids {@code <= maxId}, at most
+     * {@code count}; the publisher looks through them for a reply whose answer was lost. Empty when this client
+     * cannot list them (the default): the publisher then cannot tell whether such a reply was published.
+     */
+    default Optional<TimelinePage> ownTweets(OptionalLong maxId, int count) {
+        return Optional.empty();
+    }
+
     /** One page of direct message events (sent and received), newest first; {@code cursor} empty for the newest page. */
     DmPage directMessages(Optional<String> cursor, int count);
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.socialcare.adapter.support.SendFailures;
 import org.socialcare.core.error.PlatformException;
 import org.socialcare.core.error.PlatformException.Kind;
 import twitter4j.TwitterException;
@@ -19,6 +20,25 @@ final class TwitterErrors {
     static final Duration DEFAULT_RATE_LIMIT_WAIT = Duration.ofMinutes(15);
 
     private TwitterErrors() {}
+
+    /**
+     * A failed write (a tweet, a DM, a delete): as {@link #map}, except that a failure after the request may have
+     * reached Twitter (a read timeout, a reset or dropped connection, a 5xx) is UNKNOWN, because Twitter may have
+     * done it. A failure to connect (nothing was sent) stays TRANSIENT.
+     */
+    static PlatformException mapWrite(TwitterException e, String operation, Clock clock) {
+        PlatformException p = map(e, operation, clock);
+        if (p.kind() != Kind.TRANSIENT) {
+            return p;
+        }
+        int status = e.getStatusCode();
+        boolean afterSending = status >= 500 || (e.isCausedByNetworkIssue() && !SendFailures.nothingSent(e.getCause()));
+        if (!afterSending) {
+            return p;
+        }
+        return new PlatformException(
+                Kind.UNKNOWN, operation + " outcome unknown: " + describe(e), p.platformCode(), Optional.empty(), null);
+    }
 
     static PlatformException map(TwitterException e, String operation, Clock clock) {
         int status = e.getStatusCode();

@@ -3,6 +3,7 @@ package org.socialcare.twitter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -16,8 +17,10 @@ import org.socialcare.core.domain.ReplyId;
 import org.socialcare.core.domain.ReplyKind;
 import org.socialcare.core.error.PlatformException;
 import org.socialcare.core.error.PlatformException.Kind;
+import org.socialcare.core.port.out.PublishedLookup;
 import org.socialcare.emulators.twitter.TwitterApiEmulator;
 import org.socialcare.emulators.twitter.TwitterApiEmulator.Fault;
+import org.socialcare.emulators.twitter.TwitterApiEmulator.LostAnswer;
 import org.socialcare.emulators.twitter.TwitterApiEmulator.User;
 
 class Twitter4jChannelPublisherTest {
@@ -114,13 +117,85 @@ class Twitter4jChannelPublisherTest {
     }
 
     @Test
-    void serviceUnavailableIsTransient() {
+    void serviceUnavailableAfterSendingIsUnknownAndTheLookupFindsNothing() {
         long mention = emulator.mention(customer, "hello");
+        Reply hi = publicReply(mention, "hi");
         emulator.failNext(Fault.unavailable());
-        assertThatThrownBy(() -> publisher.publish(channel, publicReply(mention, "hi")))
+        assertThatThrownBy(() -> publisher.publish(channel, hi))
+                .isInstanceOfSatisfying(
+                        PlatformException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNKNOWN));
+        assertThat(publisher.findPublished(channel, hi)).isEqualTo(PublishedLookup.notFound());
+        assertThat(publisher.publish(channel, hi)).isPresent();
+    }
+
+    @Test
+    void aConnectFailureSendsNothingAndStaysTransient() {
+        TwitterAdapterConfig closed = TwitterTestSupport.adapterConfig(emulator, TwitterTestSupport.CHANNEL)
+                .restBaseUrl("http://127.0.0.1:" + TwitterTestSupport.closedPort() + "/1.1/")
+                .build();
+        Twitter4jChannelPublisher nowhere = Twitter4jChannelPublisher.forAccount(closed);
+        long mention = emulator.mention(customer, "hello");
+        assertThatThrownBy(() -> nowhere.publish(channel, publicReply(mention, "hi")))
                 .isInstanceOfSatisfying(
                         PlatformException.class, e -> assertThat(e.kind()).isEqualTo(Kind.TRANSIENT));
-        assertThat(publisher.publish(channel, publicReply(mention, "hi"))).isPresent();
+    }
+
+    @Test
+    void aReplyWhoseAnswerCameTooLateIsUnknownAndFoundInTheOwnTimeline() {
+        Twitter4jChannelPublisher impatient = Twitter4jChannelPublisher.forAccount(
+                TwitterTestSupport.adapterConfig(emulator, TwitterTestSupport.CHANNEL)
+                        .readTimeout(Duration.ofMillis(1000))
+                        .build());
+        long mention = emulator.mention(customer, "card blocked");
+        long other = emulator.mention(customer, "and another thing");
+        publisher.publish(channel, publicReply(other, "We are on it & will DM you ^AN"));
+        Reply reply = publicReply(mention, "We are on it & will DM you ^AN ");
+        emulator.loseNextAnswers(LostAnswer.late(Duration.ofMillis(2500)));
+
+        assertThatThrownBy(() -> impatient.publish(channel, reply))
+                .isInstanceOfSatisfying(
+                        PlatformException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNKNOWN));
+
+        long stored = emulator.postedStatuses().stream()
+                .filter(s -> s.get("in_reply_to_status_id").equals(mention))
+                .map(s -> (Long) s.get("id"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(impatient.findPublished(channel, reply)).isEqualTo(PublishedLookup.found(Long.toString(stored)));
+        assertThat(emulator.requests("statuses/user_timeline.json")).isNotEmpty();
+    }
+
+    @Test
+    void aDirectMessageWhoseAnswerCameTooLateIsUnknownAndFoundAmongSentMessages() {
+        Twitter4jChannelPublisher impatient = Twitter4jChannelPublisher.forAccount(
+                TwitterTestSupport.adapterConfig(emulator, TwitterTestSupport.CHANNEL)
+                        .readTimeout(Duration.ofMillis(1000))
+                        .build());
+        Reply dm = reply(ReplyKind.PRIVATE_MESSAGE, Optional.empty(), Optional.of("501"), "Hi Jane, we can call you");
+        emulator.directMessageFromAccount(502, "Hi Jane, we can call you", TwitterApiEmulator.APP_ID);
+        emulator.loseNextAnswers(LostAnswer.late(Duration.ofMillis(2500)));
+
+        assertThatThrownBy(() -> impatient.publish(channel, dm))
+                .isInstanceOfSatisfying(
+                        PlatformException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNKNOWN));
+
+        assertThat(emulator.sentDirectMessages())
+                .as("one copy to Jane")
+                .filteredOn(d -> d.get("recipient_id").equals(501L))
+                .hasSize(1);
+        long stored = emulator.sentDirectMessages().stream()
+                .filter(d -> d.get("recipient_id").equals(501L))
+                .map(d -> (Long) d.get("id"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(publisher.findPublished(channel, dm)).isEqualTo(PublishedLookup.found(Long.toString(stored)));
+    }
+
+    @Test
+    void aDirectMessageNeverSentIsNotFound() {
+        emulator.directMessageFromAccount(501, "Something else entirely", TwitterApiEmulator.APP_ID);
+        Reply dm = reply(ReplyKind.PRIVATE_MESSAGE, Optional.empty(), Optional.of("501"), "Hi Jane, we can call you");
+        assertThat(publisher.findPublished(channel, dm)).isEqualTo(PublishedLookup.notFound());
     }
 
     @Test

@@ -41,6 +41,15 @@ final class TwitterTestSupport {
                 .readTimeout(Duration.ofSeconds(10));
     }
 
+    /** A loopback port nothing listens on (bound, then closed): connecting to it is refused. */
+    static int closedPort() {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static Channel channel(TwitterApiEmulator emulator) {
         return Channel.of(
                 CHANNEL.value(),

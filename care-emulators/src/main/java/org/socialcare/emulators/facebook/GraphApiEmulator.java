@@ -48,9 +48,10 @@ import org.socialcare.adapter.support.HmacSha256;
  * {@code GET /{comment}/comments}, {@code POST /{post-or-comment}/comments}, {@code POST /{page}/messages} (Send
  * API to a PSID inside the 24-hour window, or a private reply to a comment, once per comment: error 10900 after),
  * {@code POST /{comment}} with {@code is_hidden}, {@code DELETE /{post}}, {@code GET /{page}/conversations}
- * and {@code GET /{conversation}/messages}. It checks the page token (Authorization header or
- * {@code access_token}) and {@code appsecret_proof}, records every request (without the token), and can be told
- * to fail the next calls with Graph errors ({@link Fault}).
+ * (optionally only the one with {@code user_id}) and {@code GET /{conversation}/messages}. It checks the page
+ * token (Authorization header or {@code access_token}) and {@code appsecret_proof}, records every request
+ * (without the token), and can be told to fail the next calls with Graph errors ({@link Fault}) or to lose the
+ * answer of the next writes after doing them ({@link #loseNextAnswers}).
  *
  * <p>Point an adapter at it with {@link #baseUrl()}, {@link #pageId()}, {@link #pageToken()} and {@link
  * #appSecret()}; it knows nothing of the adapter. JSON is read and written with Jackson.
@@ -278,6 +279,39 @@ public final class GraphApiEmulator implements AutoCloseable {
     }
 
     /** The next request, whatever it is, fails with {@code fault}. */
+    /**
+     * Facebook accepts and stores a write (a comment, a message) but its answer never reaches the client: held back
+     * for {@code delay} (past the client's read timeout), or the connection dropped without a response when
+     * {@code delay} is zero.
+     */
+    public record LostAnswer(Duration delay) {
+        public LostAnswer {
+            Objects.requireNonNull(delay, "delay");
+            if (delay.isNegative()) {
+                throw new IllegalArgumentException("delay must not be negative but was " + delay);
+            }
+        }
+
+        /** The answer comes after {@code delay}, when the client has given up waiting. */
+        public static LostAnswer late(Duration delay) {
+            return new LostAnswer(delay);
+        }
+
+        /** The connection is closed once the write is stored, without a response. */
+        public static LostAnswer dropped() {
+            return new LostAnswer(Duration.ZERO);
+        }
+    }
+
+    private final java.util.Deque<LostAnswer> lostAnswers = new java.util.ArrayDeque<>();
+
+    /** The next POST or DELETE calls are done (stored), but their answers are lost as each says. */
+    public void loseNextAnswers(LostAnswer... next) {
+        synchronized (lock) {
+            lostAnswers.addAll(List.of(next));
+        }
+    }
+
     public void failNext(Fault fault) {
         synchronized (lock) {
             faults.add(new ArmedFault(p -> true, fault));
@@ -411,6 +445,22 @@ public final class GraphApiEmulator implements AutoCloseable {
             } else {
                 Optional<Fault> fault = takeFault(path);
                 answer = fault.isPresent() ? error(fault.get()) : route(method, path, params);
+            }
+            LostAnswer lost = null;
+            if (!method.equals("GET")) {
+                synchronized (lock) {
+                    lost = lostAnswers.poll();
+                }
+            }
+            if (lost != null) {
+                if (lost.delay().isZero()) {
+                    return; // closing the exchange before any response header drops the connection
+                }
+                try {
+                    Thread.sleep(lost.delay().toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             byte[] bytes = answer.body.getBytes(StandardCharsets.UTF_8);
             ex.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");
@@ -560,8 +610,10 @@ public final class GraphApiEmulator implements AutoCloseable {
                     && parts.length == 2
                     && parts[0].equals(pageId)
                     && parts[1].equals("conversations")) {
+                String onlyUser = params.get("user_id");
                 return ok(page(
                         conversations.values().stream()
+                                .filter(c -> onlyUser == null || c.psid.equals(onlyUser))
                                 .sorted(Comparator.comparing(Conversation::updated)
                                         .reversed())
                                 .map(c -> (JsonNode) obj("id", c.id, "updated_time", TIME.format(c.updated())))

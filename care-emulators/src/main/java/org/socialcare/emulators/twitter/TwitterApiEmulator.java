@@ -16,6 +16,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -43,13 +44,15 @@ import org.socialcare.adapter.support.SignatureHeader;
  * A Twitter API v1.1 emulator for one bank account, on 127.0.0.1 with the JDK's HTTP server (port chosen by
  * the system). It serves {@code statuses/mentions_timeline} ({@code since_id}, {@code max_id}, {@code count}),
  * {@code direct_messages/events/list} (cursor pages, newest first), {@code direct_messages/events/new},
- * {@code statuses/update} and {@code statuses/destroy/:id}, in Twitter's v1.1 JSON shapes, so the real twitter4j
+ * {@code statuses/user_timeline} (the account's own statuses), {@code statuses/update} and
+ * {@code statuses/destroy/:id}, in Twitter's v1.1 JSON shapes, so the real twitter4j
  * client can be pointed at {@link #restBaseUrl()}.
  *
  * <p>It checks every request's OAuth 1.0a header (consumer key, token and, for form and query requests, the
  * HMAC-SHA1 signature), records every request ({@link #requests()}), answers a duplicate status with code 187,
  * and injects faults on demand: {@link #failNext} (429 with {@code x-rate-limit-*} headers, 503) and
- * {@link #expireToken()} (401, code 89). {@link #tweetCreateEvents} and {@link #directMessageEvents} build the
+ * {@link #expireToken()} (401, code 89), and a lost answer ({@link #loseNextAnswers}: the write is stored, its
+ * response comes too late or the connection drops). {@link #tweetCreateEvents} and {@link #directMessageEvents} build the
  * Account Activity body Twitter would post for an emulated tweet or DM, {@link #webhookSignature} signs it.
  *
  * <p>Point an adapter at it with {@link #restBaseUrl()} and the credentials it accepts ({@link #consumerKey()},
@@ -104,6 +107,30 @@ public final class TwitterApiEmulator implements AutoCloseable {
         }
     }
 
+    /**
+     * The platform accepts and stores a write (a tweet, a DM) but its answer never reaches the client: the response
+     * is held back for {@code delay} (past the client's read timeout), or the connection is dropped without any
+     * response when {@code delay} is zero.
+     */
+    public record LostAnswer(Duration delay) {
+        public LostAnswer {
+            Objects.requireNonNull(delay, "delay");
+            if (delay.isNegative()) {
+                throw new IllegalArgumentException("delay must not be negative but was " + delay);
+            }
+        }
+
+        /** The answer comes after {@code delay}, when the client has given up waiting. */
+        public static LostAnswer late(Duration delay) {
+            return new LostAnswer(delay);
+        }
+
+        /** The connection is closed once the write is stored, without a response. */
+        public static LostAnswer dropped() {
+            return new LostAnswer(Duration.ZERO);
+        }
+    }
+
     /** A user the emulator knows. */
     public record User(long id, String screenName, String name, long followers, boolean verified) {}
 
@@ -147,6 +174,7 @@ public final class TwitterApiEmulator implements AutoCloseable {
     private final NavigableMap<Long, DmRec> dms = new TreeMap<>();
     private final List<Request> requests = new ArrayList<>();
     private final Deque<Fault> faults = new ArrayDeque<>();
+    private final Deque<LostAnswer> lostAnswers = new ArrayDeque<>();
     private final AtomicLong ids = new AtomicLong(1_300_000_000_000_000_000L);
     private volatile boolean tokenExpired;
     private int partialMentionPages; // guarded by lock
@@ -305,6 +333,16 @@ public final class TwitterApiEmulator implements AutoCloseable {
         }
     }
 
+    /**
+     * The next {@code next.length} writes (POST requests) are served (the tweet or DM is stored) but their answers
+     * are lost as each {@link LostAnswer} says. Reads are not affected.
+     */
+    public void loseNextAnswers(LostAnswer... next) {
+        synchronized (lock) {
+            lostAnswers.addAll(List.of(next));
+        }
+    }
+
     /** From now on every request fails with 401 / code 89 until {@link #renewToken()}. */
     public void expireToken() {
         tokenExpired = true;
@@ -437,8 +475,18 @@ public final class TwitterApiEmulator implements AutoCloseable {
                 params.putAll(decodeForm(body));
             }
             Answer a = answer(ex, method, path, uri.getRawQuery(), contentType, params, body);
+            LostAnswer lost = null;
             synchronized (lock) {
                 requests.add(new Request(method, path, params, body, a.status));
+                if (method.equals("POST")) {
+                    lost = lostAnswers.poll();
+                }
+            }
+            if (lost != null) {
+                if (lost.delay().isZero()) {
+                    return; // closing the exchange before any response header drops the connection
+                }
+                sleep(lost.delay());
             }
             a.headers.forEach((k, v) -> ex.getResponseHeaders().add(k, v));
             ex.getResponseHeaders().add("Content-Type", "application/json;charset=utf-8");
@@ -451,6 +499,14 @@ public final class TwitterApiEmulator implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             ex.sendResponseHeaders(500, -1);
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -507,6 +563,9 @@ public final class TwitterApiEmulator implements AutoCloseable {
         if (method.equals("GET") && p.equals("statuses/mentions_timeline.json")) {
             return mentions(params);
         }
+        if (method.equals("GET") && p.equals("statuses/user_timeline.json")) {
+            return userTimeline(params);
+        }
         if (method.equals("GET") && p.equals("direct_messages/events/list.json")) {
             return dmList(params);
         }
@@ -539,6 +598,29 @@ public final class TwitterApiEmulator implements AutoCloseable {
             if (partialMentionPages > 0 && out.size() > 1) {
                 partialMentionPages--;
                 out = new ArrayList<>(out.subList(0, out.size() / 2));
+            }
+        }
+        return ok(out);
+    }
+
+    /** The account's own statuses (its timeline), newest first; only the account's own user id is served. */
+    private Answer userTimeline(Map<String, String> params) {
+        long user = longParam(params, "user_id", account.id());
+        if (user != account.id()) {
+            return Answer.error(404, 34, "Sorry, that page does not exist.");
+        }
+        int count = Math.min(200, Math.max(1, intParam(params, "count", 20)));
+        long since = longParam(params, "since_id", 0);
+        long max = longParam(params, "max_id", Long.MAX_VALUE);
+        List<Object> out = new ArrayList<>();
+        synchronized (lock) {
+            for (StatusRec s : statuses.descendingMap().values()) {
+                if (out.size() >= count) {
+                    break;
+                }
+                if (s.userId() == account.id() && s.id() > since && s.id() <= max) {
+                    out.add(statusJson(s));
+                }
             }
         }
         return ok(out);

@@ -52,6 +52,8 @@ import javax.crypto.spec.SecretKeySpec;
  *       {@code max_results} 5..100, {@code pagination_token}; {@code includes.users} with {@code public_metrics}
  *       and {@code verified}; long posts carry {@code note_tweet.text}; {@code meta} with {@code result_count},
  *       {@code newest_id}, {@code oldest_id}, {@code next_token};
+ *   <li>{@code GET /2/users/{id}/tweets} of the account: its own posts (published through the API, replies
+ *       included), paged as mentions are;
  *   <li>{@code GET /2/dm_events}: one-to-one {@code MessageCreate} events of the account, newest first,
  *       {@code pagination_token}, {@code includes.users} of the senders;
  *   <li>{@code POST /2/tweets} (with {@code reply.in_reply_to_tweet_id}; the same text twice is a 403 duplicate),
@@ -60,7 +62,8 @@ import javax.crypto.spec.SecretKeySpec;
  * </ul>
  * Every {@code /2/} call must carry the account's current OAuth 2.0 bearer token (refused once expired) or a valid
  * OAuth 1.0a HMAC-SHA1 signature; answers carry {@code x-rate-limit-*} headers. {@link #failNext(Fault)} injects a
- * rate limit, a server error, an auth failure or a duplicate. The {@code activity*} methods build X Activity API
+ * rate limit, a server error, an auth failure or a duplicate; {@link #loseNextAnswers} stores a write and then
+ * answers too late or drops the connection. The {@code activity*} methods build X Activity API
  * (XAA) webhook bodies ({@code post.mention.create}, {@code post.create}, {@code post.delete},
  * {@code dm.received}, {@code dm.sent}) and {@link #webhookSignature(String)} signs them as X does. Ids start
  * above 2^53 so clients that read them as doubles fail. Thread-safe; {@link #close()} stops the server.
@@ -73,6 +76,7 @@ public final class XApiEmulator implements AutoCloseable {
     private static final DateTimeFormatter ISO =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final Pattern MENTIONS = Pattern.compile("/2/users/(\\d+)/mentions");
+    private static final Pattern USER_TWEETS = Pattern.compile("/2/users/(\\d+)/tweets");
     private static final Pattern DM_SEND = Pattern.compile("/2/dm_conversations/with/(\\d+)/messages");
     private static final Pattern TWEET = Pattern.compile("/2/tweets/(\\d+)");
 
@@ -90,6 +94,30 @@ public final class XApiEmulator implements AutoCloseable {
 
     /** A one-to-one DM event. */
     public record DmEvent(String id, String senderId, String recipientId, String text, Instant createdAt) {}
+
+    /**
+     * X accepts and stores a write (a post, a DM) but its answer never reaches the client: held back for
+     * {@code delay} (past the client's read timeout), or the connection dropped without a response when
+     * {@code delay} is zero.
+     */
+    public record LostAnswer(Duration delay) {
+        public LostAnswer {
+            Objects.requireNonNull(delay, "delay");
+            if (delay.isNegative()) {
+                throw new IllegalArgumentException("delay must not be negative but was " + delay);
+            }
+        }
+
+        /** The answer comes after {@code delay}, when the client has given up waiting. */
+        public static LostAnswer late(Duration delay) {
+            return new LostAnswer(delay);
+        }
+
+        /** The connection is closed once the write is stored, without a response. */
+        public static LostAnswer dropped() {
+            return new LostAnswer(Duration.ZERO);
+        }
+    }
 
     /** A request the emulator answered: method, path and raw query. */
     public record Request(String method, String path, String query) {}
@@ -233,6 +261,7 @@ public final class XApiEmulator implements AutoCloseable {
     private final List<DmEvent> sent = new ArrayList<>();
     private final List<Request> requests = new ArrayList<>();
     private final Deque<Fault> faults = new ArrayDeque<>();
+    private final Deque<LostAnswer> lostAnswers = new ArrayDeque<>();
     private final Map<String, String> sources = new LinkedHashMap<>();
     private final Map<String, String> langs = new LinkedHashMap<>();
     private long nextId = FIRST_ID;
@@ -446,6 +475,11 @@ public final class XApiEmulator implements AutoCloseable {
         return List.copyOf(requests);
     }
 
+    /** The next writes (POST or DELETE under {@code /2/}) are done, but their answers are lost as each says. */
+    public synchronized void loseNextAnswers(LostAnswer... next) {
+        lostAnswers.addAll(List.of(next));
+    }
+
     /** Fails the next {@code /2/} call (not the token endpoint) with {@code fault}. */
     public synchronized void failNext(Fault fault) {
         faults.add(Objects.requireNonNull(fault, "fault"));
@@ -582,9 +616,23 @@ public final class XApiEmulator implements AutoCloseable {
             String query = Optional.ofNullable(ex.getRequestURI().getRawQuery()).orElse("");
             byte[] body = readBody(ex.getRequestBody());
             Answer a;
+            LostAnswer lost = null;
             synchronized (this) {
                 requests.add(new Request(method, path, query));
                 a = answer(ex, method, path, query, body);
+                if (!method.equals("GET") && path.startsWith("/2/") && !path.equals("/2/oauth2/token")) {
+                    lost = lostAnswers.poll();
+                }
+            }
+            if (lost != null) {
+                if (lost.delay().isZero()) {
+                    return; // closing the exchange before any response header drops the connection
+                }
+                try {
+                    Thread.sleep(lost.delay().toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             a.headers.forEach((k, v) -> ex.getResponseHeaders().add(k, v));
             byte[] out = a.body == null ? new byte[0] : write(a.body).getBytes(StandardCharsets.UTF_8);
@@ -633,6 +681,8 @@ public final class XApiEmulator implements AutoCloseable {
         Matcher m;
         if (method.equals("GET") && (m = MENTIONS.matcher(path)).matches()) {
             a = mentions(m.group(1), q);
+        } else if (method.equals("GET") && (m = USER_TWEETS.matcher(path)).matches()) {
+            a = userTweets(m.group(1), q);
         } else if (method.equals("GET") && path.equals("/2/dm_events")) {
             a = dmEvents(q);
         } else if (method.equals("POST") && path.equals("/2/tweets")) {
@@ -656,6 +706,14 @@ public final class XApiEmulator implements AutoCloseable {
         if (bad.isPresent()) {
             return bad.get();
         }
+        return timeline(posts, q);
+    }
+
+    private Answer timeline(List<Post> source, Map<String, String> q) {
+        Optional<Answer> bad = maxResults(q, 5, 100);
+        if (bad.isPresent()) {
+            return bad.get();
+        }
         int max = Integer.parseInt(q.getOrDefault("max_results", "10"));
         long since = Long.parseLong(q.getOrDefault("since_id", "0"));
         long until = Long.parseLong(q.getOrDefault("until_id", Long.toString(Long.MAX_VALUE)));
@@ -663,7 +721,7 @@ public final class XApiEmulator implements AutoCloseable {
             until = Math.min(until, Long.parseLong(q.get("pagination_token").substring(1)));
         }
         long u = until;
-        List<Post> matching = posts.stream()
+        List<Post> matching = source.stream()
                 .filter(p -> Long.parseLong(p.id()) > since && Long.parseLong(p.id()) < u)
                 .sorted(Comparator.comparingLong((Post p) -> Long.parseLong(p.id()))
                         .reversed())
@@ -686,6 +744,16 @@ public final class XApiEmulator implements AutoCloseable {
         }
         out.put("meta", meta);
         return Answer.of(200, out);
+    }
+
+    /** The account's own posts (published through the API or added as its own), newest first, as mentions page. */
+    private Answer userTweets(String userId, Map<String, String> q) {
+        if (!userId.equals(account.id())) {
+            return Answer.of(404, problem("Not Found", "the emulator serves only the account's own posts", 404));
+        }
+        List<Post> own = new ArrayList<>(published);
+        posts.stream().filter(p -> p.authorId().equals(account.id())).forEach(own::add);
+        return timeline(own, q);
     }
 
     private Answer dmEvents(Map<String, String> q) {

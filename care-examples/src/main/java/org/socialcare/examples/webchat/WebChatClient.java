@@ -17,7 +17,8 @@ import org.socialcare.core.error.PlatformException.Kind;
 /**
  * Signed HTTP calls to the web chat server with {@link HttpClient}, and the one place where its answers become
  * core errors: 401 AUTH_FAILED, 403 PERMISSION, 429 RATE_LIMITED (retry at {@code Retry-After}, seconds or an
- * HTTP date; one minute when absent), 5xx and I/O errors TRANSIENT, any other non-2xx INVALID_REQUEST. The
+ * HTTP date; one minute when absent), 5xx to a GET and I/O errors TRANSIENT, 5xx to a POST UNKNOWN (the server may have
+ * taken it; the desk looks before sending again), any other non-2xx INVALID_REQUEST. The
  * platform code of an error is the HTTP status. Messages name the call and status, never the secret or the
  * signature. Thread-safe.
  */
@@ -72,10 +73,10 @@ final class WebChatClient {
         if (status >= 200 && status < 300) {
             return response.body();
         }
-        throw error(call, status, response.headers().firstValue("Retry-After"));
+        throw error(call, method.equals("POST"), status, response.headers().firstValue("Retry-After"));
     }
 
-    private PlatformException error(String call, int status, Optional<String> retryAfter) {
+    private PlatformException error(String call, boolean write, int status, Optional<String> retryAfter) {
         String message = call + " answered HTTP " + status;
         String code = String.valueOf(status);
         if (status == 429) {
@@ -85,7 +86,9 @@ final class WebChatClient {
         }
         Kind kind = status == 401
                 ? Kind.AUTH_FAILED
-                : status == 403 ? Kind.PERMISSION : status >= 500 ? Kind.TRANSIENT : Kind.INVALID_REQUEST;
+                : status == 403
+                        ? Kind.PERMISSION
+                        : status >= 500 ? (write ? Kind.UNKNOWN : Kind.TRANSIENT) : Kind.INVALID_REQUEST;
         return PlatformException.of(kind, message, code);
     }
 

@@ -6,6 +6,7 @@ import org.socialcare.core.port.out.CareStorage;
 import org.socialcare.core.port.out.ChannelStateStore;
 import org.socialcare.core.port.out.TransactionManager;
 import org.socialcare.testkit.fault.IngestFaultContract;
+import org.socialcare.testkit.fault.PublishFaultContract;
 import org.socialcare.testkit.storage.ApprovalGatewayContract;
 import org.socialcare.testkit.storage.CareStorageContract;
 import org.socialcare.testkit.storage.ChannelStateStoreContract;
@@ -70,6 +71,14 @@ abstract class JdbcStorageContracts extends CareStorageContract {
 
     @Nested
     class IngestFaults extends IngestFaultContract {
+        @Override
+        protected CareStorage createStorage() {
+            return database().fresh();
+        }
+    }
+
+    @Nested
+    class PublishFaults extends PublishFaultContract {
         @Override
         protected CareStorage createStorage() {
             return database().fresh();

@@ -147,7 +147,7 @@ final class FakePlatform {
                         "190");
             }
             if (failure.equals("5xx")) {
-                throw PlatformException.of(PlatformException.Kind.TRANSIENT, "HTTP 503", null);
+                throw PlatformException.of(PlatformException.Kind.UNKNOWN, "HTTP 503", null);
             }
             if (failure.equals("dup")) {
                 throw PlatformException.of(PlatformException.Kind.DUPLICATE, "status is a duplicate", "187");

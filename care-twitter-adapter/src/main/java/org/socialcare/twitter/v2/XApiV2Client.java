@@ -29,6 +29,8 @@ import org.socialcare.twitter.TwitterApi;
  *       {@code user.fields} with {@code public_metrics} and {@code verified}, {@code tweet.fields} with
  *       {@code conversation_id}, {@code referenced_tweets}, {@code note_tweet} (the full text of long posts),
  *       {@code created_at}, {@code entities}, {@code lang};
+ *   <li>the account's own posts (to find a reply whose answer was lost): {@code GET /2/users/{id}/tweets} with the
+ *       same fields and {@code until_id};
  *   <li>DMs: {@code GET /2/dm_events} ({@code event_types=MessageCreate}, {@code pagination_token},
  *       {@code expansions=sender_id}); events of group conversations are left out (one-to-one only);
  *   <li>reply: {@code POST /2/tweets} with {@code reply.in_reply_to_tweet_id}; DM:
@@ -65,6 +67,16 @@ public final class XApiV2Client implements TwitterApi {
 
     @Override
     public TimelinePage mentions(OptionalLong sinceId, OptionalLong maxId, int count) {
+        return timeline("mentions", sinceId, maxId, count);
+    }
+
+    /** The account's own posts, replies included: {@code GET /2/users/{id}/tweets}, newest first. */
+    @Override
+    public Optional<TimelinePage> ownTweets(OptionalLong maxId, int count) {
+        return Optional.of(timeline("tweets", OptionalLong.empty(), maxId, count));
+    }
+
+    private TimelinePage timeline(String which, OptionalLong sinceId, OptionalLong maxId, int count) {
         Map<String, String> q = new LinkedHashMap<>();
         q.put("max_results", Integer.toString(Math.max(5, Math.min(100, count))));
         sinceId.ifPresent(s -> q.put("since_id", Long.toString(s)));
@@ -73,7 +85,7 @@ public final class XApiV2Client implements TwitterApi {
         q.put("tweet.fields", TWEET_FIELDS);
         q.put("user.fields", USER_FIELDS);
         JsonNode body = http.send(
-                "GET", "2/users/" + config.accountId() + "/mentions", q, Optional.empty(), "GET /2/users/:id/mentions");
+                "GET", "2/users/" + config.accountId() + "/" + which, q, Optional.empty(), "GET /2/users/:id/" + which);
         Map<String, JsonNode> users = XJson.usersById(body.path("includes").path("users"));
         List<Tweet> tweets = new ArrayList<>();
         List<RejectedPayload> rejected = new ArrayList<>();
@@ -90,7 +102,7 @@ public final class XApiV2Client implements TwitterApi {
             try {
                 tweets.add(XJson.tweet(t, users, "$.data[" + (returned - 1) + "]"));
             } catch (MalformedPayloadException | IllegalArgumentException e) {
-                rejected.add(new RejectedPayload(source + ":mentions", XJson.write(t), e.getMessage()));
+                rejected.add(new RejectedPayload(source + ":" + which, XJson.write(t), e.getMessage()));
             }
         }
         boolean more = body.path("meta").path("next_token").isTextual();
@@ -170,7 +182,7 @@ public final class XApiV2Client implements TwitterApi {
             return XJson.id(body.path("data"), field, "$.data");
         } catch (MalformedPayloadException e) {
             throw PlatformException.of(
-                    Kind.TRANSIENT,
+                    Kind.UNKNOWN,
                     operation + " succeeded without a usable " + field + " (" + e.getMessage()
                             + "); the desk checks whether it was published",
                     "http 2xx");

@@ -6,6 +6,7 @@ import org.socialcare.core.domain.Channel;
 import org.socialcare.core.domain.Platform;
 import org.socialcare.core.domain.Reply;
 import org.socialcare.core.port.out.ChannelPublisher;
+import org.socialcare.core.port.out.PublishedLookup;
 import org.socialcare.twitter.Twitter4jChannelPublisher;
 import org.socialcare.twitter.TwitterApi;
 
@@ -18,8 +19,9 @@ import org.socialcare.twitter.TwitterApi;
  * rules are the v1.1 publisher's, shared rather than copied.
  *
  * <p>Errors: {@link org.socialcare.core.error.PlatformException}: 429 RATE_LIMITED with {@code x-rate-limit-reset},
- * 401 (or a refused token refresh) AUTH_FAILED, 403 duplicate content DUPLICATE, other 403 PERMISSION, 5xx and
- * network TRANSIENT, an account without credentials AUTH_FAILED. Thread-safe.
+ * 401 (or a refused token refresh) AUTH_FAILED, 403 duplicate content DUPLICATE, other 403 PERMISSION, a 5xx, read timeout or dropped connection of a write
+ * UNKNOWN (looked up with {@link #findPublished} before it is sent again), failures to connect TRANSIENT, an
+ * account without credentials AUTH_FAILED. Thread-safe.
  */
 public final class XChannelPublisher implements ChannelPublisher {
     private final Twitter4jChannelPublisher rules;
@@ -45,6 +47,12 @@ public final class XChannelPublisher implements ChannelPublisher {
     @Override
     public Optional<String> publish(Channel channel, Reply reply) {
         return rules.publish(channel, reply);
+    }
+
+    /** As {@link Twitter4jChannelPublisher#findPublished}, through {@code GET /2/users/:id/tweets} and {@code GET /2/dm_events}. */
+    @Override
+    public PublishedLookup findPublished(Channel channel, Reply reply) {
+        return rules.findPublished(channel, reply);
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.socialcare.adapter.support.SendFailures;
 import org.socialcare.core.error.MalformedPayloadException;
 import org.socialcare.core.error.PlatformException;
 import org.socialcare.core.error.PlatformException.Kind;
@@ -29,7 +30,10 @@ import org.socialcare.core.error.PlatformException.Kind;
  *   <li>429: RATE_LIMITED, {@code retryAt} = {@code x-rate-limit-reset} (15 minutes when absent);
  *   <li>401 (after one refresh for OAuth 2.0), or a refused refresh: AUTH_FAILED;
  *   <li>403 whose detail says the content is a duplicate: DUPLICATE; other 403: PERMISSION;
- *   <li>5xx, network errors, timeouts, a token endpoint that is down: TRANSIENT;
+ *   <li>a write (POST, DELETE) answered 5xx, or failing by a read timeout or a reset or dropped connection
+ *       after it was sent: UNKNOWN (X may have done it; the desk looks before sending again);
+ *   <li>reads answered 5xx, failures to connect, network errors of reads, a token endpoint that is down:
+ *       TRANSIENT;
  *   <li>other 4xx, or a 2xx body with only {@code errors}: INVALID_REQUEST.
  * </ul>
  * Messages carry the operation, HTTP status and X's problem title and detail, never a header or token. Bodies
@@ -70,7 +74,7 @@ final class XHttp {
             String fresh = refresh(bearer, operation);
             response = exchange(method, uri, json, fresh, operation);
         }
-        return result(response, operation);
+        return result(response, operation, !method.equals("GET"));
     }
 
     /** A response with its body read (at most {@link XJson#MAX_DOCUMENT_LENGTH} bytes). */
@@ -113,9 +117,13 @@ final class XHttp {
             }
             return new Reply(r.statusCode(), r.headers(), new String(bytes, StandardCharsets.UTF_8));
         } catch (IOException e) {
+            boolean write = !request.method().equals("GET");
+            boolean unknown = write && !SendFailures.nothingSent(e);
             throw new PlatformException(
-                    Kind.TRANSIENT,
-                    operation + " failed: network error " + e.getClass().getSimpleName(),
+                    unknown ? Kind.UNKNOWN : Kind.TRANSIENT,
+                    operation
+                            + (unknown ? " outcome unknown: network error " : " failed: network error ")
+                            + e.getClass().getSimpleName(),
                     Optional.empty(),
                     Optional.empty(),
                     null);
@@ -126,7 +134,7 @@ final class XHttp {
         }
     }
 
-    private JsonNode result(Reply response, String operation) {
+    private JsonNode result(Reply response, String operation, boolean write) {
         int status = response.statusCode();
         JsonNode body;
         try {
@@ -136,7 +144,7 @@ final class XHttp {
         } catch (MalformedPayloadException e) {
             if (status >= 200 && status < 300) {
                 throw new PlatformException(
-                        status == 200 ? Kind.TRANSIENT : Kind.INVALID_REQUEST,
+                        write ? Kind.UNKNOWN : (status == 200 ? Kind.TRANSIENT : Kind.INVALID_REQUEST),
                         operation + " returned a body that is not JSON (HTTP " + status + "): " + e.getMessage(),
                         Optional.of("http " + status),
                         Optional.empty(),
@@ -159,7 +167,7 @@ final class XHttp {
         } else if (status == 403) {
             kind = problem(body).toLowerCase(Locale.ROOT).contains("duplicate") ? Kind.DUPLICATE : Kind.PERMISSION;
         } else if (status >= 500) {
-            kind = Kind.TRANSIENT;
+            kind = write ? Kind.UNKNOWN : Kind.TRANSIENT; // a write may have been done before the error
         } else {
             kind = Kind.INVALID_REQUEST;
         }
