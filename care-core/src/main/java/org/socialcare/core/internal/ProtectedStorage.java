@@ -96,6 +96,11 @@ public final class ProtectedStorage {
             }
 
             @Override
+            public java.util.Set<MessageKey> existing(java.util.Collection<MessageKey> keys) {
+                return base.existing(keys);
+            }
+
+            @Override
             public List<StoredMessage> listByConversation(ConversationId conversation) {
                 return base.listByConversation(conversation);
             }

@@ -7,11 +7,16 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.socialcare.core.domain.AgentId;
 import org.socialcare.core.domain.Category;
@@ -67,21 +72,18 @@ public final class JdbcConversationStore implements ConversationStore {
         Row row = row(stored);
         return tx.call("save conversation " + conversation.id(), c -> {
             if (expected == 0) {
-                try (PreparedStatement ps =
-                        c.prepareStatement(dialect.insertIgnore(table, row.columns(), List.of("id")))) {
-                    row.bind(ps, 1, dialect);
-                    if (!dialect.executeInsertIgnore(ps)) {
-                        throw new ConcurrentUpdateException(conversation.id(), expected);
-                    }
+                PreparedStatement ps = tx.statement(c, dialect.insertIgnore(table, row.columns(), List.of("id")));
+                row.bind(ps, 1, dialect);
+                if (!dialect.executeInsertIgnore(ps)) {
+                    throw new ConcurrentUpdateException(conversation.id(), expected);
                 }
             } else {
-                try (PreparedStatement ps = c.prepareStatement(row.update(table, "id = ? AND version = ?"))) {
-                    int next = row.bind(ps, 1, dialect);
-                    ps.setString(next, conversation.id().value());
-                    ps.setLong(next + 1, expected);
-                    if (ps.executeUpdate() != 1) {
-                        throw new ConcurrentUpdateException(conversation.id(), expected);
-                    }
+                PreparedStatement ps = tx.statement(c, row.update(table, "id = ? AND version = ?"));
+                int next = row.bind(ps, 1, dialect);
+                ps.setString(next, conversation.id().value());
+                ps.setLong(next + 1, expected);
+                if (ps.executeUpdate() != 1) {
+                    throw new ConcurrentUpdateException(conversation.id(), expected);
                 }
             }
             return stored;
@@ -91,7 +93,7 @@ public final class JdbcConversationStore implements ConversationStore {
     @Override
     public Optional<Conversation> find(ConversationId id) {
         Checks.notNull(id, "id");
-        return tx.call(
+        return tx.read(
                 "find conversation " + id, c -> first(c, "SELECT * FROM " + table + " WHERE id = ?", id.value()));
     }
 
@@ -110,12 +112,129 @@ public final class JdbcConversationStore implements ConversationStore {
         boolean lock = tx.isActive();
         String sql = dialect.limit("SELECT * FROM " + table + " WHERE channel_id = ? AND customer_id = ?"
                 + " ORDER BY last_customer_message_at DESC, opened_at DESC, id DESC");
-        return tx.call("find the latest conversation of a customer", c -> {
+        SqlWork<Optional<Conversation>> work = c -> {
             if (lock) {
                 lockCustomer(c, channel.value(), customerPlatformUserId);
             }
             return first(c, sql, channel.value(), customerPlatformUserId, 1);
-        });
+        };
+        return lock
+                ? tx.call("find the latest conversation of a customer", work)
+                : tx.read("find the latest conversation of a customer", work);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Inside a transaction this first locks every given customer as {@link #findLatestOfCustomer} does, in
+     * ascending order and set-based: one locking read of the customers' lock rows, one batch creating the rows
+     * of first-seen customers where the dialect can batch an insert-if-absent (then a locking read of those), and
+     * one query for the latest conversations, per {@value JdbcMessageStore#IN_LIST} customers.
+     */
+    @Override
+    public Map<String, Conversation> findLatestOfCustomers(
+            ChannelId channel, Collection<String> customerPlatformUserIds) {
+        Checks.notNull(channel, "channel");
+        Checks.notNull(customerPlatformUserIds, "customerPlatformUserIds");
+        List<String> customers = new ArrayList<>(new TreeSet<>(customerPlatformUserIds));
+        if (customers.isEmpty()) {
+            return Map.of();
+        }
+        boolean lock = tx.isActive();
+        SqlWork<Map<String, Conversation>> work = c -> {
+            Map<String, Conversation> latest = new HashMap<>();
+            for (int from = 0; from < customers.size(); from += JdbcMessageStore.IN_LIST) {
+                List<String> chunk =
+                        customers.subList(from, Math.min(customers.size(), from + JdbcMessageStore.IN_LIST));
+                if (lock) {
+                    lockCustomers(c, channel.value(), chunk);
+                }
+                String sql = "SELECT * FROM (SELECT t.*, ROW_NUMBER() OVER (PARTITION BY customer_id"
+                        + " ORDER BY last_customer_message_at DESC, opened_at DESC, id DESC) AS latest_rank FROM "
+                        + table + " t WHERE channel_id = ? AND customer_id IN (" + marks(chunk.size())
+                        + ")) ranked WHERE latest_rank = 1";
+                Object[] params = new Object[chunk.size() + 1];
+                params[0] = channel.value();
+                for (int i = 0; i < chunk.size(); i++) {
+                    params[i + 1] = chunk.get(i);
+                }
+                for (Conversation found : list(c, sql, params)) {
+                    latest.put(found.customer().platformUserId(), found);
+                }
+            }
+            return latest;
+        };
+        return lock
+                ? tx.call("find the latest conversations of " + customers.size() + " customers", work)
+                : tx.read("find the latest conversations of " + customers.size() + " customers", work);
+    }
+
+    /** Locks the customers' rows in ascending order, creating those seen for the first time. */
+    private void lockCustomers(Connection c, String channel, List<String> sortedCustomers) throws SQLException {
+        Set<String> locked = selectForUpdate(c, channel, sortedCustomers);
+        if (locked.size() == sortedCustomers.size()) {
+            return;
+        }
+        List<String> missing = new ArrayList<>();
+        for (String customer : sortedCustomers) {
+            if (!locked.contains(customer)) {
+                missing.add(customer);
+            }
+        }
+        List<String> columns = List.of("channel_id", "customer_id");
+        Optional<String> batch = dialect.batchInsertIgnore(customerLock, columns, columns);
+        if (batch.isEmpty()) {
+            for (String customer : missing) {
+                lockCustomer(c, channel, customer);
+            }
+            return;
+        }
+        PreparedStatement ps = tx.statement(c, batch.get());
+        for (String customer : missing) {
+            ps.setString(1, channel);
+            ps.setString(2, customer);
+            ps.addBatch();
+        }
+        int[] counts;
+        try {
+            counts = ps.executeBatch();
+        } finally {
+            ps.clearBatch();
+        }
+        // a row this transaction inserted is locked by the insert; any other (created by another desk meanwhile)
+        // is locked now, after that desk's transaction ended
+        List<String> notInserted = new ArrayList<>();
+        for (int i = 0; i < missing.size(); i++) {
+            if (i >= counts.length || counts[i] != 1) {
+                notInserted.add(missing.get(i));
+            }
+        }
+        if (!notInserted.isEmpty()) {
+            selectForUpdate(c, channel, notInserted);
+        }
+    }
+
+    private Set<String> selectForUpdate(Connection c, String channel, List<String> customers) throws SQLException {
+        PreparedStatement ps = tx.statement(
+                c,
+                dialect.forUpdate(
+                        "SELECT customer_id FROM " + customerLock + " WHERE channel_id = ? AND customer_id IN ("
+                                + marks(customers.size()) + ") ORDER BY customer_id"));
+        ps.setString(1, channel);
+        for (int i = 0; i < customers.size(); i++) {
+            ps.setString(i + 2, customers.get(i));
+        }
+        Set<String> found = new HashSet<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                found.add(rs.getString(1));
+            }
+        }
+        return found;
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
     }
 
     /** Locks the customer's row, creating it on first sight (the common case, a known customer, is one statement). */
@@ -123,23 +242,25 @@ public final class JdbcConversationStore implements ConversationStore {
         if (selectForUpdate(c, channel, customer)) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement(dialect.insertIgnore(
-                customerLock, List.of("channel_id", "customer_id"), List.of("channel_id", "customer_id")))) {
-            ps.setString(1, channel);
-            ps.setString(2, customer);
-            dialect.executeInsertIgnore(ps);
-        }
+        PreparedStatement ps = tx.statement(
+                c,
+                dialect.insertIgnore(
+                        customerLock, List.of("channel_id", "customer_id"), List.of("channel_id", "customer_id")));
+        ps.setString(1, channel);
+        ps.setString(2, customer);
+        dialect.executeInsertIgnore(ps);
         selectForUpdate(c, channel, customer);
     }
 
     private boolean selectForUpdate(Connection c, String channel, String customer) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(dialect.forUpdate(
-                "SELECT channel_id FROM " + customerLock + " WHERE channel_id = ? AND customer_id = ?"))) {
-            ps.setString(1, channel);
-            ps.setString(2, customer);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
+        PreparedStatement ps = tx.statement(
+                c,
+                dialect.forUpdate(
+                        "SELECT channel_id FROM " + customerLock + " WHERE channel_id = ? AND customer_id = ?"));
+        ps.setString(1, channel);
+        ps.setString(2, customer);
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next();
         }
     }
 
@@ -149,14 +270,14 @@ public final class JdbcConversationStore implements ConversationStore {
         Checks.notNegative(limit, "limit");
         String sql = dialect.limit("SELECT * FROM " + table + " WHERE team_id = ? AND assignee_id IS NULL AND state IN "
                 + ACTIVE_STATES + QUEUE_ORDER);
-        return tx.call("list the unassigned queue of team " + team, c -> list(c, sql, team.value(), limit));
+        return tx.read("list the unassigned queue of team " + team, c -> list(c, sql, team.value(), limit));
     }
 
     @Override
     public List<Conversation> assignedTo(AgentId agent) {
         Checks.notNull(agent, "agent");
         String sql = "SELECT * FROM " + table + " WHERE assignee_id = ? AND state IN " + ACTIVE_STATES + QUEUE_ORDER;
-        return tx.call("list the conversations of agent " + agent, c -> list(c, sql, agent.value()));
+        return tx.read("list the conversations of agent " + agent, c -> list(c, sql, agent.value()));
     }
 
     /** An existence check on the queue index: no row is read in queue order, nothing is sorted. */
@@ -165,12 +286,11 @@ public final class JdbcConversationStore implements ConversationStore {
         Checks.notNull(team, "team");
         String sql = dialect.limit(
                 "SELECT 1 FROM " + table + " WHERE team_id = ? AND assignee_id IS NULL AND state IN " + ACTIVE_STATES);
-        return tx.call("check the unassigned queue of team " + team, c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                Params.bind(ps, dialect, team.value(), 1);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next();
-                }
+        return tx.read("check the unassigned queue of team " + team, c -> {
+            PreparedStatement ps = tx.statement(c, sql);
+            Params.bind(ps, dialect, team.value(), 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
             }
         });
     }
@@ -180,13 +300,12 @@ public final class JdbcConversationStore implements ConversationStore {
     public int countAssigned(AgentId agent) {
         Checks.notNull(agent, "agent");
         String sql = "SELECT COUNT(*) FROM " + table + " WHERE assignee_id = ? AND state IN " + ACTIVE_STATES;
-        return tx.call("count the conversations of agent " + agent, c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                Params.bind(ps, dialect, agent.value());
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getInt(1);
-                }
+        return tx.read("count the conversations of agent " + agent, c -> {
+            PreparedStatement ps = tx.statement(c, sql);
+            Params.bind(ps, dialect, agent.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
             }
         });
     }
@@ -197,7 +316,7 @@ public final class JdbcConversationStore implements ConversationStore {
         Checks.notNegative(limit, "limit");
         String sql = dialect.limit("SELECT * FROM " + table + " WHERE state IN " + ACTIVE_STATES
                 + " AND next_due_at <= ?" + " ORDER BY next_due_at, id");
-        return tx.call("list conversations due by " + instant, c -> list(c, sql, instant, limit));
+        return tx.read("list conversations due by " + instant, c -> list(c, sql, instant, limit));
     }
 
     @Override
@@ -205,7 +324,7 @@ public final class JdbcConversationStore implements ConversationStore {
         Checks.notNull(from, "from");
         Checks.notNull(to, "to");
         String sql = "SELECT * FROM " + table + " WHERE opened_at >= ? AND opened_at < ? ORDER BY opened_at, id";
-        return tx.call("list conversations opened between " + from + " and " + to, c -> list(c, sql, from, to));
+        return tx.read("list conversations opened between " + from + " and " + to, c -> list(c, sql, from, to));
     }
 
     /** Counted by the database over the customer index, instead of the port's default scan. */
@@ -226,13 +345,12 @@ public final class JdbcConversationStore implements ConversationStore {
         String sql = "SELECT COUNT(*) FROM " + table + " WHERE channel_id IN ("
                 + String.join(", ", Collections.nCopies(channels.size(), "?"))
                 + ") AND customer_id = ? AND opened_at >= ? AND opened_at < ?";
-        return tx.call("count the conversations of a customer", c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                Params.bind(ps, dialect, params.toArray());
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getInt(1);
-                }
+        return tx.read("count the conversations of a customer", c -> {
+            PreparedStatement ps = tx.statement(c, sql);
+            Params.bind(ps, dialect, params.toArray());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
             }
         });
     }
@@ -241,7 +359,7 @@ public final class JdbcConversationStore implements ConversationStore {
     @Override
     public Optional<Instant> lastAgentReplyAt(ChannelId channel) {
         Checks.notNull(channel, "channel");
-        return tx.call("read the last agent reply on channel " + channel, c -> {
+        return tx.read("read the last agent reply on channel " + channel, c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT MAX(last_agent_reply_at) AS last_reply FROM " + table + " WHERE channel_id = ?")) {
                 ps.setString(1, channel.value());
@@ -260,15 +378,14 @@ public final class JdbcConversationStore implements ConversationStore {
     }
 
     private List<Conversation> list(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            Params.bind(ps, dialect, params);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<Conversation> out = new ArrayList<>();
-                while (rs.next()) {
-                    out.add(read(rs));
-                }
-                return List.copyOf(out);
+        PreparedStatement ps = tx.statement(c, sql);
+        Params.bind(ps, dialect, params);
+        try (ResultSet rs = ps.executeQuery()) {
+            List<Conversation> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(read(rs));
             }
+            return List.copyOf(out);
         }
     }
 

@@ -4,8 +4,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import org.socialcare.core.domain.ChannelId;
 import org.socialcare.core.domain.Checks;
 import org.socialcare.core.domain.ConversationId;
@@ -25,6 +32,8 @@ import org.socialcare.persistence.jdbc.dialect.SqlDialect;
  */
 public final class JdbcMessageStore implements MessageStore {
     private static final List<String> KEY = List.of("platform", "message_id");
+    /** Keys per dedupe query: well under every database's parameter limit. */
+    static final int IN_LIST = 500;
 
     private final JdbcTransactionManager tx;
     private final SqlDialect dialect;
@@ -53,10 +62,9 @@ public final class JdbcMessageStore implements MessageStore {
                 .instant("created_at", m.createdAt());
         String sql = dialect.insertIgnore(table, row.columns(), KEY);
         return tx.call("store message " + m.key(), c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                row.bind(ps, 1, dialect);
-                return dialect.executeInsertIgnore(ps);
-            }
+            PreparedStatement ps = tx.statement(c, sql);
+            row.bind(ps, 1, dialect);
+            return dialect.executeInsertIgnore(ps);
         });
     }
 
@@ -64,10 +72,45 @@ public final class JdbcMessageStore implements MessageStore {
     public Optional<StoredMessage> find(MessageKey key) {
         Checks.notNull(key, "key");
         String sql = "SELECT * FROM " + table + " WHERE platform = ? AND message_id = ?";
-        return tx.call("find message " + key, c -> {
+        return tx.read("find message " + key, c -> {
             List<StoredMessage> found =
-                    list(c.prepareStatement(sql), key.platform().name(), key.messageId());
+                    list(tx.statement(c, sql), key.platform().name(), key.messageId());
             return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+        });
+    }
+
+    /** One query per platform and {@value #IN_LIST} keys (usually one for a batch), on the unique key's index. */
+    @Override
+    public Set<MessageKey> existing(Collection<MessageKey> keys) {
+        Checks.notNull(keys, "keys");
+        Map<Platform, List<String>> byPlatform = new TreeMap<>(Comparator.comparing(Platform::name));
+        for (MessageKey key : keys) {
+            byPlatform.computeIfAbsent(key.platform(), p -> new ArrayList<>()).add(key.messageId());
+        }
+        if (byPlatform.isEmpty()) {
+            return Set.of();
+        }
+        return tx.read("look up " + keys.size() + " message keys", c -> {
+            Set<MessageKey> found = new HashSet<>();
+            for (Map.Entry<Platform, List<String>> e : byPlatform.entrySet()) {
+                List<String> ids = e.getValue();
+                for (int from = 0; from < ids.size(); from += IN_LIST) {
+                    List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST));
+                    String sql = "SELECT message_id FROM " + table + " WHERE platform = ? AND message_id IN ("
+                            + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")";
+                    PreparedStatement ps = tx.statement(c, sql);
+                    ps.setString(1, e.getKey().name());
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setString(i + 2, chunk.get(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            found.add(MessageKey.of(e.getKey(), rs.getString(1)));
+                        }
+                    }
+                }
+            }
+            return found;
         });
     }
 
@@ -75,13 +118,13 @@ public final class JdbcMessageStore implements MessageStore {
     public List<StoredMessage> listByConversation(ConversationId conversation) {
         Checks.notNull(conversation, "conversation");
         String sql = "SELECT * FROM " + table + " WHERE conversation_id = ? ORDER BY created_at, seq";
-        return tx.call(
+        return tx.read(
                 "list the messages of conversation " + conversation,
-                c -> list(c.prepareStatement(sql), conversation.value()));
+                c -> list(tx.statement(c, sql), conversation.value()));
     }
 
-    private List<StoredMessage> list(PreparedStatement statement, Object... params) throws SQLException {
-        try (PreparedStatement ps = statement) {
+    private List<StoredMessage> list(PreparedStatement ps, Object... params) throws SQLException {
+        {
             Params.bind(ps, dialect, params);
             try (ResultSet rs = ps.executeQuery()) {
                 List<StoredMessage> out = new ArrayList<>();

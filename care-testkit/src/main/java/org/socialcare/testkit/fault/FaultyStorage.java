@@ -63,6 +63,11 @@ public final class FaultyStorage {
             }
 
             @Override
+            public java.util.Set<MessageKey> existing(java.util.Collection<MessageKey> keys) {
+                return inner.messages().existing(keys);
+            }
+
+            @Override
             public List<StoredMessage> listByConversation(ConversationId conversation) {
                 return inner.messages().listByConversation(conversation);
             }

@@ -252,6 +252,34 @@ public abstract class ConversationStoreContract {
     }
 
     @Test
+    void latestOfSeveralCustomersIsEachOnesLatestOnThatChannel() {
+        Party customer = TestData.customer();
+        Party second = TestData.customer();
+        Conversation older = conversationOf(customer, TestData.TWITTER_CARE.id(), at(0), at(10));
+        Conversation newer = conversationOf(customer, TestData.TWITTER_CARE.id(), at(60), at(70));
+        Conversation otherChannel = conversationOf(customer, TestData.FACEBOOK_PAGE.id(), at(100), at(120));
+        Conversation secondOnly = conversationOf(second, TestData.TWITTER_CARE.id(), at(90), at(130));
+        store.save(newer);
+        store.save(older);
+        store.save(otherChannel);
+        store.save(secondOnly);
+
+        java.util.Map<String, Conversation> latest = store.findLatestOfCustomers(
+                TestData.TWITTER_CARE.id(), List.of(second.platformUserId(), "nobody", customer.platformUserId()));
+
+        assertThat(latest).containsOnlyKeys(customer.platformUserId(), second.platformUserId());
+        assertThat(latest.get(customer.platformUserId()).id()).isEqualTo(newer.id());
+        assertThat(latest.get(second.platformUserId()))
+                .isEqualTo(store.find(secondOnly.id()).orElseThrow());
+        assertThat(store.findLatestOfCustomers(TestData.FACEBOOK_PAGE.id(), List.of(customer.platformUserId()))
+                        .get(customer.platformUserId())
+                        .id())
+                .isEqualTo(otherChannel.id());
+        assertThat(store.findLatestOfCustomers(TestData.TWITTER_CARE.id(), List.of()))
+                .isEmpty();
+    }
+
+    @Test
     void latestOfCustomerFollowsTheLastCustomerMessageNotTheOpening() {
         Party customer = TestData.customer();
         Conversation openedFirstActiveLast = conversationOf(customer, TestData.TWITTER_CARE.id(), at(0), at(500));

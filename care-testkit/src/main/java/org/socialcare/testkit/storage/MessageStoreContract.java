@@ -42,6 +42,24 @@ public abstract class MessageStoreContract {
     }
 
     @Test
+    void existingNamesExactlyTheStoredKeysAmongThoseAsked() {
+        ConversationId conversation = TestData.conversationId();
+        StoredMessage twitter = withKey(TestData.stored(conversation, at(0)), MessageKey.of(Platform.TWITTER, "7001"));
+        StoredMessage facebook =
+                withKey(TestData.stored(conversation, at(1)), MessageKey.of(Platform.FACEBOOK, "7002"));
+        store.insertIfAbsent(twitter);
+        store.insertIfAbsent(facebook);
+
+        assertThat(store.existing(List.of(
+                        MessageKey.of(Platform.TWITTER, "7001"),
+                        MessageKey.of(Platform.FACEBOOK, "7001"), // same id, other platform: not stored
+                        MessageKey.of(Platform.FACEBOOK, "7002"),
+                        MessageKey.of(Platform.TWITTER, "7003"))))
+                .containsExactlyInAnyOrder(twitter.key(), facebook.key());
+        assertThat(store.existing(List.of())).isEmpty();
+    }
+
+    @Test
     void firstInsertStoresTheMessage() {
         StoredMessage message = TestData.stored(TestData.conversationId(), at(0));
 

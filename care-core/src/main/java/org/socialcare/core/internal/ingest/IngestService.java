@@ -3,9 +3,13 @@ package org.socialcare.core.internal.ingest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.socialcare.core.domain.AgentId;
 import org.socialcare.core.domain.AuditAction;
@@ -41,6 +45,11 @@ import org.socialcare.core.port.out.ChannelSource;
  * stores it with its audit lines and applies the escalation rules; matches the bank's echoes; assigns waiting
  * work; saves the checkpoint last, all in one transaction. Calls to the outside run after commit. Not API.
  * Thread-safe.
+ *
+ * <p>Set-based per batch: the customers' latest conversations are read (and, in stores that serialize per
+ * customer, locked) in one call per channel before anything else, then the batch's message keys are deduped in
+ * one call; a customer's prefetched conversation is used until the batch writes to one of that customer's
+ * conversations, after which it is read again. SLA paused time is read once per conversation and thread state.
  */
 public final class IngestService {
     private static final String SYSTEM = DeskAudit.SYSTEM;
@@ -99,8 +108,16 @@ public final class IngestService {
                         DeadLetters.unknownChannel("message " + m.key(), m.channel(), known));
                 result = result.plus(DEAD_LETTERED);
             }
-            for (InboundMessage m : ordered) {
-                result = result.plus(ingestOne(m, after));
+            if (!ordered.isEmpty()) {
+                BatchLookups lookups = prefetch(ordered);
+                IngestResult stored = sla.inBatch(() -> {
+                    IngestResult inbound = IngestResult.nothing();
+                    for (InboundMessage m : ordered) {
+                        inbound = inbound.plus(ingestOne(m, after, lookups));
+                    }
+                    return inbound;
+                });
+                result = result.plus(stored);
             }
             for (OwnMessage own : batch.ownMessages()) {
                 if (!known.contains(own.channel())) {
@@ -136,17 +153,42 @@ public final class IngestService {
         return new PollResult(ingest(batch), batch.hasMore());
     }
 
-    private IngestResult ingestOne(InboundMessage m, AfterCommit after) {
-        if (ctx.storage().messages().find(m.key()).isPresent()) {
+    /**
+     * The batch's customers' latest conversations (one call per channel, in channel order: the store's customer
+     * locks are taken here, before any write), then the stored keys among the batch's messages (one call).
+     */
+    private BatchLookups prefetch(List<InboundMessage> ordered) {
+        Map<ChannelId, Set<String>> customers = new TreeMap<>(Comparator.comparing(ChannelId::value));
+        List<MessageKey> keys = new ArrayList<>(ordered.size());
+        for (InboundMessage m : ordered) {
+            customers
+                    .computeIfAbsent(m.channel(), ch -> new TreeSet<>())
+                    .add(m.author().platformUserId());
+            keys.add(m.key());
+        }
+        Map<CustomerKey, Optional<Conversation>> latest = new HashMap<>();
+        customers.forEach((channel, ids) -> {
+            Map<String, Conversation> found = ctx.storage().conversations().findLatestOfCustomers(channel, ids);
+            for (String id : ids) {
+                latest.put(new CustomerKey(channel, id), Optional.ofNullable(found.get(id)));
+            }
+        });
+        Set<MessageKey> stored = new HashSet<>(ctx.storage().messages().existing(keys));
+        return new BatchLookups(latest, stored);
+    }
+
+    private IngestResult ingestOne(InboundMessage m, AfterCommit after, BatchLookups batch) {
+        if (!batch.stored.add(m.key())) {
             return DUPLICATE;
         }
         // Every pure step (threading, triage, moderation, scheduling) runs before the first write, so a failure
         // leaves nothing half-written even where the transaction cannot roll back (in memory).
-        ThreadDecision t = threading.decide(m, lookups());
+        ThreadDecision t = threading.decide(m, batch);
         Conversation c;
         if (t.kind() == ThreadDecision.Kind.NEW) {
             c = Conversation.start(ConversationId.of(ctx.ids().newId()), m)
                     .assignTo(routing.teamFor(ctx.channels().get(m.channel())), Optional.empty());
+            sla.threadHasNoBankMessage(c.id()); // its thread is empty, then holds only m: nothing paused
         } else {
             c = t.conversation().orElseThrow().customerWrote(m);
         }
@@ -167,6 +209,12 @@ public final class IngestService {
         c = sla.schedule(c, now); // SLA checkpoints (SlaPolicy), stored for the sweep
         if (!ctx.storage().messages().insertIfAbsent(StoredMessage.inbound(m, c.id()))) {
             return DUPLICATE; // another node stored it first; nothing written here
+        }
+        // from here this customer's conversations change: read them again for a later message of the batch
+        batch.changed(m.channel(), m.author().platformUserId());
+        batch.changed(c.channel(), c.customer().platformUserId());
+        if (t.kind() != ThreadDecision.Kind.NEW) {
+            sla.threadChanged(c.id());
         }
         c = ctx.storage().conversations().save(c);
         switch (t.kind()) {
@@ -206,7 +254,8 @@ public final class IngestService {
                         m.visibility() + " message " + m.key() + " (" + t.reason() + ")");
         judged.outbox().forEach(ctx.storage().outbox()::enqueue);
         judged.audit().forEach(ctx.audit()::append);
-        c = escalations.review(c, now, after); // escalation rules, then the next checkpoints
+        // escalation rules, then the next checkpoints
+        c = escalations.review(c, now, after, t.kind() == ThreadDecision.Kind.NEW);
         if (c.assignee().isEmpty()) {
             c.team().ifPresent(after::queueChanged);
         }
@@ -220,19 +269,36 @@ public final class IngestService {
                 List.of(c.id()));
     }
 
-    private ThreadingPolicy.Lookups lookups() {
-        return new ThreadingPolicy.Lookups() {
-            @Override
-            public Optional<Conversation> conversationOf(MessageKey message) {
-                return ctx.storage().messages().find(message).flatMap(s -> ctx.storage()
-                        .conversations()
-                        .find(s.conversation()));
-            }
+    private record CustomerKey(ChannelId channel, String platformUserId) {}
 
-            @Override
-            public Optional<Conversation> latestOfCustomer(ChannelId channel, String platformUserId) {
-                return ctx.storage().conversations().findLatestOfCustomer(channel, platformUserId);
-            }
-        };
+    /**
+     * What one batch read up front: each customer's latest conversation until the batch writes to that customer's
+     * conversations, and the message keys stored (before the batch, or by it).
+     */
+    private final class BatchLookups implements ThreadingPolicy.Lookups {
+        private final Map<CustomerKey, Optional<Conversation>> latest;
+        private final Set<MessageKey> stored;
+
+        BatchLookups(Map<CustomerKey, Optional<Conversation>> latest, Set<MessageKey> stored) {
+            this.latest = latest;
+            this.stored = stored;
+        }
+
+        void changed(ChannelId channel, String platformUserId) {
+            latest.remove(new CustomerKey(channel, platformUserId));
+        }
+
+        @Override
+        public Optional<Conversation> conversationOf(MessageKey message) {
+            return ctx.storage().messages().find(message).flatMap(s -> ctx.storage()
+                    .conversations()
+                    .find(s.conversation()));
+        }
+
+        @Override
+        public Optional<Conversation> latestOfCustomer(ChannelId channel, String platformUserId) {
+            Optional<Conversation> known = latest.get(new CustomerKey(channel, platformUserId));
+            return known != null ? known : ctx.storage().conversations().findLatestOfCustomer(channel, platformUserId);
+        }
     }
 }

@@ -80,12 +80,20 @@ public final class EscalationReviewer {
      * rule checkpoints; saves when anything changed. Must run inside a transaction.
      */
     public Conversation review(Conversation stored, Instant now, AfterCommit after) {
+        return review(stored, now, after, false);
+    }
+
+    /**
+     * {@link #review(Conversation, Instant, AfterCommit)}; {@code opened} says the conversation was opened in this
+     * transaction, so no rule has fired on it yet and the open firings need not be read.
+     */
+    public Conversation review(Conversation stored, Instant now, AfterCommit after, boolean opened) {
         Channel channel = ctx.channels().get(stored.channel());
         Conversation c = stored;
         int fired = 0;
         if (!escalation.isEmpty() && c.state().isActive()) {
             EscalationContext context = context(c, now);
-            List<EscalationFiring> open = firings.open(c.id());
+            List<EscalationFiring> open = opened ? List.of() : firings.open(c.id());
             EscalationPolicy.Decision decision = escalation.decide(
                     context,
                     open.stream().map(EscalationFiring::ruleId).collect(Collectors.toCollection(LinkedHashSet::new)));

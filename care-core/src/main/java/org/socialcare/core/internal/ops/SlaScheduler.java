@@ -2,7 +2,10 @@ package org.socialcare.core.internal.ops;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.socialcare.core.domain.Conversation;
 import org.socialcare.core.domain.ConversationId;
 import org.socialcare.core.domain.escalation.EscalationContext;
@@ -21,6 +24,8 @@ public final class SlaScheduler {
     private final DeskContext ctx;
     private final SlaPolicy sla;
     private final EscalationPolicy escalation;
+    /** Paused time per conversation while an ingest batch runs on this thread (see {@link #inBatch}). */
+    private final ThreadLocal<Map<ConversationId, Duration>> batch = new ThreadLocal<>();
 
     public SlaScheduler(DeskContext ctx, SlaPolicy sla, EscalationPolicy escalation) {
         this.ctx = ctx;
@@ -58,11 +63,56 @@ public final class SlaScheduler {
         return sla.clocks(c, pausedTime(c));
     }
 
+    /**
+     * Runs {@code work} with paused time remembered per conversation (read from the thread once, not on every
+     * clock question) until {@link #threadChanged} says a message was added. Joins a running batch.
+     */
+    public <T> T inBatch(Supplier<T> work) {
+        if (batch.get() != null) {
+            return work.get();
+        }
+        batch.set(new HashMap<>());
+        try {
+            return work.get();
+        } finally {
+            batch.remove();
+        }
+    }
+
+    /** Within {@link #inBatch}: the conversation's thread is new and holds only customer messages (no pause). */
+    public void threadHasNoBankMessage(ConversationId id) {
+        Map<ConversationId, Duration> paused = batch.get();
+        if (paused != null) {
+            paused.put(id, Duration.ZERO);
+        }
+    }
+
+    /** Within {@link #inBatch}: a message was added to the conversation's thread; its paused time is read again. */
+    public void threadChanged(ConversationId id) {
+        Map<ConversationId, Duration> paused = batch.get();
+        if (paused != null) {
+            paused.remove(id);
+        }
+    }
+
     private Duration pausedTime(Conversation c) {
         if (!c.state().isActive()
                 || sla.targetsFor(c.channel(), c.priority()).resolution().isEmpty()) {
             return Duration.ZERO;
         }
+        Map<ConversationId, Duration> paused = batch.get();
+        if (paused == null) {
+            return readPausedTime(c);
+        }
+        Duration known = paused.get(c.id());
+        if (known == null) {
+            known = readPausedTime(c);
+            paused.put(c.id(), known);
+        }
+        return known;
+    }
+
+    private Duration readPausedTime(Conversation c) {
         return SlaPolicy.pausedTime(ctx.storage().messages().listByConversation(c.id()), sla.calendarFor(c.channel()));
     }
 }

@@ -1,8 +1,12 @@
 package org.socialcare.core.port.out;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.socialcare.core.domain.AgentId;
 import org.socialcare.core.domain.ChannelId;
 import org.socialcare.core.domain.Conversation;
@@ -31,6 +35,22 @@ public interface ConversationStore {
 
     /** The customer's most recently active conversation on this channel (any state), if any. */
     Optional<Conversation> findLatestOfCustomer(ChannelId channel, String customerPlatformUserId);
+
+    /**
+     * {@link #findLatestOfCustomer} for several customers of one channel at once (a batch's threading lookup):
+     * customer platform user id to that customer's latest conversation; customers without one are absent. A
+     * store that serializes transactions per customer in {@code findLatestOfCustomer} does the same here for
+     * every given customer, taking them in ascending order. The default calls {@code findLatestOfCustomer} for
+     * each customer in ascending order; stores should override it with set-based statements.
+     */
+    default Map<String, Conversation> findLatestOfCustomers(
+            ChannelId channel, Collection<String> customerPlatformUserIds) {
+        Map<String, Conversation> latest = new HashMap<>();
+        for (String customer : new TreeSet<>(customerPlatformUserIds)) {
+            findLatestOfCustomer(channel, customer).ifPresent(c -> latest.put(customer, c));
+        }
+        return latest;
+    }
 
     /** Active (not RESOLVED/CLOSED) conversations of the team that no agent holds, in queue order. */
     List<Conversation> unassignedQueue(TeamId team, int limit);

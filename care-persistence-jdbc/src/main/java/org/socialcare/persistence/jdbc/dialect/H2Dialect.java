@@ -36,6 +36,18 @@ public class H2Dialect extends AnsiDialect {
                 + String.join(", ", columns.stream().map(c -> "?").toList()) + ")";
     }
 
+    /**
+     * For a row that is all key (a lock row), H2's MERGE ... KEY is an insert-if-absent that never fails a batch:
+     * an existing row is "updated" to the values it has (and locked). Otherwise empty: the ANSI insert-ignore
+     * catches a duplicate-key error, which would end a batch.
+     */
+    @Override
+    public java.util.Optional<String> batchInsertIgnore(String table, List<String> columns, List<String> key) {
+        return key.containsAll(columns)
+                ? java.util.Optional.of(upsert(table, columns, key))
+                : java.util.Optional.empty();
+    }
+
     @Override
     public boolean isTransient(SQLException e) {
         return super.isTransient(e) || e.getErrorCode() == LOCK_TIMEOUT || e.getErrorCode() == DEADLOCK;

@@ -82,6 +82,12 @@ public class MariaDbDialect extends AnsiDialect {
         return "INSERT IGNORE" + insert(table, columns).substring("INSERT".length());
     }
 
+    /** {@code INSERT IGNORE} skips an existing row inside a batch too (with a warning, not an error). */
+    @Override
+    public java.util.Optional<String> batchInsertIgnore(String table, List<String> columns, List<String> key) {
+        return java.util.Optional.of(insertIgnore(table, columns, key));
+    }
+
     @Override
     public boolean executeInsertIgnore(PreparedStatement statement) throws SQLException {
         statement.clearWarnings();

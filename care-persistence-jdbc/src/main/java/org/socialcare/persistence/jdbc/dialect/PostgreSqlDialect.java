@@ -49,6 +49,12 @@ public class PostgreSqlDialect extends AnsiDialect {
         return insert(table, columns) + " ON CONFLICT (" + String.join(", ", key) + ") DO NOTHING";
     }
 
+    /** {@code ON CONFLICT DO NOTHING} skips an existing row inside a batch too. */
+    @Override
+    public java.util.Optional<String> batchInsertIgnore(String table, List<String> columns, List<String> key) {
+        return java.util.Optional.of(insertIgnore(table, columns, key));
+    }
+
     @Override
     public boolean executeInsertIgnore(PreparedStatement statement) throws SQLException {
         return statement.executeUpdate() > 0;

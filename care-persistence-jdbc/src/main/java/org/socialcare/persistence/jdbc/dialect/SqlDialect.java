@@ -62,6 +62,16 @@ public interface SqlDialect {
     boolean executeInsertIgnore(PreparedStatement statement) throws SQLException;
 
     /**
+     * An insert-if-absent of one row, like {@link #insertIgnore}, that may run many rows as one
+     * {@code executeBatch}: a row whose key exists is skipped (update count 0, or {@code SUCCESS_NO_INFO}) without
+     * failing the batch or the transaction. Empty where the database has no such form (the caller then runs
+     * {@link #insertIgnore} row by row). The default is empty.
+     */
+    default java.util.Optional<String> batchInsertIgnore(String table, List<String> columns, List<String> key) {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * An insert of one row that replaces the non-key columns of an existing row with the same {@code key}.
      * Binds one parameter per column, in order.
      */
