@@ -1,5 +1,6 @@
 package org.socialcare.core.internal.ingest;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,6 +16,7 @@ import org.socialcare.core.domain.Checkpoint;
 import org.socialcare.core.domain.Checks;
 import org.socialcare.core.domain.Conversation;
 import org.socialcare.core.domain.ConversationId;
+import org.socialcare.core.domain.DeskEvent;
 import org.socialcare.core.domain.InboundMessage;
 import org.socialcare.core.domain.MessageKey;
 import org.socialcare.core.domain.OwnMessage;
@@ -89,14 +91,16 @@ public final class IngestService {
         IngestResult ingested = ctx.tx().inTransaction(() -> {
             IngestResult result = IngestResult.nothing();
             for (RejectedPayload bad : batch.rejected()) {
-                deadLetters.put(bad.source(), bad.rawPayload(), bad.reason());
+                deadLetters.put(
+                        bad.source(), bad.rawPayload(), bad.reason(), DeskEvent.DeadLetterReason.REJECTED_PAYLOAD);
                 result = result.plus(DEAD_LETTERED);
             }
             for (InboundMessage m : foreign) {
                 deadLetters.put(
                         m.key().platform() + ":" + m.channel(),
                         DeadLetters.render(m),
-                        DeadLetters.unknownChannel("message " + m.key(), m.channel(), known));
+                        DeadLetters.unknownChannel("message " + m.key(), m.channel(), known),
+                        DeskEvent.DeadLetterReason.UNKNOWN_CHANNEL);
                 result = result.plus(DEAD_LETTERED);
             }
             for (InboundMessage m : ordered) {
@@ -107,7 +111,8 @@ public final class IngestService {
                     deadLetters.put(
                             own.key().platform() + ":" + own.channel(),
                             DeadLetters.render(own),
-                            DeadLetters.unknownChannel("own message " + own.key(), own.channel(), known));
+                            DeadLetters.unknownChannel("own message " + own.key(), own.channel(), known),
+                            DeskEvent.DeadLetterReason.UNKNOWN_CHANNEL);
                     result = result.plus(DEAD_LETTERED);
                     continue;
                 }
@@ -122,7 +127,10 @@ public final class IngestService {
         return ingested;
     }
 
-    /** Polls one source from its stored checkpoint and ingests what it returns; platform errors update health. */
+    /**
+     * Polls one source from its stored checkpoint and ingests what it returns; platform errors update health. Reports
+     * {@link DeskEvent.PollCompleted} once the batch is stored.
+     */
     public PollResult poll(ChannelSource source) {
         Optional<Checkpoint> since = ctx.storage().checkpoints().load(source.sourceId());
         Batch batch;
@@ -133,7 +141,24 @@ public final class IngestService {
             throw e;
         }
         ctx.channels().recordPollSuccess(source.channel());
-        return new PollResult(ingest(batch), batch.hasMore());
+        PollResult result = new PollResult(ingest(batch), batch.hasMore());
+        if (ctx.events().active()) {
+            Instant now = ctx.clock().instant();
+            Duration lag = batch.messages().stream()
+                    .map(InboundMessage::createdAt)
+                    .min(Comparator.naturalOrder())
+                    .map(oldest -> Duration.between(oldest, now))
+                    .filter(d -> !d.isNegative())
+                    .orElse(Duration.ZERO);
+            ctx.events()
+                    .emit(new DeskEvent.PollCompleted(
+                            now,
+                            source.sourceId(),
+                            source.channel(),
+                            batch.messages().size(),
+                            lag));
+        }
+        return result;
     }
 
     private IngestResult ingestOne(InboundMessage m, AfterCommit after) {
@@ -210,6 +235,7 @@ public final class IngestService {
         if (c.assignee().isEmpty()) {
             c.team().ifPresent(after::queueChanged);
         }
+        ctx.events().emit(new DeskEvent.MessageIngested(now, m.channel(), c.category(), c.id()));
         return new IngestResult(
                 1,
                 0,
