@@ -15,6 +15,7 @@ import org.socialcare.core.port.out.ChannelHealthListener;
 import org.socialcare.core.port.out.ChannelPublisher;
 import org.socialcare.core.port.out.ChannelSource;
 import org.socialcare.core.port.out.ComplaintGateway;
+import org.socialcare.core.port.out.DeskListener;
 import org.socialcare.core.port.out.EscalationNotifier;
 import org.socialcare.persistence.jdbc.JdbcCareStorage;
 import org.springframework.beans.factory.ObjectProvider;
@@ -39,7 +40,8 @@ import org.springframework.context.annotation.Import;
  *       everything in memory and says so at WARN.
  *   <li>The desk takes the application's {@link RoutingPolicy}, {@link SlaPolicy}, {@link EscalationPolicy},
  *       {@link EscalationNotifier}, {@link CallbackGateway}, {@link ComplaintGateway}, {@link
- *       ChannelHealthListener} and {@link ChannelPublisher} beans where there are any.
+ *       ChannelHealthListener} and {@link ChannelPublisher} beans where there are any, and every {@link DeskListener}
+ *       bean (the {@code CareEventMeters} among them when Micrometer is present).
  *   <li>Background work ({@link CareBackgroundWork}) unless {@code care.background.enabled=false}.
  * </ul>
  *
@@ -128,7 +130,8 @@ public class CareAutoConfiguration {
             ObjectProvider<CallbackGateway> callbacks,
             ObjectProvider<ComplaintGateway> complaints,
             ObjectProvider<ChannelHealthListener> healthListener,
-            ObjectProvider<ChannelPublisher> publishers) {
+            ObjectProvider<ChannelPublisher> publishers,
+            ObjectProvider<DeskListener> listeners) {
         CareDesk.Builder builder = CareDesk.builder().storage(storage).clock(clock);
         CareDeskFactory.configure(builder, properties);
         routing.ifAvailable(builder::routing);
@@ -139,6 +142,7 @@ public class CareAutoConfiguration {
         complaints.ifAvailable(builder::complaintGateway);
         healthListener.ifAvailable(builder::healthListener);
         builder.publishers(publishers.orderedStream().toList());
+        listeners.orderedStream().forEach(builder::listener);
         return builder.build();
     }
 
