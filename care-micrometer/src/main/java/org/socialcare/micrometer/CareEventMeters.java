@@ -52,8 +52,8 @@ import org.socialcare.core.port.out.Outbox;
  *       refresh).
  * </ul>
  *
- * <p>Timers publish the 0.5, 0.9 and 0.99 percentiles and a percentile histogram (so Prometheus can aggregate them
- * across nodes). Counters and timers count this desk's events only: sum them over the nodes. Events that arrive
+ * <p>Timers publish the 0.5, 0.9 and 0.99 percentiles and a percentile histogram (Prometheus shows the histogram,
+ * which aggregates across nodes, and not the client-side percentiles). Counters and timers count this desk's events only: sum them over the nodes. Events that arrive
  * before the first {@link #bindTo} are not counted (the last poll lag is kept). Thread-safe; {@link #onEvent} never throws.
  */
 public final class CareEventMeters implements DeskListener, MeterBinder {
