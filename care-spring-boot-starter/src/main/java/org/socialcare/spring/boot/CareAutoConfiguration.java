@@ -1,10 +1,13 @@
 package org.socialcare.spring.boot;
 
 import java.time.Clock;
+import java.util.Set;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialcare.core.CareDesk;
+import org.socialcare.core.MessagePolicies;
 import org.socialcare.core.domain.escalation.EscalationPolicy;
 import org.socialcare.core.domain.routing.RoutingPolicy;
 import org.socialcare.core.domain.sla.SlaPolicy;
@@ -29,6 +32,7 @@ import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitializat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.io.ResourceLoader;
 
 /**
  * Wires a {@link CareDesk} from {@code care.*} properties ({@link CareProperties}).
@@ -42,6 +46,9 @@ import org.springframework.context.annotation.Import;
  *       {@link EscalationNotifier}, {@link CallbackGateway}, {@link ComplaintGateway}, {@link
  *       ChannelHealthListener} and {@link ChannelPublisher} beans where there are any, and every {@link DeskListener}
  *       bean (the {@code CareEventMeters} among them when Micrometer is present).
+ *   <li>Without such beans: the SLA policy of {@code care.sla.*}, the rules of {@code care.escalation.rules-file} and
+ *       the triage languages of {@code care.triage.*} ({@link CarePolicies}); a {@link MessagePolicies} bean
+ *       replaces the latter.
  *   <li>Background work ({@link CareBackgroundWork}) unless {@code care.background.enabled=false}.
  * </ul>
  *
@@ -131,12 +138,27 @@ public class CareAutoConfiguration {
             ObjectProvider<ComplaintGateway> complaints,
             ObjectProvider<ChannelHealthListener> healthListener,
             ObjectProvider<ChannelPublisher> publishers,
-            ObjectProvider<DeskListener> listeners) {
+            ObjectProvider<DeskListener> listeners,
+            ObjectProvider<MessagePolicies> messagePolicies,
+            ResourceLoader resources) {
         CareDesk.Builder builder = CareDesk.builder().storage(storage).clock(clock);
         CareDeskFactory.configure(builder, properties);
+        Set<String> channelIds = properties.getChannels().stream()
+                .map(CareProperties.ChannelProperties::getId)
+                .collect(Collectors.toSet());
         routing.ifAvailable(builder::routing);
         sla.ifAvailable(builder::slaPolicy);
+        if (sla.getIfAvailable() == null) {
+            CarePolicies.sla(properties.getSla(), channelIds).ifPresent(builder::slaPolicy);
+        }
         escalation.ifAvailable(builder::escalation);
+        if (escalation.getIfAvailable() == null) {
+            CarePolicies.escalation(properties.getEscalation(), resources).ifPresent(builder::escalation);
+        }
+        messagePolicies.ifAvailable(builder::messagePolicies);
+        if (messagePolicies.getIfAvailable() == null) {
+            CarePolicies.triage(properties.getTriage(), resources).ifPresent(builder::messagePolicies);
+        }
         notifier.ifAvailable(builder::notifier);
         callbacks.ifAvailable(builder::callbackGateway);
         complaints.ifAvailable(builder::complaintGateway);
