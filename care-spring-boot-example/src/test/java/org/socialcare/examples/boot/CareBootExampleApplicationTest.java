@@ -38,7 +38,7 @@ class CareBootExampleApplicationTest {
         registry.add("TWITTER_CONSUMER_SECRET", TWITTER::consumerSecret);
         registry.add("TWITTER_ACCESS_TOKEN", TWITTER::accessToken);
         registry.add("TWITTER_ACCESS_TOKEN_SECRET", TWITTER::accessTokenSecret);
-        registry.add("example.twitter.rest-base-url", TWITTER::restBaseUrl);
+        registry.add("care.twitter.rest-base-url", TWITTER::restBaseUrl);
         registry.add("care.background.outbox-interval", () -> "200ms");
         registry.add("care.metrics.refresh", () -> "0s");
     }

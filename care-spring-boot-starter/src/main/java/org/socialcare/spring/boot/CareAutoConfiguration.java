@@ -49,6 +49,8 @@ import org.springframework.core.io.ResourceLoader;
  *   <li>Without such beans: the SLA policy of {@code care.sla.*}, the rules of {@code care.escalation.rules-file} and
  *       the triage languages of {@code care.triage.*} ({@link CarePolicies}); a {@link MessagePolicies} bean
  *       replaces the latter.
+ *   <li>A twitter4j publisher per TWITTER channel with its own credentials ({@code care.channels[n].twitter.*},
+ *       {@link CareTwitterPublishingConfiguration}) when the Twitter adapter is present.
  *   <li>Background work ({@link CareBackgroundWork}) unless {@code care.background.enabled=false}.
  * </ul>
  *
@@ -60,7 +62,12 @@ import org.springframework.core.io.ResourceLoader;
             "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration"
         })
 @EnableConfigurationProperties(CareProperties.class)
-@Import({CareFlywayConfiguration.class, CareWebhookConfiguration.class, CareActuatorConfiguration.class})
+@Import({
+    CareFlywayConfiguration.class,
+    CareWebhookConfiguration.class,
+    CareActuatorConfiguration.class,
+    CareTwitterPublishingConfiguration.class
+})
 public class CareAutoConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(CareAutoConfiguration.class);
 
@@ -140,6 +147,7 @@ public class CareAutoConfiguration {
             ObjectProvider<ChannelPublisher> publishers,
             ObjectProvider<DeskListener> listeners,
             ObjectProvider<MessagePolicies> messagePolicies,
+            ObjectProvider<CareAccountPublishers> accountPublishers,
             ResourceLoader resources) {
         CareDesk.Builder builder = CareDesk.builder().storage(storage).clock(clock);
         CareDeskFactory.configure(builder, properties);
@@ -164,6 +172,7 @@ public class CareAutoConfiguration {
         complaints.ifAvailable(builder::complaintGateway);
         healthListener.ifAvailable(builder::healthListener);
         builder.publishers(publishers.orderedStream().toList());
+        accountPublishers.orderedStream().forEach(a -> a.byChannel().forEach(builder::publisher));
         listeners.orderedStream().forEach(builder::listener);
         return builder.build();
     }

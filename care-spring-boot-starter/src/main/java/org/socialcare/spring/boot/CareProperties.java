@@ -400,6 +400,8 @@ public class CareProperties {
         private String businessUnit;
         /** Facebook only: the page access token. */
         private String pageAccessToken;
+        /** Twitter only: this account's publishing credentials. */
+        private final TwitterAccount twitter = new TwitterAccount();
 
         public String getId() {
             return id;
@@ -463,6 +465,37 @@ public class CareProperties {
 
         public void setPageAccessToken(String pageAccessToken) {
             this.pageAccessToken = pageAccessToken;
+        }
+
+        public TwitterAccount getTwitter() {
+            return twitter;
+        }
+    }
+
+    /**
+     * A Twitter account's own credentials ({@code care.channels[n].twitter.*}): with them the starter publishes the
+     * channel's replies through twitter4j with the app's {@code care.twitter.consumer-key}/{@code consumer-secret}.
+     */
+    public static class TwitterAccount {
+        /** The account's OAuth 1.0a access token. */
+        private String accessToken;
+        /** The account's OAuth 1.0a access token secret. */
+        private String accessTokenSecret;
+
+        public String getAccessToken() {
+            return accessToken;
+        }
+
+        public void setAccessToken(String accessToken) {
+            this.accessToken = accessToken;
+        }
+
+        public String getAccessTokenSecret() {
+            return accessTokenSecret;
+        }
+
+        public void setAccessTokenSecret(String accessTokenSecret) {
+            this.accessTokenSecret = accessTokenSecret;
         }
     }
 
@@ -578,10 +611,30 @@ public class CareProperties {
         }
     }
 
-    /** Twitter webhook credentials ({@code care.twitter.*}); required when a TWITTER channel is configured. */
+    /** Twitter app credentials ({@code care.twitter.*}); the secret is required when a TWITTER channel is configured. */
     public static class Twitter {
         /** The app's consumer secret: signs CRC answers and verifies x-twitter-webhooks-signature. */
         private String consumerSecret;
+        /** The app's consumer key; required when a channel has its own access token (care.channels[n].twitter). */
+        private String consumerKey;
+        /** REST API base URL of the publishers; unset means Twitter's own. */
+        private String restBaseUrl;
+
+        public String getConsumerKey() {
+            return consumerKey;
+        }
+
+        public void setConsumerKey(String consumerKey) {
+            this.consumerKey = consumerKey;
+        }
+
+        public String getRestBaseUrl() {
+            return restBaseUrl;
+        }
+
+        public void setRestBaseUrl(String restBaseUrl) {
+            this.restBaseUrl = restBaseUrl;
+        }
 
         public String getConsumerSecret() {
             return consumerSecret;

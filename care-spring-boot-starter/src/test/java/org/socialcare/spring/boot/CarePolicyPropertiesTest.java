@@ -160,6 +160,53 @@ class CarePolicyPropertiesTest {
     }
 
     @Test
+    void aTwitterAccountWithItsOwnCredentialsGetsItsOwnPublisher() {
+        runner.withPropertyValues(
+                        "care.twitter.consumer-key=app-key",
+                        "care.twitter.consumer-secret=app-secret-value",
+                        "care.channels[0].twitter.access-token=900100-token",
+                        "care.channels[0].twitter.access-token-secret=token-secret-value")
+                .run(ctx -> {
+                    assertThat(ctx).hasNotFailed();
+                    assertThat(ctx.getBean(CareAccountPublishers.class).byChannel())
+                            .containsOnlyKeys(TWITTER)
+                            .hasValueSatisfying(new org.assertj.core.api.Condition<>(
+                                    p -> p instanceof org.socialcare.twitter.Twitter4jChannelPublisher,
+                                    "a twitter4j publisher"));
+                });
+        runner.run(ctx ->
+                assertThat(ctx.getBean(CareAccountPublishers.class).byChannel()).isEmpty());
+    }
+
+    @Test
+    void missingTwitterCredentialsFailNamingThePropertyAndNeverEchoASecret() {
+        runner.withPropertyValues(
+                        "care.twitter.consumer-key=app-key",
+                        "care.twitter.consumer-secret=app-secret-value",
+                        "care.channels[0].twitter.access-token=900100-token")
+                .run(ctx -> assertThat(ctx)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("care.channels[0].twitter.access-token-secret")
+                        .hasMessageNotContaining("900100-token")
+                        .hasMessageNotContaining("app-secret-value"));
+        failsNaming(
+                runner.withPropertyValues(
+                        "care.twitter.consumer-secret=app-secret-value",
+                        "care.channels[0].twitter.access-token=900100-token",
+                        "care.channels[0].twitter.access-token-secret=token-secret-value"),
+                "care.twitter.consumer-key");
+    }
+
+    @Test
+    void withoutTheTwitterAdapterNoAccountPublisherIsBuilt() {
+        runner.withClassLoader(new org.springframework.boot.test.context.FilteredClassLoader(
+                        org.socialcare.twitter.Twitter4jChannelPublisher.class))
+                .withPropertyValues("care.channels[0].twitter.access-token=900100-token")
+                .run(ctx -> assertThat(ctx).hasNotFailed().doesNotHaveBean(CareAccountPublishers.class));
+    }
+
+    @Test
     void aPollingIntervalOfASourceNoBeanHasFailsNamingTheProperty() {
         ChannelSource source = new ChannelSource() {
             @Override
