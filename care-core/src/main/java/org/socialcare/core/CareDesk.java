@@ -50,6 +50,7 @@ import org.socialcare.core.port.out.ChannelPublisher;
 import org.socialcare.core.port.out.ChannelSource;
 import org.socialcare.core.port.out.ChannelStateStore;
 import org.socialcare.core.port.out.ComplaintGateway;
+import org.socialcare.core.port.out.DeskListener;
 import org.socialcare.core.port.out.EscalationFiringStore;
 import org.socialcare.core.port.out.EscalationNotifier;
 import org.socialcare.core.port.out.IdGenerator;
@@ -387,6 +388,14 @@ public final class CareDesk implements CareUseCases {
 
         public Builder healthListener(ChannelHealthListener value) {
             return set(parts::healthListener, value);
+        }
+
+        /**
+         * Adds a listener told about the desk's events after they commit ({@link DeskListener}); several allowed,
+         * called in the order added. Default none.
+         */
+        public Builder listener(DeskListener value) {
+            return set(parts::listener, value);
         }
 
         /** @throws IllegalStateException naming the setting when a setting refers to one not configured */

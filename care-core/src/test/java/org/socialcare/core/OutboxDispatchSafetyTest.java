@@ -51,6 +51,11 @@ class OutboxDispatchSafetyTest {
         }
 
         @Override
+        public Counts count(ChannelId channel) {
+            return delegate.count(channel);
+        }
+
+        @Override
         public void enqueue(Reply reply) {
             delegate.enqueue(reply);
         }

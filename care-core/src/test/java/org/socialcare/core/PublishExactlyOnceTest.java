@@ -54,6 +54,11 @@ class PublishExactlyOnceTest {
         }
 
         @Override
+        public Counts count(ChannelId channel) {
+            return delegate.count(channel);
+        }
+
+        @Override
         public void enqueue(Reply reply) {
             delegate.enqueue(reply);
         }

@@ -53,6 +53,7 @@ import org.socialcare.core.port.out.ChannelHealthListener;
 import org.socialcare.core.port.out.ChannelPublisher;
 import org.socialcare.core.port.out.ChannelStateStore;
 import org.socialcare.core.port.out.ComplaintGateway;
+import org.socialcare.core.port.out.DeskListener;
 import org.socialcare.core.port.out.EscalationFiringStore;
 import org.socialcare.core.port.out.EscalationNotifier;
 import org.socialcare.core.port.out.IdGenerator;
@@ -81,6 +82,7 @@ public final class DeskAssembly {
     private final Map<TeamId, Team> teams = new LinkedHashMap<>();
     private final Map<AgentId, Agent> agents = new LinkedHashMap<>();
     private final List<ChannelHealthListener> healthListeners = new ArrayList<>();
+    private final List<DeskListener> deskListeners = new ArrayList<>();
     private RoutingPolicy routing = RoutingPolicy.queueOnly();
     private SlaPolicy sla;
     private EscalationPolicy escalation = EscalationPolicy.none();
@@ -195,6 +197,10 @@ public final class DeskAssembly {
         healthListeners.add(Checks.notNull(value, "healthListener"));
     }
 
+    public void listener(DeskListener value) {
+        deskListeners.add(Checks.notNull(value, "listener"));
+    }
+
     /** One desk's services, wired. */
     public record Services(
             DeskReader reader,
@@ -223,7 +229,8 @@ public final class DeskAssembly {
         MessagePolicies configured = messagePolicies != null ? messagePolicies : MessagePolicies.ofDefaults();
         warnOnPartialWiring(plain, configured.withStorageApprovals(plain.approvals()));
         // every text reaches the storage masked (AtRestProtection); triage still sees the raw text in memory
-        CareStorage wired = ProtectedStorage.wrap(plain, configured.atRest());
+        DeskEvents events = new DeskEvents(deskListeners);
+        CareStorage wired = events.deliveringAfterCommit(ProtectedStorage.wrap(plain, configured.atRest()));
         MessagePolicies policies = configured.withStorageApprovals(wired.approvals());
         MessageGuard guard = new MessageGuard(policies, ids);
         List<ChannelHealthListener> listeners = new ArrayList<>(healthListeners);
@@ -249,7 +256,8 @@ public final class DeskAssembly {
                 new Publishers(publishers, channelPublishers),
                 notifier,
                 new DeskAudit(wired.audit()),
-                random);
+                random,
+                events);
         SlaScheduler slaScheduler = new SlaScheduler(
                 ctx, sla != null ? sla : SlaPolicy.wallClock(settings.firstResponseTarget()), escalation);
         RoutingService routingService = new RoutingService(ctx, routing);

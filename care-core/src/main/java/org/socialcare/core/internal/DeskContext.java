@@ -16,7 +16,7 @@ import org.socialcare.core.port.out.TransactionManager;
 /**
  * What every service of one desk shares, built once by {@link DeskAssembly}: time, ids, storage (with every port
  * wired), settings, the language policies (with the effective approval gateway), teams and agents, channels and
- * their kill switches, publishers, the notifier, the audit writer and the source of retry jitter. Not API.
+ * their kill switches, publishers, the notifier, the audit writer, the source of retry jitter and the listeners' events ({@link DeskEvents}). Not API.
  * Immutable; its parts are thread-safe (the {@link Random} is shared, as {@code java.util.Random} allows).
  */
 public record DeskContext(
@@ -31,7 +31,8 @@ public record DeskContext(
         Publishers publishers,
         EscalationNotifier notifier,
         DeskAudit audit,
-        Random random) {
+        Random random,
+        DeskEvents events) {
 
     /** The storage's transaction manager. */
     public TransactionManager tx() {

@@ -140,6 +140,11 @@ public final class ProtectedStorage {
             }
 
             @Override
+            public Counts count(ChannelId channel) {
+                return base.count(channel);
+            }
+
+            @Override
             public Optional<Reply> findByPlatformMessageId(ChannelId channel, String platformMessageId) {
                 return base.findByPlatformMessageId(channel, platformMessageId);
             }

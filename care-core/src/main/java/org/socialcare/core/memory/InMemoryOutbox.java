@@ -39,6 +39,7 @@ public final class InMemoryOutbox implements Outbox {
     private final TreeSet<DueKey> due =
             new TreeSet<>(Comparator.comparing(DueKey::nextAttemptAt).thenComparingLong(DueKey::seq));
     private final Map<ChannelId, Set<ReplyId>> queuedByChannel = new HashMap<>();
+    private final Map<ChannelId, Long> failedByChannel = new HashMap<>();
     private final Map<ConversationId, List<ReplyId>> byConversation = new HashMap<>();
     private final Map<String, ReplyId> byPlatformId = new HashMap<>();
     private long nextSeq;
@@ -114,6 +115,8 @@ public final class InMemoryOutbox implements Outbox {
             queuedByChannel
                     .computeIfAbsent(r.channel(), k -> new LinkedHashSet<>())
                     .add(r.id());
+        } else if (r.status() instanceof DeliveryStatus.Failed) {
+            failedByChannel.merge(r.channel(), 1L, Long::sum);
         }
         r.platformMessageId().ifPresent(p -> byPlatformId.put(r.channel().value() + "\u0000" + p, r.id()));
     }
@@ -125,6 +128,8 @@ public final class InMemoryOutbox implements Outbox {
             if (queued != null) {
                 queued.remove(r.id());
             }
+        } else if (r.status() instanceof DeliveryStatus.Failed) {
+            failedByChannel.merge(r.channel(), -1L, Long::sum);
         }
         r.platformMessageId().ifPresent(p -> byPlatformId.remove(r.channel().value() + "\u0000" + p, r.id()));
     }
@@ -146,6 +151,19 @@ public final class InMemoryOutbox implements Outbox {
     public synchronized Optional<Reply> findByPlatformMessageId(ChannelId channel, String platformMessageId) {
         return Optional.ofNullable(byPlatformId.get(channel.value() + "\u0000" + platformMessageId))
                 .map(entries::get);
+    }
+
+    @Override
+    public synchronized Counts count(ChannelId channel) {
+        long held = 0;
+        Set<ReplyId> queued = queuedByChannel.getOrDefault(channel, Set.of());
+        for (ReplyId id : queued) {
+            if (entries.get(id).status() instanceof DeliveryStatus.Queued q
+                    && q.lastError().isPresent()) {
+                held++;
+            }
+        }
+        return new Counts(queued.size() - held, held, failedByChannel.getOrDefault(channel, 0L));
     }
 
     @Override

@@ -198,6 +198,37 @@ public final class JdbcOutbox implements Outbox {
                 c -> first(list(c, sql, channel.value(), platformMessageId, 1)));
     }
 
+    /**
+     * Counted by the database over the channel index ({@code channel_id, status, seq}): FAILED entries from the index
+     * alone, QUEUED ones (few) with a look at their {@code last_error}.
+     */
+    @Override
+    public Counts count(ChannelId channel) {
+        Checks.notNull(channel, "channel");
+        String queued = "SELECT COUNT(*), COUNT(last_error) FROM " + table + " WHERE channel_id = ? AND status = '"
+                + QUEUED + "'";
+        String failed = "SELECT COUNT(*) FROM " + table + " WHERE channel_id = ? AND status = 'FAILED'";
+        return tx.call("count the outbox entries of channel " + channel, c -> {
+            long all;
+            long held;
+            try (PreparedStatement ps = c.prepareStatement(queued)) {
+                Params.bind(ps, dialect, channel.value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    all = rs.getLong(1);
+                    held = rs.getLong(2);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(failed)) {
+                Params.bind(ps, dialect, channel.value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return new Counts(all - held, held, rs.getLong(1));
+                }
+            }
+        });
+    }
+
     @Override
     public List<Reply> queued(ChannelId channel) {
         Checks.notNull(channel, "channel");

@@ -38,7 +38,7 @@ class CareBootExampleApplicationTest {
         registry.add("TWITTER_CONSUMER_SECRET", TWITTER::consumerSecret);
         registry.add("TWITTER_ACCESS_TOKEN", TWITTER::accessToken);
         registry.add("TWITTER_ACCESS_TOKEN_SECRET", TWITTER::accessTokenSecret);
-        registry.add("example.twitter.rest-base-url", TWITTER::restBaseUrl);
+        registry.add("care.twitter.rest-base-url", TWITTER::restBaseUrl);
         registry.add("care.background.outbox-interval", () -> "200ms");
         registry.add("care.metrics.refresh", () -> "0s");
     }
@@ -121,5 +121,29 @@ class CareBootExampleApplicationTest {
                 .contains("care_channel_health{channel=\"twitter-care\",platform=\"twitter\",state=\"healthy\"} 1.0")
                 .contains("care_channel_health{channel=\"twitter-care\",platform=\"twitter\",state=\"paused\"} 0.0")
                 .contains("care_first_response_time_seconds{channel=\"twitter-care\",quantile=\"0.5\"}");
+
+        // the event meters: the listener runs on the dispatcher's thread right after the SENT status commits
+        while (!get("/actuator/prometheus").body().contains("care_replies_published_total{channel=\"twitter-care\"}")
+                && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        String events = get("/actuator/prometheus").body();
+        String category = desk.conversation(conversation.id())
+                .orElseThrow()
+                .category()
+                .name()
+                .toLowerCase(java.util.Locale.ROOT);
+        assertThat(events)
+                .contains("care_messages_received_total{category=\"" + category + "\",channel=\"twitter-care\"} 1")
+                .contains("care_replies_published_total{channel=\"twitter-care\"} 1")
+                .contains("care_publish_latency_seconds_count{channel=\"twitter-care\"} 1")
+                .contains("care_publish_latency_seconds_bucket{channel=\"twitter-care\",le=\"+Inf\"} 1")
+                .contains("care_publish_latency_seconds_max{channel=\"twitter-care\"}")
+                .contains("care_first_response_seconds_count{team=\"care\"} 1")
+                .contains("care_first_response_seconds_bucket{team=\"care\",le=\"+Inf\"} 1")
+                .contains("care_outbox_pending_replies{channel=\"twitter-care\"} 0")
+                .contains("care_outbox_failed_replies{channel=\"twitter-care\"} 0")
+                .doesNotContain("anna_k")
+                .doesNotContain("7001");
     }
 }

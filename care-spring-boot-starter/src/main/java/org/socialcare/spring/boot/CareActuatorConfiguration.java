@@ -2,9 +2,14 @@ package org.socialcare.spring.boot;
 
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.socialcare.core.CareDesk;
 import org.socialcare.core.domain.Channel;
+import org.socialcare.core.domain.ChannelId;
+import org.socialcare.core.port.out.CareStorage;
+import org.socialcare.micrometer.CareEventMeters;
 import org.socialcare.micrometer.CareMeterBinder;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -15,7 +20,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * With Actuator: a health indicator per channel (under the {@code care} contributor, {@link CareChannelHealth}),
- * and with Micrometer the {@link CareMeterBinder}, which Boot binds to every registry it manages.
+ * and with Micrometer the {@link CareMeterBinder} and the {@link CareEventMeters} (also a listener of the desk),
+ * which Boot binds to every registry it manages.
  */
 @Configuration(proxyBeanMethods = false)
 class CareActuatorConfiguration {
@@ -51,6 +57,31 @@ class CareActuatorConfiguration {
             } catch (IllegalArgumentException | NullPointerException e) {
                 throw CareDeskFactory.invalid("care.metrics", m.getWindow() + "/" + m.getRefresh(), e.getMessage());
             }
+        }
+
+        /**
+         * Counters and timers from the desk's events, and outbox gauges for the configured channels (read at most
+         * once per {@code care.metrics.refresh}); the desk registers it as a listener.
+         */
+        @Bean
+        @ConditionalOnMissingBean
+        CareEventMeters careEventMeters(CareStorage storage, CareProperties properties) {
+            List<ChannelId> channels = properties.getChannels().stream()
+                    .map(CareProperties.ChannelProperties::getId)
+                    .filter(Objects::nonNull)
+                    .map(ChannelId::of)
+                    .toList();
+            CareEventMeters.Builder builder = CareEventMeters.builder();
+            try {
+                builder.refresh(properties.getMetrics().getRefresh());
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw CareDeskFactory.invalid(
+                        "care.metrics.refresh", properties.getMetrics().getRefresh(), e.getMessage());
+            }
+            if (!channels.isEmpty()) {
+                builder.outbox(storage.outbox(), channels);
+            }
+            return builder.build();
         }
     }
 }

@@ -1,10 +1,13 @@
 package org.socialcare.spring.boot;
 
 import java.time.Clock;
+import java.util.Set;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialcare.core.CareDesk;
+import org.socialcare.core.MessagePolicies;
 import org.socialcare.core.domain.escalation.EscalationPolicy;
 import org.socialcare.core.domain.routing.RoutingPolicy;
 import org.socialcare.core.domain.sla.SlaPolicy;
@@ -15,6 +18,7 @@ import org.socialcare.core.port.out.ChannelHealthListener;
 import org.socialcare.core.port.out.ChannelPublisher;
 import org.socialcare.core.port.out.ChannelSource;
 import org.socialcare.core.port.out.ComplaintGateway;
+import org.socialcare.core.port.out.DeskListener;
 import org.socialcare.core.port.out.EscalationNotifier;
 import org.socialcare.persistence.jdbc.JdbcCareStorage;
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,6 +32,7 @@ import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitializat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.io.ResourceLoader;
 
 /**
  * Wires a {@link CareDesk} from {@code care.*} properties ({@link CareProperties}).
@@ -39,7 +44,13 @@ import org.springframework.context.annotation.Import;
  *       everything in memory and says so at WARN.
  *   <li>The desk takes the application's {@link RoutingPolicy}, {@link SlaPolicy}, {@link EscalationPolicy},
  *       {@link EscalationNotifier}, {@link CallbackGateway}, {@link ComplaintGateway}, {@link
- *       ChannelHealthListener} and {@link ChannelPublisher} beans where there are any.
+ *       ChannelHealthListener} and {@link ChannelPublisher} beans where there are any, and every {@link DeskListener}
+ *       bean (the {@code CareEventMeters} among them when Micrometer is present).
+ *   <li>Without such beans: the SLA policy of {@code care.sla.*}, the rules of {@code care.escalation.rules-file} and
+ *       the triage languages of {@code care.triage.*} ({@link CarePolicies}); a {@link MessagePolicies} bean
+ *       replaces the latter.
+ *   <li>A twitter4j publisher per TWITTER channel with its own credentials ({@code care.channels[n].twitter.*},
+ *       {@link CareTwitterPublishingConfiguration}) when the Twitter adapter is present.
  *   <li>Background work ({@link CareBackgroundWork}) unless {@code care.background.enabled=false}.
  * </ul>
  *
@@ -51,7 +62,12 @@ import org.springframework.context.annotation.Import;
             "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration"
         })
 @EnableConfigurationProperties(CareProperties.class)
-@Import({CareFlywayConfiguration.class, CareWebhookConfiguration.class, CareActuatorConfiguration.class})
+@Import({
+    CareFlywayConfiguration.class,
+    CareWebhookConfiguration.class,
+    CareActuatorConfiguration.class,
+    CareTwitterPublishingConfiguration.class
+})
 public class CareAutoConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(CareAutoConfiguration.class);
 
@@ -128,17 +144,36 @@ public class CareAutoConfiguration {
             ObjectProvider<CallbackGateway> callbacks,
             ObjectProvider<ComplaintGateway> complaints,
             ObjectProvider<ChannelHealthListener> healthListener,
-            ObjectProvider<ChannelPublisher> publishers) {
+            ObjectProvider<ChannelPublisher> publishers,
+            ObjectProvider<DeskListener> listeners,
+            ObjectProvider<MessagePolicies> messagePolicies,
+            ObjectProvider<CareAccountPublishers> accountPublishers,
+            ResourceLoader resources) {
         CareDesk.Builder builder = CareDesk.builder().storage(storage).clock(clock);
         CareDeskFactory.configure(builder, properties);
+        Set<String> channelIds = properties.getChannels().stream()
+                .map(CareProperties.ChannelProperties::getId)
+                .collect(Collectors.toSet());
         routing.ifAvailable(builder::routing);
         sla.ifAvailable(builder::slaPolicy);
+        if (sla.getIfAvailable() == null) {
+            CarePolicies.sla(properties.getSla(), channelIds).ifPresent(builder::slaPolicy);
+        }
         escalation.ifAvailable(builder::escalation);
+        if (escalation.getIfAvailable() == null) {
+            CarePolicies.escalation(properties.getEscalation(), resources).ifPresent(builder::escalation);
+        }
+        messagePolicies.ifAvailable(builder::messagePolicies);
+        if (messagePolicies.getIfAvailable() == null) {
+            CarePolicies.triage(properties.getTriage(), resources).ifPresent(builder::messagePolicies);
+        }
         notifier.ifAvailable(builder::notifier);
         callbacks.ifAvailable(builder::callbackGateway);
         complaints.ifAvailable(builder::complaintGateway);
         healthListener.ifAvailable(builder::healthListener);
         builder.publishers(publishers.orderedStream().toList());
+        accountPublishers.orderedStream().forEach(a -> a.byChannel().forEach(builder::publisher));
+        listeners.orderedStream().forEach(builder::listener);
         return builder.build();
     }
 

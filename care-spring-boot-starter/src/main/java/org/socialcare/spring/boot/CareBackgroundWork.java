@@ -35,7 +35,7 @@ public final class CareBackgroundWork implements SmartLifecycle {
 
     /**
      * @throws org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException naming
-     *     the interval that is not positive
+     *     the interval that is not positive, or a per-source interval of a source id no ChannelSource bean has
      */
     public CareBackgroundWork(CareDesk desk, CareProperties.Background settings, List<ChannelSource> sources) {
         this.desk = desk;
@@ -45,6 +45,16 @@ public final class CareBackgroundWork implements SmartLifecycle {
         positive("care.background.sweep-interval", settings.getSweepInterval());
         positive("care.background.poll-interval", settings.getPollInterval());
         positive("care.background.shutdown-timeout", settings.getShutdownTimeout());
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        this.sources.forEach(s -> ids.add(s.sourceId()));
+        settings.getPollIntervals().forEach((source, every) -> {
+            String key = "care.background.poll-intervals." + source;
+            positive(key, every);
+            if (!ids.contains(source)) {
+                throw CareDeskFactory.invalid(
+                        key, every, "no ChannelSource bean has this source id; the sources are " + ids);
+            }
+        });
     }
 
     private static void positive(String key, Duration value) {
@@ -68,7 +78,8 @@ public final class CareBackgroundWork implements SmartLifecycle {
         schedule("sweep", settings.getSweepInterval(), desk::sweep);
         if (!sources.isEmpty()) {
             PollingScheduler.Builder b = PollingScheduler.builder(desk);
-            sources.forEach(s -> b.source(s, settings.getPollInterval()));
+            sources.forEach(s ->
+                    b.source(s, settings.getPollIntervals().getOrDefault(s.sourceId(), settings.getPollInterval())));
             polling = b.build();
             polling.start();
         }

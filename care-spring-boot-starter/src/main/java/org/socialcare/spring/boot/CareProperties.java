@@ -1,14 +1,18 @@
 package org.socialcare.spring.boot;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.socialcare.core.domain.ChannelKind;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The {@code care.*} settings of a desk wired by {@link CareAutoConfiguration}: teams, agents and channels, the
- * JDBC storage, webhook endpoints, background work cadence, platform credentials and metrics. Checked when the
+ * JDBC storage, webhook endpoints, background work cadence, platform credentials, metrics, SLA targets and business
+ * calendars, the escalation rules file and triage language files. Checked when the
  * desk is built ({@link CareDeskFactory}); a bad value fails startup with an error naming the property. Mutable
  * bean for Spring's binder; not thread-safe while binding, read-only afterwards.
  */
@@ -27,6 +31,9 @@ public class CareProperties {
     private final Twitter twitter = new Twitter();
     private final Facebook facebook = new Facebook();
     private final Metrics metrics = new Metrics();
+    private final Sla sla = new Sla();
+    private final Escalation escalation = new Escalation();
+    private final Triage triage = new Triage();
 
     public List<TeamProperties> getTeams() {
         return teams;
@@ -74,6 +81,217 @@ public class CareProperties {
 
     public Metrics getMetrics() {
         return metrics;
+    }
+
+    public Sla getSla() {
+        return sla;
+    }
+
+    public Escalation getEscalation() {
+        return escalation;
+    }
+
+    public Triage getTriage() {
+        return triage;
+    }
+
+    /**
+     * SLA targets and business calendars ({@code care.sla.*}). Unset: the desk's wall-clock default (first response
+     * within an hour, always open). Set {@code first-response} to use the rest. An {@code SlaPolicy} bean replaces
+     * all of it.
+     */
+    public static class Sla {
+        /** Target for the first agent reply; required once any care.sla.* target or calendar is set. */
+        private Duration firstResponse;
+        /** Target for each later reply after the customer writes again; defaults to first-response. */
+        private Duration nextResponse;
+        /** Target for resolving a conversation; unset means no resolution target. */
+        private Duration resolution;
+        /** Fraction of a target after which a conversation is at risk, in (0, 1]. */
+        private double atRiskFraction = 0.75;
+        /** The business calendar of every channel without one of its own; unset zone means always open. */
+        private final Calendar calendar = new Calendar();
+        /** Targets and calendars of single channels, by channel id (one of care.channels). */
+        private Map<String, ChannelSla> channels = new LinkedHashMap<>();
+
+        public Duration getFirstResponse() {
+            return firstResponse;
+        }
+
+        public void setFirstResponse(Duration firstResponse) {
+            this.firstResponse = firstResponse;
+        }
+
+        public Duration getNextResponse() {
+            return nextResponse;
+        }
+
+        public void setNextResponse(Duration nextResponse) {
+            this.nextResponse = nextResponse;
+        }
+
+        public Duration getResolution() {
+            return resolution;
+        }
+
+        public void setResolution(Duration resolution) {
+            this.resolution = resolution;
+        }
+
+        public double getAtRiskFraction() {
+            return atRiskFraction;
+        }
+
+        public void setAtRiskFraction(double atRiskFraction) {
+            this.atRiskFraction = atRiskFraction;
+        }
+
+        public Calendar getCalendar() {
+            return calendar;
+        }
+
+        public Map<String, ChannelSla> getChannels() {
+            return channels;
+        }
+
+        public void setChannels(Map<String, ChannelSla> channels) {
+            this.channels = channels;
+        }
+    }
+
+    /** One channel's SLA ({@code care.sla.channels.<channel-id>.*}); unset targets fall back to care.sla.*. */
+    public static class ChannelSla {
+        /** Target for the first agent reply on this channel. */
+        private Duration firstResponse;
+        /** Target for each later reply on this channel. */
+        private Duration nextResponse;
+        /** Target for resolution on this channel. */
+        private Duration resolution;
+        /** This channel's business calendar; unset zone means the desk-wide calendar. */
+        private final Calendar calendar = new Calendar();
+
+        public Duration getFirstResponse() {
+            return firstResponse;
+        }
+
+        public void setFirstResponse(Duration firstResponse) {
+            this.firstResponse = firstResponse;
+        }
+
+        public Duration getNextResponse() {
+            return nextResponse;
+        }
+
+        public void setNextResponse(Duration nextResponse) {
+            this.nextResponse = nextResponse;
+        }
+
+        public Duration getResolution() {
+            return resolution;
+        }
+
+        public void setResolution(Duration resolution) {
+            this.resolution = resolution;
+        }
+
+        public Calendar getCalendar() {
+            return calendar;
+        }
+    }
+
+    /** A business calendar: opening hours in a time zone, and holidays (closed all day). */
+    public static class Calendar {
+        /** Time zone of the opening hours, e.g. Europe/Madrid; unset means always open. */
+        private String zone;
+        /** Opening hours Monday to Friday, as HH:mm-HH:mm (e.g. 08:00-20:00). */
+        private String weekdays;
+        /** Opening hours on Saturday, as HH:mm-HH:mm; unset means closed. */
+        private String saturday;
+        /** Opening hours on Sunday, as HH:mm-HH:mm; unset means closed. */
+        private String sunday;
+        /** Days closed all day, as ISO dates (2026-12-25). */
+        private List<LocalDate> holidays = new ArrayList<>();
+
+        public String getZone() {
+            return zone;
+        }
+
+        public void setZone(String zone) {
+            this.zone = zone;
+        }
+
+        public String getWeekdays() {
+            return weekdays;
+        }
+
+        public void setWeekdays(String weekdays) {
+            this.weekdays = weekdays;
+        }
+
+        public String getSaturday() {
+            return saturday;
+        }
+
+        public void setSaturday(String saturday) {
+            this.saturday = saturday;
+        }
+
+        public String getSunday() {
+            return sunday;
+        }
+
+        public void setSunday(String sunday) {
+            this.sunday = sunday;
+        }
+
+        public List<LocalDate> getHolidays() {
+            return holidays;
+        }
+
+        public void setHolidays(List<LocalDate> holidays) {
+            this.holidays = holidays;
+        }
+    }
+
+    /** Escalation rules ({@code care.escalation.*}); an {@code EscalationPolicy} bean replaces them. */
+    public static class Escalation {
+        /** The bank's rules file (one rule a line), as a resource location: classpath:care/escalation.rules. */
+        private String rulesFile;
+
+        public String getRulesFile() {
+            return rulesFile;
+        }
+
+        public void setRulesFile(String rulesFile) {
+            this.rulesFile = rulesFile;
+        }
+    }
+
+    /** Triage languages ({@code care.triage.*}); a {@code MessagePolicies} bean replaces them. */
+    public static class Triage {
+        /**
+         * Extra or replacing language rules, properties files as resource locations (classpath:triage-pt.properties);
+         * a file for a language already built in (en, es) replaces it.
+         */
+        private List<String> languageFiles = new ArrayList<>();
+        /** Language of messages that carry none; one of the built-in or configured languages. */
+        private String defaultLanguage;
+
+        public List<String> getLanguageFiles() {
+            return languageFiles;
+        }
+
+        public void setLanguageFiles(List<String> languageFiles) {
+            this.languageFiles = languageFiles;
+        }
+
+        public String getDefaultLanguage() {
+            return defaultLanguage;
+        }
+
+        public void setDefaultLanguage(String defaultLanguage) {
+            this.defaultLanguage = defaultLanguage;
+        }
     }
 
     /** A team ({@code care.teams[n]}). */
@@ -182,6 +400,8 @@ public class CareProperties {
         private String businessUnit;
         /** Facebook only: the page access token. */
         private String pageAccessToken;
+        /** Twitter only: this account's publishing credentials. */
+        private final TwitterAccount twitter = new TwitterAccount();
 
         public String getId() {
             return id;
@@ -246,6 +466,37 @@ public class CareProperties {
         public void setPageAccessToken(String pageAccessToken) {
             this.pageAccessToken = pageAccessToken;
         }
+
+        public TwitterAccount getTwitter() {
+            return twitter;
+        }
+    }
+
+    /**
+     * A Twitter account's own credentials ({@code care.channels[n].twitter.*}): with them the starter publishes the
+     * channel's replies through twitter4j with the app's {@code care.twitter.consumer-key}/{@code consumer-secret}.
+     */
+    public static class TwitterAccount {
+        /** The account's OAuth 1.0a access token. */
+        private String accessToken;
+        /** The account's OAuth 1.0a access token secret. */
+        private String accessTokenSecret;
+
+        public String getAccessToken() {
+            return accessToken;
+        }
+
+        public void setAccessToken(String accessToken) {
+            this.accessToken = accessToken;
+        }
+
+        public String getAccessTokenSecret() {
+            return accessTokenSecret;
+        }
+
+        public void setAccessTokenSecret(String accessTokenSecret) {
+            this.accessTokenSecret = accessTokenSecret;
+        }
     }
 
     /** The JDBC storage on the application's DataSource ({@code care.jdbc.*}). */
@@ -306,6 +557,8 @@ public class CareProperties {
         private Duration sweepInterval = Duration.ofSeconds(30);
         /** Interval of every ChannelSource bean's polling. */
         private Duration pollInterval = Duration.ofSeconds(60);
+        /** Polling intervals of single sources, by source id (a ChannelSource bean's sourceId()). */
+        private Map<String, Duration> pollIntervals = new LinkedHashMap<>();
         /** How long shutdown waits for an in-flight pass to finish. */
         private Duration shutdownTimeout = Duration.ofSeconds(30);
 
@@ -341,6 +594,14 @@ public class CareProperties {
             this.pollInterval = pollInterval;
         }
 
+        public Map<String, Duration> getPollIntervals() {
+            return pollIntervals;
+        }
+
+        public void setPollIntervals(Map<String, Duration> pollIntervals) {
+            this.pollIntervals = pollIntervals;
+        }
+
         public Duration getShutdownTimeout() {
             return shutdownTimeout;
         }
@@ -350,10 +611,30 @@ public class CareProperties {
         }
     }
 
-    /** Twitter webhook credentials ({@code care.twitter.*}); required when a TWITTER channel is configured. */
+    /** Twitter app credentials ({@code care.twitter.*}); the secret is required when a TWITTER channel is configured. */
     public static class Twitter {
         /** The app's consumer secret: signs CRC answers and verifies x-twitter-webhooks-signature. */
         private String consumerSecret;
+        /** The app's consumer key; required when a channel has its own access token (care.channels[n].twitter). */
+        private String consumerKey;
+        /** REST API base URL of the publishers; unset means Twitter's own. */
+        private String restBaseUrl;
+
+        public String getConsumerKey() {
+            return consumerKey;
+        }
+
+        public void setConsumerKey(String consumerKey) {
+            this.consumerKey = consumerKey;
+        }
+
+        public String getRestBaseUrl() {
+            return restBaseUrl;
+        }
+
+        public void setRestBaseUrl(String restBaseUrl) {
+            this.restBaseUrl = restBaseUrl;
+        }
 
         public String getConsumerSecret() {
             return consumerSecret;

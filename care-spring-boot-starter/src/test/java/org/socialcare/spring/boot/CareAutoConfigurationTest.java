@@ -13,6 +13,7 @@ import org.socialcare.core.CareDesk;
 import org.socialcare.core.domain.ChannelId;
 import org.socialcare.core.memory.InMemoryStorage;
 import org.socialcare.core.port.out.CareStorage;
+import org.socialcare.micrometer.CareEventMeters;
 import org.socialcare.micrometer.CareMeterBinder;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
@@ -228,6 +229,47 @@ class CareAutoConfigurationTest {
                         .getFailure()
                         .rootCause()
                         .hasMessageContaining("care.channels[1].page-access-token"));
+    }
+
+    @Test
+    void withMicrometerTheEventMetersListenToTheDeskAndCountWhatHappens() {
+        runner.run(ctx -> {
+            CareEventMeters meters = ctx.getBean(CareEventMeters.class);
+            io.micrometer.core.instrument.MeterRegistry registry =
+                    new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+            meters.bindTo(registry);
+
+            ctx.getBean(CareDesk.class).pauseChannel(ChannelId.of("twitter-care"), "suspicious replies");
+
+            assertThat(registry.get("care.channel.pauses")
+                            .tag("channel", "twitter-care")
+                            .counter()
+                            .count())
+                    .isEqualTo(1);
+            assertThat(registry.get("care.outbox.pending")
+                            .tag("channel", "twitter-care")
+                            .gauge()
+                            .value())
+                    .isZero();
+        });
+    }
+
+    @Test
+    void withoutMicrometerNoMetersAreWiredAndTheDeskStillStarts() {
+        runner.withClassLoader(new FilteredClassLoader(io.micrometer.core.instrument.binder.MeterBinder.class))
+                .run(ctx -> {
+                    assertThat(ctx).hasNotFailed().hasSingleBean(CareDesk.class);
+                    assertThat(ctx).doesNotHaveBean(CareEventMeters.class).doesNotHaveBean(CareMeterBinder.class);
+                });
+    }
+
+    @Test
+    void anApplicationsOwnEventMetersReplaceOurs() {
+        CareEventMeters own = CareEventMeters.create();
+        runner.withBean("myMeters", CareEventMeters.class, () -> own).run(ctx -> {
+            assertThat(ctx).hasNotFailed();
+            assertThat(ctx.getBean(CareEventMeters.class)).isSameAs(own);
+        });
     }
 
     @Test

@@ -31,7 +31,9 @@ import org.socialcare.testkit.TestData;
  * unless {@code update} ends the lease; threads claiming at the same time never get the same entry and
  * together get every entry once; {@code update} to SENT or FAILED round-trips status, attempts, platform id
  * and reason and takes the entry out of the queue; {@code findByPlatformMessageId} matches only on the same
- * channel; {@code queued(channel)} and {@code findByConversation} are oldest first (by creation).
+ * channel; {@code queued(channel)} and {@code findByConversation} are oldest first (by creation); {@code count(channel)}
+ * tells the channel's QUEUED entries without an error (pending) from those with one (held) and counts FAILED ones,
+ * never SENT ones or another channel's.
  *
  * <p>Fencing (issue 12): a claim's {@code updateClaimed} writes while the claim is current and can keep the lease
  * (the entry is not claimed again before the new lease ends); once the lease ran out and the entry was claimed
@@ -380,5 +382,26 @@ public abstract class OutboxContract {
         assertThat(outbox.findByPlatformMessageId(ChannelId.of("x"), "x")).isEmpty();
         assertThat(outbox.queued(ChannelId.of("x"))).isEmpty();
         assertThat(outbox.claimDue(at(0), 5, LEASE)).isEmpty();
+    }
+
+    @Test
+    void countsPendingHeldAndFailedEntriesPerChannel() {
+        ChannelId twitter = TestData.TWITTER_CARE.id();
+        Reply waiting = TestData.publicReply(0);
+        Reply held = TestData.publicReply(1);
+        Reply failed = TestData.publicReply(2);
+        Reply sent = TestData.publicReply(3);
+        Reply elsewhere = TestData.privateMessage(TestData.FACEBOOK_PAGE, TestData.conversationId(), at(4));
+        List.of(waiting, held, failed, sent, elsewhere).forEach(outbox::enqueue);
+        outbox.update(held.withStatus(new DeliveryStatus.Queued(1, at(9), Optional.of("RATE_LIMITED until 09:09"))));
+        outbox.update(failed.withStatus(new DeliveryStatus.Failed("PERMISSION", at(5), 1)));
+        outbox.update(sent.withStatus(new DeliveryStatus.Sent(Optional.of("555"), at(5), 1)));
+
+        assertThat(outbox.count(twitter)).isEqualTo(new Outbox.Counts(1, 1, 1));
+        assertThat(outbox.count(TestData.FACEBOOK_PAGE.id())).isEqualTo(new Outbox.Counts(1, 0, 0));
+        assertThat(outbox.count(ChannelId.of("nowhere"))).isEqualTo(new Outbox.Counts(0, 0, 0));
+
+        outbox.update(held.withStatus(new DeliveryStatus.Failed("gave up", at(10), 2)));
+        assertThat(outbox.count(twitter)).isEqualTo(new Outbox.Counts(1, 0, 2));
     }
 }

@@ -67,6 +67,12 @@ class StorageContractsCatchFaultsTest {
     }
 
     @Test
+    void outboxCountingOnlyTheQueueFails() {
+        assertThat(failedTests(CountsOnlyTheQueue.class))
+                .containsExactly("countsPendingHeldAndFailedEntriesPerChannel");
+    }
+
+    @Test
     void storageThatCannotUndoFailsTheRollbackContract() {
         assertThat(failedTests(InMemoryRollback.class))
                 .contains(
@@ -187,6 +193,11 @@ class StorageContractsCatchFaultsTest {
                 }
 
                 @Override
+                public Counts count(ChannelId channel) {
+                    return real.count(channel);
+                }
+
+                @Override
                 public List<OutboxClaim> claim(Instant now, int limit, Duration lease) {
                     List<OutboxClaim> due = real.claim(now, Integer.MAX_VALUE, Duration.ZERO);
                     return due;
@@ -222,6 +233,74 @@ class StorageContractsCatchFaultsTest {
                     return real.queued(channel);
                 }
             };
+        }
+    }
+
+    /** Counts every QUEUED entry as pending and forgets the failed ones (a count that ignores the error column). */
+    @PlantedFault
+    static class CountsOnlyTheQueue extends OutboxContract {
+        @Override
+        protected Outbox createOutbox() {
+            return new DelegatingOutbox(new InMemoryOutbox()) {
+                @Override
+                public Counts count(ChannelId channel) {
+                    return new Counts(queued(channel).size(), 0, 0);
+                }
+            };
+        }
+    }
+
+    /** An outbox handing every call to {@code real}; planted faults override what they break. */
+    static class DelegatingOutbox implements Outbox {
+        private final Outbox real;
+
+        DelegatingOutbox(Outbox real) {
+            this.real = real;
+        }
+
+        @Override
+        public void enqueue(Reply reply) {
+            real.enqueue(reply);
+        }
+
+        @Override
+        public Counts count(ChannelId channel) {
+            return real.count(channel);
+        }
+
+        @Override
+        public List<OutboxClaim> claim(Instant now, int limit, Duration lease) {
+            return real.claim(now, limit, lease);
+        }
+
+        @Override
+        public boolean updateClaimed(OutboxClaim claim, Reply reply, Optional<Instant> leaseUntil) {
+            return real.updateClaimed(claim, reply, leaseUntil);
+        }
+
+        @Override
+        public void update(Reply reply) {
+            real.update(reply);
+        }
+
+        @Override
+        public Optional<Reply> find(ReplyId id) {
+            return real.find(id);
+        }
+
+        @Override
+        public List<Reply> findByConversation(ConversationId conversation) {
+            return real.findByConversation(conversation);
+        }
+
+        @Override
+        public Optional<Reply> findByPlatformMessageId(ChannelId channel, String platformMessageId) {
+            return real.findByPlatformMessageId(channel, platformMessageId);
+        }
+
+        @Override
+        public List<Reply> queued(ChannelId channel) {
+            return real.queued(channel);
         }
     }
 

@@ -7,6 +7,7 @@ import org.socialcare.core.domain.AuditAction;
 import org.socialcare.core.domain.ChannelHealth;
 import org.socialcare.core.domain.ChannelId;
 import org.socialcare.core.domain.Checks;
+import org.socialcare.core.domain.DeskEvent;
 import org.socialcare.core.domain.EscalationNotice;
 import org.socialcare.core.domain.HealthState;
 import org.socialcare.core.domain.Priority;
@@ -35,6 +36,7 @@ public final class ChannelControl {
         ctx.tx().run(() -> {
             ctx.switches().pause(id, reason, actor, now);
             ctx.audit().channel(now, actor, AuditAction.CHANNEL_PAUSED, id, reason);
+            ctx.events().emit(new DeskEvent.ChannelPaused(now, id, actor));
         });
     }
 

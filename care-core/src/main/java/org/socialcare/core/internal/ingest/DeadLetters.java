@@ -5,6 +5,7 @@ import java.util.Set;
 import org.socialcare.core.domain.AuditAction;
 import org.socialcare.core.domain.ChannelId;
 import org.socialcare.core.domain.DeadLetter;
+import org.socialcare.core.domain.DeskEvent;
 import org.socialcare.core.domain.InboundMessage;
 import org.socialcare.core.domain.OwnMessage;
 import org.socialcare.core.internal.DeskAudit;
@@ -29,9 +30,10 @@ public final class DeadLetters {
 
     /**
      * Stores the payload as a dead letter (a new id) and audits DEAD_LETTERED. Payload and reason are capped
-     * ({@link #MAX_PAYLOAD_CHARS}, {@link #MAX_REASON_CHARS}) so hostile input keeps a small dead letter.
+     * ({@link #MAX_PAYLOAD_CHARS}, {@link #MAX_REASON_CHARS}) so hostile input keeps a small dead letter. Reports
+     * {@link DeskEvent.DeadLettered} with {@code kind}.
      */
-    public void put(String source, String raw, String reason) {
+    public void put(String source, String raw, String reason, DeskEvent.DeadLetterReason kind) {
         Instant now = ctx.clock().instant();
         String id = ctx.ids().newId();
         raw = capped(raw, MAX_PAYLOAD_CHARS);
@@ -43,6 +45,7 @@ public final class DeadLetters {
                         DeskAudit.SYSTEM,
                         AuditAction.DEAD_LETTERED,
                         "dead letter " + id + " from " + source + ": " + reason);
+        ctx.events().emit(new DeskEvent.DeadLettered(now, source, kind));
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.socialcare.core.internal.ingest;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,6 +20,7 @@ import org.socialcare.core.domain.Checkpoint;
 import org.socialcare.core.domain.Checks;
 import org.socialcare.core.domain.Conversation;
 import org.socialcare.core.domain.ConversationId;
+import org.socialcare.core.domain.DeskEvent;
 import org.socialcare.core.domain.InboundMessage;
 import org.socialcare.core.domain.MessageKey;
 import org.socialcare.core.domain.OwnMessage;
@@ -98,14 +100,16 @@ public final class IngestService {
         IngestResult ingested = ctx.tx().inTransaction(() -> {
             IngestResult result = IngestResult.nothing();
             for (RejectedPayload bad : batch.rejected()) {
-                deadLetters.put(bad.source(), bad.rawPayload(), bad.reason());
+                deadLetters.put(
+                        bad.source(), bad.rawPayload(), bad.reason(), DeskEvent.DeadLetterReason.REJECTED_PAYLOAD);
                 result = result.plus(DEAD_LETTERED);
             }
             for (InboundMessage m : foreign) {
                 deadLetters.put(
                         m.key().platform() + ":" + m.channel(),
                         DeadLetters.render(m),
-                        DeadLetters.unknownChannel("message " + m.key(), m.channel(), known));
+                        DeadLetters.unknownChannel("message " + m.key(), m.channel(), known),
+                        DeskEvent.DeadLetterReason.UNKNOWN_CHANNEL);
                 result = result.plus(DEAD_LETTERED);
             }
             if (!ordered.isEmpty()) {
@@ -124,7 +128,8 @@ public final class IngestService {
                     deadLetters.put(
                             own.key().platform() + ":" + own.channel(),
                             DeadLetters.render(own),
-                            DeadLetters.unknownChannel("own message " + own.key(), own.channel(), known));
+                            DeadLetters.unknownChannel("own message " + own.key(), own.channel(), known),
+                            DeskEvent.DeadLetterReason.UNKNOWN_CHANNEL);
                     result = result.plus(DEAD_LETTERED);
                     continue;
                 }
@@ -139,7 +144,10 @@ public final class IngestService {
         return ingested;
     }
 
-    /** Polls one source from its stored checkpoint and ingests what it returns; platform errors update health. */
+    /**
+     * Polls one source from its stored checkpoint and ingests what it returns; platform errors update health. Reports
+     * {@link DeskEvent.PollCompleted} once the batch is stored.
+     */
     public PollResult poll(ChannelSource source) {
         Optional<Checkpoint> since = ctx.storage().checkpoints().load(source.sourceId());
         Batch batch;
@@ -150,7 +158,24 @@ public final class IngestService {
             throw e;
         }
         ctx.channels().recordPollSuccess(source.channel());
-        return new PollResult(ingest(batch), batch.hasMore());
+        PollResult result = new PollResult(ingest(batch), batch.hasMore());
+        if (ctx.events().active()) {
+            Instant now = ctx.clock().instant();
+            Duration lag = batch.messages().stream()
+                    .map(InboundMessage::createdAt)
+                    .min(Comparator.naturalOrder())
+                    .map(oldest -> Duration.between(oldest, now))
+                    .filter(d -> !d.isNegative())
+                    .orElse(Duration.ZERO);
+            ctx.events()
+                    .emit(new DeskEvent.PollCompleted(
+                            now,
+                            source.sourceId(),
+                            source.channel(),
+                            batch.messages().size(),
+                            lag));
+        }
+        return result;
     }
 
     /**
@@ -259,6 +284,7 @@ public final class IngestService {
         if (c.assignee().isEmpty()) {
             c.team().ifPresent(after::queueChanged);
         }
+        ctx.events().emit(new DeskEvent.MessageIngested(now, m.channel(), c.category(), c.id()));
         return new IngestResult(
                 1,
                 0,

@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialcare.core.domain.AuditAction;
 import org.socialcare.core.domain.Batch;
+import org.socialcare.core.domain.DeskEvent;
 import org.socialcare.core.error.MalformedPayloadException;
 import org.socialcare.core.error.WebhookRejectedException;
 import org.socialcare.core.internal.DeskAudit;
@@ -53,7 +54,8 @@ public final class WebhookIntake {
             return new WebhookResult(e.httpStatus(), "text/plain", "rejected", List.of());
         } catch (MalformedPayloadException e) {
             LOG.warn("{} webhook payload dead-lettered: {}", handler.platform(), e.getMessage());
-            return deadLettered(handler, request, e.getMessage(), e.getMessage());
+            return deadLettered(
+                    handler, request, e.getMessage(), e.getMessage(), DeskEvent.DeadLetterReason.REJECTED_PAYLOAD);
         } catch (RuntimeException e) {
             LOG.warn(
                     "{} webhook handler failed unexpectedly ({}); payload dead-lettered",
@@ -64,7 +66,8 @@ public final class WebhookIntake {
                     request,
                     "the " + handler.platform() + " handler failed unexpectedly: "
                             + e.getClass().getName(),
-                    "payload could not be handled");
+                    "payload could not be handled",
+                    DeskEvent.DeadLetterReason.HANDLER_FAILED);
         }
         try {
             for (Batch b : result.batches()) {
@@ -80,9 +83,14 @@ public final class WebhookIntake {
         return result;
     }
 
-    private WebhookResult deadLettered(WebhookHandler handler, WebhookRequest request, String reason, String answer) {
+    private WebhookResult deadLettered(
+            WebhookHandler handler,
+            WebhookRequest request,
+            String reason,
+            String answer,
+            DeskEvent.DeadLetterReason kind) {
         try {
-            ctx.tx().run(() -> deadLetters.put("webhook:" + handler.platform(), request.bodyAsString(), reason));
+            ctx.tx().run(() -> deadLetters.put("webhook:" + handler.platform(), request.bodyAsString(), reason, kind));
         } catch (RuntimeException e) {
             LOG.error(
                     "{} webhook payload could not be dead-lettered ({}); answering 500",

@@ -22,6 +22,7 @@ import org.socialcare.core.domain.Conversation;
 import org.socialcare.core.domain.ConversationId;
 import org.socialcare.core.domain.ConversationState;
 import org.socialcare.core.domain.DeliveryStatus;
+import org.socialcare.core.domain.DeskEvent;
 import org.socialcare.core.domain.Direction;
 import org.socialcare.core.domain.EscalationNotice;
 import org.socialcare.core.domain.Platform;
@@ -114,6 +115,7 @@ public final class EscalationReviewer {
                 }
                 fired++;
                 after.fired();
+                ctx.events().emit(new DeskEvent.EscalationFired(now, c.channel(), rule.id(), c.id()));
                 List<String> outcomes = new ArrayList<>();
                 boolean notify = false;
                 for (EscalationAction action : rule.then()) {

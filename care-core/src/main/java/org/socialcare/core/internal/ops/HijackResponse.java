@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialcare.core.domain.AuditAction;
 import org.socialcare.core.domain.Channel;
+import org.socialcare.core.domain.DeskEvent;
 import org.socialcare.core.domain.EscalationNotice;
 import org.socialcare.core.domain.OwnMessage;
 import org.socialcare.core.domain.Priority;
@@ -56,6 +57,7 @@ public final class HijackResponse {
             // shared: every desk on the storage stops publishing
             ctx.switches().pause(channel.id(), reason, SYSTEM, now);
             ctx.audit().channel(now, SYSTEM, AuditAction.CHANNEL_PAUSED, channel.id(), reason);
+            ctx.events().emit(new DeskEvent.ChannelPaused(now, channel.id(), SYSTEM));
         }
         ctx.audit().channel(now, SYSTEM, AuditAction.HIJACK_SUSPECTED, channel.id(), reason);
         EscalationNotice notice = new EscalationNotice(

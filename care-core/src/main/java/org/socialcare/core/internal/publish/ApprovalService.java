@@ -1,5 +1,6 @@
 package org.socialcare.core.internal.publish;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -8,6 +9,7 @@ import org.socialcare.core.domain.AgentId;
 import org.socialcare.core.domain.AuditAction;
 import org.socialcare.core.domain.Checks;
 import org.socialcare.core.domain.Conversation;
+import org.socialcare.core.domain.DeskEvent;
 import org.socialcare.core.domain.Reply;
 import org.socialcare.core.domain.ReplyId;
 import org.socialcare.core.domain.reply.ApprovalRequest;
@@ -66,6 +68,11 @@ public final class ApprovalService {
                         held.author(),
                         now);
                 if (c.isAssignedTo(author) && c.state().isActive()) {
+                    if (c.firstResponseAt().isEmpty()) {
+                        ctx.events()
+                                .emit(new DeskEvent.FirstResponse(
+                                        now, c.channel(), c.team(), c.id(), Duration.between(c.openedAt(), now)));
+                    }
                     c = ctx.storage().conversations().save(c.agentReplied(author, r.visibility(), now));
                 }
                 ctx.storage().outbox().enqueue(r);

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.socialcare.core.domain.AuditAction;
 import org.socialcare.core.domain.Channel;
 import org.socialcare.core.domain.DeliveryStatus;
+import org.socialcare.core.domain.DeskEvent;
 import org.socialcare.core.domain.Direction;
 import org.socialcare.core.domain.MessageKey;
 import org.socialcare.core.domain.Reply;
@@ -140,6 +141,7 @@ public final class DeliveryLedger {
                             r.conversation(),
                             r.channel(),
                             r.kind() + " " + r.id() + " held: " + why);
+            ctx.events().emit(new DeskEvent.ReplyHeld(ctx.clock().instant(), r.channel(), r.kind(), r.id()));
         }
     }
 
@@ -162,6 +164,7 @@ public final class DeliveryLedger {
                         r.conversation(),
                         r.channel(),
                         r.kind() + " " + r.id() + " failed: " + why);
+        ctx.events().emit(new DeskEvent.ReplyFailed(now, r.channel(), r.kind(), r.id()));
     }
 
     /** Marks the entry SENT (with the platform's id when known) and stores what it published. Caller's transaction. */
@@ -197,6 +200,10 @@ public final class DeliveryLedger {
                         r.channel(),
                         r.kind() + " " + r.id()
                                 + platformId.map(p -> " as " + p).orElse(" (platform already had it)"));
+        Duration latency = Duration.between(r.createdAt(), at);
+        ctx.events()
+                .emit(new DeskEvent.ReplyPublished(
+                        at, r.channel(), r.kind(), r.id(), latency.isNegative() ? Duration.ZERO : latency));
     }
 
     /** Exponential backoff for the attempt, capped, with jitter between half and all of it (desk's random source). */

@@ -1,5 +1,6 @@
 package org.socialcare.core.internal.publish;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.socialcare.core.domain.Channel;
 import org.socialcare.core.domain.Checks;
 import org.socialcare.core.domain.Conversation;
 import org.socialcare.core.domain.ConversationId;
+import org.socialcare.core.domain.DeskEvent;
 import org.socialcare.core.domain.Direction;
 import org.socialcare.core.domain.Reply;
 import org.socialcare.core.domain.ReplyId;
@@ -193,6 +195,11 @@ public final class ReplyService {
             return r;
         }
         Conversation replied = ctx.storage().conversations().save(answered);
+        if (c.firstResponseAt().isEmpty()) {
+            ctx.events()
+                    .emit(new DeskEvent.FirstResponse(
+                            now, c.channel(), c.team(), c.id(), Duration.between(c.openedAt(), now)));
+        }
         ctx.storage().outbox().enqueue(r);
         ctx.audit().conversation(now, DeskAudit.agent(agent), AuditAction.REPLY_QUEUED, replied, kind + " " + r.id());
         return r;

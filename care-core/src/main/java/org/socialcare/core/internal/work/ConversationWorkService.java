@@ -1,5 +1,6 @@
 package org.socialcare.core.internal.work;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import org.socialcare.core.domain.CallbackRequest;
 import org.socialcare.core.domain.Checks;
 import org.socialcare.core.domain.Conversation;
 import org.socialcare.core.domain.ConversationId;
+import org.socialcare.core.domain.DeskEvent;
 import org.socialcare.core.domain.EscalationNotice;
 import org.socialcare.core.domain.Presence;
 import org.socialcare.core.domain.TeamId;
@@ -100,6 +102,13 @@ public final class ConversationWorkService {
                 },
                 AuditAction.RESOLVED,
                 "resolved by " + agent);
+        ctx.events()
+                .emit(new DeskEvent.ConversationResolved(
+                        now,
+                        resolved.channel(),
+                        resolved.team(),
+                        resolved.id(),
+                        Duration.between(resolved.openedAt(), now)));
         // the agent who held it has room for the next waiting conversation
         routing.assignWaitingNow(resolved.assignee()
                 .flatMap(ctx.directory()::agent)

@@ -60,4 +60,25 @@ public interface Outbox {
 
     /** Entries still QUEUED on the channel, oldest first. */
     List<Reply> queued(ChannelId channel);
+
+    /**
+     * How many of the channel's entries are waiting, held back and failed, read cheaply (an index count, meant for a
+     * metrics scrape): see {@link Counts}. Not locking; may be slightly stale under concurrent writes.
+     */
+    Counts count(ChannelId channel);
+
+    /**
+     * A channel's outbox entries by state: {@code pending} are QUEUED with no recorded error (never held back),
+     * {@code held} are QUEUED with one (held back by a pause, an unhealthy channel, the rate cap or a platform error,
+     * waiting for their next attempt; an attempt under way counts here too), {@code failed} are FAILED for good.
+     * SENT entries are not counted.
+     */
+    record Counts(long pending, long held, long failed) {
+        public Counts {
+            if (pending < 0 || held < 0 || failed < 0) {
+                throw new IllegalArgumentException(
+                        "outbox counts must not be negative but were " + pending + "/" + held + "/" + failed);
+            }
+        }
+    }
 }
