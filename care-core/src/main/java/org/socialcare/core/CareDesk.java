@@ -253,6 +253,14 @@ public final class CareDesk implements CareUseCases {
         return s.reader().metrics(from, to, inactiveAfter);
     }
 
+    /**
+     * When the oldest reply still QUEUED in the outbox was created (the outbox lag a runtime reports); empty when
+     * nothing waits. Reads the storage, so it throws when the storage cannot be reached.
+     */
+    public Optional<Instant> oldestQueuedReply() {
+        return s.reader().oldestQueuedReply();
+    }
+
     /** @deprecated read through the desk's own reads ({@link #history}, {@link #metrics}, ...) instead */
     @Deprecated
     public CareStorage storage() {

@@ -60,4 +60,12 @@ public interface Outbox {
 
     /** Entries still QUEUED on the channel, oldest first. */
     List<Reply> queued(ChannelId channel);
+
+    /**
+     * The oldest entry still QUEUED on the channel (due or waiting out a backoff), for the outbox lag a runtime
+     * reports. The default reads {@link #queued}; stores should read one row.
+     */
+    default Optional<Reply> oldestQueued(ChannelId channel) {
+        return queued(channel).stream().findFirst();
+    }
 }
