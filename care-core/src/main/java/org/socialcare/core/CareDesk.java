@@ -39,6 +39,7 @@ import org.socialcare.core.internal.DeskAssembly;
 import org.socialcare.core.port.in.CareUseCases;
 import org.socialcare.core.port.in.DispatchResult;
 import org.socialcare.core.port.in.IngestResult;
+import org.socialcare.core.port.in.NoticeResult;
 import org.socialcare.core.port.in.PollResult;
 import org.socialcare.core.port.in.SweepResult;
 import org.socialcare.core.port.in.WebhookRequest;
@@ -53,6 +54,7 @@ import org.socialcare.core.port.out.ComplaintGateway;
 import org.socialcare.core.port.out.EscalationFiringStore;
 import org.socialcare.core.port.out.EscalationNotifier;
 import org.socialcare.core.port.out.IdGenerator;
+import org.socialcare.core.port.out.NoticeOutbox;
 import org.socialcare.core.port.out.WebhookHandler;
 
 /**
@@ -163,6 +165,15 @@ public final class CareDesk implements CareUseCases {
 
     public DispatchResult dispatchOutbox() {
         return s.dispatcher().dispatchOutbox();
+    }
+
+    public NoticeResult deliverNotices() {
+        return s.notices().deliverDue();
+    }
+
+    public List<NoticeOutbox.Entry> failingNotices(int limit) {
+        Checks.positive(limit, "limit");
+        return s.notices().failing(limit);
     }
 
     public SweepResult sweep() {

@@ -23,14 +23,17 @@ import org.socialcare.core.domain.Team;
 import org.socialcare.core.internal.runtime.MaskedFailure;
 import org.socialcare.core.internal.runtime.SourcePoller;
 import org.socialcare.core.port.in.DispatchResult;
+import org.socialcare.core.port.in.NoticeResult;
 import org.socialcare.core.port.in.SweepResult;
 import org.socialcare.core.port.out.ChannelSource;
+import org.socialcare.core.port.out.NoticeOutbox;
 
 /**
  * Runs a {@link CareDesk} in a plain Java application: one object that owns the desk's background work, each loop
  * on its own thread at its own cadence: polling the {@link ChannelSource}s (fairly, one page per due source per
  * pass), {@link CareDesk#dispatchOutbox()}, {@link CareDesk#sweep()}, and routing of waiting work
- * ({@link CareDesk#assignWaiting}) for every team. A loop that finds more work (a backlog page, a full dispatch or
+ * ({@link CareDesk#assignWaiting}) for every team, and delivery of queued escalation notices
+ * ({@link CareDesk#deliverNotices()}). A loop that finds more work (a backlog page, a full dispatch or
  * sweep) runs again at once; a failing loop backs off and is logged with the failure's masked message and stack
  * trace; one failing source never stops the others.
  *
@@ -52,6 +55,10 @@ public final class DeskRuntime implements AutoCloseable {
     public static final Duration DEFAULT_SWEEP_EVERY = Duration.ofSeconds(30);
     /** Default cadence of routing waiting work ({@link CareDesk#assignWaiting}) for every team. */
     public static final Duration DEFAULT_ROUTE_EVERY = Duration.ofSeconds(30);
+    /** Default cadence of escalation-notice delivery ({@link CareDesk#deliverNotices()}). */
+    public static final Duration DEFAULT_NOTICES_EVERY = Duration.ofSeconds(5);
+    /** How many failing notices {@link #health()} lists at most. */
+    public static final int HEALTH_FAILING_NOTICES = 20;
     /** Default bound of {@link #close()}. */
     public static final Duration DEFAULT_STOP_BOUND = Duration.ofSeconds(30);
     /** The longest a failing loop waits before trying again. */
@@ -101,6 +108,10 @@ public final class DeskRuntime implements AutoCloseable {
         loops.add(new Loop("sweep", b.sweepEvery, () -> {
             SweepResult r = desk.sweep();
             return r.hasMore() ? Duration.ZERO : b.sweepEvery;
+        }));
+        loops.add(new Loop("notices", b.noticesEvery, () -> {
+            NoticeResult r = desk.deliverNotices();
+            return r.hasMore() && r.delivered() > 0 ? Duration.ZERO : b.noticesEvery;
         }));
         loops.add(new Loop("route", b.routeEvery, () -> {
             for (Team team : desk.teams()) {
@@ -216,8 +227,10 @@ public final class DeskRuntime implements AutoCloseable {
         Instant now = clock.instant();
         RuntimeHealth.Database database;
         Optional<Duration> outboxLag;
+        List<NoticeOutbox.Entry> failingNotices = List.of();
         try {
             outboxLag = desk.oldestQueuedReply().map(oldest -> nonNegative(Duration.between(oldest, now)));
+            failingNotices = desk.failingNotices(HEALTH_FAILING_NOTICES);
             database = new RuntimeHealth.Database(true, Optional.empty());
         } catch (RuntimeException e) {
             outboxLag = Optional.empty();
@@ -241,7 +254,7 @@ public final class DeskRuntime implements AutoCloseable {
                         l.failures.get(),
                         Optional.ofNullable(l.lastError)))
                 .toList();
-        return new RuntimeHealth(now, state, database, channels, outboxLag, sources, loopHealth);
+        return new RuntimeHealth(now, state, database, channels, outboxLag, sources, loopHealth, failingNotices);
     }
 
     private static Duration nonNegative(Duration d) {
@@ -345,6 +358,7 @@ public final class DeskRuntime implements AutoCloseable {
                 case "dispatch" -> "dispatchOutbox";
                 case "sweep" -> "sweep";
                 case "route" -> "assignWaiting";
+                case "notices" -> "deliverNotices";
                 default -> name;
             };
         }
@@ -366,7 +380,8 @@ public final class DeskRuntime implements AutoCloseable {
 
     /**
      * Configures a {@link DeskRuntime}. Defaults: no sources, dispatch every {@link #DEFAULT_DISPATCH_EVERY}, sweep
-     * every {@link #DEFAULT_SWEEP_EVERY}, routing every {@link #DEFAULT_ROUTE_EVERY}, the desk's clock, non-daemon
+     * every {@link #DEFAULT_SWEEP_EVERY}, routing every {@link #DEFAULT_ROUTE_EVERY}, notices every
+     * {@link #DEFAULT_NOTICES_EVERY}, the desk's clock, non-daemon
      * threads, {@link #close()} bound {@link #DEFAULT_STOP_BOUND}. Not thread-safe.
      */
     public static final class Builder {
@@ -375,6 +390,7 @@ public final class DeskRuntime implements AutoCloseable {
         private Duration dispatchEvery = DEFAULT_DISPATCH_EVERY;
         private Duration sweepEvery = DEFAULT_SWEEP_EVERY;
         private Duration routeEvery = DEFAULT_ROUTE_EVERY;
+        private Duration noticesEvery = DEFAULT_NOTICES_EVERY;
         private Duration stopBound = DEFAULT_STOP_BOUND;
         private Clock clock;
         private ThreadFactory threads = new DefaultThreads();
@@ -422,6 +438,12 @@ public final class DeskRuntime implements AutoCloseable {
         /** How often every team's waiting work is routed to its agents. Positive; default 30 s. */
         public Builder routeEvery(Duration value) {
             routeEvery = Checks.positive(value, "routeEvery");
+            return this;
+        }
+
+        /** How often queued escalation notices are handed to the notifier again. Positive; default 5 s. */
+        public Builder noticesEvery(Duration value) {
+            noticesEvery = Checks.positive(value, "noticesEvery");
             return this;
         }
 

@@ -7,11 +7,13 @@ import java.util.Optional;
 import org.socialcare.core.domain.ChannelHealth;
 import org.socialcare.core.domain.Checks;
 import org.socialcare.core.domain.HealthState;
+import org.socialcare.core.port.out.NoticeOutbox;
 
 /**
  * A snapshot of a {@link DeskRuntime}: its state, whether the database answered, each channel's health, the outbox
  * lag (age of the oldest reply still queued), each source's poll lag (time since its last successful poll, or since
- * the runtime started when it never succeeded), and each loop's failures.
+ * the runtime started when it never succeeded), each loop's failures, and the escalation notices that failed
+ * at least once and are still queued (up to {@link DeskRuntime#HEALTH_FAILING_NOTICES}, with attempts and last error).
  * Error texts are masked (no card numbers, IBANs, phone numbers or e-mail addresses). Immutable.
  */
 public record RuntimeHealth(
@@ -21,7 +23,8 @@ public record RuntimeHealth(
         List<ChannelHealth> channels,
         Optional<Duration> outboxLag,
         List<Source> sources,
-        List<Loop> loops) {
+        List<Loop> loops,
+        List<NoticeOutbox.Entry> failingNotices) {
 
     public RuntimeHealth {
         Checks.notNull(at, "at");
@@ -31,6 +34,7 @@ public record RuntimeHealth(
         Checks.notNull(outboxLag, "outboxLag");
         sources = List.copyOf(Checks.notNull(sources, "sources"));
         loops = List.copyOf(Checks.notNull(loops, "loops"));
+        failingNotices = List.copyOf(Checks.notNull(failingNotices, "failingNotices"));
     }
 
     /** Whether the storage answered a read, and the (masked) error when it did not. */

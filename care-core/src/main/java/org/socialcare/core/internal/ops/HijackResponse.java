@@ -26,9 +26,11 @@ public final class HijackResponse {
 
     private final DeskContext ctx;
     private final HijackGuard hijack;
+    private final NoticeDelivery notices;
 
-    public HijackResponse(DeskContext ctx, HijackGuard hijack) {
+    public HijackResponse(DeskContext ctx, HijackGuard hijack, NoticeDelivery notices) {
         this.ctx = ctx;
+        this.notices = notices;
         this.hijack = hijack;
     }
 
@@ -65,6 +67,6 @@ public final class HijackResponse {
                 reason,
                 Priority.URGENT,
                 now);
-        after.later(() -> ctx.notifier().notify(notice));
+        notices.enqueue(notice, after);
     }
 }
