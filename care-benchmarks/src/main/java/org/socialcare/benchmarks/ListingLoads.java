@@ -36,6 +36,7 @@ final class ListingLoads implements ConversationStore {
                 storage.escalationFirings(),
                 storage.channelStates(),
                 storage.approvals(),
+                storage.notices(),
                 storage.transactions());
     }
 

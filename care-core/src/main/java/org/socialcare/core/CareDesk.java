@@ -39,6 +39,7 @@ import org.socialcare.core.internal.DeskAssembly;
 import org.socialcare.core.port.in.CareUseCases;
 import org.socialcare.core.port.in.DispatchResult;
 import org.socialcare.core.port.in.IngestResult;
+import org.socialcare.core.port.in.NoticeResult;
 import org.socialcare.core.port.in.PollResult;
 import org.socialcare.core.port.in.SweepResult;
 import org.socialcare.core.port.in.WebhookRequest;
@@ -54,6 +55,7 @@ import org.socialcare.core.port.out.DeskListener;
 import org.socialcare.core.port.out.EscalationFiringStore;
 import org.socialcare.core.port.out.EscalationNotifier;
 import org.socialcare.core.port.out.IdGenerator;
+import org.socialcare.core.port.out.NoticeOutbox;
 import org.socialcare.core.port.out.WebhookHandler;
 
 /**
@@ -166,6 +168,15 @@ public final class CareDesk implements CareUseCases {
         return s.dispatcher().dispatchOutbox();
     }
 
+    public NoticeResult deliverNotices() {
+        return s.notices().deliverDue();
+    }
+
+    public List<NoticeOutbox.Entry> failingNotices(int limit) {
+        Checks.positive(limit, "limit");
+        return s.notices().failing(limit);
+    }
+
     public SweepResult sweep() {
         return s.sweeper().sweep(DEFAULT_SWEEP_LIMIT);
     }
@@ -252,6 +263,14 @@ public final class CareDesk implements CareUseCases {
 
     public MetricsReport metrics(Instant from, Instant to, Duration inactiveAfter) {
         return s.reader().metrics(from, to, inactiveAfter);
+    }
+
+    /**
+     * When the oldest reply still QUEUED in the outbox was created (the outbox lag a runtime reports); empty when
+     * nothing waits. Reads the storage, so it throws when the storage cannot be reached.
+     */
+    public Optional<Instant> oldestQueuedReply() {
+        return s.reader().oldestQueuedReply();
     }
 
     /** @deprecated read through the desk's own reads ({@link #history}, {@link #metrics}, ...) instead */

@@ -3,23 +3,18 @@ package org.socialcare.core;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialcare.core.domain.Checks;
-import org.socialcare.core.error.PlatformException;
+import org.socialcare.core.internal.runtime.MaskedFailure;
+import org.socialcare.core.internal.runtime.SourcePoller;
 import org.socialcare.core.port.in.IngestResult;
-import org.socialcare.core.port.in.PollResult;
 import org.socialcare.core.port.out.ChannelSource;
 
 /**
@@ -27,50 +22,28 @@ import org.socialcare.core.port.out.ChannelSource;
  * pass polls each due source for one page only, in the order they became due, so a backlog on one page or
  * account (its batches say {@code hasMore}) is worked page by page between the other sources, never ahead of
  * them. Rate limits wait until the platform's reset time; other errors back off exponentially up to the
- * source's interval times 8. No busy waiting: between passes the thread sleeps until the next source is due.
+ * source's interval times 8 and are logged with their (masked) message and stack trace. No busy waiting.
  *
- * <p>Use {@link #runDuePass()} to drive it yourself (tests, your own executor) or {@link #start()} for a
- * single background thread; {@link #close()} stops it. Thread-safe.
+ * <p>Use {@link #runDuePass()} to drive it yourself (tests, your own executor) or {@link #start()} for one
+ * background (non-daemon) thread; {@link #close()} stops it within {@link #DEFAULT_CLOSE_BOUND}. Thread-safe.
+ *
+ * @deprecated use {@link org.socialcare.core.runtime.DeskRuntime}: it polls the same way and also dispatches the
+ *     outbox, sweeps, routes and delivers escalation notices, stops within a bound and reports its health
  */
+@Deprecated
 public final class PollingScheduler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PollingScheduler.class);
+    /** How long {@link #close()} waits for a running pass before interrupting it. */
+    public static final Duration DEFAULT_CLOSE_BOUND = Duration.ofSeconds(30);
 
-    private final CareDesk desk;
     private final Clock clock;
-    private final PriorityQueue<Slot> queue =
-            new PriorityQueue<>(Comparator.comparing((Slot s) -> s.dueAt).thenComparingLong(s -> s.sequence));
-    private final Map<String, Slot> bySource = new LinkedHashMap<>();
-    private long sequence;
+    private final SourcePoller poller;
     private ScheduledExecutorService executor;
-    private ScheduledFuture<?> next;
-
-    private static final class Slot {
-        final ChannelSource source;
-        final Duration interval;
-        Instant dueAt;
-        long sequence;
-        int failures;
-        long polls;
-
-        Slot(ChannelSource source, Duration interval, Instant dueAt) {
-            this.source = source;
-            this.interval = interval;
-            this.dueAt = dueAt;
-        }
-    }
+    private volatile boolean closing;
 
     private PollingScheduler(CareDesk desk, Map<ChannelSource, Duration> sources) {
-        this.desk = desk;
         this.clock = desk.clock();
-        Instant now = clock.instant();
-        sources.forEach((source, interval) -> {
-            Slot slot = new Slot(source, interval, now);
-            if (bySource.put(source.sourceId(), slot) != null) {
-                throw new IllegalArgumentException("source id '" + source.sourceId() + "' is registered twice");
-            }
-            slot.sequence = sequence++;
-            queue.add(slot);
-        });
+        this.poller = new SourcePoller(sources, desk::poll, clock);
     }
 
     public static Builder builder(CareDesk desk) {
@@ -81,73 +54,33 @@ public final class PollingScheduler implements AutoCloseable {
      * Polls every source that is due now, once each, in due order, and reschedules each. Returns what was
      * ingested. Errors of one source never stop the others.
      */
-    public synchronized IngestResult runDuePass() {
-        Instant now = clock.instant();
-        List<Slot> due = new ArrayList<>();
-        while (!queue.isEmpty() && !queue.peek().dueAt.isAfter(now)) {
-            due.add(queue.poll());
-        }
-        IngestResult total = IngestResult.nothing();
-        for (Slot slot : due) {
-            total = total.plus(pollOnce(slot));
-            slot.sequence = sequence++;
-            queue.add(slot);
-        }
-        return total;
-    }
-
-    private IngestResult pollOnce(Slot slot) {
-        Instant now = clock.instant();
-        slot.polls++;
-        try {
-            PollResult r = desk.poll(slot.source);
-            slot.failures = 0;
-            slot.dueAt = r.hasMore() ? now : now.plus(slot.interval);
-            return r.ingested();
-        } catch (PlatformException e) {
-            slot.failures++;
-            slot.dueAt = e.retryAt().filter(now::isBefore).orElseGet(() -> now.plus(backoff(slot)));
-            LOG.warn("source {} failed ({}), next poll at {}", slot.source.sourceId(), e.getMessage(), slot.dueAt);
-        } catch (RuntimeException e) {
-            slot.failures++;
-            slot.dueAt = now.plus(backoff(slot));
-            LOG.warn(
-                    "source {} failed unexpectedly ({}), next poll at {}",
-                    slot.source.sourceId(),
-                    e.getClass().getName(),
-                    slot.dueAt);
-        }
-        return IngestResult.nothing();
-    }
-
-    private static Duration backoff(Slot slot) {
-        Duration d = slot.interval.multipliedBy(1L << Math.min(3, slot.failures - 1));
-        return d;
+    public IngestResult runDuePass() {
+        return poller.runDuePass(() -> !closing);
     }
 
     /** When the next source is due, if any source is registered. */
-    public synchronized Optional<Instant> nextDue() {
-        return Optional.ofNullable(queue.peek()).map(s -> s.dueAt);
+    public Optional<Instant> nextDue() {
+        return poller.nextDue();
     }
 
     /** How many polls the source has had (for monitoring and fairness checks). */
-    public synchronized long pollCount(String sourceId) {
-        Slot s = bySource.get(sourceId);
-        if (s == null) {
-            throw new IllegalArgumentException(
-                    "unknown source id '" + sourceId + "'; registered: " + bySource.keySet());
-        }
-        return s.polls;
+    public long pollCount(String sourceId) {
+        return poller.pollCount(sourceId);
     }
 
-    /** Starts a background thread that runs passes when sources are due. */
+    /**
+     * Starts one background thread (not a daemon: a {@code main} that starts the scheduler stays alive until
+     * {@link #close()}) that runs passes when sources are due.
+     *
+     * @throws IllegalStateException when already started
+     */
     public synchronized void start() {
         if (executor != null) {
             throw new IllegalStateException("scheduler already started");
         }
         executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "care-polling");
-            t.setDaemon(true);
+            t.setDaemon(false);
             return t;
         });
         scheduleNext();
@@ -160,12 +93,12 @@ public final class PollingScheduler implements AutoCloseable {
         long delay = nextDue()
                 .map(d -> Math.max(0, Duration.between(clock.instant(), d).toMillis()))
                 .orElse(1000L);
-        next = executor.schedule(
+        executor.schedule(
                 () -> {
                     try {
                         runDuePass();
                     } catch (RuntimeException e) {
-                        LOG.error("polling pass failed", e);
+                        LOG.error("polling pass failed: {}", MaskedFailure.describe(e), MaskedFailure.of(e));
                     }
                     scheduleNext();
                 },
@@ -173,15 +106,39 @@ public final class PollingScheduler implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
     }
 
+    /** {@link #close(Duration)} within {@link #DEFAULT_CLOSE_BOUND}. */
     @Override
-    public synchronized void close() {
-        if (executor != null) {
-            if (next != null) {
-                next.cancel(false);
+    public void close() {
+        close(DEFAULT_CLOSE_BOUND);
+    }
+
+    /**
+     * Stops the background thread: no new pass or poll starts; a poll in flight may finish within {@code bound},
+     * then it is interrupted (its checkpoint did not advance: the next poller reads the page again).
+     *
+     * @return true when the thread ended within the bound
+     */
+    public boolean close(Duration bound) {
+        Checks.notNull(bound, "bound");
+        ScheduledExecutorService running;
+        synchronized (this) {
+            closing = true;
+            running = executor;
+            if (running == null) {
+                return true;
             }
-            executor.shutdownNow();
-            executor = null;
+            running.shutdown();
         }
+        try {
+            if (running.awaitTermination(bound.toMillis(), TimeUnit.MILLISECONDS)) {
+                return true;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        running.shutdownNow();
+        LOG.warn("polling did not stop within {}; the poll in flight was interrupted", bound);
+        return false;
     }
 
     /** Registers sources with their intervals. Not thread-safe. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialcare.core.DeskSettings;
@@ -33,6 +34,7 @@ import org.socialcare.core.internal.ingest.IngestService;
 import org.socialcare.core.internal.ingest.WebhookIntake;
 import org.socialcare.core.internal.ops.EscalationReviewer;
 import org.socialcare.core.internal.ops.HijackResponse;
+import org.socialcare.core.internal.ops.NoticeDelivery;
 import org.socialcare.core.internal.ops.RoutingService;
 import org.socialcare.core.internal.ops.SlaScheduler;
 import org.socialcare.core.internal.ops.SlaSweeper;
@@ -46,6 +48,7 @@ import org.socialcare.core.memory.InMemoryApprovalGateway;
 import org.socialcare.core.memory.InMemoryChannelStateStore;
 import org.socialcare.core.memory.InMemoryConversationStore;
 import org.socialcare.core.memory.InMemoryEscalationFiringStore;
+import org.socialcare.core.memory.InMemoryNoticeOutbox;
 import org.socialcare.core.memory.InMemoryStorage;
 import org.socialcare.core.port.out.CallbackGateway;
 import org.socialcare.core.port.out.CareStorage;
@@ -214,7 +217,8 @@ public final class DeskAssembly {
             EscalationReviewer escalations,
             SlaScheduler sla,
             SlaSweeper sweeper,
-            ChannelControl channels) {}
+            ChannelControl channels,
+            NoticeDelivery notices) {}
 
     /**
      * Validates the settings and wires the services.
@@ -234,7 +238,10 @@ public final class DeskAssembly {
         MessagePolicies policies = configured.withStorageApprovals(wired.approvals());
         MessageGuard guard = new MessageGuard(policies, ids);
         List<ChannelHealthListener> listeners = new ArrayList<>(healthListeners);
-        listeners.add(ChannelControl.authFailureAlert(notifier, clock));
+        // the alert is durable: it goes through the notice outbox, bound once the desk's services exist
+        AtomicReference<NoticeDelivery> noticeDelivery = new AtomicReference<>();
+        listeners.add(
+                ChannelControl.authFailureAlert(notice -> noticeDelivery.get().enqueueAndDeliver(notice), clock));
         Map<ChannelId, String> pausedInStore = new LinkedHashMap<>();
         for (ChannelStateStore.Recorded r :
                 wired.transactions().inTransaction(() -> wired.channelStates().paused())) {
@@ -258,11 +265,13 @@ public final class DeskAssembly {
                 new DeskAudit(wired.audit()),
                 random,
                 events);
+        NoticeDelivery notices = new NoticeDelivery(ctx);
+        noticeDelivery.set(notices);
         SlaScheduler slaScheduler = new SlaScheduler(
                 ctx, sla != null ? sla : SlaPolicy.wallClock(settings.firstResponseTarget()), escalation);
         RoutingService routingService = new RoutingService(ctx, routing);
         EscalationReviewer reviewer =
-                new EscalationReviewer(ctx, escalation, Optional.ofNullable(complaints), slaScheduler);
+                new EscalationReviewer(ctx, escalation, Optional.ofNullable(complaints), slaScheduler, notices);
         DeliveryLedger ledger = new DeliveryLedger(ctx);
         DeadLetters deadLetters = new DeadLetters(ctx);
         IngestService ingest = new IngestService(
@@ -271,13 +280,13 @@ public final class DeskAssembly {
                 routingService,
                 slaScheduler,
                 reviewer,
-                new EchoReconciler(ctx, ledger, new HijackResponse(ctx, hijack)),
+                new EchoReconciler(ctx, ledger, new HijackResponse(ctx, hijack, notices)),
                 deadLetters);
         return new Services(
                 new DeskReader(ctx, slaScheduler.policy()),
                 ingest,
                 new WebhookIntake(ctx, ingest, deadLetters),
-                new ConversationWorkService(ctx, routingService, Optional.ofNullable(callbacks)),
+                new ConversationWorkService(ctx, routingService, Optional.ofNullable(callbacks), notices),
                 new ReplyService(ctx, guard, reviewer),
                 new ApprovalService(ctx),
                 new OutboxDispatcher(ctx, publishing, ledger),
@@ -285,7 +294,8 @@ public final class DeskAssembly {
                 reviewer,
                 slaScheduler,
                 new SlaSweeper(ctx, reviewer, routingService),
-                new ChannelControl(ctx));
+                new ChannelControl(ctx),
+                notices);
     }
 
     /** The storage with the explicit firings and channel-state overrides in place of its own. */
@@ -300,6 +310,7 @@ public final class DeskAssembly {
                 firings != null ? firings : base.escalationFirings(),
                 channelStates != null ? channelStates : base.channelStates(),
                 base.approvals(),
+                base.notices(),
                 base.transactions());
     }
 
@@ -314,6 +325,9 @@ public final class DeskAssembly {
         }
         if (wired.channelStates() instanceof InMemoryChannelStateStore) {
             local.add("channel states, the kill switch (channelStates)");
+        }
+        if (wired.notices() instanceof InMemoryNoticeOutbox) {
+            local.add("undelivered escalation notices (CareStorage.notices)");
         }
         if (policies.approvals() instanceof InMemoryApprovalGateway) {
             local.add("held approvals (MessagePolicies.approvals)");

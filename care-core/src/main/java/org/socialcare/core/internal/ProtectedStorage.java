@@ -43,6 +43,7 @@ public final class ProtectedStorage {
                 base.escalationFirings(),
                 base.channelStates(),
                 base.approvals(), // held replies are masked where they are submitted (ReplyService)
+                base.notices(),
                 base.transactions());
     }
 

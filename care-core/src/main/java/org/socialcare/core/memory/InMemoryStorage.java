@@ -18,6 +18,7 @@ public final class InMemoryStorage {
                 new InMemoryEscalationFiringStore(),
                 new InMemoryChannelStateStore(),
                 new InMemoryApprovalGateway(),
+                new InMemoryNoticeOutbox(),
                 new InMemoryTransactionManager());
     }
 }

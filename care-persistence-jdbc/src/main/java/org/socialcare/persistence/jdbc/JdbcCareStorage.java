@@ -43,6 +43,7 @@ public final class JdbcCareStorage {
     private final JdbcEscalationFiringStore escalationFirings;
     private final JdbcApprovalGateway approvals;
     private final JdbcChannelStateStore channelStates;
+    private final JdbcNoticeOutbox notices;
     private final SchemaInitializer schema;
     private final DataProtection dataProtection;
     private final CareStorage storage;
@@ -54,6 +55,7 @@ public final class JdbcCareStorage {
         this.escalationFirings = new JdbcEscalationFiringStore(transactions, dialect, tables);
         this.approvals = new JdbcApprovalGateway(transactions, dialect, tables);
         this.channelStates = new JdbcChannelStateStore(transactions, dialect, tables);
+        this.notices = new JdbcNoticeOutbox(transactions, dialect, tables);
         this.dataProtection = new DataProtection(transactions, dialect, tables, audit, b.clock);
         this.schema = new SchemaInitializer(b.dataSource, dialect, tables, b.clock);
         this.storage = new CareStorage(
@@ -66,6 +68,7 @@ public final class JdbcCareStorage {
                 escalationFirings,
                 channelStates,
                 approvals,
+                notices,
                 transactions);
     }
 
@@ -87,7 +90,8 @@ public final class JdbcCareStorage {
 
     /**
      * Every store and the transaction manager, for {@code CareDesk.builder().storage(..)}: conversations, messages,
-     * outbox, audit, checkpoints, dead letters, escalation firings, channel states and held approvals, all on this
+     * outbox, audit, checkpoints, dead letters, escalation firings, channel states, held approvals and undelivered
+     * escalation notices, all on this
      * database, so that one call wires the whole desk.
      */
     public CareStorage storage() {
@@ -127,6 +131,14 @@ public final class JdbcCareStorage {
      */
     public JdbcChannelStateStore channelStates() {
         return channelStates;
+    }
+
+    /**
+     * The durable escalation notices on the same database and transactions (also {@link CareStorage#notices()} of
+     * {@link #storage()}).
+     */
+    public JdbcNoticeOutbox notices() {
+        return notices;
     }
 
     public JdbcTransactionManager transactions() {

@@ -45,7 +45,8 @@ public final class SchemaInitializer {
             new Migration(1, "init"),
             new Migration(2, "outbox_fencing"),
             new Migration(3, "data_protection"),
-            new Migration(4, "queue_indexes"));
+            new Migration(4, "queue_indexes"),
+            new Migration(5, "escalation_notices"));
 
     record Migration(int version, String description) {
         String script() {

@@ -61,6 +61,10 @@ record Tables(String prefix) {
         return prefix + "channel_state";
     }
 
+    String notice() {
+        return prefix + "notice";
+    }
+
     String schemaVersion() {
         return prefix + "schema_version";
     }
@@ -78,6 +82,7 @@ record Tables(String prefix) {
                 deadLetter(),
                 escalationFiring(),
                 approval(),
-                channelState());
+                channelState(),
+                notice());
     }
 }

@@ -4,12 +4,14 @@ import org.junit.jupiter.api.Nested;
 import org.socialcare.core.port.out.ApprovalGateway;
 import org.socialcare.core.port.out.CareStorage;
 import org.socialcare.core.port.out.ChannelStateStore;
+import org.socialcare.core.port.out.NoticeOutbox;
 import org.socialcare.core.port.out.TransactionManager;
 import org.socialcare.testkit.fault.IngestFaultContract;
 import org.socialcare.testkit.fault.PublishFaultContract;
 import org.socialcare.testkit.storage.ApprovalGatewayContract;
 import org.socialcare.testkit.storage.CareStorageContract;
 import org.socialcare.testkit.storage.ChannelStateStoreContract;
+import org.socialcare.testkit.storage.NoticeOutboxContract;
 import org.socialcare.testkit.storage.RollbackContract;
 import org.socialcare.testkit.storage.SharedKillSwitchContract;
 
@@ -39,6 +41,20 @@ abstract class JdbcStorageContracts extends CareStorageContract {
         @Override
         protected ApprovalGateway createGateway() {
             return database().freshJdbc().approvals();
+        }
+    }
+
+    @Nested
+    class Notices extends NoticeOutboxContract {
+        @Override
+        protected NoticeOutbox createStore() {
+            database().fresh();
+            return database().jdbc().notices();
+        }
+
+        @Override
+        protected TransactionManager transactions() {
+            return database().jdbc().transactions();
         }
     }
 

@@ -96,6 +96,7 @@ public final class FaultyStorage {
                 inner.escalationFirings(),
                 inner.channelStates(),
                 inner.approvals(),
+                inner.notices(),
                 inner.transactions());
     }
 }

@@ -61,10 +61,16 @@ public final class EscalationReviewer {
     private final EscalationFiringStore firings;
     private final Optional<ComplaintGateway> complaints;
     private final SlaScheduler sla;
+    private final NoticeDelivery notices;
 
     public EscalationReviewer(
-            DeskContext ctx, EscalationPolicy escalation, Optional<ComplaintGateway> complaints, SlaScheduler sla) {
+            DeskContext ctx,
+            EscalationPolicy escalation,
+            Optional<ComplaintGateway> complaints,
+            SlaScheduler sla,
+            NoticeDelivery notices) {
         this.ctx = ctx;
+        this.notices = notices;
         this.escalation = escalation;
         this.firings = ctx.storage().escalationFirings();
         this.complaints = complaints;
@@ -141,7 +147,7 @@ public final class EscalationReviewer {
                             reason,
                             c.priority(),
                             now);
-                    after.later(() -> ctx.notifier().notify(notice));
+                    notices.enqueue(notice, after); // durable: stored with the firing, delivered after the commit
                 }
                 if (!before.team().equals(c.team())) {
                     c.team().ifPresent(after::queueChanged);

@@ -27,9 +27,11 @@ public final class HijackResponse {
 
     private final DeskContext ctx;
     private final HijackGuard hijack;
+    private final NoticeDelivery notices;
 
-    public HijackResponse(DeskContext ctx, HijackGuard hijack) {
+    public HijackResponse(DeskContext ctx, HijackGuard hijack, NoticeDelivery notices) {
         this.ctx = ctx;
+        this.notices = notices;
         this.hijack = hijack;
     }
 
@@ -67,6 +69,6 @@ public final class HijackResponse {
                 reason,
                 Priority.URGENT,
                 now);
-        after.later(() -> ctx.notifier().notify(notice));
+        notices.enqueue(notice, after);
     }
 }

@@ -54,6 +54,11 @@ public final class OutboxDispatcher {
                 .claim(now, ctx.settings().dispatchBatchSize(), ctx.settings().dispatchLease()));
         DispatchResult result = DispatchResult.nothing();
         for (OutboxClaim c : claimed) {
+            if (Thread.currentThread().isInterrupted()) {
+                // a stopping runtime interrupted this thread: publish nothing more; the rest wait out their lease
+                LOG.info("dispatch interrupted: the claimed entries not yet published wait out their lease");
+                break;
+            }
             try {
                 result = result.plus(dispatchOne(c));
             } catch (RuntimeException e) {

@@ -79,6 +79,18 @@ public final class DeskReader {
                 .report(from, to, inactiveAfter);
     }
 
+    /**
+     * When the oldest QUEUED outbox entry of any of the desk's channels was created, read in one transaction (so
+     * a storage that cannot be reached throws here).
+     */
+    public Optional<Instant> oldestQueuedReply() {
+        return ctx.tx().inTransaction(() -> channels().stream()
+                .map(c -> ctx.storage().outbox().oldestQueued(c.id()))
+                .flatMap(Optional::stream)
+                .map(Reply::createdAt)
+                .min(Instant::compareTo));
+    }
+
     /** The desk's storage, every port wired. */
     public CareStorage storage() {
         return ctx.storage();

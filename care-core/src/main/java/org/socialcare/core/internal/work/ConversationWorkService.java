@@ -17,8 +17,10 @@ import org.socialcare.core.domain.EscalationNotice;
 import org.socialcare.core.domain.Presence;
 import org.socialcare.core.domain.TeamId;
 import org.socialcare.core.error.NotAssignedException;
+import org.socialcare.core.internal.AfterCommit;
 import org.socialcare.core.internal.DeskAudit;
 import org.socialcare.core.internal.DeskContext;
+import org.socialcare.core.internal.ops.NoticeDelivery;
 import org.socialcare.core.internal.ops.RoutingService;
 import org.socialcare.core.port.out.CallbackGateway;
 
@@ -33,8 +35,11 @@ public final class ConversationWorkService {
     private final DeskContext ctx;
     private final RoutingService routing;
     private final Optional<CallbackGateway> callbacks;
+    private final NoticeDelivery notices;
 
-    public ConversationWorkService(DeskContext ctx, RoutingService routing, Optional<CallbackGateway> callbacks) {
+    public ConversationWorkService(
+            DeskContext ctx, RoutingService routing, Optional<CallbackGateway> callbacks, NoticeDelivery notices) {
+        this.notices = notices;
         this.ctx = ctx;
         this.routing = routing;
         this.callbacks = callbacks;
@@ -124,15 +129,21 @@ public final class ConversationWorkService {
     public Conversation escalate(ConversationId id, String actor, String reason) {
         Checks.notBlank(actor, "actor");
         Checks.notBlank(reason, "reason");
-        Conversation c = change(id, actor, Conversation::escalate, AuditAction.ESCALATED, reason);
-        ctx.notifier()
-                .notify(new EscalationNotice(
-                        EscalationNotice.Kind.CONVERSATION_ESCALATED,
-                        c.channel(),
-                        Optional.of(c.id()),
-                        reason,
-                        c.priority(),
-                        ctx.clock().instant()));
+        AfterCommit after = new AfterCommit();
+        Conversation c = ctx.tx().inTransaction(() -> {
+            Conversation escalated = change(id, actor, Conversation::escalate, AuditAction.ESCALATED, reason);
+            notices.enqueue(
+                    new EscalationNotice(
+                            EscalationNotice.Kind.CONVERSATION_ESCALATED,
+                            escalated.channel(),
+                            Optional.of(escalated.id()),
+                            reason,
+                            escalated.priority(),
+                            ctx.clock().instant()),
+                    after);
+            return escalated;
+        });
+        after.run();
         return c;
     }
 

@@ -81,4 +81,12 @@ public interface Outbox {
             }
         }
     }
+
+    /**
+     * The oldest entry still QUEUED on the channel (due or waiting out a backoff), for the outbox lag a runtime
+     * reports. The default reads {@link #queued}; stores should read one row.
+     */
+    default Optional<Reply> oldestQueued(ChannelId channel) {
+        return queued(channel).stream().findFirst();
+    }
 }
