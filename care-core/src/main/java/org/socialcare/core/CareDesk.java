@@ -377,6 +377,14 @@ public final class CareDesk implements CareUseCases {
             return set(parts::channel, value);
         }
 
+        /**
+         * Marks a channel the desk only reads (a listening account, an import): it needs no publisher, and replies on
+         * it are refused. Without this, {@link #build()} refuses a channel that has no publisher.
+         */
+        public Builder receiveOnly(ChannelId channel) {
+            return set(parts::receiveOnly, channel);
+        }
+
         public Builder team(Team value) {
             return set(parts::team, value);
         }
@@ -389,7 +397,11 @@ public final class CareDesk implements CareUseCases {
             return set(parts::healthListener, value);
         }
 
-        /** @throws IllegalStateException naming the setting when a setting refers to one not configured */
+        /**
+         * @throws IllegalStateException naming the setting when a setting refers to one not configured, a channel
+         *     has no publisher and is not {@link #receiveOnly receive-only}, or a persistent storage has escalation
+         *     firings, channel states or approvals in memory
+         */
         public CareDesk build() {
             return new CareDesk(parts.build(CHANNEL_STATE_MAX_AGE));
         }

@@ -182,6 +182,16 @@ public class CareProperties {
         private String businessUnit;
         /** Facebook only: the page access token. */
         private String pageAccessToken;
+        /** Whether the desk only reads this channel: it needs no publisher and replies on it are refused. */
+        private boolean receiveOnly;
+
+        public boolean isReceiveOnly() {
+            return receiveOnly;
+        }
+
+        public void setReceiveOnly(boolean receiveOnly) {
+            this.receiveOnly = receiveOnly;
+        }
 
         public String getId() {
             return id;
