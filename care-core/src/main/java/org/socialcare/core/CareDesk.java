@@ -39,6 +39,7 @@ import org.socialcare.core.internal.DeskAssembly;
 import org.socialcare.core.port.in.CareUseCases;
 import org.socialcare.core.port.in.DispatchResult;
 import org.socialcare.core.port.in.IngestResult;
+import org.socialcare.core.port.in.Operations;
 import org.socialcare.core.port.in.PollResult;
 import org.socialcare.core.port.in.SweepResult;
 import org.socialcare.core.port.in.WebhookRequest;
@@ -251,6 +252,11 @@ public final class CareDesk implements CareUseCases {
 
     public MetricsReport metrics(Instant from, Instant to, Duration inactiveAfter) {
         return s.reader().metrics(from, to, inactiveAfter);
+    }
+
+    /** The operator API: failed replies listed desk-wide and retried, audited under the operator's name. */
+    public Operations operations() {
+        return s.operations();
     }
 
     /** @deprecated read through the desk's own reads ({@link #history}, {@link #metrics}, ...) instead */

@@ -33,6 +33,7 @@ import org.socialcare.core.internal.ingest.IngestService;
 import org.socialcare.core.internal.ingest.WebhookIntake;
 import org.socialcare.core.internal.ops.EscalationReviewer;
 import org.socialcare.core.internal.ops.HijackResponse;
+import org.socialcare.core.internal.ops.OperatorService;
 import org.socialcare.core.internal.ops.RoutingService;
 import org.socialcare.core.internal.ops.SlaScheduler;
 import org.socialcare.core.internal.ops.SlaSweeper;
@@ -214,7 +215,8 @@ public final class DeskAssembly {
             EscalationReviewer escalations,
             SlaScheduler sla,
             SlaSweeper sweeper,
-            ChannelControl channels) {}
+            ChannelControl channels,
+            OperatorService operations) {}
 
     /**
      * Validates the settings and wires the services.
@@ -284,7 +286,8 @@ public final class DeskAssembly {
                 reviewer,
                 slaScheduler,
                 new SlaSweeper(ctx, reviewer, routingService),
-                new ChannelControl(ctx));
+                new ChannelControl(ctx),
+                new OperatorService(ctx));
     }
 
     /** The storage with the explicit firings and channel-state overrides in place of its own. */
