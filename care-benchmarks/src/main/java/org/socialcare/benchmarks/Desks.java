@@ -3,14 +3,17 @@ package org.socialcare.benchmarks;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.socialcare.core.CareDesk;
 import org.socialcare.core.domain.Channel;
 import org.socialcare.core.domain.ChannelId;
 import org.socialcare.core.domain.ChannelKind;
 import org.socialcare.core.domain.Platform;
+import org.socialcare.core.domain.Reply;
 import org.socialcare.core.domain.Team;
 import org.socialcare.core.domain.TeamId;
 import org.socialcare.core.port.out.CareStorage;
+import org.socialcare.core.port.out.ChannelPublisher;
 import org.socialcare.examples.demo.BankSetup;
 
 /**
@@ -27,6 +30,17 @@ final class Desks {
 
     private Desks() {}
 
+    /**
+     * The publisher of a benchmark desk that never dispatches its outbox: replies and hides are still queued as in
+     * production (a publisher answers what the platform can do), and a dispatch would fail loudly.
+     */
+    private record NotDispatched(Platform platform) implements ChannelPublisher {
+        @Override
+        public Optional<String> publish(Channel channel, Reply reply) {
+            throw new IllegalStateException("benchmark desks do not dispatch their outbox");
+        }
+    }
+
     static CareDesk build(String config, CareStorage storage, Clock clock) {
         CareDesk.Builder builder = CareDesk.builder().clock(clock).storage(storage);
         return switch (config) {
@@ -34,8 +48,14 @@ final class Desks {
                 builder.team(Team.of("care", "Care"))
                         .channel(Channel.of(
                                 "tw", Platform.TWITTER, "Bank", "1", ChannelKind.DEDICATED_CARE, TeamId.of("care")))
+                        .receiveOnly(ChannelId.of("tw"))
                         .build();
-            case "bank" -> new BankSetup().configure(builder).build();
+            case "bank" ->
+                new BankSetup()
+                        .configure(builder)
+                        .publisher(new NotDispatched(Platform.TWITTER))
+                        .publisher(new NotDispatched(Platform.FACEBOOK))
+                        .build();
             default -> throw new IllegalArgumentException("config must be 'default' or 'bank', was '" + config + "'");
         };
     }

@@ -40,6 +40,7 @@ import org.socialcare.core.port.in.CareUseCases;
 import org.socialcare.core.port.in.DispatchResult;
 import org.socialcare.core.port.in.IngestResult;
 import org.socialcare.core.port.in.NoticeResult;
+import org.socialcare.core.port.in.Operations;
 import org.socialcare.core.port.in.PollResult;
 import org.socialcare.core.port.in.SweepResult;
 import org.socialcare.core.port.in.WebhookRequest;
@@ -273,6 +274,11 @@ public final class CareDesk implements CareUseCases {
         return s.reader().oldestQueuedReply();
     }
 
+    /** The operator API: failed replies listed desk-wide and retried, audited under the operator's name. */
+    public Operations operations() {
+        return s.operations();
+    }
+
     /** @deprecated read through the desk's own reads ({@link #history}, {@link #metrics}, ...) instead */
     @Deprecated
     public CareStorage storage() {
@@ -397,6 +403,14 @@ public final class CareDesk implements CareUseCases {
             return set(parts::channel, value);
         }
 
+        /**
+         * Marks a channel the desk only reads (a listening account, an import): it needs no publisher, and replies on
+         * it are refused. Without this, {@link #build()} refuses a channel that has no publisher.
+         */
+        public Builder receiveOnly(ChannelId channel) {
+            return set(parts::receiveOnly, channel);
+        }
+
         public Builder team(Team value) {
             return set(parts::team, value);
         }
@@ -417,7 +431,11 @@ public final class CareDesk implements CareUseCases {
             return set(parts::listener, value);
         }
 
-        /** @throws IllegalStateException naming the setting when a setting refers to one not configured */
+        /**
+         * @throws IllegalStateException naming the setting when a setting refers to one not configured, a channel
+         *     has no publisher and is not {@link #receiveOnly receive-only}, or a persistent storage has escalation
+         *     firings, channel states or approvals in memory
+         */
         public CareDesk build() {
             return new CareDesk(parts.build(CHANNEL_STATE_MAX_AGE));
         }

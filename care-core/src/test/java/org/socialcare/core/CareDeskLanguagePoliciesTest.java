@@ -59,6 +59,7 @@ class CareDeskLanguagePoliciesTest {
             .team(Team.of("care", "Social care"))
             .channel(TWITTER)
             .channel(FACEBOOK)
+            .publishers(TestPublisher.twitterAndFacebook())
             .agent(Agent.of("ab1", "Anna Bell", "AB", CARE))
             .agent(Agent.of("sup1", "Sam Price", "SP", CARE).asSupervisor())
             .build();
@@ -319,6 +320,7 @@ class CareDeskLanguagePoliciesTest {
                 .clock(Clock.fixed(T0, ZoneOffset.UTC))
                 .team(Team.of("care", "Social care"))
                 .channel(FACEBOOK)
+                .publisher(TestPublisher.on(Platform.FACEBOOK))
                 .messagePolicies(MessagePolicies.builder()
                         .moderatedPlatforms(java.util.Set.of())
                         .build())

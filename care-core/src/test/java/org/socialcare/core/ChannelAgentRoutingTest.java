@@ -49,6 +49,7 @@ class ChannelAgentRoutingTest {
                 .team(Team.of("care", "Care"))
                 .channel(JO_ACCOUNT)
                 .channel(PRIVATE_DESK)
+                .publishers(TestPublisher.twitterAndFacebook())
                 .agent(Agent.of("jo", "Jo Park", "JP", PRIVATE).withCapacity(3))
                 .agent(Agent.of("kai", "Kai Berg", "KB", PRIVATE).withCapacity(10))
                 .routing(routing);

@@ -69,6 +69,7 @@ class CustomClassifierDeskTest {
                 .messagePolicies(policies)
                 .team(Team.of("care", "Social care"))
                 .channel(TWITTER)
+                .publishers(TestPublisher.twitterAndFacebook())
                 .agent(Agent.of("ab1", "Anna Bell", "AB", CARE))
                 .build();
     }

@@ -69,6 +69,7 @@ class EscalationActionsDeskTest {
                 .team(Team.of("care", "Care"))
                 .channel(PAGE)
                 .channel(TWITTER)
+                .publishers(TestPublisher.twitterAndFacebook())
                 .agent(Agent.of("ab", "Alice Brown", "AB", CARE))
                 .escalation(EscalationPolicy.parse(RULES))
                 .build();

@@ -63,6 +63,7 @@ class OperationsDeskTest {
                 .team(Team.of("care", "Social care"))
                 .team(Team.of("fraud-ops", "Fraud operations"))
                 .channel(ASK_BANK)
+                .publishers(TestPublisher.twitterAndFacebook())
                 .routing(RoutingPolicy.builder()
                         .strategy(RoutingPolicy.Strategy.LEAST_LOADED)
                         .build())
@@ -278,6 +279,7 @@ class OperationsDeskTest {
                 .clock(clock)
                 .team(Team.of("care", "Care"))
                 .channel(ASK_BANK)
+                .publishers(TestPublisher.twitterAndFacebook())
                 .agent(Agent.of("ab", "Alice Brown", "AB", CARE))
                 .build();
         ConversationId id = ingest(desk, customer("u1", 10), "hi, how do I order a new card?");

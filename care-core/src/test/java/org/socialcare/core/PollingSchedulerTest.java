@@ -23,8 +23,9 @@ import org.socialcare.core.error.PlatformException;
 import org.socialcare.core.port.out.ChannelSource;
 
 class PollingSchedulerTest {
-    private final DeskFixture f = new DeskFixture(b ->
-            b.channel(Channel.of("fb-page", Platform.FACEBOOK, "Bank", "p1", ChannelKind.BRAND, DeskFixture.CARE)));
+    private final DeskFixture f = new DeskFixture(
+            b -> b.channel(Channel.of("fb-page", Platform.FACEBOOK, "Bank", "p1", ChannelKind.BRAND, DeskFixture.CARE))
+                    .publisher(TestPublisher.on(Platform.FACEBOOK)));
 
     /** A source with {@code backlog} pages of one message each; pages come one per poll. */
     private final class PagedSource implements ChannelSource {

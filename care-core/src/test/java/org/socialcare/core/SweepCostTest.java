@@ -120,6 +120,7 @@ class SweepCostTest {
                 .storage(storage)
                 .team(Team.of("care", "Care"))
                 .channel(Channel.of("askbank", Platform.TWITTER, "AskBank", "9000", ChannelKind.DEDICATED_CARE, CARE))
+                .publishers(TestPublisher.twitterAndFacebook())
                 .escalation(EscalationPolicy.builder()
                         .rule("at-risk")
                         .when(slaAtRisk())

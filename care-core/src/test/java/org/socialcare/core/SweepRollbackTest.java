@@ -108,6 +108,7 @@ class SweepRollbackTest {
                 })
                 .team(Team.of("care", "Care"))
                 .channel(Channel.of("askbank", Platform.TWITTER, "AskBank", "9000", ChannelKind.DEDICATED_CARE, CARE))
+                .publishers(TestPublisher.twitterAndFacebook())
                 .escalation(EscalationPolicy.builder()
                         .rule("breached")
                         .when(slaBreached())

@@ -37,6 +37,7 @@ class WebhookEndpointTest {
             .team(Team.of("care", "Care"))
             .channel(Channel.of(
                     "web", Platform.of("webchat"), "bank", "1", ChannelKind.DEDICATED_CARE, TeamId.of("care")))
+            .receiveOnly(ChannelId.of("web"))
             .build();
 
     /** Answers GET ?challenge=x with x; ingests a POST body as one message when the token header is right. */

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.slf4j.LoggerFactory;
 import org.socialcare.core.CareDesk;
 import org.socialcare.core.domain.Channel;
+import org.socialcare.core.domain.ChannelId;
 import org.socialcare.core.domain.ChannelKind;
 import org.socialcare.core.domain.InboundMessage;
 import org.socialcare.core.domain.PayloadReading;
@@ -284,6 +285,8 @@ class FacebookFixturesTest {
                         "12345654332",
                         ChannelKind.BRAND,
                         TeamId.of("care")))
+                .receiveOnly(ChannelId.of("fb-care"))
+                .receiveOnly(ChannelId.of("fb-messenger"))
                 .build();
         List<String> webhooks;
         try (Stream<Path> list = Files.list(dir())) {

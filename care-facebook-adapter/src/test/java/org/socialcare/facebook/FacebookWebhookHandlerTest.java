@@ -336,6 +336,7 @@ class FacebookWebhookHandlerTest {
                 .storage(storage)
                 .team(Team.of(TEAM.value(), "Care"))
                 .channel(channel())
+                .receiveOnly(TestPages.CHANNEL_ID)
                 .build();
     }
 

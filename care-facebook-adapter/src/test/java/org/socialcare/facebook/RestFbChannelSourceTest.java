@@ -144,6 +144,7 @@ class RestFbChannelSourceTest {
                 .clock(clock)
                 .team(Team.of(TEAM.value(), "Care"))
                 .channel(channel())
+                .receiveOnly(TestPages.CHANNEL_ID)
                 .notifier(notices::add)
                 .build();
         graph.expireToken();

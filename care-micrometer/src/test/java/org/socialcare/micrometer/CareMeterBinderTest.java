@@ -15,6 +15,7 @@ import org.socialcare.core.domain.Batch;
 import org.socialcare.core.domain.ConversationId;
 import org.socialcare.core.domain.Team;
 import org.socialcare.testkit.MutableClock;
+import org.socialcare.testkit.RecordingPublisher;
 import org.socialcare.testkit.TestData;
 
 class CareMeterBinderTest {
@@ -24,6 +25,7 @@ class CareMeterBinderTest {
             .clock(clock)
             .team(Team.of("care-team", "Social care"))
             .channel(TestData.TWITTER_CARE)
+            .publishers(RecordingPublisher.twitterAndFacebook())
             .agent(anna)
             .build();
     private final MeterRegistry registry = new SimpleMeterRegistry();

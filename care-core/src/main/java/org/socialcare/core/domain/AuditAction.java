@@ -35,5 +35,7 @@ public enum AuditAction {
     /** One customer's data was erased or anonymised on request (GDPR); the detail names no identifier. */
     CUSTOMER_ERASED,
     /** Closed conversations past the retention period were purged. */
-    RETENTION_PURGED
+    RETENTION_PURGED,
+    /** An operator put a FAILED reply back in the outbox. */
+    REPLY_RETRIED
 }

@@ -35,6 +35,7 @@ import org.socialcare.core.internal.ingest.WebhookIntake;
 import org.socialcare.core.internal.ops.EscalationReviewer;
 import org.socialcare.core.internal.ops.HijackResponse;
 import org.socialcare.core.internal.ops.NoticeDelivery;
+import org.socialcare.core.internal.ops.OperatorService;
 import org.socialcare.core.internal.ops.RoutingService;
 import org.socialcare.core.internal.ops.SlaScheduler;
 import org.socialcare.core.internal.ops.SlaSweeper;
@@ -46,10 +47,10 @@ import org.socialcare.core.internal.read.DeskReader;
 import org.socialcare.core.internal.work.ConversationWorkService;
 import org.socialcare.core.memory.InMemoryApprovalGateway;
 import org.socialcare.core.memory.InMemoryChannelStateStore;
-import org.socialcare.core.memory.InMemoryConversationStore;
 import org.socialcare.core.memory.InMemoryEscalationFiringStore;
 import org.socialcare.core.memory.InMemoryNoticeOutbox;
 import org.socialcare.core.memory.InMemoryStorage;
+import org.socialcare.core.memory.InMemoryTransactionManager;
 import org.socialcare.core.port.out.CallbackGateway;
 import org.socialcare.core.port.out.CareStorage;
 import org.socialcare.core.port.out.ChannelHealthListener;
@@ -65,7 +66,7 @@ import org.socialcare.core.port.out.IdGenerator;
  * What {@code CareDesk.Builder} collects, its validation (messages name the setting and the bad value), and the
  * wiring of one desk's services over one {@link DeskContext}. Storage comes in one value: explicit escalation
  * firings, channel states and approvals override the storage's own, and a persistent storage with in-memory
- * parts is reported at WARN. Not API. Not thread-safe (a builder's state).
+ * parts is refused at build time. Not API. Not thread-safe (a builder's state).
  */
 public final class DeskAssembly {
     private static final Logger LOG = LoggerFactory.getLogger(DeskAssembly.class);
@@ -82,6 +83,7 @@ public final class DeskAssembly {
     private final Map<Platform, ChannelPublisher> publishers = new LinkedHashMap<>();
     private final Map<ChannelId, ChannelPublisher> channelPublishers = new LinkedHashMap<>();
     private final Map<ChannelId, Channel> channels = new LinkedHashMap<>();
+    private final java.util.Set<ChannelId> receiveOnly = new java.util.LinkedHashSet<>();
     private final Map<TeamId, Team> teams = new LinkedHashMap<>();
     private final Map<AgentId, Agent> agents = new LinkedHashMap<>();
     private final List<ChannelHealthListener> healthListeners = new ArrayList<>();
@@ -186,6 +188,11 @@ public final class DeskAssembly {
         }
     }
 
+    /** Marks a configured (or later configured) channel as one the desk only reads: it needs no publisher. */
+    public void receiveOnly(ChannelId value) {
+        receiveOnly.add(Checks.notNull(value, "receiveOnly"));
+    }
+
     public void team(Team value) {
         Checks.notNull(value, "team");
         teams.put(value.id(), value);
@@ -218,20 +225,23 @@ public final class DeskAssembly {
             SlaScheduler sla,
             SlaSweeper sweeper,
             ChannelControl channels,
-            NoticeDelivery notices) {}
+            NoticeDelivery notices,
+
+OperatorService operations) {}
 
     /**
      * Validates the settings and wires the services.
      *
      * @param channelStateMaxAge how long a read of the shared channel states is trusted
      * @throws IllegalStateException naming the setting when a channel, agent, routing rule, escalation rule or
-     *     publisher refers to something not configured, or no channel is configured
+     *     publisher refers to something not configured, no channel is configured, a channel that is not
+     *     receive-only has no publisher, or a persistent storage has in-memory parts
      */
     public Services build(Duration channelStateMaxAge) {
         validate();
         CareStorage plain = wire(storage != null ? storage : InMemoryStorage.create());
         MessagePolicies configured = messagePolicies != null ? messagePolicies : MessagePolicies.ofDefaults();
-        warnOnPartialWiring(plain, configured.withStorageApprovals(plain.approvals()));
+        rejectPartialWiring(plain, configured.withStorageApprovals(plain.approvals()));
         // every text reaches the storage masked (AtRestProtection); triage still sees the raw text in memory
         DeskEvents events = new DeskEvents(deskListeners);
         CareStorage wired = events.deliveringAfterCommit(ProtectedStorage.wrap(plain, configured.atRest()));
@@ -260,7 +270,7 @@ public final class DeskAssembly {
                 new Directory(teams, agents),
                 registry,
                 switches,
-                new Publishers(publishers, channelPublishers),
+                new Publishers(publishers, channelPublishers, receiveOnly),
                 notifier,
                 new DeskAudit(wired.audit()),
                 random,
@@ -295,7 +305,9 @@ public final class DeskAssembly {
                 slaScheduler,
                 new SlaSweeper(ctx, reviewer, routingService),
                 new ChannelControl(ctx),
-                notices);
+                notices,
+
+new OperatorService(ctx));
     }
 
     /** The storage with the explicit firings and channel-state overrides in place of its own. */
@@ -314,31 +326,38 @@ public final class DeskAssembly {
                 base.transactions());
     }
 
-    /** A persistent storage whose firings, channel states or approvals are in memory loses them on restart and shares them with no other desk. */
-    private static void warnOnPartialWiring(CareStorage wired, MessagePolicies policies) {
-        if (wired.conversations() instanceof InMemoryConversationStore) {
+    /**
+     * A persistent storage (its transactions are not in memory) whose firings, channel states or approvals are in
+     * memory would lose them on restart and share them with no other desk: refused, naming the setting.
+     */
+    private void rejectPartialWiring(CareStorage wired, MessagePolicies policies) {
+        if (wired.transactions() instanceof InMemoryTransactionManager) {
             return;
         }
         List<String> local = new ArrayList<>();
         if (wired.escalationFirings() instanceof InMemoryEscalationFiringStore) {
-            local.add("escalation firings (escalationFirings)");
+            local.add(firings != null ? "escalationFirings (set in memory)" : "escalationFirings (the storage's)");
         }
         if (wired.channelStates() instanceof InMemoryChannelStateStore) {
-            local.add("channel states, the kill switch (channelStates)");
+            local.add(
+                    channelStates != null
+                            ? "channelStates, the kill switch (set in memory)"
+                            : "channelStates, the kill switch (the storage's)");
         }
         if (wired.notices() instanceof InMemoryNoticeOutbox) {
             local.add("undelivered escalation notices (CareStorage.notices)");
         }
         if (policies.approvals() instanceof InMemoryApprovalGateway) {
-            local.add("held approvals (MessagePolicies.approvals)");
+            local.add(
+                    policies.approvalsConfigured()
+                            ? "MessagePolicies.approvals (set in memory)"
+                            : "approvals (the storage's)");
         }
         if (!local.isEmpty()) {
-            LOG.warn(
-                    "the desk's storage is persistent but its {} {} in memory: they stay local to this desk and are "
-                            + "lost on restart; give a storage that carries every port (JdbcCareStorage.storage()) "
-                            + "and drop the in-memory overrides",
-                    String.join(", ", local),
-                    local.size() == 1 ? "is" : "are");
+            throw new IllegalStateException("the desk's storage is persistent but " + String.join(", ", local)
+                    + (local.size() == 1 ? " is" : " are")
+                    + " in memory: they would stay local to this desk and be lost on restart; give a storage that"
+                    + " carries every port (JdbcCareStorage.storage()) and drop the in-memory overrides");
         }
     }
 
@@ -362,6 +381,25 @@ public final class DeskAssembly {
                 throw new IllegalStateException("channel '" + id + "' is on "
                         + channels.get(id).platform() + " but its publisher publishes on "
                         + e.getValue().platform());
+            }
+        }
+        for (ChannelId id : receiveOnly) {
+            if (!channels.containsKey(id)) {
+                throw new IllegalStateException("receiveOnly names channel '" + id
+                        + "', which is not configured; configured channels are " + channels.keySet());
+            }
+            if (channelPublishers.containsKey(id)) {
+                throw new IllegalStateException(
+                        "channel '" + id + "' is receiveOnly but has its own publisher; drop one of the two");
+            }
+        }
+        for (Channel c : channels.values()) {
+            if (!receiveOnly.contains(c.id())
+                    && !channelPublishers.containsKey(c.id())
+                    && !publishers.containsKey(c.platform())) {
+                throw new IllegalStateException("channel '" + c.id() + "' on " + c.platform()
+                        + " has no publisher, so its replies would wait forever; add publisher(..) for "
+                        + c.platform() + " or publisher(channelId, ..), or mark it receiveOnly(\"" + c.id() + "\")");
             }
         }
         for (Agent a : agents.values()) {

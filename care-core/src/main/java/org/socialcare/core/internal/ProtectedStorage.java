@@ -154,6 +154,11 @@ public final class ProtectedStorage {
             public List<Reply> queued(ChannelId channel) {
                 return base.queued(channel);
             }
+
+            @Override
+            public List<Reply> failed(Optional<org.socialcare.core.domain.ReplyId> after, int limit) {
+                return base.failed(after, limit);
+            }
         };
     }
 

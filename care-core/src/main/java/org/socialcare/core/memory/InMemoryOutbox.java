@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.socialcare.core.domain.ChannelId;
+import org.socialcare.core.domain.Checks;
 import org.socialcare.core.domain.ConversationId;
 import org.socialcare.core.domain.DeliveryStatus;
 import org.socialcare.core.domain.Reply;
@@ -42,6 +43,7 @@ public final class InMemoryOutbox implements Outbox {
     private final Map<ChannelId, Long> failedByChannel = new HashMap<>();
     private final Map<ConversationId, List<ReplyId>> byConversation = new HashMap<>();
     private final Map<String, ReplyId> byPlatformId = new HashMap<>();
+    private final java.util.TreeMap<Long, ReplyId> failedBySeq = new java.util.TreeMap<>();
     private long nextSeq;
 
     @Override
@@ -118,6 +120,9 @@ public final class InMemoryOutbox implements Outbox {
         } else if (r.status() instanceof DeliveryStatus.Failed) {
             failedByChannel.merge(r.channel(), 1L, Long::sum);
         }
+        if (r.status() instanceof DeliveryStatus.Failed) {
+            failedBySeq.put(sequence.get(r.id()), r.id());
+        }
         r.platformMessageId().ifPresent(p -> byPlatformId.put(r.channel().value() + "\u0000" + p, r.id()));
     }
 
@@ -131,7 +136,18 @@ public final class InMemoryOutbox implements Outbox {
         } else if (r.status() instanceof DeliveryStatus.Failed) {
             failedByChannel.merge(r.channel(), -1L, Long::sum);
         }
+        if (r.status() instanceof DeliveryStatus.Failed) {
+            failedBySeq.remove(sequence.get(r.id()));
+        }
         r.platformMessageId().ifPresent(p -> byPlatformId.remove(r.channel().value() + "\u0000" + p, r.id()));
+    }
+
+    @Override
+    public synchronized List<Reply> failed(Optional<ReplyId> after, int limit) {
+        Checks.positive(limit, "limit");
+        Long from = after.map(sequence::get).orElse(null);
+        var tail = from == null ? failedBySeq : failedBySeq.tailMap(from, false);
+        return tail.values().stream().limit(limit).map(entries::get).toList();
     }
 
     @Override

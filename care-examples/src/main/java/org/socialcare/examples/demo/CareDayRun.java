@@ -13,7 +13,6 @@ import java.util.function.IntConsumer;
 import org.socialcare.core.CareDesk;
 import org.socialcare.core.DeskSettings;
 import org.socialcare.core.MessagePolicies;
-import org.socialcare.core.memory.InMemoryEscalationFiringStore;
 import org.socialcare.core.port.out.ApprovalGateway;
 import org.socialcare.core.port.out.CareStorage;
 import org.socialcare.core.port.out.ChannelStateStore;
@@ -136,10 +135,10 @@ public final class CareDayRun {
                 .random(new Random(seed))
                 .storage(storage)
                 .settings(settings)
-                .escalationFirings(firings.orElseGet(InMemoryEscalationFiringStore::new))
                 .messagePolicies(policies.build())
                 .callbackGateway(request -> {})
                 .complaintGateway(request -> log.complaintOpened());
+        firings.ifPresent(builder::escalationFirings);
         channelStates.ifPresent(builder::channelStates);
         EmulatedPlatforms emulated = null;
         long start = System.nanoTime();

@@ -29,6 +29,7 @@ import org.socialcare.emulators.twitter.TwitterApiEmulator.User;
 import org.socialcare.examples.SimulatedClock;
 import org.socialcare.examples.demo.BankSetup;
 import org.socialcare.examples.stories.StoryKit.TwitterAccount;
+import org.socialcare.testkit.RecordingPublisher;
 
 /**
  * Story 5: separate streams per business unit. Northbank's cards account and an online-banking account (each a
@@ -59,6 +60,8 @@ class BusinessUnitStreamsStoryTest {
             .build();
     private final CareDesk desk = new BankSetup()
             .configure(CareDesk.builder())
+            // the bank's other channels: their replies are recorded, not sent
+            .publishers(RecordingPublisher.twitterAndFacebook())
             .team(new Team(ONLINE_BANKING, "Online banking", java.util.Optional.of("online-banking")))
             .channel(Channel.of(
                             TWITTER_ONLINE.value(),

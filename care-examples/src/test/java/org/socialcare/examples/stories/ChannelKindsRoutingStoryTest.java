@@ -22,6 +22,7 @@ import org.socialcare.core.domain.routing.RoutingPolicy;
 import org.socialcare.core.memory.InMemoryStorage;
 import org.socialcare.examples.SimulatedClock;
 import org.socialcare.examples.demo.BankSetup;
+import org.socialcare.testkit.RecordingPublisher;
 
 /**
  * Story 7: Northbank's brand account, its dedicated care account, its cards business-unit account and the
@@ -88,6 +89,8 @@ class ChannelKindsRoutingStoryTest {
     private CareDesk desk(List<Agent> privateBanking) {
         CareDesk.Builder b = new BankSetup()
                 .configure(CareDesk.builder())
+                // the bank's other channels: their replies are recorded, not sent
+                .publishers(RecordingPublisher.twitterAndFacebook())
                 .clock(clock)
                 .storage(InMemoryStorage.create())
                 // Northbank's routing (BankSetup), plus Jo's own account routed to Jo

@@ -21,6 +21,7 @@ import org.socialcare.emulators.facebook.WebhookPayloads;
 import org.socialcare.examples.SimulatedClock;
 import org.socialcare.examples.demo.BankSetup;
 import org.socialcare.examples.stories.StoryKit.FacebookPage;
+import org.socialcare.testkit.RecordingPublisher;
 
 /**
  * Story 8: Northbank moderates its Facebook page by its posted guidelines. Abuse, a scam bot and a posted card
@@ -33,6 +34,8 @@ class FacebookModerationStoryTest {
     private final CareStorage storage = InMemoryStorage.create();
     private final CareDesk desk = new BankSetup()
             .configure(CareDesk.builder())
+            // the bank's other channels: their replies are recorded, not sent
+            .publishers(RecordingPublisher.twitterAndFacebook())
             .clock(clock)
             .storage(storage)
             .publisher(BankSetup.FACEBOOK_PAGE, page.adapter().publisher())

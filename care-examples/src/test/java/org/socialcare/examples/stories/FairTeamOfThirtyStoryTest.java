@@ -31,6 +31,7 @@ import org.socialcare.core.domain.routing.RoutingPolicy;
 import org.socialcare.core.memory.InMemoryStorage;
 import org.socialcare.core.port.out.CareStorage;
 import org.socialcare.examples.SimulatedClock;
+import org.socialcare.testkit.RecordingPublisher;
 
 /**
  * Story 2: a floor of 30 trained agents (languages, the cards business unit, complaint handling, capacities of
@@ -190,6 +191,7 @@ class FairTeamOfThirtyStoryTest {
 
     private CareDesk desk() {
         CareDesk.Builder b = CareDesk.builder()
+                .publishers(RecordingPublisher.twitterAndFacebook())
                 .clock(clock)
                 .storage(storage)
                 .team(Team.of(FLOOR.value(), "Care floor"))

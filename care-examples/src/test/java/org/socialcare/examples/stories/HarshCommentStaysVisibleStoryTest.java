@@ -19,6 +19,7 @@ import org.socialcare.emulators.facebook.WebhookPayloads;
 import org.socialcare.examples.SimulatedClock;
 import org.socialcare.examples.demo.BankSetup;
 import org.socialcare.examples.stories.StoryKit.FacebookPage;
+import org.socialcare.testkit.RecordingPublisher;
 
 /**
  * Story 3: a harsh public comment on Northbank's Facebook page arrives by signed webhook, opens a conversation,
@@ -30,6 +31,8 @@ class HarshCommentStaysVisibleStoryTest {
     private final CareStorage storage = InMemoryStorage.create();
     private final CareDesk desk = new BankSetup()
             .configure(CareDesk.builder())
+            // the bank's other channels: their replies are recorded, not sent
+            .publishers(RecordingPublisher.twitterAndFacebook())
             .clock(clock)
             .storage(storage)
             .publisher(BankSetup.FACEBOOK_PAGE, page.adapter().publisher())

@@ -31,6 +31,7 @@ import org.socialcare.examples.SimulatedClock;
 import org.socialcare.examples.demo.BankSetup;
 import org.socialcare.examples.stories.StoryKit.RecordingNotifier;
 import org.socialcare.examples.stories.StoryKit.TwitterAccount;
+import org.socialcare.testkit.RecordingPublisher;
 
 /**
  * Story 9: Northbank's brand account is hijacked. A tweet the desk did not send, from an app the bank does not
@@ -45,6 +46,8 @@ class HijackedAccountStoryTest {
     private final RecordingNotifier notifier = new RecordingNotifier();
     private final CareDesk desk = new BankSetup()
             .configure(CareDesk.builder())
+            // the bank's other channels: their replies are recorded, not sent
+            .publishers(RecordingPublisher.twitterAndFacebook())
             .clock(clock)
             .storage(storage)
             .notifier(notifier)

@@ -24,6 +24,7 @@ import org.socialcare.core.port.out.CareStorage;
 import org.socialcare.examples.SimulatedClock;
 import org.socialcare.examples.demo.BankSetup;
 import org.socialcare.examples.stories.StoryKit.RecordingNotifier;
+import org.socialcare.testkit.RecordingPublisher;
 
 /**
  * Story 4: an influential author's complaint jumps the queue and reaches a supervisor, by Northbank's
@@ -39,6 +40,8 @@ class InfluencerComplaintStoryTest {
     private final RecordingNotifier notifier = new RecordingNotifier();
     private final CareDesk desk = new BankSetup()
             .configure(CareDesk.builder())
+            // the bank's other channels: their replies are recorded, not sent
+            .publishers(RecordingPublisher.twitterAndFacebook())
             .routing(RoutingPolicy.queueOnly())
             .clock(clock)
             .storage(storage)

@@ -23,6 +23,7 @@ import org.socialcare.emulators.twitter.TwitterApiEmulator.User;
 import org.socialcare.examples.SimulatedClock;
 import org.socialcare.examples.demo.BankSetup;
 import org.socialcare.examples.stories.StoryKit.TwitterAccount;
+import org.socialcare.testkit.RecordingPublisher;
 
 /**
  * Story 1: a customer on hold for 40 minutes tweets; an agent answers in public within minutes, asks for a phone
@@ -38,6 +39,8 @@ class OnHoldCustomerStoryTest {
     private final List<CallbackRequest> callbacks = new ArrayList<>();
     private final CareDesk desk = new BankSetup()
             .configure(CareDesk.builder())
+            // the bank's other channels: their replies are recorded, not sent
+            .publishers(RecordingPublisher.twitterAndFacebook())
             .clock(clock)
             .storage(storage)
             .publisher(BankSetup.TWITTER_CARE, care.publisher())

@@ -21,6 +21,7 @@ import org.socialcare.emulators.twitter.TwitterApiEmulator.User;
 import org.socialcare.examples.SimulatedClock;
 import org.socialcare.examples.demo.BankSetup;
 import org.socialcare.examples.stories.StoryKit.TwitterAccount;
+import org.socialcare.testkit.RecordingPublisher;
 
 /**
  * Story 6: one bank, several care accounts (Northbank's brand and care accounts on Twitter, each its own
@@ -37,6 +38,8 @@ class OneToManyPublicAnswersStoryTest {
     private final CareStorage storage = InMemoryStorage.create();
     private final CareDesk desk = new BankSetup()
             .configure(CareDesk.builder())
+            // the bank's other channels: their replies are recorded, not sent
+            .publishers(RecordingPublisher.twitterAndFacebook())
             .clock(clock)
             .storage(storage)
             .publisher(BankSetup.TWITTER_BRAND, brand.publisher())

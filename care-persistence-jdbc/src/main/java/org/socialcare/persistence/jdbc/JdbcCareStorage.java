@@ -221,12 +221,6 @@ public final class JdbcCareStorage {
         }
 
         /**
-         * Detects the dialect (unless given), applies the schema if asked, and checks the tables.
-         *
-         * @throws IllegalStateException naming the missing tables when the schema is not there
-         * @throws JdbcStorageException when the database cannot be reached or a script fails
-         */
-        /**
          * Signs the audit chain and its head with HMAC-SHA256 under the bank's keys (default: plain SHA-256 chain).
          * See {@link AuditKeyring} for rotation.
          */
@@ -235,6 +229,14 @@ public final class JdbcCareStorage {
             return this;
         }
 
+        /**
+         * Detects the dialect (unless given), checks that the connection has a current schema, applies the schema
+         * if asked, and checks the tables (in the connection's current schema only).
+         *
+         * @throws IllegalStateException naming the schema when the connection's current schema does not exist, or
+         *     the missing tables when they are not there
+         * @throws JdbcStorageException when the database cannot be reached or a script fails
+         */
         public JdbcCareStorage build() {
             SqlDialect d = dialect;
             if (d == null) {
@@ -247,6 +249,7 @@ public final class JdbcCareStorage {
             }
             Tables tables = new Tables(tablePrefix);
             JdbcCareStorage built = new JdbcCareStorage(this, d, tables);
+            requireCurrentSchema(d);
             if (createSchema) {
                 built.schema.apply();
             }
@@ -262,6 +265,15 @@ public final class JdbcCareStorage {
                     tables.prefix(),
                     createSchema ? Optional.of(SchemaInitializer.latestVersion()) : Optional.empty());
             return built;
+        }
+
+        private void requireCurrentSchema(SqlDialect d) {
+            try (Connection c = dataSource.getConnection()) {
+                SchemaInitializer.requireCurrentSchema(c, d);
+            } catch (SQLException e) {
+                throw new JdbcStorageException(
+                        "could not connect to check the current schema: " + e.getMessage(), e, true);
+            }
         }
 
         private List<String> missingTables(Tables tables) {

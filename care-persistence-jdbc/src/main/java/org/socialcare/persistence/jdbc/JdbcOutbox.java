@@ -241,6 +241,31 @@ public final class JdbcOutbox implements Outbox {
                         channel.value()));
     }
 
+    @Override
+    public List<Reply> failed(Optional<ReplyId> after, int limit) {
+        Checks.notNull(after, "after");
+        Checks.positive(limit, "limit");
+        // the cursor is the entry's seq; an id that is not here reads as no cursor (from the first)
+        return tx.call("list failed outbox entries", c -> {
+            long from = -1;
+            if (after.isPresent()) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT seq FROM " + table + " WHERE id = ?")) {
+                    ps.setString(1, after.get().value());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            from = rs.getLong(1);
+                        }
+                    }
+                }
+            }
+            return list(
+                    c,
+                    dialect.limit("SELECT * FROM " + table + " WHERE status = 'FAILED' AND seq > ? ORDER BY seq"),
+                    from,
+                    limit);
+        });
+    }
+
     // ------------------------------------------------------------ mapping (shared with JdbcApprovalGateway)
 
     /** The columns of {@code reply} and its status, as the outbox (and the approval table) store them. */

@@ -105,6 +105,7 @@ public final class SchemaInitializer {
         List<Integer> applied = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
+            requireCurrentSchema(c, dialect);
             int current = readVersion(c);
             if (current == 0) {
                 if (tableExists(c, tables.conversation())) {
@@ -259,6 +260,23 @@ public final class SchemaInitializer {
                     + " description VARCHAR(200) NOT NULL, script VARCHAR(200) NOT NULL, checksum VARCHAR(64) NOT NULL,"
                     + " applied_at " + dialect.timestampType() + " NOT NULL)");
         }
+    }
+
+    /**
+     * Checks that the connection has a current schema where the database has schemas (PostgreSQL with
+     * {@code currentSchema=no_such_schema} has none, and a metadata search would then find tables in any schema).
+     *
+     * @throws IllegalStateException naming the schemas the connection was told to use
+     */
+    static void requireCurrentSchema(Connection c, SqlDialect dialect) throws SQLException {
+        if (schemaOf(c) != null || !c.getMetaData().supportsSchemasInTableDefinitions()) {
+            return;
+        }
+        String path =
+                dialect.searchPath(c).map(p -> " (search_path: " + p + ")").orElse("");
+        throw new IllegalStateException("the connection has no current schema" + path
+                + ": the schema it names does not exist; create it, or point currentSchema (or the search_path) at"
+                + " the schema that holds the care tables");
     }
 
     /**

@@ -35,6 +35,7 @@ import org.socialcare.core.domain.Team;
 import org.socialcare.core.domain.TeamId;
 import org.socialcare.core.domain.reply.ApprovalRequest;
 import org.socialcare.core.error.ApprovalException;
+import org.socialcare.testkit.RecordingPublisher;
 
 /**
  * Four-eyes approval with {@link JdbcApprovalGateway} across desks on one database (each desk with its own
@@ -193,6 +194,7 @@ abstract class ApprovalsAcrossDesksTest {
                         MessagePolicies.builder().approvals(node.approvals()).build())
                 .team(Team.of(CARE.value(), "Social care"))
                 .channel(TWITTER)
+                .publishers(RecordingPublisher.twitterAndFacebook())
                 .agent(Agent.of(ANNA.value(), "Anna Bell", "AB", CARE))
                 .agent(Agent.of(SAM.value(), "Sam Price", "SP", CARE).asSupervisor())
                 .agent(Agent.of(KIM.value(), "Kim Lee", "KL", CARE).asSupervisor())

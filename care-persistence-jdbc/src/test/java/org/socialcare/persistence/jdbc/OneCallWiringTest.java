@@ -1,25 +1,24 @@
 package org.socialcare.persistence.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 import org.socialcare.core.CareDesk;
+import org.socialcare.core.MessagePolicies;
 import org.socialcare.core.domain.Channel;
 import org.socialcare.core.domain.ChannelKind;
 import org.socialcare.core.domain.ChannelState;
 import org.socialcare.core.domain.Platform;
 import org.socialcare.core.domain.Team;
 import org.socialcare.core.domain.TeamId;
+import org.socialcare.core.memory.InMemoryApprovalGateway;
 import org.socialcare.core.memory.InMemoryChannelStateStore;
+import org.socialcare.core.memory.InMemoryEscalationFiringStore;
 import org.socialcare.core.port.out.CareStorage;
 
-/** {@code .storage(jdbc.storage())} alone wires every port of a desk to the database; partial wiring is reported. */
+/** {@code .storage(jdbc.storage())} alone wires every port of a desk to the database; partial wiring fails the build naming the setting. */
 class OneCallWiringTest {
     private static final TeamId TEAM = TeamId.of("care");
     private static final Channel CHANNEL =
@@ -37,7 +36,11 @@ class OneCallWiringTest {
     }
 
     private static CareDesk.Builder desk(CareStorage storage) {
-        return CareDesk.builder().storage(storage).team(Team.of("care", "Care")).channel(CHANNEL);
+        return CareDesk.builder()
+                .storage(storage)
+                .team(Team.of("care", "Care"))
+                .channel(CHANNEL)
+                .receiveOnly(CHANNEL.id());
     }
 
     @Test
@@ -61,23 +64,60 @@ class OneCallWiringTest {
     }
 
     @Test
-    void anInMemoryOverrideOfAPersistentStorageIsReportedAtBuildTime() {
-        Logger log = (Logger) LoggerFactory.getLogger("org.socialcare.core.internal.DeskAssembly");
-        ListAppender<ILoggingEvent> seen = new ListAppender<>();
-        seen.start();
-        log.addAppender(seen);
-        try {
-            desk(nodeA.storage()).build();
-            assertThat(seen.list).isEmpty();
+    void anInMemoryChannelStatesOverrideOfAPersistentStorageFailsTheBuildNamingIt() {
+        assertThatThrownBy(() -> desk(nodeA.storage())
+                        .channelStates(new InMemoryChannelStateStore())
+                        .build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("channelStates")
+                .message()
+                .doesNotContain("escalationFirings");
+    }
 
-            desk(nodeA.storage()).channelStates(new InMemoryChannelStateStore()).build();
-        } finally {
-            log.detachAppender(seen);
-        }
+    @Test
+    void anInMemoryFiringsOverrideOfAPersistentStorageFailsTheBuildNamingIt() {
+        assertThatThrownBy(() -> desk(nodeA.storage())
+                        .escalationFirings(new InMemoryEscalationFiringStore())
+                        .build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("escalationFirings");
+    }
 
-        assertThat(seen.list).singleElement().satisfies(e -> {
-            assertThat(e.getLevel()).isEqualTo(Level.WARN);
-            assertThat(e.getFormattedMessage()).contains("channel states").doesNotContain("escalation firings");
-        });
+    @Test
+    void inMemoryApprovalsBesideAPersistentStorageFailTheBuildNamingThem() {
+        MessagePolicies local = MessagePolicies.builder()
+                .approvals(new InMemoryApprovalGateway())
+                .build();
+
+        assertThatThrownBy(() -> desk(nodeA.storage()).messagePolicies(local).build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("MessagePolicies.approvals");
+    }
+
+    @Test
+    @SuppressWarnings("deprecation")
+    void theSevenStoreStorageOfEarlierReleasesOnJdbcFailsTheBuildNamingTheThreeInMemoryParts() {
+        CareStorage s = nodeA.storage();
+        CareStorage seven = new CareStorage(
+                s.conversations(),
+                s.messages(),
+                s.outbox(),
+                s.audit(),
+                s.checkpoints(),
+                s.deadLetters(),
+                s.transactions());
+
+        assertThatThrownBy(() -> desk(seven).build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("escalationFirings")
+                .hasMessageContaining("channelStates")
+                .hasMessageContaining("approvals");
+    }
+
+    @Test
+    void theOneCallStorageBuildsWithNothingInMemory() {
+        CareDesk built = desk(nodeA.storage()).build();
+
+        assertThat(built.messagePolicies().approvals()).isInstanceOf(JdbcApprovalGateway.class);
     }
 }

@@ -151,6 +151,7 @@ class PostgreSqlIngestSoakTest {
                 .storage(storage)
                 .team(Team.of(TestData.CARE_TEAM.value(), "Care"))
                 .channel(TestData.TWITTER_CARE)
+                .receiveOnly(TestData.TWITTER_CARE.id())
                 .build();
     }
 }

@@ -114,6 +114,23 @@ final class TestDatabase implements AutoCloseable {
         return newDataSource(6);
     }
 
+    /** A PostgreSQL pool whose {@code currentSchema} is {@code schema} instead of this namespace. */
+    DataSource newDataSourceInSchema(String schema) {
+        if (kind != Kind.POSTGRESQL) {
+            throw new IllegalStateException("currentSchema is a PostgreSQL setting; this is " + kind);
+        }
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(namespace + "-" + schema + "-" + pools.size());
+        config.setMaximumPoolSize(2);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setJdbcUrl(adminUrl);
+        config.addDataSourceProperty("currentSchema", schema);
+        HikariDataSource ds = new HikariDataSource(config);
+        pools.add(ds);
+        return ds;
+    }
+
     /** Storage with the schema applied, on a new pool. */
     JdbcCareStorage newStorage() {
         return JdbcCareStorage.builder(newDataSource()).createSchema(true).build();

@@ -59,7 +59,11 @@ final class CareDeskFactory {
         Set<String> channelIds = new HashSet<>();
         List<CareProperties.ChannelProperties> channels = properties.getChannels();
         for (int i = 0; i < channels.size(); i++) {
-            builder.channel(channel(channels.get(i), "care.channels[" + i + "]", teams, channelIds));
+            Channel channel = channel(channels.get(i), "care.channels[" + i + "]", teams, channelIds);
+            builder.channel(channel);
+            if (channels.get(i).isReceiveOnly()) {
+                builder.receiveOnly(channel.id());
+            }
         }
         return builder;
     }

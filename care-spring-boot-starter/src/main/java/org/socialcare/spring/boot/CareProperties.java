@@ -403,6 +403,17 @@ public class CareProperties {
         /** Twitter only: this account's publishing credentials. */
         private final TwitterAccount twitter = new TwitterAccount();
 
+        /** Whether the desk only reads this channel: it needs no publisher and replies on it are refused. */
+        private boolean receiveOnly;
+
+        public boolean isReceiveOnly() {
+            return receiveOnly;
+        }
+
+        public void setReceiveOnly(boolean receiveOnly) {
+            this.receiveOnly = receiveOnly;
+        }
+
         public String getId() {
             return id;
         }

@@ -152,6 +152,7 @@ class CareAutoConfigurationTest {
                         "1",
                         org.socialcare.core.domain.ChannelKind.DEDICATED_CARE,
                         org.socialcare.core.domain.TeamId.of("own")))
+                .receiveOnly(org.socialcare.core.domain.ChannelId.of("own-channel"))
                 .build();
         runner.withBean("myDesk", CareDesk.class, () -> own)
                 .run(ctx -> assertThat(ctx.getBean(CareDesk.class)).isSameAs(own));

@@ -133,6 +133,7 @@ public abstract class IngestFaultContract {
                 .storage(storage)
                 .team(Team.of(TestData.CARE_TEAM.value(), "Care"))
                 .channel(TestData.TWITTER_CARE)
+                .receiveOnly(TestData.TWITTER_CARE.id())
                 .build();
     }
 }

@@ -33,7 +33,8 @@ import org.socialcare.testkit.TestData;
  * and reason and takes the entry out of the queue; {@code findByPlatformMessageId} matches only on the same
  * channel; {@code queued(channel)} and {@code findByConversation} are oldest first (by creation); {@code count(channel)}
  * tells the channel's QUEUED entries without an error (pending) from those with one (held) and counts FAILED ones,
- * never SENT ones or another channel's.
+ * never SENT ones or another channel's; {@code failed}
+ * pages the FAILED entries of every channel in enqueue order after a cursor, and a retried entry leaves it.
  *
  * <p>Fencing (issue 12): a claim's {@code updateClaimed} writes while the claim is current and can keep the lease
  * (the entry is not claimed again before the new lease ends); once the lease ran out and the entry was claimed
@@ -376,12 +377,46 @@ public abstract class OutboxContract {
     }
 
     @Test
+    void failedEntriesOfEveryChannelArePagedInEnqueueOrderAndLeaveWhenRetried() {
+        List<Reply> failed = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Reply r = i % 2 == 0
+                    ? TestData.publicReply(40 - i)
+                    : TestData.privateMessage(TestData.FACEBOOK_PAGE, TestData.conversationId(), at(40 - i));
+            outbox.enqueue(r);
+            outbox.enqueue(TestData.publicReply(50 + i)); // QUEUED: never listed
+            Reply gaveUp = r.withStatus(new DeliveryStatus.Failed("PERMISSION: app lacks write " + i, at(60), 3));
+            outbox.update(gaveUp);
+            failed.add(gaveUp);
+        }
+
+        List<Reply> first = outbox.failed(Optional.empty(), 2);
+        List<Reply> second = outbox.failed(Optional.of(first.get(1).id()), 2);
+        List<Reply> third = outbox.failed(Optional.of(second.get(1).id()), 2);
+
+        assertThat(first).containsExactly(failed.get(0), failed.get(1));
+        assertThat(second).containsExactly(failed.get(2), failed.get(3));
+        assertThat(third).containsExactly(failed.get(4));
+        assertThat(outbox.failed(Optional.of(failed.get(4).id()), 2)).isEmpty();
+
+        outbox.update(failed.get(1).withStatus(new DeliveryStatus.Queued(0, at(61), Optional.of("retried"))));
+        assertThat(outbox.failed(Optional.empty(), 10))
+                .extracting(Reply::id)
+                .containsExactly(
+                        failed.get(0).id(),
+                        failed.get(2).id(),
+                        failed.get(3).id(),
+                        failed.get(4).id());
+    }
+
+    @Test
     void readsNeverReturnNull() {
         assertThat(outbox.find(ReplyId.of("x"))).isEmpty();
         assertThat(outbox.findByConversation(ConversationId.of("x"))).isEmpty();
         assertThat(outbox.findByPlatformMessageId(ChannelId.of("x"), "x")).isEmpty();
         assertThat(outbox.queued(ChannelId.of("x"))).isEmpty();
         assertThat(outbox.claimDue(at(0), 5, LEASE)).isEmpty();
+        assertThat(outbox.failed(Optional.empty(), 5)).isEmpty();
     }
 
     @Test

@@ -48,6 +48,17 @@ public final class DeliveryLedger {
                         .isPresent();
     }
 
+    /**
+     * The status of a FAILED entry an operator puts back: QUEUED, due now, its attempts starting again from 0; a
+     * failure whose publish outcome was unknown stays marked so, so the dispatcher looks it up before publishing again.
+     */
+    public static DeliveryStatus.Queued retried(DeliveryStatus.Failed failed, String actor, Instant now) {
+        boolean unknown =
+                failed.reason().contains(OUTCOME_UNKNOWN) || failed.reason().contains(NOT_RECORDED);
+        return new DeliveryStatus.Queued(
+                0, now, Optional.of(marked(unknown, "retried by " + actor + " after: " + failed.reason())));
+    }
+
     /** The error text, marked as of an unknown outcome when {@code unknown}. */
     public static String marked(boolean unknown, String why) {
         return unknown && !why.startsWith(OUTCOME_UNKNOWN) ? OUTCOME_UNKNOWN + why : why;

@@ -163,6 +163,10 @@ public final class ReplyService {
             Optional<String> target,
             Optional<String> recipient,
             String text) {
+        if (ctx.publishers().isReceiveOnly(c.channel())) {
+            throw new CareException("conversation " + c.id() + " is on channel '" + c.channel()
+                    + "', which is receive-only (no publisher): answer the customer on another channel");
+        }
         Instant now = ctx.clock().instant();
         Conversation answered = c.agentReplied(agent, kind.visibility(), now);
         ComplianceReview review = guard.review(c, ctx.channels().get(c.channel()), kind, text);

@@ -89,4 +89,17 @@ public interface Outbox {
     default Optional<Reply> oldestQueued(ChannelId channel) {
         return queued(channel).stream().findFirst();
     }
+
+    /**
+     * Up to {@code limit} FAILED entries of every channel, in enqueue order, starting after the entry {@code after}
+     * (empty: from the first); pass the last id of one page as {@code after} of the next. An {@code after} that is
+     * not in the outbox starts from the first. The default throws {@link UnsupportedOperationException}: outboxes
+     * written before this method existed cannot list failures (the desk's operator API needs it).
+     *
+     * @throws IllegalArgumentException unless {@code limit} is positive
+     */
+    default List<Reply> failed(java.util.Optional<ReplyId> after, int limit) {
+        throw new UnsupportedOperationException(
+                getClass().getName() + " cannot list FAILED entries; implement failed(..)");
+    }
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.socialcare.core.CareDesk;
 import org.socialcare.core.MutableClock;
 import org.socialcare.core.OpsFixtures;
+import org.socialcare.core.TestPublisher;
 import org.socialcare.core.domain.Agent;
 import org.socialcare.core.domain.AgentId;
 import org.socialcare.core.domain.Batch;
@@ -44,6 +45,7 @@ class CareMetricsTest {
             .channel(ASK_BANK)
             .channel(ASK_CARDS)
             .channel(BRAND)
+            .publishers(TestPublisher.twitterAndFacebook())
             .agent(Agent.of("ab", "Alice Brown", "AB", CARE))
             .agent(Agent.of("cd", "Carl Dunn", "CD", CARDS))
             .build();

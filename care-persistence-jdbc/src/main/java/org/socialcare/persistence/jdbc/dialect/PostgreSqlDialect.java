@@ -1,8 +1,12 @@
 package org.socialcare.persistence.jdbc.dialect;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -21,6 +25,15 @@ public class PostgreSqlDialect extends AnsiDialect {
     @Override
     public String migrationFolder() {
         return "postgresql";
+    }
+
+    /** {@code SHOW search_path}: the schemas named by {@code currentSchema} or the role's setting. */
+    @Override
+    public Optional<String> searchPath(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("SHOW search_path")) {
+            return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+        }
     }
 
     /** PostgreSQL runs DDL inside transactions, so a schema script applies completely or not at all. */

@@ -24,6 +24,16 @@ public interface SqlDialect {
     /** The folder under {@code db/migration/} that holds this database's schema scripts. */
     String migrationFolder();
 
+    /**
+     * The schemas the connection would look in, as the database describes them (PostgreSQL's {@code search_path}),
+     * for an error message when the connection has no current schema; empty where the database has no such setting.
+     *
+     * @throws SQLException when the database cannot be asked
+     */
+    default java.util.Optional<String> searchPath(java.sql.Connection connection) throws SQLException {
+        return java.util.Optional.empty();
+    }
+
     /** Whether DDL statements take part in transactions (a failed schema script then leaves nothing behind). */
     boolean supportsTransactionalDdl();
 
