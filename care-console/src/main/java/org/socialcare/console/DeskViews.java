@@ -174,7 +174,8 @@ public class DeskViews {
         List<ApprovalRequest> held = desk.pendingApprovals().stream()
                 .filter(r -> r.reply().conversation().equals(id))
                 .toList();
-        List<Item> timeline = timeline(messages, desk.replies(id), held);
+        String customerName = c.customer().displayName().orElse("customer");
+        List<Item> timeline = timeline(messages, desk.replies(id), held, customerName);
         List<String> escalations = desk.escalations(id).stream()
                 .map(f -> time(f.firedAt()) + " " + f.ruleId() + " (episode " + f.episode() + "): " + f.reason()
                         + " -> " + String.join(", ", f.actions()) + (f.isOpen() ? ", open" : ", ended"))
@@ -218,7 +219,9 @@ public class DeskViews {
         }
         return Optional.of(new Detail(
                 row(0, c),
-                "@" + c.customer().handle(),
+                c.customer().handle().isBlank()
+                        ? "no public handle"
+                        : "@" + c.customer().handle(),
                 c.customer().followerCount(),
                 c.customer().verified(),
                 influence.tierOf(c.customer().followerCount()).name(),
@@ -237,7 +240,8 @@ public class DeskViews {
                 held.size()));
     }
 
-    private List<Item> timeline(List<StoredMessage> messages, List<Reply> replies, List<ApprovalRequest> held) {
+    private List<Item> timeline(
+            List<StoredMessage> messages, List<Reply> replies, List<ApprovalRequest> held, String customerName) {
         record Timed(Instant at, Item item) {}
         List<Timed> all = new ArrayList<>();
         java.util.Set<String> published = new java.util.HashSet<>();
@@ -282,7 +286,9 @@ public class DeskViews {
                     m.createdAt(),
                     new Item(
                             time(m.createdAt()),
-                            customer ? "@" + m.authorHandle() : "bank (@" + m.authorHandle() + ")",
+                            customer
+                                    ? (m.authorHandle().isBlank() ? customerName : "@" + m.authorHandle())
+                                    : "bank (@" + m.authorHandle() + ")",
                             customer,
                             m.visibility().name(),
                             m.text(),
