@@ -13,6 +13,7 @@ import org.socialcare.core.port.out.CareStorage;
 import org.socialcare.examples.demo.BankSetup;
 import org.socialcare.examples.demo.CareDaySimulation;
 import org.socialcare.examples.demo.platforms.EmulatedPlatforms;
+import org.socialcare.examples.demo.platforms.XApiVersion;
 import org.socialcare.persistence.jdbc.JdbcCareStorage;
 import org.socialcare.twitter.TwitterTextLimits;
 import org.springframework.context.annotation.Bean;
@@ -41,9 +42,9 @@ class ConsoleDeskConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    EmulatedPlatforms emulatedPlatforms(BankSetup bank, Clock clock) {
+    EmulatedPlatforms emulatedPlatforms(BankSetup bank, Clock clock, ConsoleProperties properties) {
         try {
-            return EmulatedPlatforms.start(bank, clock);
+            return EmulatedPlatforms.start(bank, clock, XApiVersion.parse(properties.xApi()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the local platform emulators", e);
         }

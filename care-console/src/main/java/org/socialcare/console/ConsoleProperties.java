@@ -3,6 +3,7 @@ package org.socialcare.console;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import org.socialcare.examples.demo.platforms.XApiVersion;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     startup, so the queues have work at once
  * @param feedEnabled whether customers keep writing (tests turn it off and deliver their own messages)
  * @param tick real time between two feed passes (deliver due messages, poll the emulated platforms)
+ * @param xApi the API the emulated Twitter accounts speak, {@code v1.1} (twitter4j) or {@code v2}
  * @param users the people who may log in; demo users only, see the README
  */
 @ConfigurationProperties(prefix = "console")
@@ -26,6 +28,7 @@ public record ConsoleProperties(
         @DefaultValue("90m") Duration startAfter,
         @DefaultValue("true") boolean feedEnabled,
         @DefaultValue("1s") Duration tick,
+        @DefaultValue("v1.1") String xApi,
         List<User> users) {
 
     public ConsoleProperties {
@@ -42,6 +45,11 @@ public record ConsoleProperties(
         }
         if (tick.isNegative() || tick.isZero()) {
             throw new IllegalArgumentException("console.tick must be positive but was " + tick);
+        }
+        try {
+            XApiVersion.parse(xApi);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("console.x-api: " + e.getMessage(), e);
         }
         users = users == null ? List.of() : List.copyOf(users);
     }
