@@ -227,6 +227,35 @@ class ConsoleWebTest {
     }
 
     @Test
+    void anAgentMovesAConversationToPrivateAndRequestsACallbackUnderTheirName() throws Exception {
+        Conversation c = Customers.comment(feed, desk, "Uli", "@Northbank my transfer has been pending for 3 days");
+        String id = c.id().value();
+        mvc.perform(post("/conversations/claim")
+                .param("conversation", id)
+                .with(agent("carlos"))
+                .with(csrf()));
+        mvc.perform(post("/conversations/" + id + "/private")
+                        .param("invite", "Sorry Uli, please send us a private message with your details.")
+                        .with(agent("carlos"))
+                        .with(csrf()))
+                .andExpect(flash().attribute("notice", containsString("continue in private")));
+        mvc.perform(post("/conversations/" + id + "/callback")
+                        .param("phone", "07700 900123")
+                        .with(agent("carlos"))
+                        .with(csrf()))
+                .andExpect(flash().attribute("notice", containsString("Callback requested")));
+        assertThat(desk.history(c.id()))
+                .filteredOn(e -> e.actor().equals("agent:carlos"))
+                .extracting(AuditEntry::action)
+                .contains(AuditAction.MOVED_TO_PRIVATE, AuditAction.CALLBACK_REQUESTED);
+        String audit = mvc.perform(get("/supervisor/audit/" + id).with(supervisor("sam")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(audit).contains("CALLBACK_REQUESTED").doesNotContain("07700 900123");
+    }
+
+    @Test
     void theAuthorCannotApproveTheirOwnHeldReplyAnotherSupervisorCan() throws Exception {
         Conversation c = Customers.comment(
                 feed, desk, "Quentin", "@Northbank I'm taking legal action over the charges you refuse to refund.");
