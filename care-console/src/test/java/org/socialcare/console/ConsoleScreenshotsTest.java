@@ -23,9 +23,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 /**
  * Screenshots of every view of the console during the live demo day (the feed on, three simulated hours in), saved
  * under {@code target/screenshots} and, when {@code -Dcare.console.docs-images=DIR} is given, copied there (the
- * README's images come from {@code -Dcare.console.docs-images=$PWD/docs/images}). Tagged {@code browser}.
+ * README's images come from {@code -Dcare.console.docs-images=$PWD/docs/images}). Tagged {@code browser}, and a
+ * tool more than a test: it runs only when that property is given, so CI does not spend a minute on pictures.
  */
 @Tag("browser")
+@org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "care.console.docs-images", matches = ".+")
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
