@@ -79,6 +79,19 @@ class ConsoleWebTest {
     }
 
     @Test
+    void pagesAllowOnlyTheConsolesOwnFilesAndCannotBeFramed() throws Exception {
+        mvc.perform(get("/login"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("Content-Security-Policy", containsString("default-src 'self'")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("X-Frame-Options", "DENY"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.not(containsString("http://"))))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.not(containsString("https://"))));
+    }
+
+    @Test
     void demoUsersLogInWithTheirPasswordOnly() throws Exception {
         mvc.perform(formLogin("/login").user("alice").password("demo-alice"))
                 .andExpect(authenticated().withUsername("alice").withRoles("AGENT"))
