@@ -226,8 +226,7 @@ public final class DeskAssembly {
             SlaSweeper sweeper,
             ChannelControl channels,
             NoticeDelivery notices,
-
-OperatorService operations) {}
+            OperatorService operations) {}
 
     /**
      * Validates the settings and wires the services.
@@ -306,8 +305,7 @@ OperatorService operations) {}
                 new SlaSweeper(ctx, reviewer, routingService),
                 new ChannelControl(ctx),
                 notices,
-
-new OperatorService(ctx));
+                new OperatorService(ctx));
     }
 
     /** The storage with the explicit firings and channel-state overrides in place of its own. */

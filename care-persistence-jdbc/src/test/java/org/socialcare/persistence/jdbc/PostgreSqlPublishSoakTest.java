@@ -307,5 +307,20 @@ class PostgreSqlPublishSoakTest {
         public List<Reply> queued(ChannelId channel) {
             return inner.queued(channel);
         }
+
+        @Override
+        public Counts count(ChannelId channel) {
+            return inner.count(channel);
+        }
+
+        @Override
+        public java.util.Optional<Reply> oldestQueued(ChannelId channel) {
+            return inner.oldestQueued(channel);
+        }
+
+        @Override
+        public List<Reply> failed(java.util.Optional<org.socialcare.core.domain.ReplyId> after, int limit) {
+            return inner.failed(after, limit);
+        }
     }
 }

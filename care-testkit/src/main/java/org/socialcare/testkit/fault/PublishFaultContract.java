@@ -266,6 +266,24 @@ public abstract class PublishFaultContract {
             alive();
             return inner.queued(channel);
         }
+
+        @Override
+        public Counts count(ChannelId channel) {
+            alive();
+            return inner.count(channel);
+        }
+
+        @Override
+        public Optional<Reply> oldestQueued(ChannelId channel) {
+            alive();
+            return inner.oldestQueued(channel);
+        }
+
+        @Override
+        public List<Reply> failed(Optional<ReplyId> after, int limit) {
+            alive();
+            return inner.failed(after, limit);
+        }
     }
 
     /**
