@@ -35,7 +35,7 @@ import org.socialcare.core.internal.ingest.WebhookIntake;
 import org.socialcare.core.internal.ops.EscalationReviewer;
 import org.socialcare.core.internal.ops.HijackResponse;
 import org.socialcare.core.internal.ops.NoticeDelivery;
-import org.socialcare.core.internal.ops.OperatorService;
+import org.socialcare.core.internal.operate.OperatorService;
 import org.socialcare.core.internal.ops.RoutingService;
 import org.socialcare.core.internal.ops.SlaScheduler;
 import org.socialcare.core.internal.ops.SlaSweeper;
@@ -48,6 +48,7 @@ import org.socialcare.core.internal.work.ConversationWorkService;
 import org.socialcare.core.memory.InMemoryApprovalGateway;
 import org.socialcare.core.memory.InMemoryChannelStateStore;
 import org.socialcare.core.memory.InMemoryEscalationFiringStore;
+import org.socialcare.core.memory.InMemoryMessageStore;
 import org.socialcare.core.memory.InMemoryNoticeOutbox;
 import org.socialcare.core.memory.InMemoryStorage;
 import org.socialcare.core.memory.InMemoryTransactionManager;
@@ -325,11 +326,13 @@ public final class DeskAssembly {
     }
 
     /**
-     * A persistent storage (its transactions are not in memory) whose firings, channel states or approvals are in
-     * memory would lose them on restart and share them with no other desk: refused, naming the setting.
+     * A persistent storage (neither its transactions nor its message store are the in-memory ones; a test may wrap
+     * either) whose firings, channel states or approvals are in memory would lose them on restart and share them
+     * with no other desk: refused, naming the setting.
      */
     private void rejectPartialWiring(CareStorage wired, MessagePolicies policies) {
-        if (wired.transactions() instanceof InMemoryTransactionManager) {
+        if (wired.transactions() instanceof InMemoryTransactionManager
+                || wired.messages() instanceof InMemoryMessageStore) {
             return;
         }
         List<String> local = new ArrayList<>();

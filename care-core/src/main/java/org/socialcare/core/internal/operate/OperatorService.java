@@ -1,4 +1,4 @@
-package org.socialcare.core.internal.ops;
+package org.socialcare.core.internal.operate;
 
 import java.time.Instant;
 import java.util.List;
