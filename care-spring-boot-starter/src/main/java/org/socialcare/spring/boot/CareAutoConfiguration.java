@@ -50,7 +50,8 @@ import org.springframework.core.io.ResourceLoader;
  *       the triage languages of {@code care.triage.*} ({@link CarePolicies}); a {@link MessagePolicies} bean
  *       replaces the latter.
  *   <li>A twitter4j publisher per TWITTER channel with its own credentials ({@code care.channels[n].twitter.*},
- *       {@link CareTwitterPublishingConfiguration}) when the Twitter adapter is present.
+ *       {@link CareTwitterPublishingConfiguration}) when the Twitter adapter is present; a restfb publisher for the
+ *       facebook pages with {@code care.facebook.publish=true} ({@link CareFacebookPublishingConfiguration}).
  *   <li>Background work ({@link CareBackgroundWork}) unless {@code care.background.enabled=false}.
  * </ul>
  *
@@ -66,7 +67,8 @@ import org.springframework.core.io.ResourceLoader;
     CareFlywayConfiguration.class,
     CareWebhookConfiguration.class,
     CareActuatorConfiguration.class,
-    CareTwitterPublishingConfiguration.class
+    CareTwitterPublishingConfiguration.class,
+    CareFacebookPublishingConfiguration.class
 })
 public class CareAutoConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(CareAutoConfiguration.class);

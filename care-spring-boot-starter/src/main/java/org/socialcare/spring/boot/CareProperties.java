@@ -662,6 +662,29 @@ public class CareProperties {
         private String appSecret;
         /** The token the verify GET must echo (hub.verify_token). */
         private String verifyToken;
+        /**
+         * Publish the replies of every facebook channel through restfb with its care.channels[n].page-access-token
+         * (and this app secret for appsecret_proof).
+         */
+        private boolean publish;
+        /** Graph API base URL of the publisher; unset means Facebook's own. */
+        private String graphBaseUrl;
+
+        public boolean isPublish() {
+            return publish;
+        }
+
+        public void setPublish(boolean publish) {
+            this.publish = publish;
+        }
+
+        public String getGraphBaseUrl() {
+            return graphBaseUrl;
+        }
+
+        public void setGraphBaseUrl(String graphBaseUrl) {
+            this.graphBaseUrl = graphBaseUrl;
+        }
 
         public String getAppSecret() {
             return appSecret;

@@ -256,6 +256,20 @@ class CareAutoConfigurationTest {
     }
 
     @Test
+    void everyDeskListenerBeanHearsTheDesk() {
+        List<org.socialcare.core.domain.DeskEvent> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        runner.withBean(org.socialcare.core.port.out.DeskListener.class, () -> heard::add)
+                .run(ctx -> {
+                    ctx.getBean(CareDesk.class).pauseChannel(ChannelId.of("twitter-care"), "suspicious replies");
+                    assertThat(heard)
+                            .singleElement()
+                            .isInstanceOfSatisfying(
+                                    org.socialcare.core.domain.DeskEvent.ChannelPaused.class,
+                                    e -> assertThat(e.channel()).isEqualTo(ChannelId.of("twitter-care")));
+                });
+    }
+
+    @Test
     void withoutMicrometerNoMetersAreWiredAndTheDeskStillStarts() {
         runner.withClassLoader(new FilteredClassLoader(io.micrometer.core.instrument.binder.MeterBinder.class))
                 .run(ctx -> {

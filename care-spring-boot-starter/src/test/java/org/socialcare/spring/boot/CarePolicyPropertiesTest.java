@@ -198,6 +198,49 @@ class CarePolicyPropertiesTest {
                 "care.twitter.consumer-key");
     }
 
+    private static final String[] FACEBOOK_PAGE = {
+        "care.channels[1].id=facebook-page",
+        "care.channels[1].platform=facebook",
+        "care.channels[1].handle=Bank",
+        "care.channels[1].account-id=500200",
+        "care.channels[1].team=care",
+        "care.facebook.app-secret=fb-app-secret-value",
+        "care.facebook.verify-token=verify-me"
+    };
+
+    @Test
+    void facebookPagesPublishWithTheirOwnTokensWhenAsked() {
+        runner.withPropertyValues(FACEBOOK_PAGE)
+                .withPropertyValues(
+                        "care.channels[1].page-access-token=page-token-value",
+                        "care.facebook.publish=true",
+                        "care.facebook.graph-base-url=http://127.0.0.1:9")
+                .run(ctx -> {
+                    assertThat(ctx).hasNotFailed();
+                    assertThat(ctx.getBean("careFacebookAccountPublishers", CareAccountPublishers.class)
+                                    .byChannel())
+                            .containsOnlyKeys(ChannelId.of("facebook-page"))
+                            .hasValueSatisfying(new org.assertj.core.api.Condition<>(
+                                    p -> p instanceof org.socialcare.facebook.RestFbChannelPublisher,
+                                    "a restfb publisher"));
+                });
+        runner.withPropertyValues(FACEBOOK_PAGE)
+                .withPropertyValues("care.channels[1].page-access-token=page-token-value")
+                .run(ctx -> assertThat(ctx).hasNotFailed().doesNotHaveBean("careFacebookAccountPublishers"));
+    }
+
+    @Test
+    void aFacebookPageToPublishWithoutItsTokenFailsNamingTheProperty() {
+        runner.withPropertyValues(FACEBOOK_PAGE)
+                .withPropertyValues("care.facebook.publish=true")
+                .run(ctx -> assertThat(ctx)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("care.channels[1].page-access-token")
+                        .hasMessageNotContaining("fb-app-secret-value"));
+        failsNaming(runner.withPropertyValues("care.facebook.publish=true"), "care.facebook.publish", "no channel");
+    }
+
     @Test
     void withoutTheTwitterAdapterNoAccountPublisherIsBuilt() {
         runner.withClassLoader(new org.springframework.boot.test.context.FilteredClassLoader(
