@@ -31,7 +31,8 @@ import org.socialcare.testkit.TestData;
  * unless {@code update} ends the lease; threads claiming at the same time never get the same entry and
  * together get every entry once; {@code update} to SENT or FAILED round-trips status, attempts, platform id
  * and reason and takes the entry out of the queue; {@code findByPlatformMessageId} matches only on the same
- * channel; {@code queued(channel)} and {@code findByConversation} are oldest first (by creation).
+ * channel; {@code queued(channel)} and {@code findByConversation} are oldest first (by creation), and {@code oldestQueued(channel)}
+ * is the first of {@code queued(channel)}.
  *
  * <p>Fencing (issue 12): a claim's {@code updateClaimed} writes while the claim is current and can keep the lease
  * (the entry is not claimed again before the new lease ends); once the lease ran out and the entry was claimed
@@ -356,6 +357,11 @@ public abstract class OutboxContract {
                 .containsExactly(first.id(), held.id(), second.id());
         assertThat(outbox.queued(TestData.FACEBOOK_PAGE.id())).containsExactly(otherChannel);
         assertThat(outbox.queued(ChannelId.of("nothing-here"))).isEmpty();
+        assertThat(outbox.oldestQueued(TestData.TWITTER_CARE.id()).map(Reply::id))
+                .as("the oldest queued, for the outbox lag (the sent one is older)")
+                .contains(first.id());
+        assertThat(outbox.oldestQueued(TestData.FACEBOOK_PAGE.id())).contains(otherChannel);
+        assertThat(outbox.oldestQueued(ChannelId.of("nothing-here"))).isEmpty();
     }
 
     @Test
