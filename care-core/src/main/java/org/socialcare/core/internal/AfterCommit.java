@@ -7,6 +7,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialcare.core.domain.TeamId;
+import org.socialcare.core.internal.runtime.MaskedFailure;
 
 /**
  * Work that must wait until a storage transaction has committed: notifications and calls into the bank's
@@ -47,7 +48,7 @@ public final class AfterCommit {
             try {
                 r.run();
             } catch (RuntimeException e) {
-                LOG.warn("deferred call failed: {}", e.toString());
+                LOG.warn("deferred call failed: {}", MaskedFailure.describe(e), MaskedFailure.of(e));
             }
         }
         calls.clear();

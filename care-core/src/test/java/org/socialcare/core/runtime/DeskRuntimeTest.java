@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -32,6 +33,7 @@ import org.socialcare.core.domain.ChannelId;
 import org.socialcare.core.domain.ChannelKind;
 import org.socialcare.core.domain.Checkpoint;
 import org.socialcare.core.domain.Conversation;
+import org.socialcare.core.domain.EscalationNotice;
 import org.socialcare.core.domain.InboundMessage;
 import org.socialcare.core.domain.MessageKey;
 import org.socialcare.core.domain.Party;
@@ -234,6 +236,41 @@ class DeskRuntimeTest {
                 .contains("connection refused")
                 .doesNotContain("jane@example.com");
         assertThat(down.outboxLag()).isEmpty();
+    }
+
+    @Test
+    void theRuntimeRetriesANoticeTheNotifierRefusedOnceItsBackoffHasPassed() {
+        MutableClock clock = MutableClock.at("2026-03-02T09:00:00Z");
+        AtomicInteger refusals = new AtomicInteger(1);
+        List<EscalationNotice> delivered = new CopyOnWriteArrayList<>();
+        CareDesk desk = CareDesk.builder()
+                .clock(clock)
+                .team(Team.of("care", "Social care"))
+                .channel(TWITTER)
+                .agent(ALICE)
+                .publisher(new NoPublisher())
+                .notifier(n -> {
+                    if (refusals.getAndDecrement() > 0) {
+                        throw new IllegalStateException("pager down");
+                    }
+                    delivered.add(n);
+                })
+                .build();
+        desk.ingest(Batch.of(List.of(tweet("t1", "I will sue you"))));
+        desk.escalate(desk.queue(CARE, 10).get(0).id(), "agent:alice", "legal threat");
+        runtime = DeskRuntime.builder(desk)
+                .noticesEvery(Duration.ofMillis(20))
+                .build()
+                .start();
+        assertThat(runtime.health().failingNotices()).singleElement().satisfies(e -> assertThat(e.lastError())
+                .hasValueSatisfying(error -> assertThat(error).contains("pager down")));
+
+        clock.advance(Duration.ofSeconds(30));
+        awaitTrue(() -> delivered.size() == 1, "the runtime delivered the notice");
+
+        assertThat(runtime.health().failingNotices()).isEmpty();
+        assertThat(delivered).singleElement().satisfies(n -> assertThat(n.reason())
+                .isEqualTo("legal threat"));
     }
 
     // ------------------------------------------------------------------ fixtures

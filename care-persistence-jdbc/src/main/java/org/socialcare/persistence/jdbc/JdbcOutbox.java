@@ -266,6 +266,20 @@ public final class JdbcOutbox implements Outbox {
         });
     }
 
+    /** One row: the oldest QUEUED entry of the channel (the outbox lag a runtime reports). */
+    @Override
+    public Optional<Reply> oldestQueued(ChannelId channel) {
+        Checks.notNull(channel, "channel");
+        return tx.call("read the oldest queued outbox entry of channel " + channel, c -> list(
+                        c,
+                        dialect.limit("SELECT * FROM " + table + " WHERE channel_id = ? AND status = '" + QUEUED
+                                + "' ORDER BY created_at, seq"),
+                        channel.value(),
+                        1)
+                .stream()
+                .findFirst());
+    }
+
     // ------------------------------------------------------------ mapping (shared with JdbcApprovalGateway)
 
     /** The columns of {@code reply} and its status, as the outbox (and the approval table) store them. */

@@ -2,26 +2,28 @@ package org.socialcare.spring.boot;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialcare.core.CareDesk;
-import org.socialcare.core.PollingScheduler;
 import org.socialcare.core.port.out.ChannelSource;
+import org.socialcare.core.runtime.DeskRuntime;
+import org.socialcare.core.runtime.RuntimeHealth;
+import org.socialcare.core.runtime.StopResult;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * The desk's background work as a Spring {@link SmartLifecycle}: the outbox dispatcher and the SLA sweep on a
- * fixed delay each, and a {@link PollingScheduler} over the application's {@link ChannelSource} beans.
+ * The desk's background work as a Spring {@link SmartLifecycle}: a {@link DeskRuntime} (outbox dispatch every {@code
+ * care.background.outbox-interval}, the SLA sweep every {@code sweep-interval}, the application's {@link ChannelSource}
+ * beans polled every {@code poll-interval}, routing and escalation-notice delivery at the runtime's defaults).
  *
  * <p>Multi-node safe as the desk is: outbox entries are claimed in the database before publishing, so nodes share
- * the work without sending twice; sweep passes are idempotent per checkpoint. A failed pass is logged and the next
- * one runs on schedule. {@link #stop()} stops scheduling, lets an in-flight pass finish for up to {@code
- * shutdownTimeout} and then interrupts it; entries a pass had not claimed stay in the outbox for another node or the
- * next start. Thread-safe.
+ * the work without sending twice; sweep passes are idempotent per checkpoint. A failed pass is logged with its masked
+ * message and stack trace and the next one runs on schedule. {@link #stop()} stops the runtime within {@code
+ * shutdown-timeout}: work in flight may finish until then, is then interrupted and left to its lease for another
+ * node or the next start. The runtime's threads are daemons here: the application context, not these threads, decides
+ * when the application ends. Thread-safe.
  */
 public final class CareBackgroundWork implements SmartLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(CareBackgroundWork.class);
@@ -29,8 +31,7 @@ public final class CareBackgroundWork implements SmartLifecycle {
     private final CareDesk desk;
     private final CareProperties.Background settings;
     private final List<ChannelSource> sources;
-    private ScheduledExecutorService executor;
-    private PollingScheduler polling;
+    private DeskRuntime runtime;
     private volatile boolean running;
 
     /**
@@ -69,20 +70,18 @@ public final class CareBackgroundWork implements SmartLifecycle {
             return;
         }
         AtomicInteger n = new AtomicInteger();
-        executor = Executors.newScheduledThreadPool(2, r -> {
-            Thread t = new Thread(r, "care-background-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        schedule("outbox dispatch", settings.getOutboxInterval(), desk::dispatchOutbox);
-        schedule("sweep", settings.getSweepInterval(), desk::sweep);
-        if (!sources.isEmpty()) {
-            PollingScheduler.Builder b = PollingScheduler.builder(desk);
-            sources.forEach(s ->
-                    b.source(s, settings.getPollIntervals().getOrDefault(s.sourceId(), settings.getPollInterval())));
-            polling = b.build();
-            polling.start();
-        }
+        DeskRuntime.Builder b = DeskRuntime.builder(desk)
+                .dispatchEvery(settings.getOutboxInterval())
+                .sweepEvery(settings.getSweepInterval())
+                .stopBound(settings.getShutdownTimeout())
+                .threadFactory(r -> {
+                    Thread t = new Thread(r, "care-background-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        sources.forEach(
+                s -> b.source(s, settings.getPollIntervals().getOrDefault(s.sourceId(), settings.getPollInterval())));
+        runtime = b.build().start(); // a stopped runtime cannot restart: each start builds a new one
         running = true;
         LOG.info(
                 "care background work started: outbox every {}, sweep every {}, {} polled sources",
@@ -91,41 +90,23 @@ public final class CareBackgroundWork implements SmartLifecycle {
                 sources.size());
     }
 
-    private void schedule(String name, Duration every, Runnable pass) {
-        executor.scheduleWithFixedDelay(
-                () -> {
-                    try {
-                        pass.run();
-                    } catch (RuntimeException e) {
-                        LOG.warn("care {} pass failed, next in {}: {}", name, every, e.toString());
-                    }
-                },
-                every.toMillis(),
-                every.toMillis(),
-                TimeUnit.MILLISECONDS);
-    }
-
     @Override
     public synchronized void stop() {
         if (!running) {
             return;
         }
         running = false;
-        if (polling != null) {
-            polling.close();
-            polling = null;
-        }
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(settings.getShutdownTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warn("care background work still running after {}: interrupting", settings.getShutdownTimeout());
-                executor.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            executor.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
-        LOG.info("care background work stopped");
+        StopResult stop = runtime.stop(settings.getShutdownTimeout());
+        runtime = null;
+        LOG.info(
+                "care background work stopped in {} ms; left in flight: {}",
+                stop.took().toMillis(),
+                stop.leftInFlight());
+    }
+
+    /** The runtime's health while running (for a health endpoint); empty when stopped. */
+    public synchronized Optional<RuntimeHealth> health() {
+        return Optional.ofNullable(runtime).map(DeskRuntime::health);
     }
 
     @Override

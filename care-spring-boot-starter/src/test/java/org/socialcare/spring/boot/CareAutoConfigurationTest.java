@@ -13,6 +13,7 @@ import org.socialcare.core.CareDesk;
 import org.socialcare.core.domain.ChannelId;
 import org.socialcare.core.memory.InMemoryStorage;
 import org.socialcare.core.port.out.CareStorage;
+import org.socialcare.core.runtime.DeskRuntime;
 import org.socialcare.micrometer.CareEventMeters;
 import org.socialcare.micrometer.CareMeterBinder;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -182,8 +183,10 @@ class CareAutoConfigurationTest {
         runner.withPropertyValues("care.background.enabled=true").run(ctx -> {
             CareBackgroundWork work = ctx.getBean(CareBackgroundWork.class);
             assertThat(work.isRunning()).isTrue();
+            assertThat(work.health().orElseThrow().state()).isEqualTo(DeskRuntime.State.RUNNING);
             ctx.close();
             assertThat(work.isRunning()).isFalse();
+            assertThat(work.health()).isEmpty();
         });
     }
 

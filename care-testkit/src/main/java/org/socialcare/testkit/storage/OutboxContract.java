@@ -33,7 +33,7 @@ import org.socialcare.testkit.TestData;
  * and reason and takes the entry out of the queue; {@code findByPlatformMessageId} matches only on the same
  * channel; {@code queued(channel)} and {@code findByConversation} are oldest first (by creation); {@code count(channel)}
  * tells the channel's QUEUED entries without an error (pending) from those with one (held) and counts FAILED ones,
- * never SENT ones or another channel's; {@code failed}
+ * never SENT ones or another channel's; {@code oldestQueued(channel)} is the first of {@code queued(channel)}; {@code failed}
  * pages the FAILED entries of every channel in enqueue order after a cursor, and a retried entry leaves it.
  *
  * <p>Fencing (issue 12): a claim's {@code updateClaimed} writes while the claim is current and can keep the lease
@@ -359,6 +359,11 @@ public abstract class OutboxContract {
                 .containsExactly(first.id(), held.id(), second.id());
         assertThat(outbox.queued(TestData.FACEBOOK_PAGE.id())).containsExactly(otherChannel);
         assertThat(outbox.queued(ChannelId.of("nothing-here"))).isEmpty();
+        assertThat(outbox.oldestQueued(TestData.TWITTER_CARE.id()).map(Reply::id))
+                .as("the oldest queued, for the outbox lag (the sent one is older)")
+                .contains(first.id());
+        assertThat(outbox.oldestQueued(TestData.FACEBOOK_PAGE.id())).contains(otherChannel);
+        assertThat(outbox.oldestQueued(ChannelId.of("nothing-here"))).isEmpty();
     }
 
     @Test

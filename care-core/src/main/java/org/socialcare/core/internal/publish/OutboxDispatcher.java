@@ -14,6 +14,7 @@ import org.socialcare.core.error.CareException;
 import org.socialcare.core.error.PlatformException;
 import org.socialcare.core.internal.DeskAudit;
 import org.socialcare.core.internal.DeskContext;
+import org.socialcare.core.internal.runtime.MaskedFailure;
 import org.socialcare.core.port.in.DispatchResult;
 import org.socialcare.core.port.out.ChannelPublisher;
 import org.socialcare.core.port.out.OutboxClaim;
@@ -78,7 +79,8 @@ public final class OutboxDispatcher {
                 "dispatching reply {} on channel {} failed: {}",
                 r.id(),
                 r.channel(),
-                e.getClass().getName());
+                MaskedFailure.describe(e),
+                MaskedFailure.of(e));
         String failure = "dispatch failed: " + e.getClass().getSimpleName()
                 + (e instanceof CareException ? ": " + e.getMessage() : "");
         int attempt = r.attempts() + 1;

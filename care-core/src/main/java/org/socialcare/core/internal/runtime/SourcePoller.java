@@ -135,6 +135,11 @@ public final class SourcePoller {
             Instant now = clock.instant();
             failed(slot, now, e);
             slot.dueAt = now.plus(backoff(slot));
+            if (Thread.currentThread().isInterrupted()) {
+                // a stop interrupted the poll: expected, and its checkpoint did not move
+                LOG.info("source {} interrupted by a stop ({})", slot.source.sourceId(), MaskedFailure.describe(e));
+                return IngestResult.nothing();
+            }
             LOG.warn(
                     "source {} failed unexpectedly ({}) after {} ms, next poll at {}",
                     slot.source.sourceId(),
