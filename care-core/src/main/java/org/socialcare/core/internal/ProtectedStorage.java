@@ -159,6 +159,11 @@ public final class ProtectedStorage {
             public List<Reply> failed(Optional<org.socialcare.core.domain.ReplyId> after, int limit) {
                 return base.failed(after, limit);
             }
+
+            @Override
+            public Optional<Reply> oldestQueued(ChannelId channel) {
+                return base.oldestQueued(channel);
+            }
         };
     }
 

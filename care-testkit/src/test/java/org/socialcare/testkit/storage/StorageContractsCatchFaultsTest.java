@@ -269,6 +269,16 @@ class StorageContractsCatchFaultsTest {
         }
 
         @Override
+        public Optional<Reply> oldestQueued(ChannelId channel) {
+            return real.oldestQueued(channel);
+        }
+
+        @Override
+        public List<Reply> failed(Optional<ReplyId> after, int limit) {
+            return real.failed(after, limit);
+        }
+
+        @Override
         public List<OutboxClaim> claim(Instant now, int limit, Duration lease) {
             return real.claim(now, limit, lease);
         }
