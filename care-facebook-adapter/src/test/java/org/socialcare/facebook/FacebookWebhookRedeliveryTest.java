@@ -25,6 +25,7 @@ class FacebookWebhookRedeliveryTest {
             .storage(storage)
             .team(Team.of(TEAM.value(), "Care"))
             .channel(channel())
+            .receiveOnly(CHANNEL_ID)
             .build();
     private final FacebookWebhookHandler handler =
             new FacebookWebhookHandler(List.of(config()), new MessengerWindow(Duration.ofHours(24), clock), clock);

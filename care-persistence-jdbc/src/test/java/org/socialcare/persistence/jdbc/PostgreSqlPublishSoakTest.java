@@ -173,17 +173,7 @@ class PostgreSqlPublishSoakTest {
     }
 
     private static CareStorage withOutbox(CareStorage s, Outbox outbox) {
-        return new CareStorage(
-                s.conversations(),
-                s.messages(),
-                outbox,
-                s.audit(),
-                s.checkpoints(),
-                s.deadLetters(),
-                s.escalationFirings(),
-                s.channelStates(),
-                s.approvals(),
-                s.transactions());
+        return s.withOutbox(outbox);
     }
 
     /** One platform for all desks: keeps what it publishes, answers lookups from it, injects lost answers and stalls. */

@@ -156,17 +156,7 @@ public abstract class PublishFaultContract {
     }
 
     private static CareStorage withOutbox(CareStorage s, Outbox outbox) {
-        return new CareStorage(
-                s.conversations(),
-                s.messages(),
-                outbox,
-                s.audit(),
-                s.checkpoints(),
-                s.deadLetters(),
-                s.escalationFirings(),
-                s.channelStates(),
-                s.approvals(),
-                s.transactions());
+        return s.withOutbox(outbox);
     }
 
     /** An outbox that fails at one publishing step of one entry; once "dead", every write of its desk fails. */

@@ -41,6 +41,22 @@ public record CareStorage(
         Checks.notNull(transactions, "transactions");
     }
 
+    /** This storage with {@code outbox} in place of its own (for wrappers that decorate one port). */
+    public CareStorage withOutbox(Outbox outbox) {
+        return new CareStorage(
+                conversations,
+                messages,
+                outbox,
+                audit,
+                checkpoints,
+                deadLetters,
+                escalationFirings,
+                channelStates,
+                approvals,
+                notices,
+                transactions);
+    }
+
     /**
      * The ten ports of the previous release, with a fresh in-memory notice outbox: undelivered escalation notices stay
      * local to one desk and are lost on restart (the desk warns at build time when the other stores are persistent).
