@@ -157,13 +157,15 @@ public final class JdbcConversationStore implements ConversationStore {
                 }
                 String sql = "SELECT * FROM (SELECT t.*, ROW_NUMBER() OVER (PARTITION BY customer_id"
                         + " ORDER BY last_customer_message_at DESC, opened_at DESC, id DESC) AS latest_rank FROM "
-                        + table + " t WHERE channel_id = ? AND customer_id IN (" + marks(chunk.size())
-                        + ")) ranked WHERE latest_rank = 1";
+                        + table + " t WHERE customer_id IN (" + marks(chunk.size())
+                        // the channel as an expression, not a column: the customer-led index (customer_id,
+                        // opened_at) is then the one to use; H2 would otherwise range-scan the whole channel
+                        + ") AND CONCAT(channel_id, '') = ?) ranked WHERE latest_rank = 1";
                 Object[] params = new Object[chunk.size() + 1];
-                params[0] = channel.value();
                 for (int i = 0; i < chunk.size(); i++) {
-                    params[i + 1] = chunk.get(i);
+                    params[i] = chunk.get(i);
                 }
+                params[chunk.size()] = channel.value();
                 for (Conversation found : list(c, sql, params)) {
                     latest.put(found.customer().platformUserId(), found);
                 }
@@ -224,11 +226,13 @@ public final class JdbcConversationStore implements ConversationStore {
         PreparedStatement ps = tx.statement(
                 c,
                 dialect.forUpdate(
-                        "SELECT customer_id FROM " + customerLock + " WHERE channel_id = ? AND customer_id IN ("
-                                + marks(customers.size()) + ") ORDER BY customer_id"));
-        ps.setString(1, channel);
+                        // row values: H2 then looks each (channel, customer) up in the key, not the whole channel
+                        "SELECT customer_id FROM " + customerLock + " WHERE (channel_id, customer_id) IN ("
+                                + String.join(", ", Collections.nCopies(customers.size(), "(?, ?)"))
+                                + ") ORDER BY customer_id"));
         for (int i = 0; i < customers.size(); i++) {
-            ps.setString(i + 2, customers.get(i));
+            ps.setString(2 * i + 1, channel);
+            ps.setString(2 * i + 2, customers.get(i));
         }
         Set<String> found = new HashSet<>();
         try (ResultSet rs = ps.executeQuery()) {
