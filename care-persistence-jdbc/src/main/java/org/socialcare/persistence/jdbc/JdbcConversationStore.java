@@ -70,7 +70,14 @@ public final class JdbcConversationStore implements ConversationStore {
         long expected = conversation.version();
         Conversation stored = stored(conversation).withVersion(expected + 1);
         Row row = row(stored);
-        return tx.call("save conversation " + conversation.id(), c -> {
+        if (expected == 0 && tx.isActive()) {
+            // sent with the other new conversations of the transaction as one batch (see PendingInserts)
+            return tx.call("save conversation " + conversation.id(), c -> {
+                pending().rows.add(row);
+                return stored;
+            });
+        }
+        return call("save conversation " + conversation.id(), c -> {
             if (expected == 0) {
                 PreparedStatement ps = tx.statement(c, dialect.insertIgnore(table, row.columns(), List.of("id")));
                 row.bind(ps, 1, dialect);
@@ -93,8 +100,7 @@ public final class JdbcConversationStore implements ConversationStore {
     @Override
     public Optional<Conversation> find(ConversationId id) {
         Checks.notNull(id, "id");
-        return tx.read(
-                "find conversation " + id, c -> first(c, "SELECT * FROM " + table + " WHERE id = ?", id.value()));
+        return read("find conversation " + id, c -> first(c, "SELECT * FROM " + table + " WHERE id = ?", id.value()));
     }
 
     /**
@@ -119,8 +125,8 @@ public final class JdbcConversationStore implements ConversationStore {
             return first(c, sql, channel.value(), customerPlatformUserId, 1);
         };
         return lock
-                ? tx.call("find the latest conversation of a customer", work)
-                : tx.read("find the latest conversation of a customer", work);
+                ? call("find the latest conversation of a customer", work)
+                : read("find the latest conversation of a customer", work);
     }
 
     /**
@@ -151,13 +157,15 @@ public final class JdbcConversationStore implements ConversationStore {
                 }
                 String sql = "SELECT * FROM (SELECT t.*, ROW_NUMBER() OVER (PARTITION BY customer_id"
                         + " ORDER BY last_customer_message_at DESC, opened_at DESC, id DESC) AS latest_rank FROM "
-                        + table + " t WHERE channel_id = ? AND customer_id IN (" + marks(chunk.size())
-                        + ")) ranked WHERE latest_rank = 1";
+                        + table + " t WHERE customer_id IN (" + marks(chunk.size())
+                        // the channel as an expression, not a column: the customer-led index (customer_id,
+                        // opened_at) is then the one to use; H2 would otherwise range-scan the whole channel
+                        + ") AND CONCAT(channel_id, '') = ?) ranked WHERE latest_rank = 1";
                 Object[] params = new Object[chunk.size() + 1];
-                params[0] = channel.value();
                 for (int i = 0; i < chunk.size(); i++) {
-                    params[i + 1] = chunk.get(i);
+                    params[i] = chunk.get(i);
                 }
+                params[chunk.size()] = channel.value();
                 for (Conversation found : list(c, sql, params)) {
                     latest.put(found.customer().platformUserId(), found);
                 }
@@ -165,8 +173,8 @@ public final class JdbcConversationStore implements ConversationStore {
             return latest;
         };
         return lock
-                ? tx.call("find the latest conversations of " + customers.size() + " customers", work)
-                : tx.read("find the latest conversations of " + customers.size() + " customers", work);
+                ? call("find the latest conversations of " + customers.size() + " customers", work)
+                : read("find the latest conversations of " + customers.size() + " customers", work);
     }
 
     /** Locks the customers' rows in ascending order, creating those seen for the first time. */
@@ -218,11 +226,13 @@ public final class JdbcConversationStore implements ConversationStore {
         PreparedStatement ps = tx.statement(
                 c,
                 dialect.forUpdate(
-                        "SELECT customer_id FROM " + customerLock + " WHERE channel_id = ? AND customer_id IN ("
-                                + marks(customers.size()) + ") ORDER BY customer_id"));
-        ps.setString(1, channel);
+                        // row values: H2 then looks each (channel, customer) up in the key, not the whole channel
+                        "SELECT customer_id FROM " + customerLock + " WHERE (channel_id, customer_id) IN ("
+                                + String.join(", ", Collections.nCopies(customers.size(), "(?, ?)"))
+                                + ") ORDER BY customer_id"));
         for (int i = 0; i < customers.size(); i++) {
-            ps.setString(i + 2, customers.get(i));
+            ps.setString(2 * i + 1, channel);
+            ps.setString(2 * i + 2, customers.get(i));
         }
         Set<String> found = new HashSet<>();
         try (ResultSet rs = ps.executeQuery()) {
@@ -270,14 +280,14 @@ public final class JdbcConversationStore implements ConversationStore {
         Checks.notNegative(limit, "limit");
         String sql = dialect.limit("SELECT * FROM " + table + " WHERE team_id = ? AND assignee_id IS NULL AND state IN "
                 + ACTIVE_STATES + QUEUE_ORDER);
-        return tx.read("list the unassigned queue of team " + team, c -> list(c, sql, team.value(), limit));
+        return read("list the unassigned queue of team " + team, c -> list(c, sql, team.value(), limit));
     }
 
     @Override
     public List<Conversation> assignedTo(AgentId agent) {
         Checks.notNull(agent, "agent");
         String sql = "SELECT * FROM " + table + " WHERE assignee_id = ? AND state IN " + ACTIVE_STATES + QUEUE_ORDER;
-        return tx.read("list the conversations of agent " + agent, c -> list(c, sql, agent.value()));
+        return read("list the conversations of agent " + agent, c -> list(c, sql, agent.value()));
     }
 
     /** An existence check on the queue index: no row is read in queue order, nothing is sorted. */
@@ -286,7 +296,7 @@ public final class JdbcConversationStore implements ConversationStore {
         Checks.notNull(team, "team");
         String sql = dialect.limit(
                 "SELECT 1 FROM " + table + " WHERE team_id = ? AND assignee_id IS NULL AND state IN " + ACTIVE_STATES);
-        return tx.read("check the unassigned queue of team " + team, c -> {
+        return read("check the unassigned queue of team " + team, c -> {
             PreparedStatement ps = tx.statement(c, sql);
             Params.bind(ps, dialect, team.value(), 1);
             try (ResultSet rs = ps.executeQuery()) {
@@ -300,7 +310,7 @@ public final class JdbcConversationStore implements ConversationStore {
     public int countAssigned(AgentId agent) {
         Checks.notNull(agent, "agent");
         String sql = "SELECT COUNT(*) FROM " + table + " WHERE assignee_id = ? AND state IN " + ACTIVE_STATES;
-        return tx.read("count the conversations of agent " + agent, c -> {
+        return read("count the conversations of agent " + agent, c -> {
             PreparedStatement ps = tx.statement(c, sql);
             Params.bind(ps, dialect, agent.value());
             try (ResultSet rs = ps.executeQuery()) {
@@ -316,7 +326,7 @@ public final class JdbcConversationStore implements ConversationStore {
         Checks.notNegative(limit, "limit");
         String sql = dialect.limit("SELECT * FROM " + table + " WHERE state IN " + ACTIVE_STATES
                 + " AND next_due_at <= ?" + " ORDER BY next_due_at, id");
-        return tx.read("list conversations due by " + instant, c -> list(c, sql, instant, limit));
+        return read("list conversations due by " + instant, c -> list(c, sql, instant, limit));
     }
 
     @Override
@@ -324,7 +334,7 @@ public final class JdbcConversationStore implements ConversationStore {
         Checks.notNull(from, "from");
         Checks.notNull(to, "to");
         String sql = "SELECT * FROM " + table + " WHERE opened_at >= ? AND opened_at < ? ORDER BY opened_at, id";
-        return tx.read("list conversations opened between " + from + " and " + to, c -> list(c, sql, from, to));
+        return read("list conversations opened between " + from + " and " + to, c -> list(c, sql, from, to));
     }
 
     /** Counted by the database over the customer index, instead of the port's default scan. */
@@ -345,7 +355,7 @@ public final class JdbcConversationStore implements ConversationStore {
         String sql = "SELECT COUNT(*) FROM " + table + " WHERE channel_id IN ("
                 + String.join(", ", Collections.nCopies(channels.size(), "?"))
                 + ") AND customer_id = ? AND opened_at >= ? AND opened_at < ?";
-        return tx.read("count the conversations of a customer", c -> {
+        return read("count the conversations of a customer", c -> {
             PreparedStatement ps = tx.statement(c, sql);
             Params.bind(ps, dialect, params.toArray());
             try (ResultSet rs = ps.executeQuery()) {
@@ -359,7 +369,7 @@ public final class JdbcConversationStore implements ConversationStore {
     @Override
     public Optional<Instant> lastAgentReplyAt(ChannelId channel) {
         Checks.notNull(channel, "channel");
-        return tx.read("read the last agent reply on channel " + channel, c -> {
+        return read("read the last agent reply on channel " + channel, c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT MAX(last_agent_reply_at) AS last_reply FROM " + table + " WHERE channel_id = ?")) {
                 ps.setString(1, channel.value());
@@ -368,6 +378,71 @@ public final class JdbcConversationStore implements ConversationStore {
                 }
             }
         });
+    }
+
+    // ------------------------------------------------------------ write-behind of new conversations
+
+    /** Store work on the conversation table: new conversations still pending in this transaction are sent first. */
+    private <T> T call(String operation, SqlWork<T> work) {
+        return tx.call(operation, c -> {
+            flushPending(c);
+            return work.apply(c);
+        });
+    }
+
+    /** A plain read ({@link JdbcTransactionManager#read}); inside a transaction, pending new conversations first. */
+    private <T> T read(String operation, SqlWork<T> work) {
+        return tx.read(operation, c -> {
+            flushPending(c);
+            return work.apply(c);
+        });
+    }
+
+    private void flushPending(Connection c) throws SQLException {
+        if (tx.isActive()) {
+            pending().flush(c);
+        }
+    }
+
+    private PendingInserts pending() {
+        return tx.resource(this, PendingInserts::new);
+    }
+
+    /**
+     * New conversations saved inside a transaction: inserted as one {@code executeBatch} just before the next
+     * statement this store runs on the conversation table in that transaction, or before it commits. A plain
+     * {@code INSERT}: an id that exists fails the batch, and with it the transaction (ids are generated, so this
+     * means two desks share an id generator's sequence).
+     */
+    private final class PendingInserts implements JdbcTransactionManager.BeforeCommit {
+        final List<Row> rows = new ArrayList<>();
+
+        @Override
+        public void beforeCommit(Connection connection) throws SQLException {
+            flush(connection);
+        }
+
+        void flush(Connection c) throws SQLException {
+            if (rows.isEmpty()) {
+                return;
+            }
+            List<Row> sending = new ArrayList<>(rows);
+            rows.clear();
+            List<String> columns = sending.get(0).columns();
+            PreparedStatement ps = tx.statement(
+                    c,
+                    "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES (" + marks(columns.size())
+                            + ")");
+            try {
+                for (Row r : sending) {
+                    r.bind(ps, 1, dialect);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            } finally {
+                ps.clearBatch();
+            }
+        }
     }
 
     // ------------------------------------------------------------ mapping
