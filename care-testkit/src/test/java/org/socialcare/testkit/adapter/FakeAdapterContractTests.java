@@ -214,6 +214,20 @@ class FakeAdapterContractTests {
         }
     }
 
+    /** On a private-only channel, yet publishes a public reply it is handed (and says it can). */
+    @PlantedFault
+    static class PublicOnPrivateChannelPublisher extends CorrectPublisherBase {
+        @Override
+        protected ChannelPublisher publisher() {
+            return platform.new Publisher(false);
+        }
+
+        @Override
+        protected boolean supportsPublicReplies() {
+            return false;
+        }
+    }
+
     /** Never checks the signature's value. */
     @PlantedFault
     static class TrustingWebhook extends WebhookHandlerContract {
@@ -291,6 +305,9 @@ class FakeAdapterContractTests {
         assertThat(failures(LeakyPublisher.class))
                 .as("failed checks of a publisher leaking its secret")
                 .isEqualTo(1);
+        assertThat(ContractRunner.failedTests(PublicOnPrivateChannelPublisher.class))
+                .as("failed checks of a publisher on a private-only channel that posts public replies")
+                .containsExactly("whatThePublisherCannotDoIsRefusedAsInvalidAndPostsNothing");
         assertThat(failures(TrustingWebhook.class))
                 .as("failed checks of a webhook trusting any signature")
                 .isEqualTo(4);

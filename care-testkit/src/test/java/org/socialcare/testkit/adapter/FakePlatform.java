@@ -138,6 +138,10 @@ final class FakePlatform {
 
         @Override
         public Optional<String> publish(Channel channel, Reply reply) {
+            if (!supports(reply.kind())) {
+                throw PlatformException.of(
+                        PlatformException.Kind.INVALID_REQUEST, "the fake platform cannot " + reply.kind(), null);
+            }
             String failure = nextFailure;
             nextFailure = "";
             if (failure.equals("auth")) {
