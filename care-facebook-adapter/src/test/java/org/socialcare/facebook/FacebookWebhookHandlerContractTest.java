@@ -28,6 +28,22 @@ class FacebookWebhookHandlerContractTest extends WebhookHandlerContract {
                 .toString();
     }
 
+    /** A comment on the page and an entry for a page no channel is configured for. */
+    @Override
+    protected Optional<String> bodyWithOneUnreadableItem(String text) {
+        long t = NOW.getEpochSecond() - 60;
+        return Optional.of(pageWebhook(
+                        changesEntry(
+                                PAGE_ID,
+                                t,
+                                commentAdded("11_99", PAGE_ID + "_11", PAGE_ID + "_11", "7777", "Pat", text, t)),
+                        changesEntry(
+                                "9999999999",
+                                t,
+                                commentAdded("12_99", "9999999999_12", "9999999999_12", "7778", "Sam", "hi", t)))
+                .toString());
+    }
+
     @Override
     protected String sign(String body) {
         return FacebookWebhookHandler.signature(APP_SECRET, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));

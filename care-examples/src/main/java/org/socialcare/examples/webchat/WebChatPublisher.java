@@ -33,6 +33,12 @@ public final class WebChatPublisher implements ChannelPublisher {
         return WebChatSettings.PLATFORM;
     }
 
+    /** Private messages only: a web chat has nothing public, no comments to hide or answer. */
+    @Override
+    public boolean supports(ReplyKind kind) {
+        return kind == ReplyKind.PRIVATE_MESSAGE;
+    }
+
     @Override
     public Optional<String> publish(Channel channel, Reply reply) {
         if (reply.kind() != ReplyKind.PRIVATE_MESSAGE) {

@@ -69,12 +69,17 @@ class IngestStatementCountTest {
         CareDesk.Builder builder = CareDesk.builder().clock(clock).storage(jdbc.storage());
         List<ChannelId> channels;
         if (config.equals("bank")) {
-            builder = new BankSetup().configure(builder);
+            BankSetup bank = new BankSetup();
+            builder = bank.configure(builder);
+            for (Channel c : bank.channels()) {
+                builder.receiveOnly(c.id()); // ingest only: nothing is published
+            }
             channels = List.of(BankSetup.TWITTER_CARE, BankSetup.TWITTER_CARDS, BankSetup.TWITTER_BRAND);
         } else {
             builder.team(Team.of("care", "Care"))
                     .channel(Channel.of(
-                            "tw", Platform.TWITTER, "Bank", "1", ChannelKind.DEDICATED_CARE, TeamId.of("care")));
+                            "tw", Platform.TWITTER, "Bank", "1", ChannelKind.DEDICATED_CARE, TeamId.of("care")))
+                    .receiveOnly(ChannelId.of("tw"));
             channels = List.of(ChannelId.of("tw"));
         }
         CareDesk desk = builder.build();

@@ -27,6 +27,15 @@ class WebChatWebhookHandlerContractTest extends WebhookHandlerContract {
                 + ChatJson.quote(text) + ",\"sentAt\":\"2026-03-02T09:00:00Z\"}]}";
     }
 
+    /** A customer message and an item without its session. */
+    @Override
+    protected Optional<String> bodyWithOneUnreadableItem(String text) {
+        return Optional.of(
+                "{\"messages\":[{\"seq\":41,\"sessionId\":\"s-4711\",\"from\":\"customer\",\"name\":\"Anna\","
+                        + "\"text\":" + ChatJson.quote(text) + ",\"sentAt\":\"2026-03-02T09:00:00Z\"},"
+                        + "{\"seq\":42,\"from\":\"customer\",\"text\":\"no session\",\"sentAt\":\"2026-03-02T09:00:01Z\"}]}");
+    }
+
     @Override
     protected String sign(String body) {
         return new ChatSignature(SECRET).sign(Instant.now(), "POST", PATH, body);

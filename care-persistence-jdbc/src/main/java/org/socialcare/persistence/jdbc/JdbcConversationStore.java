@@ -337,6 +337,26 @@ public final class JdbcConversationStore implements ConversationStore {
         return read("list conversations opened between " + from + " and " + to, c -> list(c, sql, from, to));
     }
 
+    /** One page by keyset (opened_at, id) over the opened index, instead of the port's default slice. */
+    @Override
+    public List<Conversation> openedBetween(Instant from, Instant to, Optional<Conversation> after, int limit) {
+        Checks.notNull(from, "from");
+        Checks.notNull(to, "to");
+        Checks.notNull(after, "after");
+        Checks.positive(limit, "limit");
+        if (after.isEmpty()) {
+            String sql = dialect.limit(
+                    "SELECT * FROM " + table + " WHERE opened_at >= ? AND opened_at < ? ORDER BY opened_at, id");
+            return tx.call("list a page of conversations opened from " + from, c -> list(c, sql, from, to, limit));
+        }
+        Instant at = after.get().openedAt();
+        String id = after.get().id().value();
+        String sql = dialect.limit("SELECT * FROM " + table + " WHERE opened_at >= ? AND opened_at < ?"
+                + " AND (opened_at > ? OR (opened_at = ? AND id > ?)) ORDER BY opened_at, id");
+        return tx.call(
+                "list a page of conversations opened from " + from, c -> list(c, sql, from, to, at, at, id, limit));
+    }
+
     /** Counted by the database over the customer index, instead of the port's default scan. */
     @Override
     public int countOpenedByCustomer(String customerPlatformUserId, Set<ChannelId> channels, Instant from, Instant to) {

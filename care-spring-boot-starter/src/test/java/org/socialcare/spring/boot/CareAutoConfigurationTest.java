@@ -40,6 +40,7 @@ class CareAutoConfigurationTest {
         "care.channels[0].handle=AskBank",
         "care.channels[0].account-id=900100",
         "care.channels[0].team=care",
+        "care.channels[0].receive-only=true",
         "care.background.enabled=false"
     };
 
@@ -208,6 +209,7 @@ class CareAutoConfigurationTest {
                         "care.channels[1].handle=Bank",
                         "care.channels[1].account-id=500200",
                         "care.channels[1].team=care",
+                        "care.channels[1].receive-only=true",
                         "care.channels[1].page-access-token=page-token",
                         "care.facebook.app-secret=app-secret",
                         "care.facebook.verify-token=verify-me")
@@ -227,6 +229,7 @@ class CareAutoConfigurationTest {
                         "care.channels[1].handle=Bank",
                         "care.channels[1].account-id=500200",
                         "care.channels[1].team=care",
+                        "care.channels[1].receive-only=true",
                         "care.facebook.app-secret=app-secret",
                         "care.facebook.verify-token=verify-me")
                 .run(ctx -> assertThat(ctx)

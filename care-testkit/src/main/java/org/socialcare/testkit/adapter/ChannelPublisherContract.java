@@ -216,6 +216,44 @@ public abstract class ChannelPublisherContract {
         assertThat(received()).noneSatisfy(post -> assertThat(post.text()).contains("first try"));
     }
 
+    /**
+     * What the publisher says it cannot do ({@link ChannelPublisher#supports} false, and a public reply on a
+     * private-only channel) it refuses as INVALID_REQUEST before any call: nothing reaches the platform. A
+     * private-only channel's publisher must also say it cannot reply in public, so the desk refuses the agent at once.
+     */
+    @Test
+    void whatThePublisherCannotDoIsRefusedAsInvalidAndPostsNothing() {
+        ChannelPublisher publisher = publisher();
+        java.util.Set<ReplyKind> refused = java.util.EnumSet.noneOf(ReplyKind.class);
+        for (ReplyKind kind : ReplyKind.values()) {
+            if (!publisher.supports(kind)) {
+                refused.add(kind);
+            }
+        }
+        if (!supportsPublicReplies()) {
+            assertThat(publisher.supports(ReplyKind.PUBLIC_REPLY))
+                    .as("supports(PUBLIC_REPLY) of a publisher on a private-only channel")
+                    .isFalse();
+            refused.add(ReplyKind.PUBLIC_REPLY);
+        }
+        for (ReplyKind kind : refused) {
+            int before = received().size();
+            PlatformException e = catchThrowableOfType(
+                    PlatformException.class,
+                    () -> publisher.publish(
+                            channel(),
+                            reply(kind, Optional.of("m-contract"), Optional.of("u-contract"), "refused " + kind)));
+
+            assertThat(e)
+                    .as("the exception publishing a " + kind + " it cannot do")
+                    .isNotNull();
+            assertThat(e.kind())
+                    .as("kind of the refusal of a " + kind)
+                    .isEqualTo(PlatformException.Kind.INVALID_REQUEST);
+            assertThat(received()).as("posts after a refused " + kind).hasSize(before);
+        }
+    }
+
     @Test
     void publisherNamesItsPlatform() {
         assertThat(publisher().platform()).isEqualTo(channel().platform());

@@ -51,6 +51,17 @@ public abstract class WebhookHandlerContract {
         return Optional.empty();
     }
 
+    /**
+     * A complete callback body carrying one customer message with {@code text} and one item the adapter cannot read
+     * (an event for a page or session it does not know, a message without its sender): the adapter must keep that
+     * item as a dead letter ({@code Batch.rejected}), not drop it. Default: empty, which skips
+     * {@code anUnreadableItemIsDeadLetteredNotDropped}; every adapter whose callbacks carry several items should
+     * give one.
+     */
+    protected Optional<String> bodyWithOneUnreadableItem(String text) {
+        return Optional.empty();
+    }
+
     /** Secrets configured in the handler; none may appear in an exception message. */
     protected List<String> secrets() {
         return List.of();
@@ -132,6 +143,22 @@ public abstract class WebhookHandlerContract {
         String body = customerMessageBody(TEXT);
 
         assertMalformed(body.substring(0, body.length() / 2));
+    }
+
+    @Test
+    void anUnreadableItemIsDeadLetteredNotDropped() {
+        Optional<String> body = bodyWithOneUnreadableItem(TEXT);
+        Assumptions.assumeTrue(body.isPresent(), "the adapter gives no callback with an unreadable item");
+
+        WebhookResult result = handler().handle(request(body.get(), Optional.of(sign(body.get()))));
+
+        assertThat(result.batches().stream().flatMap(b -> b.messages().stream()))
+                .as("messages of the callback")
+                .anySatisfy(m -> assertThat(m.text()).isEqualTo(TEXT));
+        assertThat(result.batches().stream().flatMap(b -> b.rejected().stream()))
+                .as("dead letters of the callback (the unreadable item, kept rather than dropped)")
+                .hasSize(1)
+                .allSatisfy(r -> assertThat(r.reason()).isNotBlank());
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.socialcare.testkit.TestData.at;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +34,8 @@ import org.socialcare.testkit.TestData;
  * same version exactly one wins; {@code find} and {@code findLatestOfCustomer}; the unassigned queue
  * (team, active, unassigned; priority descending, waiting-since ascending with absent last, opened ascending;
  * limit); {@code assignedTo}; {@code countAssigned} and {@code hasUnassigned} agree with those lists; {@code dueBy} returns only active conversations due at or before the instant,
- * earliest due first, within the limit; {@code openedBetween} is half-open [from, to); every field
+ * earliest due first, within the limit; {@code openedBetween} is half-open [from, to), and read page by page gives the
+ * same conversations in the same order; every field
  * round-trips exactly, including the risk flags, language, negative streak, optional instants at
  * microsecond precision and unicode in the customer's name.
  *
@@ -492,6 +494,38 @@ public abstract class ConversationStoreContract {
         assertThat(store.openedBetween(at(10), at(20)).stream().map(Conversation::id))
                 .containsExactly(atFrom.id(), inside.id(), justBeforeTo.id());
         assertThat(store.openedBetween(at(20), at(20))).isEmpty();
+    }
+
+    @Test
+    void openedBetweenPageByPageGivesTheWholePeriodOnceInOrderAcrossEqualInstants() {
+        List<Conversation> saved = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            Conversation c = TestData.conversation(i < 4 ? 12 : 14); // runs of equal opened instants
+            store.save(c);
+            saved.add(c);
+        }
+        store.save(TestData.conversation(25));
+        List<ConversationId> whole = store.openedBetween(at(10), at(20)).stream()
+                .map(Conversation::id)
+                .toList();
+
+        for (int pageSize : new int[] {1, 2, 3, 7, 50}) {
+            List<ConversationId> paged = new ArrayList<>();
+            Optional<Conversation> after = Optional.empty();
+            while (true) {
+                List<Conversation> page = store.openedBetween(at(10), at(20), after, pageSize);
+                assertThat(page.size()).as("page size").isLessThanOrEqualTo(pageSize);
+                page.forEach(c -> paged.add(c.id()));
+                if (page.size() < pageSize) {
+                    break;
+                }
+                after = Optional.of(page.get(page.size() - 1));
+            }
+            assertThat(paged).as("pages of " + pageSize).containsExactlyElementsOf(whole);
+        }
+        assertThat(whole)
+                .containsExactlyInAnyOrderElementsOf(
+                        saved.stream().map(Conversation::id).toList());
     }
 
     @Test

@@ -162,6 +162,11 @@ class FakeAdapterContractTests {
         }
 
         @Override
+        protected Optional<String> bodyWithOneUnreadableItem(String text) {
+            return Optional.of(FakePlatform.Webhook.body(text) + "\n{\"id\":\"m2\",\"text\":\"no sender\"}");
+        }
+
+        @Override
         protected String sign(String body) {
             return FakePlatform.Webhook.sign(body);
         }
@@ -211,6 +216,49 @@ class FakeAdapterContractTests {
         @Override
         protected ChannelPublisher publisher() {
             return platform.new Publisher(true);
+        }
+    }
+
+    /** On a private-only channel, yet publishes a public reply it is handed (and says it can). */
+    @PlantedFault
+    static class PublicOnPrivateChannelPublisher extends CorrectPublisherBase {
+        @Override
+        protected ChannelPublisher publisher() {
+            return platform.new Publisher(false);
+        }
+
+        @Override
+        protected boolean supportsPublicReplies() {
+            return false;
+        }
+    }
+
+    /** Drops a line of a callback it cannot read instead of dead-lettering it. */
+    @PlantedFault
+    static class DroppingWebhook extends WebhookHandlerContract {
+        @Override
+        protected WebhookHandler handler() {
+            return new FakePlatform.Webhook(true, false);
+        }
+
+        @Override
+        protected String customerMessageBody(String text) {
+            return FakePlatform.Webhook.body(text);
+        }
+
+        @Override
+        protected Optional<String> bodyWithOneUnreadableItem(String text) {
+            return Optional.of(FakePlatform.Webhook.body(text) + "\n{\"id\":\"m2\",\"text\":\"no sender\"}");
+        }
+
+        @Override
+        protected String sign(String body) {
+            return FakePlatform.Webhook.sign(body);
+        }
+
+        @Override
+        protected WebhookRequest request(String body, Optional<String> signature) {
+            return FakePlatform.Webhook.request(body, signature);
         }
     }
 
@@ -291,6 +339,12 @@ class FakeAdapterContractTests {
         assertThat(failures(LeakyPublisher.class))
                 .as("failed checks of a publisher leaking its secret")
                 .isEqualTo(1);
+        assertThat(ContractRunner.failedTests(PublicOnPrivateChannelPublisher.class))
+                .as("failed checks of a publisher on a private-only channel that posts public replies")
+                .containsExactly("whatThePublisherCannotDoIsRefusedAsInvalidAndPostsNothing");
+        assertThat(ContractRunner.failedTests(DroppingWebhook.class))
+                .as("failed checks of a webhook that drops an item it cannot read")
+                .containsExactly("anUnreadableItemIsDeadLetteredNotDropped");
         assertThat(failures(TrustingWebhook.class))
                 .as("failed checks of a webhook trusting any signature")
                 .isEqualTo(4);

@@ -138,6 +138,10 @@ final class FakePlatform {
 
         @Override
         public Optional<String> publish(Channel channel, Reply reply) {
+            if (!supports(reply.kind())) {
+                throw PlatformException.of(
+                        PlatformException.Kind.INVALID_REQUEST, "the fake platform cannot " + reply.kind(), null);
+            }
             String failure = nextFailure;
             nextFailure = "";
             if (failure.equals("auth")) {
@@ -169,9 +173,16 @@ final class FakePlatform {
         private static final Pattern BODY =
                 Pattern.compile("\\{\"id\":\"([^\"]+)\",\"user\":\"([^\"]+)\",\"text\":\"([^\"]*)\"\\}");
         final boolean checksSignature;
+        final boolean deadLetters;
 
         Webhook(boolean checksSignature) {
+            this(checksSignature, true);
+        }
+
+        /** With {@code deadLetters} false it drops a line it cannot read (the fault the contract catches). */
+        Webhook(boolean checksSignature, boolean deadLetters) {
             this.checksSignature = checksSignature;
+            this.deadLetters = deadLetters;
         }
 
         @Override
@@ -193,16 +204,28 @@ final class FakePlatform {
                             expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
                 throw new WebhookRejectedException("bad signature", 401);
             }
-            Matcher m = BODY.matcher(request.bodyAsString());
-            if (!m.matches()) {
+            // one event per line; a line that is not an event is dead-lettered, a body with no event is malformed
+            List<InboundMessage> messages = new java.util.ArrayList<>();
+            List<org.socialcare.core.domain.RejectedPayload> rejected = new java.util.ArrayList<>();
+            for (String line : request.bodyAsString().split("\n")) {
+                Matcher m = BODY.matcher(line);
+                if (!m.matches()) {
+                    if (deadLetters) {
+                        rejected.add(new org.socialcare.core.domain.RejectedPayload(
+                                "fakechat:webhook", line, "not a fakechat event"));
+                    }
+                    continue;
+                }
+                messages.add(InboundMessage.builder(
+                                MessageKey.of(PLATFORM, m.group(1)), CHANNEL.id(), Party.of(m.group(2), "h"))
+                        .text(m.group(3))
+                        .createdAt(Instant.parse("2026-03-02T09:00:00Z"))
+                        .build());
+            }
+            if (messages.isEmpty()) {
                 throw new MalformedPayloadException("$", "not a fakechat event");
             }
-            InboundMessage message = InboundMessage.builder(
-                            MessageKey.of(PLATFORM, m.group(1)), CHANNEL.id(), Party.of(m.group(2), "h"))
-                    .text(m.group(3))
-                    .createdAt(Instant.parse("2026-03-02T09:00:00Z"))
-                    .build();
-            return WebhookResult.accepted(List.of(Batch.of(List.of(message))));
+            return WebhookResult.accepted(List.of(Batch.of(messages).withRejected(rejected)));
         }
 
         static String sign(String body) {

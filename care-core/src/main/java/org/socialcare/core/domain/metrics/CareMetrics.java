@@ -107,6 +107,138 @@ public final class CareMetrics {
                 inactive(now, inactiveAfter));
     }
 
+    /**
+     * {@link #report(Instant, Instant, Duration)} reading the period page by page ({@code pageSize} conversations at a
+     * time, {@code ConversationStore.openedBetween(from, to, after, limit)}): it holds one page and each group's
+     * counts and first-response times, never every conversation of the period. Same report.
+     *
+     * @throws IllegalArgumentException as {@link #report(Instant, Instant, Duration)}, or unless {@code pageSize}
+     *     is positive
+     */
+    public MetricsReport report(Instant from, Instant to, Duration inactiveAfter, int pageSize) {
+        Checks.notNull(from, "from");
+        Checks.notNull(to, "to");
+        Checks.positive(inactiveAfter, "inactiveAfter");
+        Checks.positive(pageSize, "pageSize");
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException(
+                    "report period must not end before it starts but was " + from + " .. " + to);
+        }
+        Instant now = clock.instant();
+        Function<Conversation, Optional<String>> unit = businessUnit();
+        Tally desk = new Tally();
+        Map<ChannelId, Tally> byChannel = new TreeMap<>(Comparator.comparing(ChannelId::value));
+        Map<TeamId, Tally> byTeam = new TreeMap<>(Comparator.comparing(TeamId::value));
+        Map<AgentId, Tally> byAgent = new TreeMap<>(Comparator.comparing(AgentId::value));
+        Map<String, Tally> byUnit = new TreeMap<>();
+        java.util.function.BiConsumer<Conversation, Boolean> count = (c, opened) -> {
+            List<Tally> tallies = new ArrayList<>();
+            tallies.add(desk);
+            tallies.add(byChannel.computeIfAbsent(c.channel(), k -> new Tally()));
+            c.team().ifPresent(t -> tallies.add(byTeam.computeIfAbsent(t, k -> new Tally())));
+            c.assignee().ifPresent(a -> tallies.add(byAgent.computeIfAbsent(a, k -> new Tally())));
+            unit.apply(c).ifPresent(u -> tallies.add(byUnit.computeIfAbsent(u, k -> new Tally())));
+            for (Tally t : tallies) {
+                if (opened) {
+                    t.opened(c, now);
+                } else {
+                    t.active++;
+                }
+            }
+        };
+        forEachOpened(from, to, pageSize, c -> count.accept(c, true));
+        activeConversations().forEach(c -> count.accept(c, false));
+        return new MetricsReport(
+                from,
+                to,
+                now,
+                desk.breakdown(),
+                breakdowns(byChannel),
+                breakdowns(byTeam),
+                breakdowns(byAgent),
+                breakdowns(byUnit),
+                inactive(now, inactiveAfter));
+    }
+
+    /**
+     * Hands every conversation opened in [from, to) to {@code visitor}, oldest first, reading {@code pageSize} at a
+     * time: for a bank's own figures over a long period without loading it whole.
+     *
+     * @throws IllegalArgumentException unless {@code pageSize} is positive
+     */
+    public void forEachOpened(
+            Instant from, Instant to, int pageSize, java.util.function.Consumer<Conversation> visitor) {
+        Checks.notNull(from, "from");
+        Checks.notNull(to, "to");
+        Checks.positive(pageSize, "pageSize");
+        Checks.notNull(visitor, "visitor");
+        Optional<Conversation> after = Optional.empty();
+        while (true) {
+            List<Conversation> page = conversations.openedBetween(from, to, after, pageSize);
+            page.forEach(visitor);
+            if (page.size() < pageSize) {
+                return;
+            }
+            after = Optional.of(page.get(page.size() - 1));
+        }
+    }
+
+    private static <K> Map<K, Breakdown> breakdowns(Map<K, Tally> tallies) {
+        Map<K, Breakdown> out = new java.util.LinkedHashMap<>();
+        tallies.forEach((k, t) -> out.put(k, t.breakdown()));
+        return out;
+    }
+
+    private Function<Conversation, Optional<String>> businessUnit() {
+        Map<ChannelId, Channel> channelById = new HashMap<>();
+        channels.forEach(c -> channelById.put(c.id(), c));
+        Map<TeamId, Team> teamById = new HashMap<>();
+        teams.forEach(t -> teamById.put(t.id(), t));
+        return c -> Optional.ofNullable(channelById.get(c.channel()))
+                .flatMap(Channel::businessUnit)
+                .or(() -> c.team().map(teamById::get).flatMap(Team::businessUnit));
+    }
+
+    /** One group's counts, as {@link #breakdown} computes them, gathered one conversation at a time. */
+    private final class Tally {
+        private final List<Duration> firstResponses = new ArrayList<>();
+        private int opened;
+        private int met;
+        private int missed;
+        private int active;
+
+        void opened(Conversation c, Instant now) {
+            opened++;
+            Instant due = sla.calendarFor(c.channel())
+                    .plus(
+                            c.openedAt(),
+                            sla.targetsFor(c.channel(), c.priority()).firstResponse());
+            if (c.firstResponseAt().isPresent()) {
+                firstResponses.add(
+                        Duration.between(c.openedAt(), c.firstResponseAt().get()));
+                if (c.firstResponseAt().get().isAfter(due)) {
+                    missed++;
+                } else {
+                    met++;
+                }
+            } else if (!due.isAfter(now)) {
+                missed++;
+            }
+        }
+
+        Breakdown breakdown() {
+            firstResponses.sort(Comparator.naturalOrder());
+            return new Breakdown(
+                    opened,
+                    firstResponses.size(),
+                    percentile(firstResponses, 0.5),
+                    percentile(firstResponses, 0.9),
+                    met,
+                    missed,
+                    active);
+        }
+    }
+
     /** Channels with no agent reply since {@code now - inactiveAfter}, in configuration order. */
     public List<InactiveAccount> inactiveAccounts(Duration inactiveAfter) {
         return inactive(clock.instant(), Checks.positive(inactiveAfter, "inactiveAfter"));

@@ -149,7 +149,7 @@ public final class CompliancePolicy {
         StringBuilder out = new StringBuilder(text);
         List<String> added = new ArrayList<>();
         for (Disclosure d : disclosures) {
-            if (d.kinds().contains(kind)
+            if (d.appliesTo(draft.channel(), kind)
                     && (d.triggers().isEmpty() || d.triggers().matchesAny(words))
                     && !NormalizedText.fold(text).contains(NormalizedText.fold(d.text()))) {
                 out.append(' ').append(d.text());

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import org.socialcare.core.domain.AgentId;
 import org.socialcare.core.domain.ChannelId;
+import org.socialcare.core.domain.Checks;
 import org.socialcare.core.domain.Conversation;
 import org.socialcare.core.domain.ConversationId;
 import org.socialcare.core.domain.TeamId;
@@ -82,6 +83,26 @@ public interface ConversationStore {
 
     /** Conversations opened in [from, to), oldest first (for metrics and reports). */
     List<Conversation> openedBetween(Instant from, Instant to);
+
+    /**
+     * One page of {@link #openedBetween(Instant, Instant)}, in the same order (opened instant, then id): up to
+     * {@code limit} conversations that come after {@code after} (the last conversation of the previous page; empty
+     * for the first page). Reading a period page by page holds one page at a time. The default slices
+     * {@link #openedBetween(Instant, Instant)} and so loads the whole period: a database store overrides it.
+     *
+     * @throws IllegalArgumentException unless {@code limit} is positive
+     */
+    default List<Conversation> openedBetween(Instant from, Instant to, Optional<Conversation> after, int limit) {
+        Checks.positive(limit, "limit");
+        Checks.notNull(after, "after");
+        return openedBetween(from, to).stream()
+                .filter(c -> after.map(a -> c.openedAt().isAfter(a.openedAt())
+                                || (c.openedAt().equals(a.openedAt())
+                                        && c.id().value().compareTo(a.id().value()) > 0))
+                        .orElse(true))
+                .limit(limit)
+                .toList();
+    }
 
     /**
      * How many conversations of the customer (platform user id) on any of {@code channels} were opened in

@@ -119,6 +119,33 @@ class CareMetricsTest {
     }
 
     @Test
+    void theStreamedReportReadPageByPageEqualsTheReportOfTheWholePeriod() {
+        ConversationId c1 = tweetAt("09:00", ASK_BANK, "u1");
+        ConversationId c2 = tweetAt("09:00", ASK_CARDS, "u2"); // the same instant: the page boundary falls between
+        ConversationId c3 = tweetAt("09:20", ASK_CARDS, "u3");
+        tweetAt("09:30", BRAND, "u4");
+        replyAt("09:10", c1, AB);
+        replyAt("09:50", c3, CD);
+        clock.set(Instant.parse("2026-11-25T10:00:00Z"));
+        desk.claim(c2, CD);
+        tweetAt("10:50", ASK_BANK, "u5");
+        clock.set(Instant.parse("2026-11-25T11:00:00Z"));
+        Instant end = Instant.parse("2026-11-25T11:00:00Z");
+
+        MetricsReport whole = metrics().report(T0, end, Duration.ofDays(7));
+
+        assertThat(whole.overall().opened()).isEqualTo(5);
+        for (int pageSize : new int[] {1, 2, 5, 100}) {
+            assertThat(metrics().report(T0, end, Duration.ofDays(7), pageSize))
+                    .as("report read %d at a time", pageSize)
+                    .isEqualTo(whole);
+        }
+        java.util.List<ConversationId> visited = new java.util.ArrayList<>();
+        metrics().forEachOpened(T0, end, 2, c -> visited.add(c.id()));
+        assertThat(visited).hasSize(5).startsWith(c1.value().compareTo(c2.value()) < 0 ? c1 : c2);
+    }
+
+    @Test
     void accountsGoInactiveAfterDaysWithoutAReply() {
         ConversationId c1 = tweetAt("09:00", ASK_BANK, "u1");
         replyAt("09:10", c1, AB);

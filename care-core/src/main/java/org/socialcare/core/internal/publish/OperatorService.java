@@ -1,4 +1,4 @@
-package org.socialcare.core.internal.operate;
+package org.socialcare.core.internal.publish;
 
 import java.time.Instant;
 import java.util.List;
@@ -12,10 +12,9 @@ import org.socialcare.core.domain.Reply;
 import org.socialcare.core.domain.ReplyId;
 import org.socialcare.core.error.CareException;
 import org.socialcare.core.internal.DeskContext;
-import org.socialcare.core.internal.publish.DeliveryLedger;
 import org.socialcare.core.port.in.Operations;
 
-/** The operator API: failed replies listed desk-wide and retried, audited. Not API. Thread-safe. */
+/** The operator API: failed replies listed desk-wide and retried (the outbox's side), audited. Not API. Thread-safe. */
 public final class OperatorService implements Operations {
     private static final Logger LOG = LoggerFactory.getLogger(OperatorService.class);
 
