@@ -12,10 +12,12 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.socialcare.core.CareDesk;
 import org.socialcare.core.domain.ChannelId;
+import org.socialcare.core.domain.Platform;
 import org.socialcare.core.domain.Priority;
 import org.socialcare.core.domain.sla.BusinessCalendar;
 import org.socialcare.core.domain.sla.SlaPolicy;
 import org.socialcare.core.domain.sla.SlaTargets;
+import org.socialcare.core.port.out.ChannelPublisher;
 import org.socialcare.core.port.out.ChannelSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -36,9 +38,27 @@ class CarePolicyPropertiesTest {
         "care.background.enabled=false"
     };
 
+    // a desk fails fast without a publisher per channel: platform-wide stand-ins (an account's own publisher wins)
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(CareAutoConfiguration.class))
+            .withBean("twitterStandIn", ChannelPublisher.class, () -> standIn(Platform.TWITTER))
+            .withBean("facebookStandIn", ChannelPublisher.class, () -> standIn(Platform.FACEBOOK))
             .withPropertyValues(DESK);
+
+    private static ChannelPublisher standIn(Platform platform) {
+        return new ChannelPublisher() {
+            @Override
+            public Platform platform() {
+                return platform;
+            }
+
+            @Override
+            public java.util.Optional<String> publish(
+                    org.socialcare.core.domain.Channel channel, org.socialcare.core.domain.Reply reply) {
+                throw new IllegalStateException("these tests publish nothing");
+            }
+        };
+    }
 
     private static void failsNaming(ApplicationContextRunner runner, String property, String... more) {
         runner.run(ctx -> {
