@@ -36,6 +36,7 @@ import org.socialcare.core.domain.InboundMessage;
 import org.socialcare.core.domain.MessageKey;
 import org.socialcare.core.domain.Party;
 import org.socialcare.persistence.jdbc.JdbcCareStorage;
+import org.socialcare.testkit.jdbc.CountingDataSource;
 
 /**
  * JDBC ingest cost per message (issue 17): the {@code default} desk ingesting one batch of {@value #BATCH}

@@ -28,6 +28,7 @@ import org.socialcare.core.port.in.IngestResult;
 import org.socialcare.examples.demo.BankSetup;
 import org.socialcare.persistence.jdbc.JdbcCareStorage;
 import org.socialcare.testkit.MutableClock;
+import org.socialcare.testkit.jdbc.CountingDataSource;
 
 /**
  * JDBC statements the desk sends to H2 per ingested message (issue 17), counted by a proxy around the data

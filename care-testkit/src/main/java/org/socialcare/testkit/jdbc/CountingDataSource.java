@@ -1,4 +1,4 @@
-package org.socialcare.examples.jdbc;
+package org.socialcare.testkit.jdbc;
 
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
@@ -19,36 +19,42 @@ import javax.sql.DataSource;
 /**
  * A {@link DataSource} that counts what reaches the database through it: statements executed (each
  * {@code execute*} call, an {@code executeBatch} is one), statements prepared and connections taken, with the
- * executions per SQL text. Test code; thread-safe.
+ * executions per SQL text, for tests and benchmarks that count statements per message. Thread-safe.
  */
-final class CountingDataSource implements DataSource {
+public final class CountingDataSource implements DataSource {
     private final DataSource inner;
     private final AtomicLong executed = new AtomicLong();
     private final AtomicLong prepared = new AtomicLong();
     private final AtomicLong connections = new AtomicLong();
     private final Map<String, Long> bySql = new TreeMap<>();
 
-    CountingDataSource(DataSource inner) {
+    /** Counts what runs on connections of {@code inner}. */
+    public CountingDataSource(DataSource inner) {
         this.inner = inner;
     }
 
-    long executed() {
+    /** Statements executed (plain, prepared and batched) since the last {@link #reset}. */
+    public long executed() {
         return executed.get();
     }
 
-    long prepared() {
+    /** Statements prepared since the last {@link #reset}. */
+    public long prepared() {
         return prepared.get();
     }
 
-    long connections() {
+    /** Connections handed out since the last {@link #reset}. */
+    public long connections() {
         return connections.get();
     }
 
-    synchronized Map<String, Long> executedBySql() {
+    /** Executions per SQL text since the last {@link #reset}. */
+    public synchronized Map<String, Long> executedBySql() {
         return new TreeMap<>(bySql);
     }
 
-    synchronized void reset() {
+    /** Starts counting from zero. */
+    public synchronized void reset() {
         executed.set(0);
         prepared.set(0);
         connections.set(0);
