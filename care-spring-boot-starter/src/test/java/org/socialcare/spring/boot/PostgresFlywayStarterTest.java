@@ -70,6 +70,7 @@ class PostgresFlywayStarterTest {
                         "care.channels[0].handle=AskBank",
                         "care.channels[0].account-id=900100",
                         "care.channels[0].team=care",
+                        "care.channels[0].receive-only=true",
                         "care.background.enabled=false")
                 .run(ctx -> {
                     assertThat(ctx).hasNotFailed();
