@@ -87,6 +87,12 @@ final class TwitterJson {
             } catch (JsonProcessingException e) {
                 JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
                 throw new NotJson(problem(e) + " at offset " + Math.max(0, at.getCharOffset()), e);
+            } catch (NumberFormatException | ArithmeticException e) {
+                // a decimal whose exponent overflows an int: Jackson's message quotes the number, so it is not kept
+                throw new NotJson(
+                        "number out of range at offset "
+                                + Math.max(0, parser.currentTokenLocation().getCharOffset()),
+                        null);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("reading a string cannot fail", e);

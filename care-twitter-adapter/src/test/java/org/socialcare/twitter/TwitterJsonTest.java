@@ -75,6 +75,18 @@ class TwitterJsonTest {
     }
 
     @Test
+    void refusesANumberWhoseExponentOverflowsWithoutQuotingIt() {
+        for (String number : new String[] {"101444e122497028096", "1.5E-99999999999", "4111111111111111e9999999999"}) {
+            assertThatThrownBy(() -> TwitterJson.parse("{\"created_timestamp\":" + number + "}"))
+                    .as(number)
+                    .isInstanceOf(TwitterJson.NotJson.class)
+                    .hasMessageContaining("number out of range at offset 21")
+                    .message()
+                    .doesNotContain(number);
+        }
+    }
+
+    @Test
     void refusesStringsLongerThanTheLimit() {
         assertThatThrownBy(() -> TwitterJson.parse("[\"" + "x".repeat(TwitterJson.MAX_STRING_LENGTH + 1) + "\"]"))
                 .isInstanceOf(TwitterJson.NotJson.class)

@@ -3,9 +3,9 @@ package org.socialcare.testkit.fuzz;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.RandomGenerator;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.sessions.JqwikSession;
 
 /**
  * Fuzzes payload parsers and webhook handlers. {@link #hostile(List)} turns real payloads (the seeds) into
@@ -29,11 +31,15 @@ import net.jqwik.api.Tuple;
  * overflow, any other error) or costs more than {@link #MAX_CPU_NANOS} of this thread's CPU time.
  *
  * <p>The number of cases is {@link #tries()}: the system property {@value #TRIES_PROPERTY} (the CI profile raises
- * it to 3,000), else {@value #DEFAULT_TRIES}. Not thread-safe; one run per test.
+ * it to 50,000), else {@value #DEFAULT_TRIES}. Every run draws its cases from one random seed, new each run unless
+ * the system property {@value #SEED_PROPERTY} sets it; a failure names the seed and the case number, so that
+ * {@code -Dcare.fuzz.seed=<seed>} replays the same cases. Not thread-safe; one run per test.
  */
 public final class PayloadFuzz {
     /** System property that sets the number of cases per run. */
     public static final String TRIES_PROPERTY = "care.fuzz.tries";
+    /** System property that fixes the random seed a run draws its cases from (a failure names it). */
+    public static final String SEED_PROPERTY = "care.fuzz.seed";
     /** Cases per run in the default build. */
     public static final int DEFAULT_TRIES = 300;
     /** CPU time one case may cost at one entry point before the run fails (2 s, on a loaded machine). */
@@ -54,6 +60,9 @@ public final class PayloadFuzz {
         "{\"a\":{\"b\":[]}}",
         "\"\"",
         "18446744073709551616",
+        "1e2147483648",
+        "101444e122497028096",
+        "-1.5E-99999999999",
         "\"\\ud800\"",
         "\"\\u0000\""
     };
@@ -67,7 +76,23 @@ public final class PayloadFuzz {
         {0}
     };
 
+    /** jqwik's generation size: bounds the length of generated lists and strings. */
+    private static final int GENERATION_SIZE = 1_000;
+
     private PayloadFuzz() {}
+
+    /** The seed of the next run: {@value #SEED_PROPERTY} when set, else a new random one. */
+    public static long seed() {
+        String fixed = System.getProperty(SEED_PROPERTY, "").trim();
+        if (fixed.isEmpty()) {
+            return new SecureRandom().nextLong();
+        }
+        try {
+            return Long.parseLong(fixed);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(SEED_PROPERTY + " must be a long, was '" + fixed + "'", e);
+        }
+    }
 
     /** Cases per run: {@value #TRIES_PROPERTY} when set, else {@value #DEFAULT_TRIES}. */
     public static int tries() {
@@ -109,12 +134,35 @@ public final class PayloadFuzz {
             int tries,
             Map<String, Consumer<byte[]>> entryPoints,
             Set<Class<? extends Throwable>> typed) {
+        long seed = seed();
+        Random random = new Random(seed);
+        boolean ownSession = !JqwikSession.isActive(); // jqwik's generators need one outside a property
+        if (ownSession) {
+            JqwikSession.start();
+        }
+        try {
+            return run(cases.generator(GENERATION_SIZE), seed, random, tries, entryPoints, typed);
+        } finally {
+            if (ownSession) {
+                JqwikSession.finish();
+            }
+        }
+    }
+
+    private static Report run(
+            RandomGenerator<byte[]> generator,
+            long seed,
+            Random random,
+            int tries,
+            Map<String, Consumer<byte[]>> entryPoints,
+            Set<Class<? extends Throwable>> typed) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         Map<String, Map<String, Integer>> outcomes = new TreeMap<>();
         int count = 0;
-        for (Iterator<byte[]> it = cases.sampleStream().limit(tries).iterator(); it.hasNext(); ) {
-            byte[] body = it.next();
+        while (count < tries) {
+            byte[] body = generator.next(random).value();
             count++;
+            String which = "case " + count + " of seed " + seed + " (-D" + SEED_PROPERTY + "=" + seed + " replays it)";
             for (Map.Entry<String, Consumer<byte[]>> entry : entryPoints.entrySet()) {
                 long start = threads.getCurrentThreadCpuTime();
                 String outcome;
@@ -124,14 +172,14 @@ public final class PayloadFuzz {
                 } catch (Throwable t) {
                     if (typed.stream().noneMatch(type -> type.isInstance(t))) {
                         throw new AssertionError(
-                                entry.getKey() + " ended a case in " + t + " on: " + describe(body), t);
+                                entry.getKey() + " ended " + which + " in " + t + " on: " + describe(body), t);
                     }
                     outcome = t.getClass().getSimpleName();
                 }
                 long cpu = threads.getCurrentThreadCpuTime() - start;
                 if (cpu > MAX_CPU_NANOS) {
-                    throw new AssertionError(
-                            entry.getKey() + " took " + cpu / 1_000_000 + " ms of CPU on: " + describe(body));
+                    throw new AssertionError(entry.getKey() + " took " + cpu / 1_000_000 + " ms of CPU on " + which
+                            + ": " + describe(body));
                 }
                 outcomes.computeIfAbsent(entry.getKey(), k -> new TreeMap<>()).merge(outcome, 1, Integer::sum);
             }
