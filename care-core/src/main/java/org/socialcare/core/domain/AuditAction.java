@@ -37,5 +37,7 @@ public enum AuditAction {
     /** Closed conversations past the retention period were purged. */
     RETENTION_PURGED,
     /** An operator put a FAILED reply back in the outbox. */
-    REPLY_RETRIED
+    REPLY_RETRIED,
+    /** An operator had a dead letter read again and its messages ingested. */
+    DEAD_LETTER_REPROCESSED
 }

@@ -28,6 +28,7 @@ import org.socialcare.core.domain.guard.PublishingGuard;
 import org.socialcare.core.domain.routing.RoutingPolicy;
 import org.socialcare.core.domain.sla.SlaPolicy;
 import org.socialcare.core.internal.channel.ChannelControl;
+import org.socialcare.core.internal.ingest.DeadLetterService;
 import org.socialcare.core.internal.ingest.DeadLetters;
 import org.socialcare.core.internal.ingest.EchoReconciler;
 import org.socialcare.core.internal.ingest.IngestService;
@@ -52,6 +53,7 @@ import org.socialcare.core.memory.InMemoryMessageStore;
 import org.socialcare.core.memory.InMemoryNoticeOutbox;
 import org.socialcare.core.memory.InMemoryStorage;
 import org.socialcare.core.memory.InMemoryTransactionManager;
+import org.socialcare.core.port.in.Operations;
 import org.socialcare.core.port.out.CallbackGateway;
 import org.socialcare.core.port.out.CareStorage;
 import org.socialcare.core.port.out.ChannelHealthListener;
@@ -227,7 +229,7 @@ public final class DeskAssembly {
             SlaSweeper sweeper,
             ChannelControl channels,
             NoticeDelivery notices,
-            OperatorService operations) {}
+            Operations operations) {}
 
     /**
      * Validates the settings and wires the services.
@@ -306,7 +308,7 @@ public final class DeskAssembly {
                 new SlaSweeper(ctx, reviewer, routingService),
                 new ChannelControl(ctx),
                 notices,
-                new OperatorService(ctx));
+                new DeskOperations(new OperatorService(ctx), new DeadLetterService(ctx, ingest)));
     }
 
     /** The storage with the explicit firings and channel-state overrides in place of its own. */

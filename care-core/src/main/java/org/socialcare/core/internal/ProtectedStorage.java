@@ -199,6 +199,21 @@ public final class ProtectedStorage {
             public List<DeadLetter> recent(int limit) {
                 return base.recent(limit);
             }
+
+            @Override
+            public List<DeadLetter> open(Optional<String> after, int limit) {
+                return base.open(after, limit);
+            }
+
+            @Override
+            public Optional<DeadLetter> findOpen(String id) {
+                return base.findOpen(id);
+            }
+
+            @Override
+            public boolean markReprocessed(String id, Instant at) {
+                return base.markReprocessed(id, at);
+            }
         };
     }
 }

@@ -46,7 +46,8 @@ public final class SchemaInitializer {
             new Migration(2, "outbox_fencing"),
             new Migration(3, "data_protection"),
             new Migration(4, "queue_indexes"),
-            new Migration(5, "escalation_notices"));
+            new Migration(5, "escalation_notices"),
+            new Migration(6, "dead_letter_reprocessing"));
 
     record Migration(int version, String description) {
         String script() {

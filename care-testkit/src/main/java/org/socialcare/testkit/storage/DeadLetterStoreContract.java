@@ -6,6 +6,13 @@ import static org.socialcare.testkit.TestData.at;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.socialcare.core.domain.DeadLetter;
@@ -16,8 +23,10 @@ import org.socialcare.testkit.TestData;
  * Contract of a {@link DeadLetterStore}.
  *
  * <p>Checks: the raw payload comes back byte for byte (unicode outside the BMP, control characters, quotes,
- * invalid JSON, a 120 000-character body of about 180 KB in UTF-8, an empty body), with source, reason and time; {@code recent(limit)} returns the
- * last {@code limit} put, oldest first.
+ * invalid JSON, a 120 000-character body of about 180 KB in UTF-8, an empty body), with source, reason and time;
+ * {@code recent(limit)} returns the last {@code limit} put, oldest first; {@code open} pages the dead letters not yet
+ * reprocessed in the order they were put; {@code markReprocessed} marks one exactly once, also when eight threads
+ * race for it, after which it is neither open nor found.
  *
  * <p>The subclass provides {@link #createStore()}: a fresh, empty store, called before each test. Calls are
  * made outside any transaction: each must then commit on its own.
@@ -74,5 +83,71 @@ public abstract class DeadLetterStoreContract {
     @Test
     void emptyStoreReadsEmpty() {
         assertThat(store.recent(10)).isEmpty();
+    }
+
+    @Test
+    void openPagesTheLettersNotYetReprocessedInTheOrderTheyWerePut() {
+        List<DeadLetter> put = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            DeadLetter letter = TestData.deadLetter("payload " + i, at(i));
+            put.add(letter);
+            store.put(letter);
+        }
+        assertThat(store.markReprocessed(put.get(2).id(), at(10))).isTrue();
+
+        List<DeadLetter> first = store.open(Optional.empty(), 2);
+        List<DeadLetter> second = store.open(Optional.of(first.get(1).id()), 2);
+        List<DeadLetter> third = store.open(Optional.of(second.get(1).id()), 2);
+
+        assertThat(first).containsExactly(put.get(0), put.get(1));
+        assertThat(second).containsExactly(put.get(3), put.get(4));
+        assertThat(third).containsExactly(put.get(5));
+        assertThat(store.open(Optional.of(put.get(5).id()), 2)).isEmpty();
+        assertThat(store.open(Optional.of(put.get(2).id()), 1))
+                .as("paging after a reprocessed letter goes on from where it was put")
+                .containsExactly(put.get(3));
+        assertThat(store.recent(10)).as("recent still lists every letter").containsExactlyElementsOf(put);
+    }
+
+    @Test
+    void aReprocessedLetterIsMarkedOnceAndIsNoLongerFound() {
+        DeadLetter letter = TestData.deadLetter("{\"bad\":", at(0));
+        store.put(letter);
+        assertThat(store.findOpen(letter.id())).contains(letter);
+
+        assertThat(store.markReprocessed(letter.id(), at(1))).isTrue();
+
+        assertThat(store.markReprocessed(letter.id(), at(2))).isFalse();
+        assertThat(store.findOpen(letter.id())).isEmpty();
+        assertThat(store.open(Optional.empty(), 10)).isEmpty();
+        assertThat(store.markReprocessed("no-such-letter", at(3))).isFalse();
+        assertThat(store.findOpen("no-such-letter")).isEmpty();
+    }
+
+    @Test
+    void eightThreadsRacingToMarkOneLetterMarkItOnce() throws Exception {
+        DeadLetter letter = TestData.deadLetter("payload", at(0));
+        store.put(letter);
+        int threads = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Boolean>> marks = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                Callable<Boolean> mark = () -> {
+                    start.await();
+                    return store.markReprocessed(letter.id(), at(1));
+                };
+                marks.add(pool.submit(mark));
+            }
+            start.countDown();
+            int won = 0;
+            for (Future<Boolean> m : marks) {
+                won += m.get(30, TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertThat(won).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

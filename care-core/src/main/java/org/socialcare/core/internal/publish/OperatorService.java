@@ -14,8 +14,11 @@ import org.socialcare.core.error.CareException;
 import org.socialcare.core.internal.DeskContext;
 import org.socialcare.core.port.in.Operations;
 
-/** The operator API: failed replies listed desk-wide and retried (the outbox's side), audited. Not API. Thread-safe. */
-public final class OperatorService implements Operations {
+/**
+ * The outbox's side of the operator API ({@link Operations}): failed replies listed desk-wide and retried, audited.
+ * Not API. Thread-safe.
+ */
+public final class OperatorService {
     private static final Logger LOG = LoggerFactory.getLogger(OperatorService.class);
 
     private final DeskContext ctx;
@@ -24,16 +27,16 @@ public final class OperatorService implements Operations {
         this.ctx = ctx;
     }
 
-    @Override
+    /** @see Operations#failedReplies */
     public List<Reply> failedReplies(Optional<ReplyId> after, int limit) {
         Checks.notNull(after, "after");
-        if (limit < 1 || limit > MAX_PAGE) {
-            throw new IllegalArgumentException("limit must be 1 to " + MAX_PAGE + " but was " + limit);
+        if (limit < 1 || limit > Operations.MAX_PAGE) {
+            throw new IllegalArgumentException("limit must be 1 to " + Operations.MAX_PAGE + " but was " + limit);
         }
         return ctx.tx().inTransaction(() -> ctx.storage().outbox().failed(after, limit));
     }
 
-    @Override
+    /** @see Operations#retryFailedReply */
     public Reply retryFailedReply(ReplyId id, String operator) {
         Checks.notNull(id, "id");
         String actor = "operator:" + Checks.notBlank(operator, "operator");
