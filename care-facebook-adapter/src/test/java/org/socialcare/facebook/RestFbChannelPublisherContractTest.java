@@ -3,6 +3,7 @@ package org.socialcare.facebook;
 import static org.socialcare.facebook.TestPages.*;
 
 import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,6 +39,14 @@ class RestFbChannelPublisherContractTest extends ChannelPublisherContract {
     @Override
     protected ChannelPublisher publisher() {
         return publisher;
+    }
+
+    @Override
+    protected ChannelPublisher publisherAgainst(URI baseUri) {
+        return new RestFbChannelPublisher(
+                List.of(config(baseUri).readTimeout(Duration.ofSeconds(2)).build()),
+                new MessengerWindow(Duration.ofHours(24), clock),
+                clock);
     }
 
     @Override

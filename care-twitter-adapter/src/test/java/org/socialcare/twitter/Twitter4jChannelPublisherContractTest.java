@@ -1,5 +1,7 @@
 package org.socialcare.twitter;
 
+import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -27,6 +29,14 @@ class Twitter4jChannelPublisherContractTest extends ChannelPublisherContract {
     @Override
     protected ChannelPublisher publisher() {
         return Twitter4jChannelPublisher.forAccount(config);
+    }
+
+    @Override
+    protected ChannelPublisher publisherAgainst(URI baseUri) {
+        return Twitter4jChannelPublisher.forAccount(TwitterTestSupport.adapterConfig(emulator, config.channel())
+                .restBaseUrl(baseUri + "/1.1/")
+                .readTimeout(Duration.ofSeconds(2))
+                .build());
     }
 
     @Override

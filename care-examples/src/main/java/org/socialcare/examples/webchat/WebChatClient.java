@@ -1,8 +1,10 @@
 package org.socialcare.examples.webchat;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -59,15 +61,23 @@ final class WebChatClient {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
+            // a write whose request may have left (no answer in time, a reset) may have been done: UNKNOWN, so the
+            // desk looks before sending again; a connection never made is TRANSIENT
+            boolean neverSent = e instanceof HttpConnectTimeoutException || e instanceof ConnectException;
             throw new PlatformException(
-                    Kind.TRANSIENT,
+                    method.equals("POST") && !neverSent ? Kind.UNKNOWN : Kind.TRANSIENT,
                     call + " failed: " + e.getClass().getSimpleName(),
                     Optional.empty(),
                     Optional.empty(),
                     e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new PlatformException(Kind.TRANSIENT, call + " interrupted", Optional.empty(), Optional.empty(), e);
+            throw new PlatformException(
+                    method.equals("POST") ? Kind.UNKNOWN : Kind.TRANSIENT,
+                    call + " interrupted",
+                    Optional.empty(),
+                    Optional.empty(),
+                    e);
         }
         int status = response.statusCode();
         if (status >= 200 && status < 300) {

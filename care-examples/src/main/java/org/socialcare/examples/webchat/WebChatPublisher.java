@@ -16,7 +16,8 @@ import org.socialcare.core.port.out.ChannelPublisher;
  * ({@code {"sessionId": <the reply's recipient>, "text": ...}}) and returns the new message's sequence number,
  * the same id the {@link WebChatChannelSource} later reads back as the echo. A web chat has nothing public:
  * every other {@link ReplyKind} fails with INVALID_REQUEST before any call. Errors: 401 AUTH_FAILED, 403
- * PERMISSION, 429 RATE_LIMITED with {@code retryAt} from {@code Retry-After}, 5xx UNKNOWN, I/O TRANSIENT, other 4xx
+ * PERMISSION, 429 RATE_LIMITED with {@code retryAt} from {@code Retry-After}, 5xx UNKNOWN, no answer in time or a
+ * reset after the request left UNKNOWN (it may have been posted), a connection never made TRANSIENT, other 4xx
  * (400 bad body, 404 unknown session) INVALID_REQUEST; messages never hold the secret. Thread-safe.
  */
 public final class WebChatPublisher implements ChannelPublisher {

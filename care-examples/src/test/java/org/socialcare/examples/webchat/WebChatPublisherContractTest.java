@@ -1,5 +1,6 @@
 package org.socialcare.examples.webchat;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,6 +25,13 @@ class WebChatPublisherContractTest extends ChannelPublisherContract {
     protected ChannelPublisher publisher() {
         return new WebChatPublisher(
                 WebChatSettings.builder(server.baseUri(), SECRET).build());
+    }
+
+    @Override
+    protected ChannelPublisher publisherAgainst(URI baseUri) {
+        return new WebChatPublisher(WebChatSettings.builder(baseUri, SECRET)
+                .timeout(Duration.ofSeconds(2))
+                .build());
     }
 
     @Override

@@ -1,11 +1,20 @@
 package org.socialcare.testkit.adapter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -26,13 +35,17 @@ import org.socialcare.core.port.out.ChannelPublisher;
  * answer to the target message; a private message reaches its recipient; an injected authentication failure
  * surfaces as {@link PlatformException.Kind#AUTH_FAILED} and an injected rate limit as
  * {@link PlatformException.Kind#RATE_LIMITED} with a {@code retryAt} no earlier than the platform's reset;
- * a rejected call posts nothing, the next call succeeds again, and no exception message contains a secret.
+ * a rejected call posts nothing, the next call succeeds again, and no exception message contains a secret; a
+ * publish to a platform that takes the request and never answers ({@link SilentServer}) ends within
+ * {@link #SILENT_SERVER_BOUND} as {@link PlatformException.Kind#UNKNOWN} (it may have been published), so an adapter
+ * without HTTP read timeouts fails the contract instead of hanging a desk's dispatcher.
  *
  * <p>The subclass provides, per test (JUnit makes a new instance per test): the {@link #publisher()} pointed
  * at its emulator on 127.0.0.1; the {@link #channel()} the emulator knows as the bank's account; a public
  * {@link #customerMessageId()} to answer; a {@link #customerUserId()} who may receive private messages now
  * (inside any messaging window); {@link #received()} reading back what the emulator accepted; one-shot
- * fault injection {@link #failNextCallWithAuthError()} and {@link #failNextCallWithRateLimit()}; and
+ * fault injection {@link #failNextCallWithAuthError()} and {@link #failNextCallWithRateLimit()};
+ * {@link #publisherAgainst(URI)}, the same publisher pointed at another base URI with a short read timeout; and
  * optionally {@link #failNextCallWithServerError()} (must map to UNKNOWN: the platform may have published it), {@link #failNextCallAsDuplicate()}
  * (must map to DUPLICATE) and the {@link #secrets()} that must never appear in messages. A channel without
  * public posts (a web chat, e-mail) overrides {@link #supportsPublicReplies()} to return false.
@@ -41,6 +54,9 @@ import org.socialcare.core.port.out.ChannelPublisher;
  * {@code WebChatPublisherContractTest} (care-examples).
  */
 public abstract class ChannelPublisherContract {
+    /** The longest a publish to a server that never answers may take, retries included. */
+    public static final Duration SILENT_SERVER_BOUND = Duration.ofSeconds(10);
+
     /** The publisher under test, talking to the emulator. */
     protected abstract ChannelPublisher publisher();
 
@@ -55,6 +71,14 @@ public abstract class ChannelPublisherContract {
 
     /** Everything the emulator accepted so far, oldest first (rejected calls are not in it). */
     protected abstract List<ReceivedPost> received();
+
+    /**
+     * The publisher under test, configured as {@link #publisher()} but with {@code baseUri} as the platform's API
+     * base (every call goes there) and a read timeout of a few seconds, so that, retries included, a publish to a
+     * server that never answers ends well within {@link #SILENT_SERVER_BOUND}. An adapter whose HTTP client cannot
+     * be given a read timeout cannot pass.
+     */
+    protected abstract ChannelPublisher publisherAgainst(URI baseUri);
 
     /** Makes the next platform call fail the way the platform says a token is expired or revoked. */
     protected abstract void failNextCallWithAuthError();
@@ -186,6 +210,45 @@ public abstract class ChannelPublisherContract {
                 .as("a 5xx answer to a publish: the platform may have done it")
                 .isEqualTo(PlatformException.Kind.UNKNOWN);
         assertNoSecretIn(e);
+    }
+
+    @Test
+    void aPublishToAServerThatNeverAnswersEndsInTimeAsUnknown() throws Exception {
+        Function<String, Reply> probe = probes();
+        ExecutorService caller = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "silent-server-publish");
+            t.setDaemon(true); // a publisher without a read timeout would keep it forever
+            return t;
+        });
+        try (SilentServer silent = SilentServer.start()) {
+            ChannelPublisher publisher = publisherAgainst(silent.uri());
+            Future<Optional<String>> publish =
+                    caller.submit(() -> publisher.publish(channel(), probe.apply("silence")));
+
+            Throwable outcome;
+            try {
+                outcome = catchThrowable(() -> publish.get(SILENT_SERVER_BOUND.toMillis(), TimeUnit.MILLISECONDS));
+            } finally {
+                publish.cancel(true);
+            }
+
+            assertThat(outcome)
+                    .as("a publish to a server that never answers must end within " + SILENT_SERVER_BOUND
+                            + " (an HTTP read timeout)")
+                    .isNotInstanceOf(TimeoutException.class)
+                    .isInstanceOf(ExecutionException.class);
+            assertThat(outcome.getCause()).isInstanceOf(PlatformException.class);
+            PlatformException e = (PlatformException) outcome.getCause();
+            assertThat(silent.requests())
+                    .as("requests that reached the silent server")
+                    .isPositive();
+            assertThat(e.kind())
+                    .as("no answer to a sent publish: the platform may have done it")
+                    .isEqualTo(PlatformException.Kind.UNKNOWN);
+            assertNoSecretIn(e);
+        } finally {
+            caller.shutdownNow();
+        }
     }
 
     @Test

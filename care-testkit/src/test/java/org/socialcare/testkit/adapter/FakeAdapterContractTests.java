@@ -2,6 +2,8 @@ package org.socialcare.testkit.adapter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +99,11 @@ class FakeAdapterContractTests {
         @Override
         protected ChannelPublisher publisher() {
             return platform.new Publisher(false);
+        }
+
+        @Override
+        protected ChannelPublisher publisherAgainst(URI baseUri) {
+            return new FakePlatform.HttpPublisher(baseUri, Optional.of(Duration.ofSeconds(1)));
         }
 
         @Override
@@ -233,6 +240,20 @@ class FakeAdapterContractTests {
         }
     }
 
+    /** Its HTTP client has no read timeout: a platform that never answers keeps it waiting forever. */
+    @PlantedFault
+    static class TimeoutlessPublisher extends CorrectPublisherBase {
+        @Override
+        protected ChannelPublisher publisher() {
+            return platform.new Publisher(false);
+        }
+
+        @Override
+        protected ChannelPublisher publisherAgainst(URI baseUri) {
+            return new FakePlatform.HttpPublisher(baseUri, Optional.empty());
+        }
+    }
+
     /** Drops a line of a callback it cannot read instead of dead-lettering it. */
     @PlantedFault
     static class DroppingWebhook extends WebhookHandlerContract {
@@ -290,6 +311,11 @@ class FakeAdapterContractTests {
         final FakePlatform platform = new FakePlatform();
 
         @Override
+        protected ChannelPublisher publisherAgainst(URI baseUri) {
+            return new FakePlatform.HttpPublisher(baseUri, Optional.of(Duration.ofSeconds(1)));
+        }
+
+        @Override
         protected Channel channel() {
             return FakePlatform.CHANNEL;
         }
@@ -342,6 +368,9 @@ class FakeAdapterContractTests {
         assertThat(ContractRunner.failedTests(PublicOnPrivateChannelPublisher.class))
                 .as("failed checks of a publisher on a private-only channel that posts public replies")
                 .containsExactly("whatThePublisherCannotDoIsRefusedAsInvalidAndPostsNothing");
+        assertThat(ContractRunner.failedTests(TimeoutlessPublisher.class))
+                .as("failed checks of a publisher without an HTTP read timeout")
+                .containsExactly("aPublishToAServerThatNeverAnswersEndsInTimeAsUnknown");
         assertThat(ContractRunner.failedTests(DroppingWebhook.class))
                 .as("failed checks of a webhook that drops an item it cannot read")
                 .containsExactly("anUnreadableItemIsDeadLetteredNotDropped");

@@ -1,6 +1,12 @@
 package org.socialcare.testkit.adapter;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -165,6 +171,49 @@ final class FakePlatform {
                             ? ReceivedPost.privateMessage(id, reply.recipient().orElseThrow(), reply.text())
                             : ReceivedPost.publicReply(id, reply.target().orElseThrow(), "@cust " + reply.text()));
             return Optional.of(id);
+        }
+    }
+
+    /**
+     * Publishes over HTTP: POST {@code <base>/messages} with the reply's text, with a read timeout or (the fault the
+     * contract catches) without one. No answer in time, or a broken connection, is UNKNOWN: the request was sent.
+     */
+    static final class HttpPublisher implements ChannelPublisher {
+        private final URI base;
+        private final Optional<Duration> timeout;
+        private final HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+        HttpPublisher(URI base, Optional<Duration> timeout) {
+            this.base = base;
+            this.timeout = timeout;
+        }
+
+        @Override
+        public Platform platform() {
+            return PLATFORM;
+        }
+
+        @Override
+        public Optional<String> publish(Channel channel, Reply reply) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/messages"))
+                    .POST(HttpRequest.BodyPublishers.ofString(reply.text()));
+            timeout.ifPresent(request::timeout);
+            try {
+                HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() / 100 != 2) {
+                    throw PlatformException.of(PlatformException.Kind.UNKNOWN, "HTTP " + answer.statusCode(), null);
+                }
+                return Optional.of(answer.body());
+            } catch (IOException e) {
+                throw PlatformException.of(
+                        PlatformException.Kind.UNKNOWN,
+                        "no answer: " + e.getClass().getSimpleName(),
+                        null);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw PlatformException.of(PlatformException.Kind.UNKNOWN, "interrupted while waiting", null);
+            }
         }
     }
 

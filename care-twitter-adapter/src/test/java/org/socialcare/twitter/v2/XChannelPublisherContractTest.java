@@ -1,5 +1,7 @@
 package org.socialcare.twitter.v2;
 
+import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -26,6 +28,14 @@ class XChannelPublisherContractTest extends ChannelPublisherContract {
     @Override
     protected ChannelPublisher publisher() {
         return XChannelPublisher.forAccount(XTestSupport.config(emulator, auth).build());
+    }
+
+    @Override
+    protected ChannelPublisher publisherAgainst(URI baseUri) {
+        return XChannelPublisher.forAccount(XTestSupport.config(emulator, auth)
+                .baseUrl(baseUri + "/")
+                .readTimeout(Duration.ofSeconds(2))
+                .build());
     }
 
     @Override
