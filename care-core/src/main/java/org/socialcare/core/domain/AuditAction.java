@@ -37,5 +37,13 @@ public enum AuditAction {
     /** Closed conversations past the retention period were purged. */
     RETENTION_PURGED,
     /** An operator put a FAILED reply back in the outbox. */
-    REPLY_RETRIED
+    REPLY_RETRIED,
+    /** An operator added a team to the running desk. */
+    TEAM_ADDED,
+    /** An operator retired a team from the running desk. */
+    TEAM_RETIRED,
+    /** An operator added an agent to the running desk. */
+    AGENT_ADDED,
+    /** An operator retired an agent from the running desk; their open conversations went back to the queue. */
+    AGENT_RETIRED
 }

@@ -32,6 +32,7 @@ import org.socialcare.core.internal.ingest.DeadLetters;
 import org.socialcare.core.internal.ingest.EchoReconciler;
 import org.socialcare.core.internal.ingest.IngestService;
 import org.socialcare.core.internal.ingest.WebhookIntake;
+import org.socialcare.core.internal.ops.DirectoryChanges;
 import org.socialcare.core.internal.ops.EscalationReviewer;
 import org.socialcare.core.internal.ops.HijackResponse;
 import org.socialcare.core.internal.ops.NoticeDelivery;
@@ -306,7 +307,7 @@ public final class DeskAssembly {
                 new SlaSweeper(ctx, reviewer, routingService),
                 new ChannelControl(ctx),
                 notices,
-                new OperatorService(ctx));
+                new OperatorService(ctx, new DirectoryChanges(ctx, routingService, routing, escalation)));
     }
 
     /** The storage with the explicit firings and channel-state overrides in place of its own. */

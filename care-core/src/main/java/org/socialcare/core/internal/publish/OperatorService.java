@@ -5,13 +5,18 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.socialcare.core.domain.Agent;
+import org.socialcare.core.domain.AgentId;
 import org.socialcare.core.domain.AuditAction;
 import org.socialcare.core.domain.Checks;
 import org.socialcare.core.domain.DeliveryStatus;
 import org.socialcare.core.domain.Reply;
 import org.socialcare.core.domain.ReplyId;
+import org.socialcare.core.domain.Team;
+import org.socialcare.core.domain.TeamId;
 import org.socialcare.core.error.CareException;
 import org.socialcare.core.internal.DeskContext;
+import org.socialcare.core.internal.ops.DirectoryChanges;
 import org.socialcare.core.port.in.Operations;
 
 /** The operator API: failed replies listed desk-wide and retried (the outbox's side), audited. Not API. Thread-safe. */
@@ -19,9 +24,11 @@ public final class OperatorService implements Operations {
     private static final Logger LOG = LoggerFactory.getLogger(OperatorService.class);
 
     private final DeskContext ctx;
+    private final DirectoryChanges directory;
 
-    public OperatorService(DeskContext ctx) {
+    public OperatorService(DeskContext ctx, DirectoryChanges directory) {
         this.ctx = ctx;
+        this.directory = directory;
     }
 
     @Override
@@ -60,5 +67,25 @@ public final class OperatorService implements Operations {
         });
         LOG.info("reply {} on channel {} put back in the outbox by {}", id, retried.channel(), actor);
         return retried;
+    }
+
+    @Override
+    public Team addTeam(Team team, String operator) {
+        return directory.addTeam(team, operator);
+    }
+
+    @Override
+    public Team retireTeam(TeamId id, String operator) {
+        return directory.retireTeam(id, operator);
+    }
+
+    @Override
+    public Agent addAgent(Agent agent, String operator) {
+        return directory.addAgent(agent, operator);
+    }
+
+    @Override
+    public Agent retireAgent(AgentId id, String operator) {
+        return directory.retireAgent(id, operator);
     }
 }
