@@ -274,7 +274,10 @@ public final class CareDesk implements CareUseCases {
         return s.reader().oldestQueuedReply();
     }
 
-    /** The operator API: failed replies listed desk-wide and retried, audited under the operator's name. */
+    /**
+     * The operator API: failed replies listed desk-wide and retried, dead letters listed and reprocessed, teams and
+     * agents added and retired at run time; every change audited under the operator's name.
+     */
     public Operations operations() {
         return s.operations();
     }

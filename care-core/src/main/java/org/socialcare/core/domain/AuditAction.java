@@ -39,5 +39,13 @@ public enum AuditAction {
     /** An operator put a FAILED reply back in the outbox. */
     REPLY_RETRIED,
     /** An operator had a dead letter read again and its messages ingested. */
-    DEAD_LETTER_REPROCESSED
+    DEAD_LETTER_REPROCESSED,
+    /** An operator added a team to the running desk. */
+    TEAM_ADDED,
+    /** An operator retired a team from the running desk. */
+    TEAM_RETIRED,
+    /** An operator added an agent to the running desk. */
+    AGENT_ADDED,
+    /** An operator retired an agent from the running desk; their open conversations went back to the queue. */
+    AGENT_RETIRED
 }

@@ -33,6 +33,7 @@ import org.socialcare.core.internal.ingest.DeadLetters;
 import org.socialcare.core.internal.ingest.EchoReconciler;
 import org.socialcare.core.internal.ingest.IngestService;
 import org.socialcare.core.internal.ingest.WebhookIntake;
+import org.socialcare.core.internal.ops.DirectoryChanges;
 import org.socialcare.core.internal.ops.EscalationReviewer;
 import org.socialcare.core.internal.ops.HijackResponse;
 import org.socialcare.core.internal.ops.NoticeDelivery;
@@ -308,7 +309,10 @@ public final class DeskAssembly {
                 new SlaSweeper(ctx, reviewer, routingService),
                 new ChannelControl(ctx),
                 notices,
-                new DeskOperations(new OperatorService(ctx), new DeadLetterService(ctx, ingest)));
+                new DeskOperations(
+                        new OperatorService(ctx),
+                        new DeadLetterService(ctx, ingest),
+                        new DirectoryChanges(ctx, routingService, routing, escalation)));
     }
 
     /** The storage with the explicit firings and channel-state overrides in place of its own. */

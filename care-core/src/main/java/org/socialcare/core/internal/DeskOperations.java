@@ -2,26 +2,34 @@ package org.socialcare.core.internal;
 
 import java.util.List;
 import java.util.Optional;
+import org.socialcare.core.domain.Agent;
+import org.socialcare.core.domain.AgentId;
 import org.socialcare.core.domain.DeadLetter;
 import org.socialcare.core.domain.Reply;
 import org.socialcare.core.domain.ReplyId;
+import org.socialcare.core.domain.Team;
+import org.socialcare.core.domain.TeamId;
 import org.socialcare.core.internal.ingest.DeadLetterService;
+import org.socialcare.core.internal.ops.DirectoryChanges;
 import org.socialcare.core.internal.publish.OperatorService;
 import org.socialcare.core.port.in.IngestResult;
 import org.socialcare.core.port.in.Operations;
 import org.socialcare.core.port.out.PayloadReader;
 
 /**
- * The operator API of one desk: the outbox's side ({@link OperatorService}) and the dead letters' side
- * ({@link DeadLetterService}), which live in packages that must not depend on each other. Not API. Thread-safe.
+ * The operator API of one desk: the outbox's side ({@link OperatorService}), the dead letters' side
+ * ({@link DeadLetterService}) and the directory's ({@link DirectoryChanges}), which live in packages that must not
+ * depend on each other. Not API. Thread-safe.
  */
 final class DeskOperations implements Operations {
     private final OperatorService outbox;
     private final DeadLetterService deadLetters;
+    private final DirectoryChanges directory;
 
-    DeskOperations(OperatorService outbox, DeadLetterService deadLetters) {
+    DeskOperations(OperatorService outbox, DeadLetterService deadLetters, DirectoryChanges directory) {
         this.outbox = outbox;
         this.deadLetters = deadLetters;
+        this.directory = directory;
     }
 
     @Override
@@ -42,5 +50,25 @@ final class DeskOperations implements Operations {
     @Override
     public IngestResult reprocessDeadLetter(String id, PayloadReader reader, String operator) {
         return deadLetters.reprocess(id, reader, operator);
+    }
+
+    @Override
+    public Team addTeam(Team team, String operator) {
+        return directory.addTeam(team, operator);
+    }
+
+    @Override
+    public Team retireTeam(TeamId id, String operator) {
+        return directory.retireTeam(id, operator);
+    }
+
+    @Override
+    public Agent addAgent(Agent agent, String operator) {
+        return directory.addAgent(agent, operator);
+    }
+
+    @Override
+    public Agent retireAgent(AgentId id, String operator) {
+        return directory.retireAgent(id, operator);
     }
 }

@@ -2,9 +2,13 @@ package org.socialcare.core.port.in;
 
 import java.util.List;
 import java.util.Optional;
+import org.socialcare.core.domain.Agent;
+import org.socialcare.core.domain.AgentId;
 import org.socialcare.core.domain.DeadLetter;
 import org.socialcare.core.domain.Reply;
 import org.socialcare.core.domain.ReplyId;
+import org.socialcare.core.domain.Team;
+import org.socialcare.core.domain.TeamId;
 import org.socialcare.core.port.out.PayloadReader;
 
 /**
@@ -61,4 +65,62 @@ public interface Operations {
      * @throws IllegalArgumentException when {@code id} or {@code operator} is blank
      */
     IngestResult reprocessDeadLetter(String id, PayloadReader reader, String operator);
+
+    /**
+     * Adds a team to this desk and audits it ({@code TEAM_ADDED} under {@code operator:<operator>}, detail naming the
+     * team id). Agents may then be added to it. Conversations reach it only where the desk's configuration sends them
+     * (channels, business-unit routing and escalation rules are fixed at build time and cannot name it yet), so until
+     * then its work comes from hand moves. Returns the team.
+     *
+     * <p>Teams and agents live in memory in each desk instance: a change made here reaches this desk (this node) only.
+     * On a multi-node deployment tell every node, and change the desk's build configuration too, or a restart brings
+     * back what it configures. Changes to teams and agents are serialized on this desk, so a checked precondition
+     * still holds when the change is made; the audit line is written in one transaction with the change, and the
+     * change is undone when that transaction fails. Thread-safe.
+     *
+     * @throws org.socialcare.core.error.CareException when a team with that id exists
+     * @throws IllegalArgumentException when {@code operator} is blank
+     */
+    Team addTeam(Team team, String operator);
+
+    /**
+     * Retires a team from this desk (this node only, see {@link #addTeam}) and audits it ({@code TEAM_RETIRED} under
+     * {@code operator:<operator>}). A team that anything still uses stays: its agents, a channel it owns, a
+     * business-unit routing rule or an escalation rule that moves conversations to it, conversations waiting in its
+     * queue. Returns the retired team. Thread-safe.
+     *
+     * @throws org.socialcare.core.error.CareException when the team is unknown, or naming everything that still uses
+     *     it
+     * @throws IllegalArgumentException when {@code operator} is blank
+     */
+    Team retireTeam(TeamId id, String operator);
+
+    /**
+     * Adds an agent to an existing team of this desk (this node only, see {@link #addTeam}), audits it ({@code
+     * AGENT_ADDED} under {@code operator:<operator>}, detail naming the agent and team ids) and, when the agent is
+     * ONLINE, assigns them their team's waiting work as the desk does for an agent coming online. From then on the
+     * agent is routed new conversations and may claim and reply. Returns the agent. Thread-safe.
+     *
+     * @throws org.socialcare.core.error.CareException when an agent with that id exists or their team is unknown
+     * @throws IllegalArgumentException when {@code operator} is blank
+     */
+    Agent addAgent(Agent agent, String operator);
+
+    /**
+     * Retires an agent from this desk (this node only, see {@link #addTeam}). In one transaction, every active
+     * conversation assigned to them goes back to its team's queue (each audited {@code UNASSIGNED}, as when an agent
+     * goes OFFLINE) and the retirement is audited ({@code AGENT_RETIRED}), all under {@code operator:<operator>};
+     * after the commit those queues are routed as usual, so the conversations reach teammates with room or wait in
+     * the queue. The agent leaves the directory before their work is handed over, so routing gives them nothing new;
+     * afterwards they can no longer claim, reply, resolve or change presence (those fail as for an unknown agent).
+     * An action of theirs already under way may still finish. An agent that routing names as the owner of a channel
+     * ({@code RoutingPolicy.Builder.channelAgent}) stays. Returns their last record. Thread-safe.
+     *
+     * @throws org.socialcare.core.error.CareException when the agent is unknown or routing names them for a channel
+     * @throws org.socialcare.core.error.ConcurrentUpdateException when one of their conversations changed at the same
+     *     time: the agent stays and the transaction rolls back (the in-memory storage cannot undo the conversations
+     *     already put back; they wait in the queue and are routed as usual)
+     * @throws IllegalArgumentException when {@code operator} is blank
+     */
+    Agent retireAgent(AgentId id, String operator);
 }
