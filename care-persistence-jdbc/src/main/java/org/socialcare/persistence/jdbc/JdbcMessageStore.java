@@ -96,12 +96,14 @@ public final class JdbcMessageStore implements MessageStore {
                 List<String> ids = e.getValue();
                 for (int from = 0; from < ids.size(); from += IN_LIST) {
                     List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST));
-                    String sql = "SELECT message_id FROM " + table + " WHERE platform = ? AND message_id IN ("
-                            + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")";
+                    // row values, not "platform = ? AND message_id IN (...)": H2 uses an IN list only on the
+                    // first column of an index, so that form scanned every stored message of the platform
+                    String sql = "SELECT message_id FROM " + table + " WHERE (platform, message_id) IN ("
+                            + String.join(", ", Collections.nCopies(chunk.size(), "(?, ?)")) + ")";
                     PreparedStatement ps = tx.statement(c, sql);
-                    ps.setString(1, e.getKey().name());
                     for (int i = 0; i < chunk.size(); i++) {
-                        ps.setString(i + 2, chunk.get(i));
+                        ps.setString(2 * i + 1, e.getKey().name());
+                        ps.setString(2 * i + 2, chunk.get(i));
                     }
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
