@@ -113,7 +113,7 @@ class PostgreSqlIngestSoakTest {
             }));
         }
         for (Future<?> f : running) {
-            f.get(10, TimeUnit.MINUTES);
+            f.get(20, TimeUnit.MINUTES);
         }
         pool.shutdown();
         long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
