@@ -226,14 +226,11 @@ public final class JdbcConversationStore implements ConversationStore {
         PreparedStatement ps = tx.statement(
                 c,
                 dialect.forUpdate(
-                        // row values: H2 then looks each (channel, customer) up in the key, not the whole channel
-                        "SELECT customer_id FROM " + customerLock + " WHERE (channel_id, customer_id) IN ("
-                                + String.join(", ", Collections.nCopies(customers.size(), "(?, ?)"))
-                                + ") ORDER BY customer_id"));
-        for (int i = 0; i < customers.size(); i++) {
-            ps.setString(2 * i + 1, channel);
-            ps.setString(2 * i + 2, customers.get(i));
-        }
+                        // each dialect's form of looking the pairs up in the key, not the whole channel
+                        "SELECT customer_id FROM " + customerLock + " WHERE "
+                                + dialect.pairIn("channel_id", "customer_id", customers.size())
+                                + " ORDER BY customer_id"));
+        dialect.bindPairIn(ps, 1, channel, customers);
         Set<String> found = new HashSet<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {

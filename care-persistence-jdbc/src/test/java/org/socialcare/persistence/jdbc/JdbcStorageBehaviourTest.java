@@ -43,11 +43,13 @@ import org.socialcare.core.domain.Platform;
 import org.socialcare.core.domain.Priority;
 import org.socialcare.core.domain.Reply;
 import org.socialcare.core.domain.ReplyId;
+import org.socialcare.core.domain.StoredMessage;
 import org.socialcare.core.domain.TeamId;
 import org.socialcare.core.domain.escalation.EscalationFiring;
 import org.socialcare.core.error.ConcurrentUpdateException;
 import org.socialcare.core.port.out.CareStorage;
 import org.socialcare.persistence.jdbc.dialect.SqlDialect;
+import org.socialcare.testkit.jdbc.CountingDataSource;
 
 /**
  * What the JDBC stores promise beyond the port contracts, on one database: exact round trips, optimistic
@@ -349,6 +351,108 @@ abstract class JdbcStorageBehaviourTest {
         }
 
         assertThat(runTogether(deliveries)).containsOnlyOnce(true);
+    }
+
+    @Test
+    void newMessagesATransactionLookedUpAreWrittenAsOneBatchAndReadBackInsideIt() {
+        CountingDataSource counting = new CountingDataSource(dataSource);
+        JdbcCareStorage.Builder builder = JdbcCareStorage.builder(counting);
+        dialect().ifPresent(builder::dialect);
+        CareStorage counted = builder.build().storage();
+        List<StoredMessage> batch = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            batch.add(Samples.message("wb" + i, "c" + (i % 3), T0.plusSeconds(i)));
+        }
+        counting.reset();
+
+        counted.transactions().inTransaction(() -> {
+            assertThat(counted.messages()
+                            .existing(batch.stream().map(StoredMessage::key).toList()))
+                    .isEmpty();
+            for (StoredMessage m : batch) {
+                assertThat(counted.messages().insertIfAbsent(m)).isTrue();
+            }
+            assertThat(counted.messages().insertIfAbsent(Samples.message("wb0", "c9", T0)))
+                    .as("already stored in this transaction")
+                    .isFalse();
+            assertThat(counted.messages().find(batch.get(7).key())).contains(batch.get(7));
+            return null;
+        });
+
+        assertThat(counting.executedBySql().entrySet())
+                .filteredOn(e -> e.getKey().contains("INSERT INTO care_message"))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.getKey()).startsWith("[batch]");
+                    assertThat(e.getValue()).isEqualTo(1L);
+                });
+        assertThat(storage.messages().listByConversation(ConversationId.of("c1")))
+                .extracting(m -> m.key().messageId())
+                .containsExactly("wb1", "wb4", "wb7", "wb10", "wb13", "wb16", "wb19");
+    }
+
+    @Test
+    void aMessageAnotherDeskStoresAfterTheLookupRollsTheWholeTransactionBackNamingIt() throws Exception {
+        var raced = Samples.message("raced", "c1", T0);
+        var mine = Samples.message("mine", "c1", T0.plusSeconds(1));
+        ExecutorService otherDesk = Executors.newSingleThreadExecutor();
+        try {
+            assertThatThrownBy(() -> storage.transactions().inTransaction(() -> {
+                        assertThat(storage.messages().existing(List.of(raced.key(), mine.key())))
+                                .isEmpty();
+                        try {
+                            // another desk stores the same message (say from another channel) and commits first
+                            assertThat(otherDesk
+                                            .submit(() -> storage.messages().insertIfAbsent(raced))
+                                            .get(10, TimeUnit.SECONDS))
+                                    .isTrue();
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                        storage.messages().insertIfAbsent(mine);
+                        return storage.messages().insertIfAbsent(raced);
+                    }))
+                    .isInstanceOf(JdbcStorageException.class)
+                    .hasMessageContaining("another desk stored")
+                    .hasMessageContaining("twitter:raced");
+        } finally {
+            otherDesk.shutdownNow();
+        }
+
+        assertThat(storage.messages().find(mine.key()))
+                .as("rolled back with the rest")
+                .isEmpty();
+        assertThat(storage.messages().find(raced.key())).contains(raced);
+    }
+
+    @Test
+    void aWrittenBehindMessageTheDatabaseRefusesIsNamedWhenTheTransactionFails() {
+        var nul = new StoredMessage(
+                MessageKey.of(Platform.TWITTER, "nul-batch"),
+                ConversationId.of("c1"),
+                CHANNEL,
+                org.socialcare.core.domain.Direction.INBOUND,
+                "u1",
+                "@u",
+                "before\u0000after",
+                org.socialcare.core.domain.Visibility.PUBLIC,
+                Optional.empty(),
+                T0);
+        java.util.function.Supplier<Boolean> store =
+                () -> storage.transactions().inTransaction(() -> {
+                    storage.messages().existing(List.of(nul.key()));
+                    return storage.messages().insertIfAbsent(nul);
+                });
+
+        if (db.kind() == TestDatabase.Kind.POSTGRESQL) {
+            assertThatThrownBy(store::get)
+                    .isInstanceOf(JdbcStorageException.class)
+                    .hasMessageContaining("twitter:nul-batch")
+                    .hasMessageNotContaining("before");
+        } else {
+            assertThat(store.get()).isTrue();
+            assertThat(storage.messages().find(nul.key())).contains(nul);
+        }
     }
 
     @Test

@@ -68,6 +68,24 @@ public class AnsiDialect implements SqlDialect {
         return insert(table, columns);
     }
 
+    /** Row values, {@code (first, second) IN ((?, ?), ...)}: H2 looks each pair up in the index. */
+    @Override
+    public String pairIn(String first, String second, int count) {
+        return "(" + first + ", " + second + ") IN ("
+                + String.join(", ", java.util.Collections.nCopies(count, "(?, ?)")) + ")";
+    }
+
+    @Override
+    public int bindPairIn(PreparedStatement statement, int index, String first, List<String> seconds)
+            throws SQLException {
+        int next = index;
+        for (String second : seconds) {
+            statement.setString(next++, first);
+            statement.setString(next++, second);
+        }
+        return next;
+    }
+
     @Override
     public boolean executeInsertIgnore(PreparedStatement statement) throws SQLException {
         try {

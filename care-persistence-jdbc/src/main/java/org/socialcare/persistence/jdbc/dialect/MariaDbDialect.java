@@ -143,4 +143,22 @@ public class MariaDbDialect extends AnsiDialect {
     public String toString() {
         return skipLocked ? "mariadb" : "mariadb (no SKIP LOCKED)";
     }
+
+    /** {@code first = ? AND second IN (?, ...)}: one range per value on the composite index. */
+    @Override
+    public String pairIn(String first, String second, int count) {
+        return first + " = ? AND " + second + " IN (" + String.join(", ", java.util.Collections.nCopies(count, "?"))
+                + ")";
+    }
+
+    @Override
+    public int bindPairIn(PreparedStatement statement, int index, String first, List<String> seconds)
+            throws SQLException {
+        int next = index;
+        statement.setString(next++, first);
+        for (String second : seconds) {
+            statement.setString(next++, second);
+        }
+        return next;
+    }
 }

@@ -81,4 +81,22 @@ public class PostgreSqlDialect extends AnsiDialect {
                 .collect(Collectors.joining(", "));
         return insert(table, columns) + " ON CONFLICT (" + String.join(", ", key) + ") DO UPDATE SET " + set;
     }
+
+    /**
+     * {@code first = ? AND second = ANY (?)} with one text array: an index scan over the values, and one SQL text
+     * (one prepared plan) whatever their number. Row values, {@code (first, second) IN ((?, ?), ...)}, would read
+     * every index entry of the first value and recheck each against the whole list.
+     */
+    @Override
+    public String pairIn(String first, String second, int count) {
+        return first + " = ? AND " + second + " = ANY (?)";
+    }
+
+    @Override
+    public int bindPairIn(PreparedStatement statement, int index, String first, List<String> seconds)
+            throws SQLException {
+        statement.setString(index, first);
+        statement.setArray(index + 1, statement.getConnection().createArrayOf("text", seconds.toArray()));
+        return index + 2;
+    }
 }

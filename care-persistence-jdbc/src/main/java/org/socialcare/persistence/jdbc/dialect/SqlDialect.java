@@ -93,6 +93,16 @@ public interface SqlDialect {
     /** Reads a {@link #timestampType()} column; null for SQL NULL. */
     Instant getInstant(ResultSet row, String column) throws SQLException;
 
+    /**
+     * A condition on rows whose {@code first} column equals one value and whose {@code second} column is one of
+     * {@code count} values, in the form this database answers from an index led by ({@code first}, {@code
+     * second}) without reading every row of that first value; bind it with {@link #bindPairIn}.
+     */
+    String pairIn(String first, String second, int count);
+
+    /** Binds a {@link #pairIn} condition's parameters from {@code index}; returns the next parameter index. */
+    int bindPairIn(PreparedStatement statement, int index, String first, List<String> seconds) throws SQLException;
+
     /** Whether the error is a unique or primary key violation. */
     boolean isDuplicateKey(SQLException e);
 
