@@ -1,13 +1,14 @@
 package org.socialcare.core.domain;
 
-import java.util.Objects;
-
 /** Precondition helpers whose messages name the parameter and echo the bad value. Not API. */
 public final class Checks {
     private Checks() {}
 
     public static <T> T notNull(T value, String name) {
-        return Objects.requireNonNull(value, () -> name + " must not be null");
+        if (value == null) { // not requireNonNull(value, supplier): that allocates the supplier on every call
+            throw new NullPointerException(name + " must not be null");
+        }
+        return value;
     }
 
     public static String notBlank(String value, String name) {

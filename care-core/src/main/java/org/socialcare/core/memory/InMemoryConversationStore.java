@@ -34,9 +34,11 @@ public final class InMemoryConversationStore implements ConversationStore {
             .thenComparing(Conversation::openedAt)
             .thenComparing(c -> c.id().value());
 
-    private static final Comparator<Conversation> DUE_ORDER = Comparator.comparing(
-                    (Conversation c) -> earliestDue(c).orElse(Instant.MAX))
-            .thenComparing(c -> c.id().value());
+    /** Earliest due instant (none last), then id; allocates nothing per comparison (the due index's hot path). */
+    private static final Comparator<Conversation> DUE_ORDER = (a, b) -> {
+        int byDue = dueOrMax(a).compareTo(dueOrMax(b));
+        return byDue != 0 ? byDue : a.id().value().compareTo(b.id().value());
+    };
 
     private record CustomerKey(ChannelId channel, String customer) {}
 
@@ -85,7 +87,7 @@ public final class InMemoryConversationStore implements ConversationStore {
                     .computeIfAbsent(c.assignee().get(), k -> ConcurrentHashMap.newKeySet())
                     .add(c.id());
         }
-        if (earliestDue(c).isPresent()) {
+        if (dueOrMax(c) != Instant.MAX) {
             dueIndex.add(c);
         }
     }
@@ -178,8 +180,14 @@ public final class InMemoryConversationStore implements ConversationStore {
     }
 
     private static Optional<Instant> earliestDue(Conversation c) {
-        return c.responseDueAt()
-                .map(r -> c.resolutionDueAt().filter(s -> s.isBefore(r)).orElse(r))
-                .or(c::resolutionDueAt);
+        Instant due = dueOrMax(c);
+        return due == Instant.MAX ? Optional.empty() : Optional.of(due);
+    }
+
+    /** The earlier of the response and resolution due instants, {@code Instant.MAX} when neither is set. */
+    private static Instant dueOrMax(Conversation c) {
+        Instant response = c.responseDueAt().orElse(Instant.MAX);
+        Instant resolution = c.resolutionDueAt().orElse(Instant.MAX);
+        return resolution.isBefore(response) ? resolution : response;
     }
 }

@@ -118,13 +118,13 @@ public final class Triage implements MessageClassifier {
         List<SensitiveFinding> findings = detector.find(text);
         Set<RiskFlag> flags = EnumSet.noneOf(RiskFlag.class);
         if (visibility == Visibility.PUBLIC) {
-            findings.stream()
-                    .filter(f -> config.publicSensitiveKinds().contains(f.kind()))
-                    .findFirst()
-                    .ifPresent(f -> {
-                        flags.add(RiskFlag.SENSITIVE_DATA_PUBLIC);
-                        reasons.add("SENSITIVE_DATA_PUBLIC: " + f.kind());
-                    });
+            for (SensitiveFinding f : findings) { // a loop, not a stream: this runs for every public message
+                if (config.publicSensitiveKinds().contains(f.kind())) {
+                    flags.add(RiskFlag.SENSITIVE_DATA_PUBLIC);
+                    reasons.add("SENSITIVE_DATA_PUBLIC: " + f.kind());
+                    break;
+                }
+            }
         }
         Map<RiskFlag, List<String>> riskHits = riskHits(scan);
         riskHits.forEach((flag, hits) -> {

@@ -87,13 +87,29 @@ public record TriageResult(
     }
 
     /** One line for logs and audit: category, sentiment, flags, influence, priority, language, masked data. */
+    /**
+     * {@code String.format(Locale.ROOT, "%.2f", value)} without a formatter per call (summary() runs for every
+     * message): the shortest decimal of the double rounded half up, as the formatter does, "-0.00" included.
+     */
+    static String twoDecimals(double value) {
+        if (!Double.isFinite(value)) {
+            return String.format(java.util.Locale.ROOT, "%.2f", value);
+        }
+        String s = new java.math.BigDecimal(Double.toString(value))
+                .setScale(2, java.math.RoundingMode.HALF_UP)
+                .toPlainString();
+        return Math.copySign(1.0, value) < 0 && s.equals("0.00") ? "-0.00" : s;
+    }
+
     public String summary() {
         StringBuilder b = new StringBuilder()
                 .append("category=")
                 .append(category)
                 .append(" sentiment=")
                 .append(sentiment)
-                .append(String.format(java.util.Locale.ROOT, "(%.2f)", sentimentScore))
+                .append('(')
+                .append(twoDecimals(sentimentScore))
+                .append(')')
                 .append(" flags=")
                 .append(new java.util.TreeSet<>(riskFlags))
                 .append(" influence=")

@@ -115,11 +115,11 @@ public final class IngestService {
             if (!ordered.isEmpty()) {
                 BatchLookups lookups = prefetch(ordered);
                 IngestResult stored = sla.inBatch(() -> {
-                    IngestResult inbound = IngestResult.nothing();
+                    List<IngestResult> each = new ArrayList<>(ordered.size());
                     for (InboundMessage m : ordered) {
-                        inbound = inbound.plus(ingestOne(m, after, lookups));
+                        each.add(ingestOne(m, after, lookups));
                     }
-                    return inbound;
+                    return sum(each);
                 });
                 result = result.plus(stored);
             }
@@ -293,6 +293,27 @@ public final class IngestService {
                 0,
                 0,
                 List.of(c.id()));
+    }
+
+    /** The results of a batch's messages in one pass ({@link IngestResult#plus} copies the touched list each time). */
+    private static IngestResult sum(List<IngestResult> parts) {
+        int stored = 0;
+        int duplicates = 0;
+        int opened = 0;
+        int reopened = 0;
+        int echoes = 0;
+        int deadLettered = 0;
+        List<ConversationId> touched = new ArrayList<>(parts.size());
+        for (IngestResult r : parts) {
+            stored += r.stored();
+            duplicates += r.duplicates();
+            opened += r.opened();
+            reopened += r.reopened();
+            echoes += r.echoes();
+            deadLettered += r.deadLettered();
+            touched.addAll(r.touched());
+        }
+        return new IngestResult(stored, duplicates, opened, reopened, echoes, deadLettered, touched);
     }
 
     private record CustomerKey(ChannelId channel, String platformUserId) {}
