@@ -93,7 +93,17 @@ public final class SensitiveDataDetector {
      */
     public List<SensitiveFinding> find(String text) {
         Checks.notNull(text, "text");
-        return mayHoldAny(text) ? scan(text) : List.of();
+        int digits = 0;
+        boolean at = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits++;
+            } else if (c == '@') {
+                at = true;
+            }
+        }
+        return digits >= 2 || at ? scan(text, digits, at) : List.of();
     }
 
     /** The cheap pre-check: at least two ASCII digits or an '@'. */
@@ -110,20 +120,29 @@ public final class SensitiveDataDetector {
 
     /** Every pattern over the whole text. */
     List<SensitiveFinding> scan(String text) {
+        return scan(text, Integer.MAX_VALUE, true);
+    }
+
+    /**
+     * The patterns that can match a text with this many ASCII digits ({@code \d} is ASCII here) and an '@' or
+     * not: a card needs 13 digits, a sort code and account 14, an e-mail address an '@'; a message without them
+     * (most) allocates no matcher for those kinds.
+     */
+    private List<SensitiveFinding> scan(String text, int digits, boolean at) {
         List<SensitiveFinding> found = new ArrayList<>();
-        if (kinds.contains(SensitiveDataKind.IBAN)) {
+        if (kinds.contains(SensitiveDataKind.IBAN) && digits >= 2) {
             findIbans(text, found);
         }
-        if (kinds.contains(SensitiveDataKind.CARD_NUMBER)) {
+        if (kinds.contains(SensitiveDataKind.CARD_NUMBER) && digits >= 13) {
             findCards(text, found);
         }
-        if (kinds.contains(SensitiveDataKind.SORT_CODE_ACCOUNT)) {
+        if (kinds.contains(SensitiveDataKind.SORT_CODE_ACCOUNT) && digits >= 14) {
             findSortCodeAccounts(text, found);
         }
-        if (kinds.contains(SensitiveDataKind.EMAIL)) {
+        if (kinds.contains(SensitiveDataKind.EMAIL) && at) {
             findEmails(text, found);
         }
-        if (kinds.contains(SensitiveDataKind.PHONE)) {
+        if (kinds.contains(SensitiveDataKind.PHONE) && digits >= 2) {
             findPhones(text, found);
         }
         found.sort(Comparator.comparingInt(SensitiveFinding::start));
