@@ -46,6 +46,8 @@ public final class BenchmarkReport {
         // before (listing loads): the bank desk only, and not at 100,000 open (its prefill alone takes minutes)
         results.addAll(run(mode, ingest + ".deskIngestNewCustomers", "config=bank", "open=1000,10000", "loads=listed"));
         results.addAll(run(mode, SweepBenchmark.class.getName() + ".sweep.*"));
+        // the sweep on PostgreSQL too (JdbcSweepBenchmark; its H2 rows are run by hand, see benchmarks.md)
+        results.addAll(run(mode, JdbcSweepBenchmark.class.getName() + ".sweep.*", "db=postgresql"));
         String report = render(mode, results, started);
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, report);
@@ -93,7 +95,7 @@ public final class BenchmarkReport {
         b.append("|---|---|---|---:|---:|---:|---:|---|---:|\n");
         for (RunResult r : results) {
             String name = method(r);
-            String config = param(r, "config").orElse("bank");
+            String config = config(r);
             String open = param(r, "open").orElse("");
             Result<?> p = r.getPrimaryResult();
             String baseline;
@@ -103,7 +105,7 @@ public final class BenchmarkReport {
                 base = mapDedupe;
             } else if (name.startsWith("sweep")) {
                 baseline = "sweep at 10,000 open";
-                base = score(results, name, "bank", "10000", param(r, "loads").orElse(""));
+                base = score(results, name, config, "10000", param(r, "loads").orElse(""));
             } else {
                 baseline = "-";
                 base = Optional.empty();
@@ -146,6 +148,11 @@ public final class BenchmarkReport {
                     score(results, "sweepPerReviewedConversation", "bank", "1000000", loads),
                     score(results, "sweepPerReviewedConversation", "bank", "10000", loads));
         }
+        target(
+                b,
+                "sweep on PostgreSQL: time per reviewed conversation at 1,000,000 open within 1.5x of 10,000",
+                score(results, "sweepPerReviewedConversation", "bank, postgresql", "1000000", ""),
+                score(results, "sweepPerReviewedConversation", "bank, postgresql", "10000", ""));
         return b.toString();
     }
 
@@ -170,10 +177,15 @@ public final class BenchmarkReport {
         return results.stream()
                 .filter(r -> method(r).equals(method)
                         && param(r, "loads").orElse("").equals(loads)
-                        && param(r, "config").orElse("bank").equals(config)
+                        && config(r).equals(config)
                         && param(r, "open").orElse("").equals(open))
                 .map(r -> r.getPrimaryResult().getScore())
                 .findFirst();
+    }
+
+    /** The desk configuration, with the database for the JDBC benchmarks ("bank, postgresql"). */
+    private static String config(RunResult r) {
+        return param(r, "config").orElseGet(() -> param(r, "db").map(d -> "bank, " + d).orElse("bank"));
     }
 
     private static Optional<Double> alloc(RunResult r) {

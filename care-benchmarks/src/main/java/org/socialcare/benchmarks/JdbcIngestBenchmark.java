@@ -1,9 +1,6 @@
 package org.socialcare.benchmarks;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -120,51 +117,7 @@ public class JdbcIngestBenchmark {
 
     /** A new pool on a new, empty database: H2 in memory, or a new PostgreSQL schema. */
     private DataSource newDataSource() throws SQLException {
-        String namespace =
-                "care_b_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        HikariConfig config = new HikariConfig();
-        config.setMaximumPoolSize(2);
-        if (db.equals("h2")) {
-            config.setJdbcUrl("jdbc:h2:mem:" + namespace + ";DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=64");
-        } else if (db.equals("postgresql")) {
-            String url = setting("care.pg.url", "CARE_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-            String user = setting("care.pg.user", "CARE_PG_USER", "postgres");
-            String password = setting("care.pg.password", "CARE_PG_PASSWORD", "");
-            try (Connection admin = DriverManager.getConnection(url, user, password);
-                    Statement s = admin.createStatement()) {
-                s.execute("CREATE SCHEMA " + namespace);
-            } catch (SQLException e) {
-                throw new IllegalStateException(
-                        "PostgreSQL at " + url + " cannot be reached (" + e.getMessage()
-                                + "): db=postgresql skipped; set care.pg.url / CARE_PG_URL to measure it",
-                        e);
-            }
-            cleanup.add(() -> {
-                try (Connection admin = DriverManager.getConnection(url, user, password);
-                        Statement s = admin.createStatement()) {
-                    s.execute("DROP SCHEMA " + namespace + " CASCADE");
-                } catch (SQLException ignored) {
-                    // the schema stays behind; it holds nothing but benchmark rows
-                }
-            });
-            config.setJdbcUrl(url);
-            config.setUsername(user);
-            config.setPassword(password);
-            config.addDataSourceProperty("currentSchema", namespace);
-        } else {
-            throw new IllegalArgumentException("db must be 'h2' or 'postgresql', was '" + db + "'");
-        }
-        HikariDataSource pool = new HikariDataSource(config);
-        cleanup.add(0, pool::close);
-        return pool;
-    }
-
-    private static String setting(String property, String env, String fallback) {
-        String value = System.getProperty(property);
-        if (value == null) {
-            value = System.getenv(env);
-        }
-        return value == null ? fallback : value;
+        return BenchmarkDatabases.fresh(db, 2, cleanup);
     }
 
     @TearDown(Level.Trial)

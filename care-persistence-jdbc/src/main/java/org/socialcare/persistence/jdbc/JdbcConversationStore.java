@@ -321,7 +321,10 @@ public final class JdbcConversationStore implements ConversationStore {
     public List<Conversation> dueBy(Instant instant, int limit) {
         Checks.notNull(instant, "instant");
         Checks.notNegative(limit, "limit");
-        String sql = dialect.limit("SELECT * FROM " + table + " WHERE state IN " + ACTIVE_STATES
+        // the state as an expression, not a column: H2 would otherwise take the (state, next_due_at) index for
+        // the IN list and sort every active conversation (15 ms a reviewed conversation at 1,000,000 open); this
+        // way every database reads (next_due_at, id) in order and stops at the limit
+        String sql = dialect.limit("SELECT * FROM " + table + " WHERE CONCAT(state, '') IN " + ACTIVE_STATES
                 + " AND next_due_at <= ?" + " ORDER BY next_due_at, id");
         return read("list conversations due by " + instant, c -> list(c, sql, instant, limit));
     }
