@@ -97,6 +97,40 @@ class DroppedConnectionEndToEndTest {
                 .contains(emulator.postedStatuses().get(0).get("id").toString());
     }
 
+    /**
+     * The dropped write is the second on the writes' kept-alive connection (the first reply was answered): the case
+     * a JVM started with {@code jdk.httpclient.enableAllMethodRetry=true} would repeat, which the one-shot body
+     * stops (the build runs this class a second time with that flag).
+     */
+    @Test
+    void aReplyWhoseKeptAliveConnectionDropsAfterAnAnsweredOneIsPostedOnce() throws InterruptedException {
+        Twitter4jChannelSource mentions = Twitter4jChannelSource.mentions(config);
+        User tom = emulator.user(502, "tom_b", "Tom B", 120, false);
+        emulator.mention(customer, "app down again?");
+        emulator.mention(tom, "cannot log in");
+        desk.poll(mentions);
+        List<Conversation> queue = desk.queue(TwitterTestSupport.TEAM, 10);
+        assertThat(queue).hasSize(2);
+        desk.claim(queue.get(0).id(), ana);
+        desk.reply(queue.get(0).id(), ana, "Sorry, it is back up now ^AN");
+        assertThat(desk.dispatchOutbox().sent()).isEqualTo(1);
+
+        desk.claim(queue.get(1).id(), ana);
+        Reply second = desk.reply(queue.get(1).id(), ana, "Please try again now ^AN");
+        emulator.loseNextAnswers(LostAnswer.dropped());
+        DispatchResult dropped = desk.dispatchOutbox();
+        assertThat(emulator.requests("statuses/update.json"))
+                .as("two replies, each posted once")
+                .hasSize(2);
+        assertThat(dropped.held()).isEqualTo(1);
+
+        Thread.sleep(20);
+        assertThat(desk.dispatchOutbox().sent()).isEqualTo(1);
+        assertThat(emulator.postedStatuses()).hasSize(2);
+        assertThat(emulator.requests("statuses/update.json")).hasSize(2);
+        assertThat(replyOf(queue.get(1), second).isSent()).isTrue();
+    }
+
     private Reply replyOf(Conversation c, Reply queued) {
         return desk.replies(c.id()).stream()
                 .filter(r -> r.id().equals(queued.id()))
