@@ -16,8 +16,9 @@ import org.socialcare.emulators.twitter.TwitterApiEmulator.LostAnswer;
 import org.socialcare.emulators.twitter.TwitterApiEmulator.User;
 
 /**
- * Twitter stores a write, then the kept-alive connection closes before any answer (the poll that came first used
- * the same connection). The HTTP layer must not send the POST again by itself: Twitter sees it once, the desk
+ * Twitter stores a write, then the connection closes before any answer: after a poll (which, with twitter4j posting,
+ * left the kept-alive connection the POST reused), and as the second write on the writes' kept-alive connection.
+ * The HTTP layer must not send the POST again by itself: Twitter sees it once, the desk
  * holds the entry as UNKNOWN, finds the reply before sending again, and records it sent with Twitter's id. Runs
  * with the JVM's default network properties (the JDK's {@code HttpURLConnection} re-sends such a POST unless
  * {@code sun.net.http.retryPost=false}).
