@@ -95,6 +95,40 @@ class FacebookDroppedConnectionEndToEndTest {
     }
 
     @Test
+    void aReplyInACommentThreadWhoseConnectionDropsIsFoundUnderTheFirstLevelCommentAndRecordedSent() {
+        String first = graph.addComment(
+                post, Optional.empty(), "700", "Ann", "Where is my refund?", NOW.minus(Duration.ofMinutes(20)));
+        String inThread = graph.addComment(
+                post, Optional.of(first), "700", "Ann", "Still nothing today", NOW.minus(Duration.ofMinutes(10)));
+        desk.poll(facebook.source(CHANNEL_ID));
+        Conversation c = conversationOf("700");
+        desk.claim(c.id(), AGENT);
+        Reply reply = desk.reply(c.id(), AGENT, "Sorry Ann, it left us this morning ^AB");
+        assertThat(reply.target())
+                .as("the reply answers the second-level comment")
+                .contains(inThread);
+        graph.loseNextAnswers(LostAnswer.dropped());
+
+        assertThat(desk.dispatchOutbox().held()).isEqualTo(1);
+        assertThat(posts("/comments")).hasSize(1);
+
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(desk.dispatchOutbox().sent()).isEqualTo(1);
+        assertThat(graph.pageComments())
+                .as("one comment on Facebook")
+                .singleElement()
+                .satisfies(pc -> {
+                    assertThat(pc.repliedTo()).contains(inThread);
+                    assertThat(pc.parentId())
+                            .as("filed under the first-level comment")
+                            .contains(first);
+                });
+        assertThat(posts("/comments")).as("found, not posted again").hasSize(1);
+        assertThat(storage.outbox().find(reply.id()).orElseThrow().platformMessageId())
+                .contains(graph.pageComments().get(0).id());
+    }
+
+    @Test
     void aMessengerMessageWhoseConnectionDropsIsSentOnceThenFoundAndRecordedSent() {
         graph.addCustomerMessage("801", "Bea", "Is my transfer through?", NOW.minus(Duration.ofMinutes(5)));
         desk.poll(facebook.source(CHANNEL_ID));
