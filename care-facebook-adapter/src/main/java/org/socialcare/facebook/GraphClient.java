@@ -2,23 +2,20 @@ package org.socialcare.facebook;
 
 import com.restfb.DefaultFacebookClient;
 import com.restfb.DefaultJsonMapper;
-import com.restfb.DefaultWebRequestor;
 import com.restfb.FacebookClient;
 import com.restfb.FacebookEndpoints;
 import com.restfb.Version;
 import com.restfb.exception.FacebookException;
-import java.net.HttpURLConnection;
 import java.time.Clock;
-import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import org.socialcare.core.error.PlatformException;
 
 /**
  * One page's restfb client: the page token travels in the {@code Authorization} header (never in a URL or a
  * logged parameter), every call carries {@code appsecret_proof} (restfb adds it because it is built with the
- * app secret), the Graph base URL and version come from the config (tests point it at an emulator), and
- * failures come back as redacted {@link PlatformException}s. Response headers are kept per thread so
+ * app secret), the Graph base URL and version come from the config (tests point it at an emulator), requests go
+ * over {@link JdkWebRequestor} (the JDK HTTP client: a POST is never sent twice by the HTTP layer), and failures
+ * come back as redacted {@link PlatformException}s. Response headers are kept per thread so
  * concurrent calls read their own rate-limit headers. Thread-safe. Not API.
  */
 final class GraphClient {
@@ -28,14 +25,12 @@ final class GraphClient {
 
     private final String operationPrefix;
     private final DefaultFacebookClient client;
-    private final HeaderKeepingRequestor requestor;
+    private final JdkWebRequestor requestor;
     private final GraphErrors errors;
     private final Clock clock;
 
     GraphClient(FacebookAdapterConfig config, Redactor redactor, Clock clock) {
-        this.requestor =
-                new HeaderKeepingRequestor((int) config.connectTimeout().toMillis(), (int)
-                        config.readTimeout().toMillis());
+        this.requestor = new JdkWebRequestor(config.connectTimeout(), config.readTimeout());
         this.client = new DefaultFacebookClient(
                 config.pageAccessToken(), config.appSecret(), requestor, new DefaultJsonMapper(), Version.UNVERSIONED);
         this.client.setHeaderAuthorization(true);
@@ -87,37 +82,5 @@ final class GraphClient {
 
     GraphErrors errors() {
         return errors;
-    }
-
-    /** restfb's requestor with sane timeouts, keeping the last response headers per thread. */
-    private static final class HeaderKeepingRequestor extends DefaultWebRequestor {
-        private final ThreadLocal<Map<String, List<String>>> last = ThreadLocal.withInitial(Map::of);
-        private final int connectMillis;
-        private final int readMillis;
-
-        HeaderKeepingRequestor(int connectMillis, int readMillis) {
-            this.connectMillis = connectMillis;
-            this.readMillis = readMillis;
-        }
-
-        @Override
-        protected void customizeConnection(HttpURLConnection connection) {
-            connection.setConnectTimeout(connectMillis);
-            connection.setReadTimeout(readMillis);
-        }
-
-        @Override
-        protected void fillHeaderAndDebugInfo(HttpURLConnection connection) {
-            super.fillHeaderAndDebugInfo(connection);
-            last.set(connection.getHeaderFields());
-        }
-
-        void forget() {
-            last.remove();
-        }
-
-        Map<String, List<String>> lastHeaders() {
-            return last.get();
-        }
     }
 }

@@ -10,6 +10,8 @@ import com.restfb.types.send.IdMessageRecipient;
 import com.restfb.types.send.Message;
 import com.restfb.types.send.SendResponse;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -168,8 +170,9 @@ public final class RestFbChannelPublisher implements ChannelPublisher {
      * {@code GET /{conversation}/messages}) sent to that customer, the text compared with {@link EchoText}. Reads
      * at most {@link #LOOKUP_PAGES} pages, else CANNOT_TELL. A private reply to a comment is CANNOT_TELL: sending it
      * again is safe, Facebook answers 10900, which a retried entry counts as sent. Hiding, unhiding and deleting
-     * are CANNOT_TELL too (doing them again changes nothing). Limit: a reply to a reply lands under the first-level
-     * comment on Facebook and is looked for under its target only.
+     * are CANNOT_TELL too (doing them again changes nothing). A reply to a reply (a second-level comment) lands under
+     * the first-level comment on Facebook: when it is not under its target it is looked for there (see
+     * {@link #findInThread}).
      */
     @Override
     public PublishedLookup findPublished(Channel channel, Reply reply) {
@@ -184,15 +187,61 @@ public final class RestFbChannelPublisher implements ChannelPublisher {
             case PUBLIC_REPLY -> {
                 String target = reply.target().orElseThrow();
                 requireGraphId(target);
-                yield findIn(
+                PublishedLookup underTarget = findIn(
                         graph,
                         target + "/comments",
                         "look up the page's comments under " + target,
                         item -> fromPage(item, pageId) && sameText(reply, item));
+                if (underTarget.outcome() != PublishedLookup.Outcome.NOT_FOUND) {
+                    yield underTarget;
+                }
+                yield findInThread(graph, pageId, target, reply);
             }
             case PRIVATE_MESSAGE -> findMessage(graph, pageId, reply);
             default -> PublishedLookup.cannotTell();
         };
+    }
+
+    /**
+     * How far before an entry's creation a comment found in the target's thread may be (clocks differ): older
+     * comments of the page with the same words answered someone else.
+     */
+    static final Duration THREAD_LOOKUP_SLACK = Duration.ofMinutes(5);
+
+    /**
+     * A reply to a second-level comment: Facebook files it under the first-level comment ({@code parent} of the
+     * target), with nothing saying which reply of the thread it answers. So it is looked for among the page's
+     * comments under the parent, with the same text, created no earlier than the entry less
+     * {@link #THREAD_LOOKUP_SLACK}. A target without a parent (a first-level comment), or one whose {@code parent}
+     * Facebook refuses to read (a post has no such field), was searched fully under itself: NOT_FOUND.
+     */
+    private static PublishedLookup findInThread(GraphClient graph, String pageId, String target, Reply reply) {
+        JsonObject node;
+        try {
+            node = graph.call(
+                    "read the parent of " + target,
+                    c -> c.fetchObject(target, JsonObject.class, Parameter.with("fields", "id,parent")));
+        } catch (PlatformException e) {
+            if (e.kind() == Kind.INVALID_REQUEST) {
+                return PublishedLookup.notFound(); // not a comment: nothing is filed elsewhere
+            }
+            throw e;
+        }
+        Optional<String> parent = Json.object(node, "parent").flatMap(p -> Json.text(p, "id"));
+        if (parent.isEmpty() || parent.get().equals(target)) {
+            return PublishedLookup.notFound();
+        }
+        requireGraphId(parent.get());
+        Instant notBefore = reply.createdAt().minus(THREAD_LOOKUP_SLACK);
+        return findIn(
+                graph,
+                parent.get() + "/comments",
+                "look up the page's comments in the thread of " + target,
+                item -> fromPage(item, pageId)
+                        && sameText(reply, item)
+                        && Json.time(item, "created_time")
+                                .filter(t -> !t.isBefore(notBefore))
+                                .isPresent());
     }
 
     private static PublishedLookup findMessage(GraphClient graph, String pageId, Reply reply) {

@@ -304,6 +304,54 @@ class RestFbChannelPublisherTest {
     }
 
     @Test
+    void aReplyToASecondLevelCommentWhoseAnswerCameTooLateIsFoundUnderTheFirstLevelComment() {
+        RestFbChannelPublisher impatient = new RestFbChannelPublisher(
+                List.of(config(graph.baseUrl())
+                        .readTimeout(Duration.ofMillis(1000))
+                        .build()),
+                window,
+                clock);
+        String inThread = graph.addComment(
+                post, Optional.of(comment), "701", "Ben", "Same here, since Monday", NOW.minusSeconds(30));
+        Reply late = reply(ReplyKind.PUBLIC_REPLY, inThread, null, "Sorry Ben, we are fixing it ^AB");
+        graph.loseNextAnswers(GraphApiEmulator.LostAnswer.late(Duration.ofMillis(2500)));
+
+        PlatformException e = catchThrowableOfType(PlatformException.class, () -> impatient.publish(channel(), late));
+
+        assertThat(e.kind()).isEqualTo(Kind.UNKNOWN);
+        GraphApiEmulator.CommentView stored = graph.pageComments().stream()
+                .filter(c -> c.repliedTo().equals(Optional.of(inThread)))
+                .findFirst()
+                .orElseThrow();
+        assertThat(stored.parentId())
+                .as("Facebook files it under the first-level comment")
+                .contains(comment);
+        assertThat(publisher.findPublished(channel(), late)).isEqualTo(PublishedLookup.found(stored.id()));
+    }
+
+    @Test
+    void aReplyToASecondLevelCommentIsNotMistakenForTheSameTextSentInTheThreadBefore() {
+        String inThread = graph.addComment(
+                post, Optional.of(comment), "701", "Ben", "Same here, since Monday", NOW.minusSeconds(30));
+        publisher.publish(channel(), reply(ReplyKind.PUBLIC_REPLY, comment, null, "We are fixing it ^AB"));
+        clock.advance(Duration.ofMinutes(10));
+        Reply later = Reply.queued(
+                ReplyId.of("r-later"),
+                ConversationId.of("c-2"),
+                CHANNEL_ID,
+                ReplyKind.PUBLIC_REPLY,
+                Optional.of(inThread),
+                Optional.empty(),
+                "We are fixing it ^AB",
+                Optional.of(AgentId.of("ab")),
+                clock.instant());
+
+        assertThat(publisher.findPublished(channel(), later))
+                .as("the same words to Ann ten minutes before this entry existed are not this reply")
+                .isEqualTo(PublishedLookup.notFound());
+    }
+
+    @Test
     void aMessageWhoseAnswerCameTooLateIsUnknownSentOnceAndFoundInTheConversation() {
         RestFbChannelPublisher impatient = new RestFbChannelPublisher(
                 List.of(config(graph.baseUrl())

@@ -15,13 +15,14 @@ import twitter4j.v1.DirectMessage;
 import twitter4j.v1.DirectMessageList;
 import twitter4j.v1.Paging;
 import twitter4j.v1.Status;
-import twitter4j.v1.StatusUpdate;
 import twitter4j.v1.TwitterV1;
 
 /**
  * {@link TwitterApi} over twitter4j-core 4.1 (API v1.1): one instance per bank account, signing with the
- * account's OAuth 1.0a credentials against {@link TwitterAdapterConfig#restBaseUrl()}. twitter4j's own retries
- * are off: the desk decides about retries and backoff from the {@link PlatformException} kind.
+ * account's OAuth 1.0a credentials against {@link TwitterAdapterConfig#restBaseUrl()}. Reads go through twitter4j;
+ * the three writes (reply, DM, delete) through {@link JdkHttpWrites}, so the HTTP layer never posts a reply twice.
+ * twitter4j's own retries are off: the desk decides about retries and backoff from the {@link PlatformException}
+ * kind.
  *
  * <p>Thread-safe (twitter4j's client is).
  */
@@ -34,10 +35,12 @@ public final class Twitter4jApi implements TwitterApi {
     private static final java.util.logging.Logger OAUTH_LOG = capOAuthLogging();
 
     private final TwitterV1 v1;
+    private final JdkHttpWrites writes;
     private final TwitterAdapterConfig config;
 
     private Twitter4jApi(TwitterV1 v1, TwitterAdapterConfig config) {
         this.v1 = v1;
+        this.writes = new JdkHttpWrites(config);
         this.config = config;
     }
 
@@ -170,35 +173,23 @@ public final class Twitter4jApi implements TwitterApi {
         }
     }
 
+    /**
+     * Writes go through {@link JdkHttpWrites} (the JDK's {@code java.net.http} client), not twitter4j: twitter4j's
+     * {@code HttpURLConnection} sends a POST again by itself when the connection drops before an answer.
+     */
     @Override
     public long reply(long inReplyToStatusId, String text) {
-        try {
-            Status s = v1.tweets()
-                    .updateStatus(StatusUpdate.of(text)
-                            .inReplyToStatusId(inReplyToStatusId)
-                            .autoPopulateReplyMetadata(true));
-            return s.getId();
-        } catch (TwitterException e) {
-            throw TwitterErrors.mapWrite(e, "POST statuses/update", config.clock());
-        }
+        return writes.reply(inReplyToStatusId, text);
     }
 
     @Override
     public long sendDirectMessage(long recipientId, String text) {
-        try {
-            return v1.directMessages().sendDirectMessage(recipientId, text).getId();
-        } catch (TwitterException e) {
-            throw TwitterErrors.mapWrite(e, "POST direct_messages/events/new", config.clock());
-        }
+        return writes.sendDirectMessage(recipientId, text);
     }
 
     @Override
     public void deleteTweet(long statusId) {
-        try {
-            v1.tweets().destroyStatus(statusId);
-        } catch (TwitterException e) {
-            throw TwitterErrors.mapWrite(e, "POST statuses/destroy", config.clock());
-        }
+        writes.deleteTweet(statusId);
     }
 
     @Override

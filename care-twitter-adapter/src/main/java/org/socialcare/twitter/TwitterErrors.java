@@ -27,7 +27,16 @@ final class TwitterErrors {
      * done it. A failure to connect (nothing was sent) stays TRANSIENT.
      */
     static PlatformException mapWrite(TwitterException e, String operation, Clock clock) {
-        PlatformException p = map(e, operation, clock);
+        return mapWrite(e, operation, clock, Optional.empty());
+    }
+
+    /**
+     * As {@link #mapWrite(TwitterException, String, Clock)}, for a failure built outside twitter4j (which then has no
+     * rate-limit status): {@code rateLimitReset} is the answer's {@code x-rate-limit-reset}, if any.
+     */
+    static PlatformException mapWrite(
+            TwitterException e, String operation, Clock clock, Optional<Instant> rateLimitReset) {
+        PlatformException p = map(e, operation, clock, rateLimitReset);
         if (p.kind() != Kind.TRANSIENT) {
             return p;
         }
@@ -41,12 +50,20 @@ final class TwitterErrors {
     }
 
     static PlatformException map(TwitterException e, String operation, Clock clock) {
+        return map(e, operation, clock, Optional.empty());
+    }
+
+    private static PlatformException map(
+            TwitterException e, String operation, Clock clock, Optional<Instant> rateLimitReset) {
         int status = e.getStatusCode();
         int code = e.getErrorCode();
         String platformCode = code > 0 ? String.valueOf(code) : (status > 0 ? "http " + status : null);
         String what = operation + " failed: " + describe(e);
         if (status == 429 || code == 88) {
-            return PlatformException.rateLimited(what, resetTime(e, clock), platformCode);
+            Instant reset = rateLimitReset
+                    .map(r -> r.isAfter(clock.instant()) ? r : clock.instant().plusSeconds(1))
+                    .orElseGet(() -> resetTime(e, clock));
+            return PlatformException.rateLimited(what, reset, platformCode);
         }
         Kind kind;
         if (code == 187) {

@@ -45,7 +45,7 @@ import org.socialcare.adapter.support.HmacSha256;
  *
  * <p>Serves: {@code GET /{page}/feed} (since, limit, after cursor, newest first), {@code GET /{post}/comments}
  * (top level, or every level with {@code filter=stream}, oldest first, replies carry {@code parent}),
- * {@code GET /{comment}/comments}, {@code POST /{post-or-comment}/comments}, {@code POST /{page}/messages} (Send
+ * {@code GET /{comment}/comments}, {@code GET /{comment}} (a reply names its first-level {@code parent}), {@code GET /{post}}, {@code POST /{post-or-comment}/comments}, {@code POST /{page}/messages} (Send
  * API to a PSID inside the 24-hour window, or a private reply to a comment, once per comment: error 10900 after),
  * {@code POST /{comment}} with {@code is_hidden}, {@code DELETE /{post}}, {@code GET /{page}/conversations}
  * (optionally only the one with {@code user_id}) and {@code GET /{conversation}/messages}. It checks the page
@@ -560,6 +560,23 @@ public final class GraphApiEmulator implements AutoCloseable {
                                 .toList(),
                         params,
                         path));
+            }
+            if (method.equals("GET") && parts.length == 1 && comments.containsKey(parts[0])) {
+                return ok(commentJson(comments.get(parts[0]))); // a reply carries its first-level "parent"
+            }
+            if (method.equals("GET") && parts.length == 1 && posts.containsKey(parts[0])) {
+                if (params.getOrDefault("fields", "").matches("(.*,)?parent(,.*)?")) {
+                    // as Facebook: a post has no "parent" field
+                    return error(new Fault(
+                            400,
+                            100,
+                            Optional.empty(),
+                            "OAuthException",
+                            "(#100) Tried accessing nonexisting field (parent) on node type (Post)",
+                            false,
+                            Map.of()));
+                }
+                return ok(postJson(posts.get(parts[0])));
             }
             if (method.equals("POST") && parts.length == 2 && parts[1].equals("comments")) {
                 String target = parts[0];

@@ -20,15 +20,32 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>Why not twitter4j's: twitter4j 4.1.2 signs only through {@code OAuthAuthorization.getAuthorizationHeader(
  * HttpRequest)}, and {@code HttpRequest} and {@code HttpParameter} are package-private, so no code outside
  * twitter4j can build the request it signs. A JSON body (every v2 POST) is not part of the signature; the query
- * parameters are. Thread-safe; the signature base string (which holds the token) is never logged.
+ * parameters and form parameters are. Public for the v1.1 writes of {@code org.socialcare.twitter} (which post with
+ * the JDK client, see {@code Twitter4jApi}); not API. Thread-safe; the signature base string (which holds the
+ * token) is never logged.
  */
-final class OAuth1Signer {
+public final class OAuth1Signer {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final XAuth.OAuth1 credentials;
 
     OAuth1Signer(XAuth.OAuth1 credentials) {
         this.credentials = credentials;
+    }
+
+    /** A signer for these OAuth 1.0a credentials (an app's consumer key and secret, an account's token and secret). */
+    public static OAuth1Signer of(String consumerKey, String consumerSecret, String accessToken, String tokenSecret) {
+        return new OAuth1Signer(XAuth.oauth1(consumerKey, consumerSecret, accessToken, tokenSecret));
+    }
+
+    /**
+     * The {@code Authorization} header for {@code method uri} whose body is the {@code application/x-www-form-urlencoded}
+     * {@code form}: query and form parameters are both signed (RFC 5849 section 3.4.1.3.1).
+     */
+    public String header(String method, URI uri, Map<String, String> form, long epochSecond) {
+        byte[] nonce = new byte[16];
+        RANDOM.nextBytes(nonce);
+        return header(method, uri, form, epochSecond, HexFormat.of().formatHex(nonce));
     }
 
     /** The {@code Authorization} header for {@code method uri} (query parameters included) at {@code epochSecond}. */
@@ -39,6 +56,10 @@ final class OAuth1Signer {
     }
 
     String header(String method, URI uri, long epochSecond, String nonce) {
+        return header(method, uri, Map.of(), epochSecond, nonce);
+    }
+
+    String header(String method, URI uri, Map<String, String> form, long epochSecond, String nonce) {
         Map<String, String> oauth = new TreeMap<>();
         oauth.put("oauth_consumer_key", credentials.consumerKey());
         oauth.put("oauth_nonce", nonce);
@@ -46,7 +67,7 @@ final class OAuth1Signer {
         oauth.put("oauth_timestamp", Long.toString(epochSecond));
         oauth.put("oauth_token", credentials.accessToken());
         oauth.put("oauth_version", "1.0");
-        oauth.put("oauth_signature", signature(method, uri, oauth));
+        oauth.put("oauth_signature", signature(method, uri, form, oauth));
         StringBuilder h = new StringBuilder("OAuth ");
         oauth.forEach((k, v) -> h.append(h.length() > 6 ? ", " : "")
                 .append(encode(k))
@@ -57,8 +78,13 @@ final class OAuth1Signer {
     }
 
     String signature(String method, URI uri, Map<String, String> oauthParams) {
+        return signature(method, uri, Map.of(), oauthParams);
+    }
+
+    private String signature(String method, URI uri, Map<String, String> form, Map<String, String> oauthParams) {
         List<String[]> params = new ArrayList<>();
         oauthParams.forEach((k, v) -> params.add(new String[] {encode(k), encode(v)}));
+        form.forEach((k, v) -> params.add(new String[] {encode(k), encode(v)}));
         String rawQuery = uri.getRawQuery();
         if (rawQuery != null && !rawQuery.isEmpty()) {
             for (String pair : rawQuery.split("&")) {

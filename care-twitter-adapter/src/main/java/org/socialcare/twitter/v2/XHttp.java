@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.socialcare.adapter.support.OneShotBody;
 import org.socialcare.adapter.support.SendFailures;
 import org.socialcare.core.error.MalformedPayloadException;
 import org.socialcare.core.error.PlatformException;
@@ -94,7 +95,8 @@ final class XHttp {
         }
         if (json.isPresent()) {
             b.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(XJson.write(json.get())));
+                    // one-shot: not even a JVM-wide "retry every method" flag can post it twice
+                    .method(method, OneShotBody.of(XJson.write(json.get()).getBytes(StandardCharsets.UTF_8)));
         } else {
             b.method(method, HttpRequest.BodyPublishers.noBody());
         }

@@ -31,6 +31,19 @@ class OAuth1SignerTest {
     }
 
     @Test
+    void formParametersOfTheBodyAreSignedAsTheGuideSigns() {
+        // The guide's request as sent: include_entities in the query, status in the form body.
+        String header = signer.header(
+                "POST",
+                URI.create("https://api.twitter.com/1.1/statuses/update.json?include_entities=true"),
+                Map.of("status", "Hello Ladies + Gentlemen, a signed OAuth request!"),
+                1318622958L,
+                "kYjzVBB8Y0ZFabxSWbWovY3uYSQ2pTgmZeNu2VS4cg");
+
+        assertThat(header).contains("oauth_signature=\"hCtSmYh%2BiHYCEqBWrE7C7hYmtUk%3D\"");
+    }
+
+    @Test
     void headerCarriesTheSignatureAndNeverTheSecrets() {
         String header = signer.header(
                 "POST",
