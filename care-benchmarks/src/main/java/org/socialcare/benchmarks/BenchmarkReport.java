@@ -185,7 +185,8 @@ public final class BenchmarkReport {
 
     /** The desk configuration, with the database for the JDBC benchmarks ("bank, postgresql"). */
     private static String config(RunResult r) {
-        return param(r, "config").orElseGet(() -> param(r, "db").map(d -> "bank, " + d).orElse("bank"));
+        return param(r, "config")
+                .orElseGet(() -> param(r, "db").map(d -> "bank, " + d).orElse("bank"));
     }
 
     private static Optional<Double> alloc(RunResult r) {
