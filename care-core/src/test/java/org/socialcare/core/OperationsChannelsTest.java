@@ -39,9 +39,17 @@ import org.socialcare.core.domain.Visibility;
 import org.socialcare.core.error.CareException;
 import org.socialcare.core.error.MissingPublisherException;
 import org.socialcare.core.error.UnknownChannelException;
+import org.socialcare.core.memory.InMemoryAuditLog;
+import org.socialcare.core.memory.InMemoryCheckpointStore;
+import org.socialcare.core.memory.InMemoryConversationStore;
+import org.socialcare.core.memory.InMemoryDeadLetterStore;
+import org.socialcare.core.memory.InMemoryMessageStore;
+import org.socialcare.core.memory.InMemoryOutbox;
 import org.socialcare.core.memory.InMemoryStorage;
+import org.socialcare.core.memory.InMemoryTransactionManager;
 import org.socialcare.core.port.in.IngestResult;
 import org.socialcare.core.port.in.Operations;
+import org.socialcare.core.port.out.AuditLog;
 import org.socialcare.core.port.out.CareStorage;
 
 /**
@@ -273,6 +281,14 @@ class OperationsChannelsTest {
                 .singleElement()
                 .satisfies(r -> assertThat(((DeliveryStatus.Failed) r.status()).reason())
                         .contains("channel cards was retired by an operator; the reply was not sent"));
+        assertThatThrownBy(() -> desk.operations().retryFailedReply(late.id(), "kim"))
+                .isInstanceOf(CareException.class)
+                .hasMessageContaining("which an operator retired: add the channel again");
+
+        desk.operations().addChannel(CARDS_CHANNEL, Optional.empty(), "kim");
+        desk.operations().retryFailedReply(late.id(), "kim");
+        assertThat(desk.dispatchOutbox().sent()).isEqualTo(1);
+        assertThat(twitter.published).extracting(Reply::id).containsExactly(late.id());
     }
 
     @Test
@@ -348,6 +364,73 @@ class OperationsChannelsTest {
         assertThat(operatorLines())
                 .extracting(AuditEntry::action)
                 .containsExactly(AuditAction.CHANNEL_ADDED, AuditAction.DEAD_LETTER_REPROCESSED);
+    }
+
+    @Test
+    void aChannelChangeWhoseAuditLineCannotBeWrittenIsUndone() {
+        InMemoryAuditLog kept = new InMemoryAuditLog();
+        AtomicBoolean auditDown = new AtomicBoolean();
+        AuditLog audit = new AuditLog() {
+            @Override
+            public void append(AuditEntry entry) {
+                if (auditDown.get()) {
+                    throw new IllegalStateException("audit table unavailable");
+                }
+                kept.append(entry);
+            }
+
+            @Override
+            public List<AuditEntry> forConversation(ConversationId conversation) {
+                return kept.forConversation(conversation);
+            }
+
+            @Override
+            public List<AuditEntry> recent(int limit) {
+                return kept.recent(limit);
+            }
+        };
+        CareDesk desk = CareDesk.builder()
+                .clock(clock)
+                .storage(new CareStorage(
+                        new InMemoryConversationStore(),
+                        new InMemoryMessageStore(),
+                        new InMemoryOutbox(),
+                        audit,
+                        new InMemoryCheckpointStore(),
+                        new InMemoryDeadLetterStore(),
+                        new InMemoryTransactionManager()))
+                .team(Team.of("care", "Social care"))
+                .team(Team.of("cards", "Cards"))
+                .channel(ASK_BANK)
+                .publisher(twitter)
+                .agent(Agent.of("alice", "Alice Brown", "AB", CARE))
+                .build();
+        TestPublisher own = TestPublisher.on(Platform.TWITTER);
+
+        auditDown.set(true);
+        assertThatThrownBy(() -> desk.operations().addChannel(CARDS_CHANNEL, Optional.of(own), "kim"))
+                .hasMessageContaining("audit table unavailable");
+        auditDown.set(false);
+        assertThat(desk.channels()).extracting(Channel::id).containsExactly(ASK_BANK.id());
+        assertThat(desk.ingest(Batch.of(List.of(tweetOn(CARDS_ID, "u1")))).deadLettered())
+                .isEqualTo(1);
+
+        desk.operations().addChannel(CARDS_CHANNEL, Optional.empty(), "kim");
+        auditDown.set(true);
+        assertThatThrownBy(() -> desk.operations().retireChannel(CARDS_ID, "kim"))
+                .hasMessageContaining("audit table unavailable");
+        auditDown.set(false);
+        assertThat(desk.channels()).extracting(Channel::id).containsExactly(ASK_BANK.id(), CARDS_ID);
+        ConversationId c = desk.ingest(Batch.of(List.of(tweetOn(CARDS_ID, "u2"))))
+                .touched()
+                .get(0);
+        desk.claim(c, ALICE);
+        desk.reply(c, ALICE, "On it ^AB");
+        desk.dispatchOutbox();
+        assertThat(own.published)
+                .as("the publisher of the undone addition")
+                .isEmpty();
+        assertThat(twitter.published).hasSize(1);
     }
 
     @Test

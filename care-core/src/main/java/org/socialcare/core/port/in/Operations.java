@@ -38,8 +38,8 @@ public interface Operations {
      * under {@code operator:<operator>}; the next dispatch sends it (or, when the failed attempt's outcome was
      * unknown, looks it up on the platform first). Returns the reply as queued.
      *
-     * @throws org.socialcare.core.error.CareException when there is no such reply or it is not FAILED (another
-     *     operator retried it first, or it was sent)
+     * @throws org.socialcare.core.error.CareException when there is no such reply, it is not FAILED (another
+     *     operator retried it first, or it was sent), or its channel was retired (add it again first)
      * @throws IllegalArgumentException when {@code operator} is blank
      */
     Reply retryFailedReply(ReplyId id, String operator);
