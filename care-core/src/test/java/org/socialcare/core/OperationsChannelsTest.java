@@ -427,9 +427,7 @@ class OperationsChannelsTest {
         desk.claim(c, ALICE);
         desk.reply(c, ALICE, "On it ^AB");
         desk.dispatchOutbox();
-        assertThat(own.published)
-                .as("the publisher of the undone addition")
-                .isEmpty();
+        assertThat(own.published).as("the publisher of the undone addition").isEmpty();
         assertThat(twitter.published).hasSize(1);
     }
 

@@ -29,7 +29,7 @@ import org.socialcare.core.port.out.ChannelHealthListener;
  * stay readable.
  *
  * <p>Thread-safe: per-channel updates are atomic; additions and retirements are serialized, so a precondition they
- * check still holds when the change is made; {@link #all()} is a consistent snapshot.
+ * check still holds when the change is made; reads never block ({@link #all()} reads a snapshot of the order).
  */
 public final class ChannelRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelRegistry.class);
@@ -128,7 +128,7 @@ public final class ChannelRegistry {
 
     /** Whether the channel was retired (and not added again since). */
     public boolean isRetired(ChannelId id) {
-        return retired.containsKey(id);
+        return !channels.containsKey(id) && retired.containsKey(id);
     }
 
     /**
@@ -152,20 +152,21 @@ public final class ChannelRegistry {
                         + " channel under another id");
             }
             ChannelHealth wasHealth = health.get(id);
-            retired.remove(id);
+            // in this order, get(id) finds the channel at every moment (a retired one's conversations name it)
             put(channel, pausedInStore);
+            retired.remove(id);
             List<ChannelId> before = order;
             order = with(before, id);
             try {
                 then.run();
             } catch (RuntimeException | Error e) {
                 order = before;
-                channels.remove(id);
                 if (was != null) {
                     retired.put(id, was);
+                    channels.remove(id);
                     health.put(id, wasHealth);
                 } else {
-                    health.remove(id);
+                    channels.remove(id); // its health entry stays: a concurrent health update must not find none
                 }
                 throw e;
             }
@@ -187,12 +188,13 @@ public final class ChannelRegistry {
             }
             List<ChannelId> before = order;
             order = before.stream().filter(o -> !o.equals(id)).toList();
+            retired.put(id, c); // first, so get(id) finds the channel at every moment
             channels.remove(id);
-            retired.put(id, c);
             try {
                 then.accept(c);
             } catch (RuntimeException | Error e) {
-                channels.put(id, retired.remove(id));
+                channels.put(id, retired.get(id)); // a pause meanwhile is kept
+                retired.remove(id);
                 order = before;
                 throw e;
             }

@@ -154,8 +154,9 @@ public interface Operations {
      * ingested (a dead letter kept for it while the desk did not know it can be reprocessed), replies on it are
      * dispatched, and {@code CareDesk.channels()} lists it; a {@code DeskRuntime} polls it once given its source
      * ({@code DeskRuntime.addSource}). A channel paused in the shared channel-state store starts paused. A channel
-     * id retired earlier may be added again (on the same platform): its conversations carry on. Routing rules and
-     * channel agents are fixed at build time and cannot name it; its conversations go to its team's queue.
+     * id retired earlier may be added again (on the same platform): its conversations carry on. Its conversations are
+     * routed as the desk's routing policy routes any channel of its team and business unit; channel agents
+     * ({@code RoutingPolicy.Builder.channelAgent}) are fixed at build time and cannot name it.
      * Thread-safe: serialized with other channel and team changes.
      *
      * @throws org.socialcare.core.error.MissingPublisherException naming the channel when no publisher is given and
