@@ -275,8 +275,8 @@ public final class CareDesk implements CareUseCases {
     }
 
     /**
-     * The operator API: failed replies listed desk-wide and retried, dead letters listed and reprocessed, teams and
-     * agents added and retired at run time; every change audited under the operator's name.
+     * The operator API: failed replies listed desk-wide and retried, dead letters listed and reprocessed, teams,
+     * agents and channels added and retired at run time; every change audited under the operator's name.
      */
     public Operations operations() {
         return s.operations();

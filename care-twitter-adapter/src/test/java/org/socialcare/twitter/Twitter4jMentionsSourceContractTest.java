@@ -38,6 +38,13 @@ class Twitter4jMentionsSourceContractTest extends ChannelSourceContract {
         return true;
     }
 
+    /** A mention served without its author (no {@code user} object): the source must dead-letter it. */
+    @Override
+    protected boolean postUnreadableItem() {
+        emulator.mentionWithoutAuthor("a mention without its author", SeedMessage.DAY_START.plusSeconds(150));
+        return true;
+    }
+
     @Override
     protected Optional<Visibility> expectedVisibility() {
         return Optional.of(Visibility.PUBLIC);

@@ -1,5 +1,9 @@
 package org.socialcare.twitter;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +17,7 @@ import org.socialcare.testkit.adapter.WebhookHandlerContract;
 
 /** The testkit's webhook contract for Account Activity bodies built by the emulator. */
 class TwitterWebhookHandlerContractTest extends WebhookHandlerContract {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final TwitterApiEmulator emulator = TwitterTestSupport.emulator();
     private final TwitterAdapterConfig config = TwitterTestSupport.config(emulator);
 
@@ -29,6 +34,22 @@ class TwitterWebhookHandlerContractTest extends WebhookHandlerContract {
     @Override
     protected String customerMessageBody(String text) {
         return emulator.tweetCreateEvents(emulator.mention(emulator.user(501, "jane_doe", "Jane", 3, false), text));
+    }
+
+    /** A mention and a status without its author (a user object): the second must be a dead letter. */
+    @Override
+    protected Optional<String> bodyWithOneUnreadableItem(String text) {
+        try {
+            ObjectNode body = (ObjectNode) JSON.readTree(customerMessageBody(text));
+            ((ArrayNode) body.get("tweet_create_events"))
+                    .addObject()
+                    .put("id_str", "1900000000000000777")
+                    .put("created_at", "Mon Mar 02 09:00:00 +0000 2026")
+                    .put("text", "@AskBank a status without its author");
+            return Optional.of(JSON.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

@@ -47,5 +47,9 @@ public enum AuditAction {
     /** An operator added an agent to the running desk. */
     AGENT_ADDED,
     /** An operator retired an agent from the running desk; their open conversations went back to the queue. */
-    AGENT_RETIRED
+    AGENT_RETIRED,
+    /** An operator added a channel to the running desk. */
+    CHANNEL_ADDED,
+    /** An operator retired a channel from the running desk; nothing more is read or published on it. */
+    CHANNEL_RETIRED
 }

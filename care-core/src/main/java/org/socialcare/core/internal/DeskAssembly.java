@@ -27,6 +27,7 @@ import org.socialcare.core.domain.guard.HijackGuard;
 import org.socialcare.core.domain.guard.PublishingGuard;
 import org.socialcare.core.domain.routing.RoutingPolicy;
 import org.socialcare.core.domain.sla.SlaPolicy;
+import org.socialcare.core.internal.channel.ChannelChanges;
 import org.socialcare.core.internal.channel.ChannelControl;
 import org.socialcare.core.internal.ingest.DeadLetterService;
 import org.socialcare.core.internal.ingest.DeadLetters;
@@ -312,7 +313,8 @@ public final class DeskAssembly {
                 new DeskOperations(
                         new OperatorService(ctx),
                         new DeadLetterService(ctx, ingest),
-                        new DirectoryChanges(ctx, routingService, routing, escalation)));
+                        new DirectoryChanges(ctx, routingService, routing, escalation),
+                        new ChannelChanges(ctx)));
     }
 
     /** The storage with the explicit firings and channel-state overrides in place of its own. */

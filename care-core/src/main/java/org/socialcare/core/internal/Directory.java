@@ -68,6 +68,19 @@ public final class Directory {
     }
 
     /**
+     * Runs {@code change} while no team can be added or retired, once the team is known to exist: a channel added
+     * for the team cannot race its retirement.
+     *
+     * @throws CareException naming the team and the configured ones when it is unknown
+     */
+    public void withTeam(TeamId id, Runnable change) {
+        synchronized (changes) {
+            requireTeam(id);
+            change.run();
+        }
+    }
+
+    /**
      * Replaces the agent's record (a presence change).
      *
      * @throws CareException when the agent is unknown (retired meanwhile): a change never brings a retired agent back

@@ -18,8 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialcare.core.CareDesk;
 import org.socialcare.core.domain.ChannelHealth;
+import org.socialcare.core.domain.ChannelId;
 import org.socialcare.core.domain.Checks;
 import org.socialcare.core.domain.Team;
+import org.socialcare.core.error.UnknownChannelException;
 import org.socialcare.core.internal.runtime.MaskedFailure;
 import org.socialcare.core.internal.runtime.SourcePoller;
 import org.socialcare.core.port.in.DispatchResult;
@@ -35,7 +37,9 @@ import org.socialcare.core.port.out.NoticeOutbox;
  * ({@link CareDesk#assignWaiting}) for every team, and delivery of queued escalation notices
  * ({@link CareDesk#deliverNotices()}). A loop that finds more work (a backlog page, a full dispatch or
  * sweep) runs again at once; a failing loop backs off and is logged with the failure's masked message and stack
- * trace; one failing source never stops the others.
+ * trace; one failing source never stops the others. Sources may be added while it runs ({@link #addSource}); the
+ * sources of a channel an operator retired are not polled (nor reported in {@link #health()}) until it is added
+ * again.
  *
  * <p>Lifecycle: {@link #start()} once; the default threads are not daemons, so a {@code main} that starts the
  * runtime stays alive until {@link #stop(Duration)}. A stop starts no new work, lets work in flight finish within
@@ -90,17 +94,16 @@ public final class DeskRuntime implements AutoCloseable {
         this.clock = b.clock != null ? b.clock : b.desk.clock();
         this.threads = b.threads;
         this.stopBound = b.stopBound;
-        this.poller = new SourcePoller(b.sources, desk::poll, clock);
+        this.poller = new SourcePoller(b.sources, desk::poll, this::isActive, clock);
         this.startedAt = clock.instant();
-        if (!b.sources.isEmpty()) {
-            loops.add(new Loop("poll", POLL_CHECK, () -> {
-                poller.runDuePass(() -> !stopping);
-                Instant now = clock.instant();
-                Duration untilDue =
-                        poller.nextDue().map(d -> Duration.between(now, d)).orElse(POLL_CHECK);
-                return untilDue.isNegative() ? Duration.ZERO : min(untilDue, POLL_CHECK);
-            }));
-        }
+        // always there, so a source added while the runtime runs is polled
+        loops.add(new Loop("poll", POLL_CHECK, () -> {
+            poller.runDuePass(() -> !stopping);
+            Instant now = clock.instant();
+            Duration untilDue =
+                    poller.nextDue().map(d -> Duration.between(now, d)).orElse(POLL_CHECK);
+            return untilDue.isNegative() ? Duration.ZERO : min(untilDue, POLL_CHECK);
+        }));
         loops.add(new Loop("dispatch", b.dispatchEvery, () -> {
             DispatchResult r = desk.dispatchOutbox();
             return r.sent() + r.failed() > 0 ? Duration.ZERO : b.dispatchEvery;
@@ -122,6 +125,42 @@ public final class DeskRuntime implements AutoCloseable {
             }
             return b.routeEvery;
         }));
+    }
+
+    /** Whether the desk has the channel active (not retired by an operator): only then are its sources polled. */
+    private boolean isActive(ChannelId channel) {
+        return desk.channels().stream().anyMatch(c -> c.id().equals(channel));
+    }
+
+    /**
+     * Adds a source while the runtime runs (or before it starts), polled at its own
+     * {@link ChannelSource#pollInterval()}: for a channel an operator added ({@code Operations.addChannel}). It is
+     * due at once. Thread-safe; waits for a polling pass under way to end.
+     *
+     * @throws IllegalArgumentException when a source with the same id is added already
+     * @throws org.socialcare.core.error.UnknownChannelException when the desk has no active channel of the source
+     */
+    public DeskRuntime addSource(ChannelSource source) {
+        return addSource(Checks.notNull(source, "source"), source.pollInterval());
+    }
+
+    /**
+     * {@link #addSource(ChannelSource)} polled every {@code interval} when it has no backlog.
+     *
+     * @throws IllegalArgumentException when the interval is not positive or a source with the same id is added
+     *     already
+     * @throws org.socialcare.core.error.UnknownChannelException when the desk has no active channel of the source
+     */
+    public DeskRuntime addSource(ChannelSource source, Duration interval) {
+        Checks.notNull(source, "source");
+        Checks.positive(interval, "poll interval of source '" + source.sourceId() + "'");
+        if (!isActive(source.channel())) {
+            throw new UnknownChannelException(
+                    source.channel(), desk.channels().stream().map(c -> c.id()).toList());
+        }
+        poller.add(source, interval);
+        LOG.info("source {} of channel {} added, polled every {}", source.sourceId(), source.channel(), interval);
+        return this;
     }
 
     /** A builder for a runtime of {@code desk}. */
@@ -240,6 +279,7 @@ public final class DeskRuntime implements AutoCloseable {
                 desk.channels().stream().map(c -> desk.health(c.id())).toList();
         Instant since = startedAt;
         List<RuntimeHealth.Source> sources = poller.status().stream()
+                .filter(s -> isActive(s.channel())) // a retired channel's sources are not polled: no lag to report
                 .map(s -> new RuntimeHealth.Source(
                         s.sourceId(),
                         nonNegative(Duration.between(s.lastSuccess().orElse(since), now)),

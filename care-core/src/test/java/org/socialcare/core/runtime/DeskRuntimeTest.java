@@ -41,6 +41,7 @@ import org.socialcare.core.domain.Platform;
 import org.socialcare.core.domain.Reply;
 import org.socialcare.core.domain.Team;
 import org.socialcare.core.domain.TeamId;
+import org.socialcare.core.error.UnknownChannelException;
 import org.socialcare.core.memory.InMemoryStorage;
 import org.socialcare.core.port.out.CareStorage;
 import org.socialcare.core.port.out.ChannelPublisher;
@@ -273,6 +274,37 @@ class DeskRuntimeTest {
                 .isEqualTo("legal threat"));
     }
 
+    @Test
+    void aSourceAddedWhileRunningIsPolledAndARetiredChannelsSourceRestsUntilTheChannelIsBack() throws Exception {
+        CareDesk desk = desk(Clock.systemUTC(), InMemoryStorage.create());
+        runtime = DeskRuntime.builder(desk).build().start();
+        Channel cards = Channel.of("cards", Platform.TWITTER, "BankCards", "901", ChannelKind.BUSINESS_UNIT, CARE);
+        CountingSource source = new CountingSource("cards:mentions", cards.id(), () -> false);
+        assertThatThrownBy(() -> runtime.addSource(source, Duration.ofMillis(10)))
+                .isInstanceOf(UnknownChannelException.class)
+                .hasMessageContaining("unknown channel 'cards'");
+
+        desk.operations().addChannel(cards, Optional.empty(), "kim");
+        runtime.addSource(source, Duration.ofMillis(10));
+        awaitTrue(() -> source.polls.get() >= 3, "the added source polled");
+        assertThat(runtime.health().sources())
+                .extracting(RuntimeHealth.Source::sourceId)
+                .containsExactly("cards:mentions");
+        assertThatThrownBy(() -> runtime.addSource(source, Duration.ofMillis(10)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("source id 'cards:mentions' is registered twice");
+
+        desk.operations().retireChannel(cards.id(), "kim");
+        Thread.sleep(50); // a poll that had started may end
+        int polls = source.polls.get();
+        Thread.sleep(150);
+        assertThat(source.polls.get()).as("polls of a retired channel's source").isEqualTo(polls);
+        assertThat(runtime.health().sources()).isEmpty();
+
+        desk.operations().addChannel(cards, Optional.empty(), "kim");
+        awaitTrue(() -> source.polls.get() > polls, "polled again once the channel is back");
+    }
+
     // ------------------------------------------------------------------ fixtures
 
     private static CareDesk desk(Clock clock, CareStorage storage) {
@@ -317,12 +349,18 @@ class DeskRuntimeTest {
     /** A source with nothing new; runs {@code onPoll} in each poll (which may throw or block). */
     private static final class CountingSource implements ChannelSource {
         final String id;
+        final ChannelId channel;
         final Supplier<Boolean> onPoll;
         final AtomicInteger polls = new AtomicInteger();
         final AtomicReference<Boolean> pollThreadDaemon = new AtomicReference<>();
 
         CountingSource(String id, Supplier<Boolean> onPoll) {
+            this(id, TWITTER.id(), onPoll);
+        }
+
+        CountingSource(String id, ChannelId channel, Supplier<Boolean> onPoll) {
             this.id = id;
+            this.channel = channel;
             this.onPoll = onPoll;
         }
 
@@ -333,7 +371,7 @@ class DeskRuntimeTest {
 
         @Override
         public ChannelId channel() {
-            return TWITTER.id();
+            return channel;
         }
 
         @Override

@@ -171,6 +171,9 @@ public final class TwitterApiEmulator implements AutoCloseable {
     private final Object lock = new Object();
     private final Map<Long, User> users = new LinkedHashMap<>();
     private final NavigableMap<Long, StatusRec> statuses = new TreeMap<>();
+    /** Statuses served without their {@code user} object: an item a client cannot read (a dead letter). */
+    private final java.util.Set<Long> withoutAuthor = new java.util.HashSet<>();
+
     private final NavigableMap<Long, DmRec> dms = new TreeMap<>();
     private final List<Request> requests = new ArrayList<>();
     private final Deque<Fault> faults = new ArrayDeque<>();
@@ -236,6 +239,18 @@ public final class TwitterApiEmulator implements AutoCloseable {
     /** A customer tweets at the account at {@code createdAt} (newer than every earlier status); returns the status id. */
     public long mentionAt(User author, String text, Instant createdAt) {
         return addStatus(author, "@" + account.screenName() + " " + text, 0, true, 0, createdAt);
+    }
+
+    /**
+     * A mention the timeline serves without its {@code user} object (a broken item, to test that a client
+     * dead-letters what it cannot read); returns the status id.
+     */
+    public long mentionWithoutAuthor(String text, Instant createdAt) {
+        synchronized (lock) {
+            long id = mentionAt(new User(1L, "ghost", "ghost", 0, false), text, createdAt);
+            withoutAuthor.add(id);
+            return id;
+        }
     }
 
     /** A customer tweets at the account at {@code createdAt} in language {@code lang} (e.g. "es"); returns the status id. */
@@ -781,7 +796,9 @@ public final class TwitterApiEmulator implements AutoCloseable {
             m.put("in_reply_to_user_id", null);
             m.put("in_reply_to_screen_name", null);
         }
-        m.put("user", userJson(u));
+        if (!withoutAuthor.contains(s.id())) {
+            m.put("user", userJson(u));
+        }
         if (s.retweetOf() != 0) {
             StatusRec original = statuses.get(s.retweetOf());
             if (original != null) {

@@ -256,6 +256,9 @@ public final class XApiEmulator implements AutoCloseable {
 
     private final Map<String, User> users = new LinkedHashMap<>();
     private final List<Post> posts = new ArrayList<>();
+    /** Posts served without their {@code author_id}: items a client cannot read (dead letters). */
+    private final java.util.Set<String> withoutAuthor = new java.util.HashSet<>();
+
     private final List<DmEvent> dms = new ArrayList<>();
     private final List<Post> published = new ArrayList<>();
     private final List<DmEvent> sent = new ArrayList<>();
@@ -376,6 +379,16 @@ public final class XApiEmulator implements AutoCloseable {
     /** A post by {@code author} mentioning the account at {@code at}; returns its id. */
     public synchronized String mentionAt(User author, String text, Instant at) {
         return addPost(author, "@" + account.username() + " " + text, at, Optional.empty());
+    }
+
+    /**
+     * A mention served without its {@code author_id} (a broken item, to test that a client dead-letters what it
+     * cannot read); returns its id.
+     */
+    public synchronized String mentionWithoutAuthor(String text, Instant at) {
+        String id = mentionAt(user("1900000000000000999", "ghost", "ghost", 0, false), text, at);
+        withoutAuthor.add(id);
+        return id;
     }
 
     /**
@@ -949,7 +962,9 @@ public final class XApiEmulator implements AutoCloseable {
     private Map<String, Object> postJson(Post p) {
         Map<String, Object> j = new LinkedHashMap<>();
         j.put("id", p.id());
-        j.put("author_id", p.authorId());
+        if (!withoutAuthor.contains(p.id())) {
+            j.put("author_id", p.authorId());
+        }
         j.put("conversation_id", p.conversationId());
         j.put("created_at", ISO.format(p.createdAt()));
         j.put("edit_history_tweet_ids", List.of(p.id()));

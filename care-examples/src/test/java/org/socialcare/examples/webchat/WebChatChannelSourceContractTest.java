@@ -37,6 +37,13 @@ class WebChatChannelSourceContractTest extends ChannelSourceContract {
         return true;
     }
 
+    /** A customer item without its session: the source must dead-letter it. */
+    @Override
+    protected boolean postUnreadableItem() {
+        server.appendRawItem("{\"from\":\"customer\",\"text\":\"no session\",\"sentAt\":\"2026-03-02T09:02:30Z\"}");
+        return true;
+    }
+
     @Override
     protected int backlogSize() {
         return 45;

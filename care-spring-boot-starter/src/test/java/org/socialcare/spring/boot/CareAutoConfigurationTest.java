@@ -4,21 +4,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.socialcare.core.CareDesk;
+import org.socialcare.core.domain.Channel;
 import org.socialcare.core.domain.ChannelId;
+import org.socialcare.core.domain.ChannelKind;
+import org.socialcare.core.domain.ConversationId;
+import org.socialcare.core.domain.Platform;
+import org.socialcare.core.domain.Reply;
+import org.socialcare.core.domain.ReplyId;
+import org.socialcare.core.domain.TeamId;
 import org.socialcare.core.memory.InMemoryStorage;
 import org.socialcare.core.port.out.CareStorage;
+import org.socialcare.core.port.out.Outbox;
+import org.socialcare.core.port.out.OutboxClaim;
 import org.socialcare.core.runtime.DeskRuntime;
 import org.socialcare.micrometer.CareEventMeters;
 import org.socialcare.micrometer.CareMeterBinder;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthContributors;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -306,5 +321,159 @@ class CareAutoConfigurationTest {
             assertThat(channel.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
             assertThat(channel.health().getDetails()).containsEntry("state", "PAUSED");
         });
+    }
+
+    @Test
+    void theRuntimeBeansHealthSitsBesideTheChannelsWhichFollowChannelsAddedAndRetiredAtRunTime() {
+        runner.withUserConfiguration(RuntimeBean.class).run(ctx -> {
+            CompositeHealthContributor care = ctx.getBean("careHealthContributor", CompositeHealthContributor.class);
+            assertThat(care.stream().map(HealthContributors.Entry::name))
+                    .containsExactly("twitter-care", "desk-runtime");
+            Health runtime = ((HealthIndicator) care.getContributor("desk-runtime")).health();
+            assertThat(runtime.getStatus()).isEqualTo(Status.UP);
+            assertThat(runtime.getDetails())
+                    .containsEntry("state", "RUNNING")
+                    .containsEntry("database", "reachable")
+                    .containsEntry("outboxLag", "none waiting")
+                    .containsEntry("channels", Map.of("twitter-care", "HEALTHY"))
+                    .containsEntry("failingNotices", 0)
+                    .containsKeys("sources", "loopFailuresInARow");
+
+            CareDesk desk = ctx.getBean(CareDesk.class);
+            Channel cards = Channel.of(
+                    "cards", Platform.TWITTER, "BankCards", "900200", ChannelKind.BUSINESS_UNIT, TeamId.of("care"));
+            desk.operations().addReceiveOnlyChannel(cards, "kim");
+            assertThat(care.stream().map(HealthContributors.Entry::name))
+                    .containsExactly("twitter-care", "cards", "desk-runtime");
+            assertThat(((HealthIndicator) care.getContributor("cards")).health().getStatus())
+                    .isEqualTo(Status.UP);
+            assertThat(((HealthIndicator) care.getContributor("desk-runtime"))
+                            .health()
+                            .getDetails())
+                    .containsEntry("channels", Map.of("twitter-care", "HEALTHY", "cards", "HEALTHY"));
+            desk.operations().retireChannel(cards.id(), "kim");
+            assertThat(care.getContributor("cards")).isNull();
+            assertThat(care.stream().map(HealthContributors.Entry::name))
+                    .containsExactly("twitter-care", "desk-runtime");
+
+            ctx.getBean(DeskRuntime.class).stop(Duration.ofSeconds(5));
+            assertThat(((HealthIndicator) care.getContributor("desk-runtime"))
+                            .health()
+                            .getStatus())
+                    .isEqualTo(Status.OUT_OF_SERVICE);
+        });
+    }
+
+    @Test
+    void withoutARuntimeBeanTheBackgroundWorksRuntimeIsReportedAndWithNeitherNone() {
+        runner.withPropertyValues("care.background.enabled=true").run(ctx -> {
+            CompositeHealthContributor care = ctx.getBean("careHealthContributor", CompositeHealthContributor.class);
+            HealthIndicator runtime = (HealthIndicator) care.getContributor("desk-runtime");
+            assertThat(runtime.health().getStatus()).isEqualTo(Status.UP);
+            ctx.getBean(CareBackgroundWork.class).stop();
+            assertThat(runtime.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+            assertThat(runtime.health().getDetails()).containsEntry("state", "NOT_RUNNING");
+        });
+        runner.run(ctx -> {
+            CompositeHealthContributor care = ctx.getBean("careHealthContributor", CompositeHealthContributor.class);
+            assertThat(care.stream().map(HealthContributors.Entry::name)).containsExactly("twitter-care");
+            assertThat(care.getContributor("desk-runtime")).isNull();
+        });
+    }
+
+    @Test
+    void aRuntimeWhoseDatabaseDoesNotAnswerIsDown() {
+        CareStorage storage = InMemoryStorage.create();
+        CareStorage broken = new CareStorage(
+                storage.conversations(),
+                storage.messages(),
+                new FailingOutbox(storage.outbox()),
+                storage.audit(),
+                storage.checkpoints(),
+                storage.deadLetters(),
+                storage.escalationFirings(),
+                storage.channelStates(),
+                storage.approvals(),
+                storage.notices(),
+                storage.transactions());
+        runner.withBean(CareStorage.class, () -> broken)
+                .withUserConfiguration(RuntimeBean.class)
+                .run(ctx -> {
+                    CompositeHealthContributor care =
+                            ctx.getBean("careHealthContributor", CompositeHealthContributor.class);
+                    Health runtime = ((HealthIndicator) care.getContributor("desk-runtime")).health();
+                    assertThat(runtime.getStatus()).isEqualTo(Status.DOWN);
+                    assertThat(runtime.getDetails())
+                            .containsEntry("database", "unreachable")
+                            .containsEntry("databaseError", "java.lang.IllegalStateException: connection refused");
+                });
+    }
+
+    /** An application that runs its own runtime as a bean. */
+    @Configuration(proxyBeanMethods = false)
+    static class RuntimeBean {
+        @Bean(destroyMethod = "close")
+        DeskRuntime deskRuntime(CareDesk desk) {
+            return DeskRuntime.builder(desk).build().start();
+        }
+    }
+
+    /** An outbox whose database does not answer the runtime's lag read. */
+    static final class FailingOutbox implements Outbox {
+        private final Outbox base;
+
+        FailingOutbox(Outbox base) {
+            this.base = base;
+        }
+
+        @Override
+        public void enqueue(Reply reply) {
+            base.enqueue(reply);
+        }
+
+        @Override
+        public List<OutboxClaim> claim(Instant now, int limit, Duration lease) {
+            return base.claim(now, limit, lease);
+        }
+
+        @Override
+        public void update(Reply reply) {
+            base.update(reply);
+        }
+
+        @Override
+        public boolean updateClaimed(OutboxClaim claim, Reply reply, Optional<Instant> leaseUntil) {
+            return base.updateClaimed(claim, reply, leaseUntil);
+        }
+
+        @Override
+        public Optional<Reply> find(ReplyId id) {
+            return base.find(id);
+        }
+
+        @Override
+        public List<Reply> findByConversation(ConversationId conversation) {
+            return base.findByConversation(conversation);
+        }
+
+        @Override
+        public Optional<Reply> findByPlatformMessageId(ChannelId channel, String platformMessageId) {
+            return base.findByPlatformMessageId(channel, platformMessageId);
+        }
+
+        @Override
+        public List<Reply> queued(ChannelId channel) {
+            throw new IllegalStateException("connection refused");
+        }
+
+        @Override
+        public Counts count(ChannelId channel) {
+            return base.count(channel);
+        }
+
+        @Override
+        public Optional<Reply> oldestQueued(ChannelId channel) {
+            throw new IllegalStateException("connection refused");
+        }
     }
 }

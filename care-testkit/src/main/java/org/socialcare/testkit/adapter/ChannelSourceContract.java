@@ -16,6 +16,7 @@ import org.socialcare.core.domain.Batch;
 import org.socialcare.core.domain.Checkpoint;
 import org.socialcare.core.domain.InboundMessage;
 import org.socialcare.core.domain.MessageKey;
+import org.socialcare.core.domain.RejectedPayload;
 import org.socialcare.core.domain.Visibility;
 import org.socialcare.core.port.out.ChannelSource;
 import org.socialcare.testkit.NoNulls;
@@ -29,7 +30,8 @@ import org.socialcare.testkit.NoNulls;
  * round trip; polling from the returned checkpoint loses nothing and (unless {@link #mayRepeatAtCheckpoint()})
  * repeats nothing; a message posted after the checkpoint arrives on the next poll; a backlog larger than one
  * page is paged with {@code hasMore} until every message is delivered; an empty channel gives an empty batch;
- * no batch carries a {@code null} anywhere.
+ * no batch carries a {@code null} anywhere; an item of a page the adapter cannot read comes back as a dead letter
+ * ({@code Batch.rejected}) while the messages around it are delivered, never dropped silently.
  *
  * <p>The subclass provides, per test (JUnit makes a new instance per test):
  * <ul>
@@ -37,8 +39,9 @@ import org.socialcare.testkit.NoNulls;
  *       oldest first, and return a source reading it through the real SDK client over 127.0.0.1;</li>
  *   <li>{@link #postLater(SeedMessage)}: make that emulator show one more, newer customer message;</li>
  *   <li>optionally {@link #backlogSize()} (must exceed one page of the source),
- *       {@link #mayRepeatAtCheckpoint()}, {@link #expectedVisibility()} and {@link #postOwnMessage(SeedMessage)}
- *       (the bank's own posts must come back in {@code ownMessages}, never as customer messages).</li>
+ *       {@link #mayRepeatAtCheckpoint()}, {@link #expectedVisibility()}, {@link #postOwnMessage(SeedMessage)}
+ *       (the bank's own posts must come back in {@code ownMessages}, never as customer messages) and
+ *       {@link #postUnreadableItem()} (an item the adapter cannot read must become a dead letter).</li>
  * </ul>
  * Stop the emulator in the subclass's own {@code @AfterEach}. Complete subclasses to copy from:
  * {@code Twitter4jMentionsSourceContractTest} and {@code XMentionsSourceContractTest} (care-twitter-adapter, over
@@ -89,6 +92,17 @@ public abstract class ChannelSourceContract {
      * which skips {@code ownPostsComeBackAsOwnMessagesNotAsCustomerMessages}.
      */
     protected boolean postOwnMessage(SeedMessage message) {
+        return false;
+    }
+
+    /**
+     * Adds one item the adapter cannot read (a mention without its author, a message without its sender or id),
+     * newer than every earlier message, to the emulator behind the last source and returns true; returns false (the
+     * default) when the platform's pages cannot carry such an item, which skips
+     * {@code anUnreadableItemIsDeadLetteredNotDropped}. Every adapter that parses items one by one should give one: a
+     * source that skips what it cannot read loses customer messages without a trace.
+     */
+    protected boolean postUnreadableItem() {
         return false;
     }
 
@@ -229,6 +243,45 @@ public abstract class ChannelSourceContract {
         assertThat(batch.messages()).isEmpty();
         assertThat(batch.hasMore()).isFalse();
         NoNulls.assertNoNulls("batch", batch);
+    }
+
+    @Test
+    void anUnreadableItemIsDeadLetteredNotDropped() {
+        ChannelSource source = sourceOver(SeedMessage.numbered(0, 2));
+        Assumptions.assumeTrue(postUnreadableItem(), "the adapter gives no unreadable item");
+        postLater(SeedMessage.numbered(3)); // sequence 2 is left to the unreadable item
+
+        List<InboundMessage> delivered = new ArrayList<>();
+        List<RejectedPayload> rejected = new ArrayList<>();
+        Optional<Checkpoint> since = Optional.empty();
+        for (int i = 0; i < MAX_POLLS; i++) {
+            Batch batch = source.poll(since);
+            delivered.addAll(batch.messages());
+            rejected.addAll(batch.rejected());
+            if (batch.nextCheckpoint().isPresent()) {
+                since = batch.nextCheckpoint();
+            }
+            if (!batch.hasMore()) {
+                break;
+            }
+        }
+
+        assertThat(rejected)
+                .as("dead letters (Batch.rejected) of the polls: the unreadable item, kept rather than dropped")
+                .hasSize(1)
+                .allSatisfy(r -> {
+                    assertThat(r.source()).isNotBlank();
+                    assertThat(r.reason()).isNotBlank();
+                    assertThat(r.rawPayload()).as("the item's raw payload").isNotBlank();
+                });
+        for (SeedMessage seed : List.of(SeedMessage.numbered(0), SeedMessage.numbered(1), SeedMessage.numbered(3))) {
+            findBy(seed, delivered); // the messages before and after it still arrive
+        }
+        if (!mayRepeatAtCheckpoint()) {
+            assertThat(source.poll(since).rejected())
+                    .as("dead letters of a poll from the checkpoint after the item (it must not come back forever)")
+                    .isEmpty();
+        }
     }
 
     @Test

@@ -56,6 +56,47 @@ class FakeAdapterContractTests {
         protected Optional<org.socialcare.core.domain.Visibility> expectedVisibility() {
             return Optional.of(org.socialcare.core.domain.Visibility.PUBLIC);
         }
+
+        @Override
+        protected boolean postUnreadableItem() {
+            return FakeAdapterContractTests.postUnreadableItem(platform);
+        }
+    }
+
+    /** Adds an item without an author, sequenced after every message the platform holds. */
+    static boolean postUnreadableItem(FakePlatform platform) {
+        int next =
+                platform.messages.stream().mapToInt(SeedMessage::sequence).max().orElse(-1) + 1;
+        platform.unreadableSequences.add(next);
+        platform.messages.add(SeedMessage.numbered(next));
+        return true;
+    }
+
+    /** Skips a page item it cannot read instead of dead-lettering it. */
+    @PlantedFault
+    static class DroppingSource extends ChannelSourceContract {
+        final FakePlatform platform = new FakePlatform();
+
+        @Override
+        protected ChannelSource sourceOver(List<SeedMessage> messages) {
+            platform.messages.addAll(messages);
+            return platform.new Source(10, false, false, true);
+        }
+
+        @Override
+        protected void postLater(SeedMessage message) {
+            platform.messages.add(message);
+        }
+
+        @Override
+        protected int backlogSize() {
+            return 25;
+        }
+
+        @Override
+        protected boolean postUnreadableItem() {
+            return FakeAdapterContractTests.postUnreadableItem(platform);
+        }
     }
 
     /** Hands the bank's own posts out as customer messages. */
@@ -362,6 +403,9 @@ class FakeAdapterContractTests {
                 .as("failed checks of a source blind to echoes and visibility")
                 .containsExactly(
                         "messagesKeepTheirTextAuthorAndTime", "ownPostsComeBackAsOwnMessagesNotAsCustomerMessages");
+        assertThat(ContractRunner.failedTests(DroppingSource.class))
+                .as("failed checks of a source that drops a page item it cannot read")
+                .containsExactly("anUnreadableItemIsDeadLetteredNotDropped");
         assertThat(failures(LeakyPublisher.class))
                 .as("failed checks of a publisher leaking its secret")
                 .isEqualTo(1);

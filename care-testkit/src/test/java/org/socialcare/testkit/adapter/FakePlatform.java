@@ -55,6 +55,9 @@ final class FakePlatform {
     final List<SeedMessage> messages = new CopyOnWriteArrayList<>();
     final List<ReceivedPost> received = new CopyOnWriteArrayList<>();
     final java.util.Set<Integer> ownSequences = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Sequences whose item the platform sends without an author: a source must dead-letter it. */
+    final java.util.Set<Integer> unreadableSequences = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     volatile String nextFailure = "";
     volatile Instant resetAt = Instant.EPOCH;
 
@@ -63,15 +66,21 @@ final class FakePlatform {
         final int pageSize;
         final boolean losesLastOfPage;
         final boolean ownAsCustomer;
+        final boolean dropsUnreadable;
 
         Source(int pageSize, boolean losesLastOfPage) {
             this(pageSize, losesLastOfPage, false);
         }
 
         Source(int pageSize, boolean losesLastOfPage, boolean ownAsCustomer) {
+            this(pageSize, losesLastOfPage, ownAsCustomer, false);
+        }
+
+        Source(int pageSize, boolean losesLastOfPage, boolean ownAsCustomer, boolean dropsUnreadable) {
             this.pageSize = pageSize;
             this.losesLastOfPage = losesLastOfPage;
             this.ownAsCustomer = ownAsCustomer;
+            this.dropsUnreadable = dropsUnreadable;
         }
 
         @Override
@@ -89,6 +98,7 @@ final class FakePlatform {
             long after = since.map(c -> Long.parseLong(c.position())).orElse(0L);
             List<InboundMessage> page = new ArrayList<>();
             List<org.socialcare.core.domain.OwnMessage> own = new ArrayList<>();
+            List<org.socialcare.core.domain.RejectedPayload> rejected = new ArrayList<>();
             long last = after;
             boolean more = false;
             for (SeedMessage m : messages) {
@@ -101,6 +111,15 @@ final class FakePlatform {
                     break;
                 }
                 last = id;
+                if (unreadableSequences.contains(m.sequence())) {
+                    if (!dropsUnreadable) {
+                        rejected.add(new org.socialcare.core.domain.RejectedPayload(
+                                sourceId(),
+                                "{\"id\":" + id + ",\"text\":\"no author\"}",
+                                "item " + id + " has no author"));
+                    }
+                    continue;
+                }
                 if (ownSequences.contains(m.sequence()) && !ownAsCustomer) {
                     own.add(new org.socialcare.core.domain.OwnMessage(
                             MessageKey.of(PLATFORM, String.valueOf(id)),
@@ -123,7 +142,8 @@ final class FakePlatform {
             if (losesLastOfPage && page.size() > 1) {
                 page.remove(page.size() - 1);
             }
-            Batch batch = Batch.of(page).withOwnMessages(own).withHasMore(more);
+            Batch batch =
+                    Batch.of(page).withOwnMessages(own).withRejected(rejected).withHasMore(more);
             return last == after && since.isEmpty()
                     ? batch
                     : batch.withCheckpoint(new Checkpoint(sourceId(), String.valueOf(last)));

@@ -1,5 +1,10 @@
 package org.socialcare.twitter.v2;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +19,7 @@ import org.socialcare.twitter.TwitterWebhookHandler;
 
 /** The testkit's webhook contract for X Activity API bodies ({@code post.mention.create}) built by the emulator. */
 class XActivityWebhookContractTest extends WebhookHandlerContract {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final XApiEmulator emulator = XTestSupport.emulator();
 
     @AfterEach
@@ -33,6 +39,27 @@ class XActivityWebhookContractTest extends WebhookHandlerContract {
     protected String customerMessageBody(String text) {
         return emulator.activityMention(
                 emulator.mention(emulator.user("1900000000000000501", "jane_doe", "Jane", 3, false), text));
+    }
+
+    /**
+     * A {@code dm.received} delivery with the customer's DM and a {@code message_create} without its sender: the second
+     * must be a dead letter.
+     */
+    @Override
+    protected Optional<String> bodyWithOneUnreadableItem(String text) {
+        String dm = emulator.directMessageFrom(
+                emulator.user("1900000000000000501", "jane_doe", "Jane", 3, false), text, Instant.now());
+        try {
+            ObjectNode body = (ObjectNode) JSON.readTree(emulator.activityDirectMessage(dm));
+            ArrayNode events = (ArrayNode) body.get("data").get("payload").get("direct_message_events");
+            ObjectNode broken = events.get(0).deepCopy();
+            broken.put("id", "1900000000000000888");
+            ((ObjectNode) broken.get("message_create")).remove("sender_id");
+            events.add(broken);
+            return Optional.of(JSON.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

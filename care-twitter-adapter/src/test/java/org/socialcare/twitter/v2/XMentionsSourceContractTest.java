@@ -37,6 +37,13 @@ class XMentionsSourceContractTest extends ChannelSourceContract {
         return true;
     }
 
+    /** A mention served without its {@code author_id}: the source must dead-letter it. */
+    @Override
+    protected boolean postUnreadableItem() {
+        emulator.mentionWithoutAuthor("a mention without its author", SeedMessage.DAY_START.plusSeconds(150));
+        return true;
+    }
+
     @Override
     protected Optional<Visibility> expectedVisibility() {
         return Optional.of(Visibility.PUBLIC);

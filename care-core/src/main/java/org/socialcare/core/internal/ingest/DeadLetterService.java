@@ -44,28 +44,42 @@ public final class DeadLetterService {
         return ctx.tx().inTransaction(() -> ctx.storage().deadLetters().open(after, limit));
     }
 
-    /** @see Operations#reprocessDeadLetter */
+    /** @see Operations#reprocessDeadLetter(String, PayloadReader, String) */
     public IngestResult reprocess(String id, PayloadReader reader, String operator) {
-        Checks.notBlank(id, "id");
         Checks.notNull(reader, "reader");
+        return reprocess(id, Optional.of(reader), operator);
+    }
+
+    /** @see Operations#reprocessDeadLetter(String, String) */
+    public IngestResult reprocess(String id, String operator) {
+        return reprocess(id, Optional.empty(), operator);
+    }
+
+    private IngestResult reprocess(String id, Optional<PayloadReader> readerIfAny, String operator) {
+        Checks.notBlank(id, "id");
         String actor = "operator:" + Checks.notBlank(operator, "operator");
         DeadLetter letter = ctx.tx()
                 .inTransaction(() -> ctx.storage().deadLetters().findOpen(id))
                 .orElseThrow(
                         () -> new CareException("no open dead letter " + id + ": unknown, or reprocessed already"));
-        PayloadReading reading;
-        try {
-            reading = reader.read(letter.rawPayload());
-        } catch (MalformedPayloadException e) {
-            throw new CareException(
-                    "dead letter " + id + " from " + letter.source() + " still cannot be read by the "
-                            + reader.platform() + " reader (" + e.getMessage() + "); it stays open",
-                    e);
-        }
-        if (reading.customerMessages().isEmpty() && reading.ownMessages().isEmpty()) {
-            throw new CareException("the " + reader.platform() + " reader found no message in dead letter " + id
-                    + " from " + letter.source() + (reading.notices().isEmpty() ? "" : " " + reading.notices())
-                    + "; it stays open");
+        PayloadReading reading = kept(letter).orElse(null);
+        if (reading == null) {
+            PayloadReader reader = readerIfAny.orElseThrow(() -> new CareException("dead letter " + id + " from "
+                    + letter.source() + " holds a platform's payload, not a message the desk kept: reprocess it"
+                    + " with the adapter's PayloadReader; it stays open"));
+            try {
+                reading = reader.read(letter.rawPayload());
+            } catch (MalformedPayloadException e) {
+                throw new CareException(
+                        "dead letter " + id + " from " + letter.source() + " still cannot be read by the "
+                                + reader.platform() + " reader (" + e.getMessage() + "); it stays open",
+                        e);
+            }
+            if (reading.customerMessages().isEmpty() && reading.ownMessages().isEmpty()) {
+                throw new CareException("the " + reader.platform() + " reader found no message in dead letter " + id
+                        + " from " + letter.source() + (reading.notices().isEmpty() ? "" : " " + reading.notices())
+                        + "; it stays open");
+            }
         }
         requireConfiguredChannels(id, reading);
         IngestResult ingested = ingest.ingest(
@@ -93,6 +107,18 @@ public final class DeadLetterService {
         return ingested;
     }
 
+    /** The message the desk kept in the dead letter (for a channel it did not have), if it is one. */
+    private static Optional<PayloadReading> kept(DeadLetter letter) {
+        try {
+            return KeptMessages.read(letter.rawPayload());
+        } catch (IllegalArgumentException e) {
+            throw new CareException(
+                    "dead letter " + letter.id() + " from " + letter.source() + " holds a kept message that "
+                            + e.getMessage() + "; it stays open",
+                    e);
+        }
+    }
+
     /** Nothing is ingested while a message names a channel the desk does not have: it would be dead-lettered again. */
     private void requireConfiguredChannels(String id, PayloadReading reading) {
         Set<String> known = new TreeSet<>();
@@ -109,7 +135,8 @@ public final class DeadLetterService {
         unknown.removeAll(known);
         if (!unknown.isEmpty()) {
             throw new CareException("dead letter " + id + " holds messages for channels " + unknown
-                    + ", which this desk does not have (configured: " + known + "); it stays open");
+                    + ", which this desk does not have (configured: " + known + "); it stays open: add the channel"
+                    + " (Operations.addChannel), then reprocess it");
         }
     }
 }

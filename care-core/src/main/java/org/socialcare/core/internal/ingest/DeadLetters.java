@@ -72,21 +72,33 @@ public final class DeadLetters {
 
     static String unknownChannel(String what, ChannelId channel, Set<ChannelId> known) {
         return what + " names channel '" + channel + "', which this desk does not have; configured channels are "
-                + known;
+                + known + "; once the channel is added (Operations.addChannel) this dead letter can be reprocessed";
     }
 
-    /** A readable rendering of a message for a dead letter: ids, author, time and text, nothing else. */
+    /**
+     * What the desk keeps of a message for a channel it does not have: a readable first line, then the message in a
+     * form {@code Operations.reprocessDeadLetter} reads back ({@link KeptMessages}).
+     */
     static String render(InboundMessage m) {
+        return KeptMessages.of(m);
+    }
+
+    static String render(OwnMessage m) {
+        return KeptMessages.of(m);
+    }
+
+    /** The readable first line of a kept message: ids, author and time, no text. */
+    static String header(InboundMessage m) {
         return "inbound " + m.visibility() + " message " + m.key() + " on channel '" + m.channel() + "' from @"
                 + m.author().handle()
                 + " (user " + m.author().platformUserId() + ") at " + m.createdAt()
                 + m.inReplyTo().map(r -> " in reply to " + r).orElse("")
-                + m.rawPayloadRef().map(r -> " (raw payload " + r + ")").orElse("") + ": " + m.text();
+                + m.rawPayloadRef().map(r -> " (raw payload " + r + ")").orElse("");
     }
 
-    static String render(OwnMessage m) {
+    static String header(OwnMessage m) {
         return "own " + m.visibility() + " message " + m.key() + " on channel '" + m.channel() + "' at " + m.createdAt()
                 + m.inReplyTo().map(r -> " in reply to " + r).orElse("")
-                + m.sourceApp().map(a -> " from app " + a).orElse("") + ": " + m.text();
+                + m.sourceApp().map(a -> " from app " + a).orElse("");
     }
 }

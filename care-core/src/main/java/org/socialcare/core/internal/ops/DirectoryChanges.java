@@ -141,6 +141,19 @@ public final class DirectoryChanges {
         if (ctx.tx().inTransaction(() -> ctx.storage().conversations().hasUnassigned(id))) {
             users.add("conversations waiting in its queue");
         }
+        // an agent of another team (a supervisor, a helper) may hold the team's conversations: when they let one go
+        // it goes back to this team's queue, so the team must stay until they are done
+        List<String> heldElsewhere = ctx.tx().inTransaction(() -> ctx.directory().agents().stream()
+                .filter(a -> !a.team().equals(id))
+                .flatMap(a -> ctx.storage().conversations().assignedTo(a.id()).stream()
+                        .filter(c -> c.team().filter(id::equals).isPresent())
+                        .map(c -> c.id().value() + " (held by " + a.id() + ")"))
+                .toList());
+        if (!heldElsewhere.isEmpty()) {
+            users.add(heldElsewhere.size() + " active conversation(s) of the team held by agents of other teams "
+                    + heldElsewhere.subList(0, Math.min(10, heldElsewhere.size()))
+                    + (heldElsewhere.size() > 10 ? " and more" : ""));
+        }
         return users;
     }
 

@@ -48,6 +48,10 @@ public final class OperatorService {
             if (!(r.status() instanceof DeliveryStatus.Failed failed)) {
                 throw new CareException("reply " + id + " is " + r.status().name() + ", not FAILED: nothing to retry");
             }
+            if (ctx.channels().isRetired(r.channel())) {
+                throw new CareException("reply " + id + " is on channel '" + r.channel()
+                        + "', which an operator retired: add the channel again (Operations.addChannel) to retry it");
+            }
             Instant now = ctx.clock().instant();
             Reply queued = r.withStatus(DeliveryLedger.retried(failed, actor, now));
             ctx.storage().outbox().update(queued);

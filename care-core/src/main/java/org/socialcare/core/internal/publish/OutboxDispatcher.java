@@ -117,6 +117,18 @@ public final class OutboxDispatcher {
         Channel channel = ctx.channels().get(r.channel());
         ChannelHealth health = ctx.channels().health(r.channel());
         boolean unknown = DeliveryLedger.outcomeUnknown(r);
+        if (ctx.channels().isRetired(channel.id())) {
+            // queued after the retirement's check (it refuses a channel with replies to send): never silently kept
+            return ledger.fail(
+                            c,
+                            r.attempts(),
+                            DeliveryLedger.marked(
+                                    unknown,
+                                    "channel " + channel.id() + " was retired by an operator; the reply was not"
+                                            + " sent (add the channel again, then retry it)"))
+                    ? new DispatchResult(0, 0, 1)
+                    : DispatchResult.nothing();
+        }
         if (!channel.isActive() || !health.isPublishable(now)) {
             String why = "channel " + channel.id() + " is " + (channel.isActive() ? health.state() : "PAUSED")
                     + health.retryAfter()

@@ -163,6 +163,10 @@ public final class ReplyService {
             Optional<String> target,
             Optional<String> recipient,
             String text) {
+        if (ctx.channels().isRetired(c.channel())) {
+            throw new CareException("conversation " + c.id() + " is on channel '" + c.channel()
+                    + "', which an operator retired: answer the customer on another channel");
+        }
         if (ctx.publishers().isReceiveOnly(c.channel())) {
             throw new CareException("conversation " + c.id() + " is on channel '" + c.channel()
                     + "', which is receive-only (no publisher): answer the customer on another channel");

@@ -11,10 +11,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.socialcare.core.domain.ChannelId;
 import org.socialcare.core.error.PlatformException;
 import org.socialcare.core.port.in.IngestResult;
 import org.socialcare.core.port.in.PollResult;
@@ -26,7 +29,11 @@ import org.socialcare.core.port.out.ChannelSource;
  * wait until the platform's reset time; other errors back off exponentially up to the interval times 8, and are
  * logged with their masked message and stack trace ({@link MaskedFailure}). Not API.
  *
- * <p>Thread-safe: passes are serialized; {@link #status()} may be read from any thread while a pass runs.
+ * <p>A source whose channel is not active (retired by an operator, or not added yet) is skipped: it is looked at
+ * again after its interval, and polled once its channel is active again.
+ *
+ * <p>Thread-safe: passes and additions are serialized; {@link #status()} may be read from any thread while a pass
+ * runs.
  */
 public final class SourcePoller {
     private static final Logger LOG = LoggerFactory.getLogger("org.socialcare.core.runtime.DeskRuntime.polling");
@@ -34,6 +41,7 @@ public final class SourcePoller {
     /** One source's record of its polls. Immutable. */
     public record SourceStatus(
             String sourceId,
+            ChannelId channel,
             Duration interval,
             long polls,
             int consecutiveFailures,
@@ -43,11 +51,15 @@ public final class SourcePoller {
             Instant nextDue) {}
 
     private final Function<ChannelSource, PollResult> poll;
+    private final Predicate<ChannelId> active;
     private final Clock clock;
     private final Instant createdAt;
     private final PriorityQueue<Slot> queue =
             new PriorityQueue<>(Comparator.comparing((Slot s) -> s.dueAt).thenComparingLong(s -> s.sequence));
     private final Map<String, Slot> bySource = new LinkedHashMap<>();
+    /** The source ids in registration order, readable without the lock. */
+    private final List<String> order = new CopyOnWriteArrayList<>();
+
     private final Map<String, SourceStatus> status = new ConcurrentHashMap<>();
     private long sequence;
 
@@ -74,18 +86,45 @@ public final class SourcePoller {
      * @throws IllegalArgumentException when two sources have the same id
      */
     public SourcePoller(Map<ChannelSource, Duration> sources, Function<ChannelSource, PollResult> poll, Clock clock) {
+        this(sources, poll, channel -> true, clock);
+    }
+
+    /**
+     * @param sources each source with its interval, in registration order
+     * @param active whether a channel is active: the sources of one that is not are skipped
+     * @throws IllegalArgumentException when two sources have the same id
+     */
+    public SourcePoller(
+            Map<ChannelSource, Duration> sources,
+            Function<ChannelSource, PollResult> poll,
+            Predicate<ChannelId> active,
+            Clock clock) {
         this.poll = poll;
+        this.active = active;
         this.clock = clock;
         this.createdAt = clock.instant();
-        sources.forEach((source, interval) -> {
-            Slot slot = new Slot(source, interval, createdAt);
-            if (bySource.put(source.sourceId(), slot) != null) {
-                throw new IllegalArgumentException("source id '" + source.sourceId() + "' is registered twice");
-            }
-            slot.sequence = sequence++;
-            queue.add(slot);
-            publish(slot);
-        });
+        sources.forEach((source, interval) -> add(source, interval, createdAt));
+    }
+
+    /**
+     * Adds a source, due at once. Waits for a pass under way to end.
+     *
+     * @throws IllegalArgumentException when a source with the same id is registered
+     */
+    public synchronized void add(ChannelSource source, Duration interval) {
+        add(source, interval, clock.instant());
+    }
+
+    private void add(ChannelSource source, Duration interval, Instant dueAt) {
+        if (bySource.containsKey(source.sourceId())) {
+            throw new IllegalArgumentException("source id '" + source.sourceId() + "' is registered twice");
+        }
+        Slot slot = new Slot(source, interval, dueAt);
+        bySource.put(source.sourceId(), slot);
+        slot.sequence = sequence++;
+        queue.add(slot);
+        publish(slot);
+        order.add(source.sourceId());
     }
 
     /** Polls every due source once, in due order; stops before the next source once {@code keepGoing} is false. */
@@ -113,6 +152,11 @@ public final class SourcePoller {
 
     private IngestResult pollOnce(Slot slot) {
         Instant started = clock.instant();
+        if (!active.test(slot.source.channel())) {
+            slot.dueAt = started.plus(slot.interval);
+            publish(slot);
+            return IngestResult.nothing();
+        }
         slot.polls++;
         try {
             PollResult r = poll.apply(slot.source);
@@ -164,6 +208,7 @@ public final class SourcePoller {
                 slot.source.sourceId(),
                 new SourceStatus(
                         slot.source.sourceId(),
+                        slot.source.channel(),
                         slot.interval,
                         slot.polls,
                         slot.failures,
@@ -190,7 +235,7 @@ public final class SourcePoller {
     /** Each source's record, in registration order. Never blocks on a running pass. */
     public List<SourceStatus> status() {
         List<SourceStatus> out = new ArrayList<>();
-        for (String id : bySource.keySet()) {
+        for (String id : order) {
             out.add(status.get(id));
         }
         return out;
@@ -204,8 +249,7 @@ public final class SourcePoller {
     public long pollCount(String sourceId) {
         SourceStatus s = status.get(sourceId);
         if (s == null) {
-            throw new IllegalArgumentException(
-                    "unknown source id '" + sourceId + "'; registered: " + bySource.keySet());
+            throw new IllegalArgumentException("unknown source id '" + sourceId + "'; registered: " + order);
         }
         return s.polls();
     }

@@ -11,8 +11,9 @@ public interface IngestMessages {
     /**
      * Stores a batch: rejected payloads become dead letters, messages are deduped and threaded, the bank's
      * own echoes are matched against the outbox, then the batch's checkpoint is saved, all in one transaction.
-     * Messages and echoes naming a channel the desk does not have are dead-lettered (a readable rendering, the
-     * reason names the channel and the configured ones) and the rest of the batch goes on. Never throws for
+     * Messages and echoes naming a channel the desk does not have are dead-lettered (a readable first line and the
+     * message in a form the desk reads back once the channel is added; the reason names the channel and the
+     * configured ones) and the rest of the batch goes on. Never throws for
      * bad input; storage failures propagate (nothing of the batch is kept where the storage can roll back).
      */
     IngestResult ingest(Batch batch);

@@ -39,10 +39,17 @@ public interface ReadDesk {
     /** The conversation's audit trail, in order. */
     List<AuditEntry> history(ConversationId id);
 
-    /** @throws org.socialcare.core.error.UnknownChannelException when the desk has no such channel */
+    /**
+     * The channel, also when an operator retired it (its conversations still name it).
+     *
+     * @throws org.socialcare.core.error.UnknownChannelException when the desk never had such a channel
+     */
     Channel channel(ChannelId id);
 
-    /** The configured channels in configuration order, with their current state. */
+    /**
+     * The active channels (configured, and added by an operator, none retired) in the order they came, with their
+     * current state.
+     */
     List<Channel> channels();
 
     ChannelHealth health(ChannelId id);
