@@ -31,7 +31,8 @@ public final class DemoDatabase implements AutoCloseable {
      * The embedded default, as a format: H2 in memory, one per {@link #open} without a URL ({@code northbank-1},
      * {@code northbank-2}, ...), alive until it is closed.
      */
-    public static final String EMBEDDED_H2 = "jdbc:h2:mem:northbank-%d;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
+    public static final String EMBEDDED_H2 =
+            "jdbc:h2:mem:northbank-%d;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64";
 
     private static final AtomicInteger EMBEDDED_COUNT = new AtomicInteger();
 

@@ -87,7 +87,8 @@ public final class RuntimeExample {
                 .build();
 
         HikariConfig pool = new HikariConfig();
-        pool.setJdbcUrl(o.getOrDefault("jdbc-url", "jdbc:h2:mem:runtime-example;DB_CLOSE_DELAY=-1"));
+        pool.setJdbcUrl(
+                o.getOrDefault("jdbc-url", "jdbc:h2:mem:runtime-example;DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=64"));
         if (o.containsKey("user")) {
             pool.setUsername(o.get("user"));
         }

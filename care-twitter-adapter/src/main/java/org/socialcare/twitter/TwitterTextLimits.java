@@ -30,9 +30,30 @@ public final class TwitterTextLimits implements TextLimits {
         return new TwitterTextLimits();
     }
 
-    /** The weighted length of {@code text} as a tweet. */
+    /**
+     * The weighted length of {@code text} as a tweet. Printable ASCII text, not blank, in which no '.' is followed by a letter
+     * or digit (so it holds no URL, which needs a dotted host) weighs one a character without a parse: most
+     * replies, which the compliance review counts on every send.
+     */
     public int weightedLength(String text) {
-        return parse(text).weightedLength;
+        return plainAscii(text) ? text.length() : parse(text).weightedLength;
+    }
+
+    static boolean plainAscii(String text) {
+        int n = Objects.requireNonNull(text, "text").length();
+        boolean blank = true;
+        for (int i = 0; i < n; i++) {
+            char ch = text.charAt(i);
+            if (ch < ' ' || ch > '~') {
+                return false;
+            }
+            if (ch == '.' && i + 1 < n && Character.isLetterOrDigit(text.charAt(i + 1))) {
+                return false;
+            }
+            blank &= ch == ' ';
+        }
+        // twitter-text weighs a blank text 0
+        return !blank;
     }
 
     /** Whether {@code text} is a valid tweet: not blank, no invalid characters, weighted length at most 280. */

@@ -49,6 +49,10 @@ public final class JdbcConversationStore implements ConversationStore {
             .filter(ConversationState::isActive)
             .map(s -> "'" + s.name() + "'")
             .collect(Collectors.joining(", ", "(", ")"));
+    private static final List<String> ACTIVE_STATE_NAMES = Arrays.stream(ConversationState.values())
+            .filter(ConversationState::isActive)
+            .map(ConversationState::name)
+            .toList();
     private static final String QUEUE_ORDER = " ORDER BY priority_rank DESC,"
             + " CASE WHEN awaiting_response_since IS NULL THEN 1 ELSE 0 END, awaiting_response_since, opened_at, id";
 
@@ -283,8 +287,21 @@ public final class JdbcConversationStore implements ConversationStore {
     @Override
     public List<Conversation> assignedTo(AgentId agent) {
         Checks.notNull(agent, "agent");
-        String sql = "SELECT * FROM " + table + " WHERE assignee_id = ? AND state IN " + ACTIVE_STATES + QUEUE_ORDER;
-        return read("list the conversations of agent " + agent, c -> list(c, sql, agent.value()));
+        String sql = "SELECT * FROM " + table + " WHERE " + agentsActive() + QUEUE_ORDER;
+        return read("list the conversations of agent " + agent, c -> {
+            PreparedStatement ps = tx.statement(c, sql);
+            dialect.bindPairIn(ps, 1, agent.value(), ACTIVE_STATE_NAMES);
+            return rows(ps);
+        });
+    }
+
+    /**
+     * The agent's active conversations in the form each database answers from the (assignee_id, state) index: a
+     * plain {@code assignee_id = ? AND state IN (...)} made H2 read every conversation the agent ever held,
+     * resolved ones included, so an agent's work list and load cost grew with the day.
+     */
+    private String agentsActive() {
+        return dialect.pairIn("assignee_id", "state", ACTIVE_STATE_NAMES.size());
     }
 
     /** An existence check on the queue index: no row is read in queue order, nothing is sorted. */
@@ -306,10 +323,10 @@ public final class JdbcConversationStore implements ConversationStore {
     @Override
     public int countAssigned(AgentId agent) {
         Checks.notNull(agent, "agent");
-        String sql = "SELECT COUNT(*) FROM " + table + " WHERE assignee_id = ? AND state IN " + ACTIVE_STATES;
+        String sql = "SELECT COUNT(*) FROM " + table + " WHERE " + agentsActive();
         return read("count the conversations of agent " + agent, c -> {
             PreparedStatement ps = tx.statement(c, sql);
-            Params.bind(ps, dialect, agent.value());
+            dialect.bindPairIn(ps, 1, agent.value(), ACTIVE_STATE_NAMES);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);
@@ -475,6 +492,10 @@ public final class JdbcConversationStore implements ConversationStore {
     private List<Conversation> list(Connection c, String sql, Object... params) throws SQLException {
         PreparedStatement ps = tx.statement(c, sql);
         Params.bind(ps, dialect, params);
+        return rows(ps);
+    }
+
+    private List<Conversation> rows(PreparedStatement ps) throws SQLException {
         try (ResultSet rs = ps.executeQuery()) {
             List<Conversation> out = new ArrayList<>();
             while (rs.next()) {
