@@ -57,12 +57,14 @@ public final class JdbcConversationStore implements ConversationStore {
             + " CASE WHEN awaiting_response_since IS NULL THEN 1 ELSE 0 END, awaiting_response_since, opened_at, id";
 
     private final JdbcTransactionManager tx;
+    private final WriteBehind<PendingInserts> writeBehind;
     private final SqlDialect dialect;
     private final String table;
     private final String customerLock;
 
     JdbcConversationStore(JdbcTransactionManager tx, SqlDialect dialect, Tables tables) {
         this.tx = tx;
+        this.writeBehind = new WriteBehind<>(tx, PendingInserts::new);
         this.dialect = dialect;
         this.table = tables.conversation();
         this.customerLock = tables.customerLock();
@@ -419,30 +421,16 @@ public final class JdbcConversationStore implements ConversationStore {
 
     // ------------------------------------------------------------ write-behind of new conversations
 
-    /** Store work on the conversation table: new conversations still pending in this transaction are sent first. */
     private <T> T call(String operation, SqlWork<T> work) {
-        return tx.call(operation, c -> {
-            flushPending(c);
-            return work.apply(c);
-        });
+        return writeBehind.call(operation, work);
     }
 
-    /** A plain read ({@link JdbcTransactionManager#read}); inside a transaction, pending new conversations first. */
     private <T> T read(String operation, SqlWork<T> work) {
-        return tx.read(operation, c -> {
-            flushPending(c);
-            return work.apply(c);
-        });
-    }
-
-    private void flushPending(Connection c) throws SQLException {
-        if (tx.isActive()) {
-            pending().flush(c);
-        }
+        return writeBehind.read(operation, work);
     }
 
     private PendingInserts pending() {
-        return tx.resource(this, PendingInserts::new);
+        return writeBehind.pending();
     }
 
     /**
@@ -451,34 +439,17 @@ public final class JdbcConversationStore implements ConversationStore {
      * {@code INSERT}: an id that exists fails the batch, and with it the transaction (ids are generated, so this
      * means two desks share an id generator's sequence).
      */
-    private final class PendingInserts implements JdbcTransactionManager.BeforeCommit {
+    private final class PendingInserts implements WriteBehind.Pending {
         final List<Row> rows = new ArrayList<>();
 
         @Override
-        public void beforeCommit(Connection connection) throws SQLException {
-            flush(connection);
-        }
-
-        void flush(Connection c) throws SQLException {
+        public void flush(Connection c) throws SQLException {
             if (rows.isEmpty()) {
                 return;
             }
             List<Row> sending = new ArrayList<>(rows);
             rows.clear();
-            List<String> columns = sending.get(0).columns();
-            PreparedStatement ps = tx.statement(
-                    c,
-                    "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES (" + marks(columns.size())
-                            + ")");
-            try {
-                for (Row r : sending) {
-                    r.bind(ps, 1, dialect);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            } finally {
-                ps.clearBatch();
-            }
+            WriteBehind.insertBatch(tx, dialect, c, table, sending);
         }
     }
 

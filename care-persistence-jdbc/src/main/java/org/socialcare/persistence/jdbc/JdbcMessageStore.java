@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -39,11 +38,13 @@ public final class JdbcMessageStore implements MessageStore {
     static final int IN_LIST = 500;
 
     private final JdbcTransactionManager tx;
+    private final WriteBehind<PendingMessages> writeBehind;
     private final SqlDialect dialect;
     private final String table;
 
     JdbcMessageStore(JdbcTransactionManager tx, SqlDialect dialect, Tables tables) {
         this.tx = tx;
+        this.writeBehind = new WriteBehind<>(tx, PendingMessages::new);
         this.dialect = dialect;
         this.table = tables.message();
     }
@@ -156,30 +157,16 @@ public final class JdbcMessageStore implements MessageStore {
 
     // ------------------------------------------------------------ write-behind of new messages
 
-    /** Store work on the message table: messages still pending in this transaction are sent first. */
     private <T> T call(String operation, SqlWork<T> work) {
-        return tx.call(operation, c -> {
-            flushPending(c);
-            return work.apply(c);
-        });
+        return writeBehind.call(operation, work);
     }
 
-    /** A plain read ({@link JdbcTransactionManager#read}); inside a transaction, pending messages first. */
     private <T> T read(String operation, SqlWork<T> work) {
-        return tx.read(operation, c -> {
-            flushPending(c);
-            return work.apply(c);
-        });
-    }
-
-    private void flushPending(Connection c) throws SQLException {
-        if (tx.isActive()) {
-            pending().flush(c);
-        }
+        return writeBehind.read(operation, work);
     }
 
     private PendingMessages pending() {
-        return tx.resource(this, PendingMessages::new);
+        return writeBehind.pending();
     }
 
     /**
@@ -190,18 +177,14 @@ public final class JdbcMessageStore implements MessageStore {
      * on two channels at once), the plain {@code INSERT} fails the batch and the transaction rolls back whole:
      * nothing is half-stored, and the batch read again finds the message stored.
      */
-    private final class PendingMessages implements JdbcTransactionManager.BeforeCommit {
+    private final class PendingMessages implements WriteBehind.Pending {
         final Set<MessageKey> absent = new HashSet<>();
         final Set<MessageKey> keys = new HashSet<>();
         final List<MessageKey> order = new ArrayList<>();
         final List<Row> rows = new ArrayList<>();
 
         @Override
-        public void beforeCommit(Connection connection) throws SQLException {
-            flush(connection);
-        }
-
-        void flush(Connection c) throws SQLException {
+        public void flush(Connection c) throws SQLException {
             if (rows.isEmpty()) {
                 return;
             }
@@ -210,17 +193,8 @@ public final class JdbcMessageStore implements MessageStore {
             rows.clear();
             keys.clear();
             order.clear();
-            List<String> columns = sending.get(0).columns();
-            PreparedStatement ps = tx.statement(
-                    c,
-                    "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
-                            + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")");
             try {
-                for (Row r : sending) {
-                    r.bind(ps, 1, dialect);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
+                WriteBehind.insertBatch(tx, dialect, c, table, sending);
             } catch (SQLException e) {
                 // the server's own error, not the driver's batch summary (which may quote the bound values)
                 SQLException cause = e.getNextException() == null ? e : e.getNextException();
@@ -237,8 +211,6 @@ public final class JdbcMessageStore implements MessageStore {
                         cause.getSQLState(),
                         cause.getErrorCode(),
                         e);
-            } finally {
-                ps.clearBatch();
             }
         }
     }
