@@ -3,12 +3,12 @@ package org.socialcare.examples;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -38,13 +38,13 @@ import org.socialcare.twitter.TwitterAdapterConfig;
  *
  * <pre>
  * java -cp ... org.socialcare.examples.RuntimeExample --jdbc-url jdbc:postgresql://127.0.0.1:5432/test \
- *     --user postgres [--password ..] [--stop-bound 10] [--poll-ms 500]
+ *     --user postgres [--password ..] [--stop-bound 10] [--poll-ms 500] [--messages 200] [--day-seconds 10]
  *     [--twitter-url http://127.0.0.1:PORT/ --twitter-account 9000:NorthbankCare
  *      --twitter-consumer KEY:SECRET --twitter-token TOKEN:SECRET]
  * </pre>
  *
- * Without {@code --twitter-url} it starts its own emulator and plays a compressed day of customer mentions into it
- * ({@code --messages}, default 200, one every 50 ms).
+ * Without {@code --twitter-url} it starts its own emulator and plays a {@link CompressedDay} of customer mentions
+ * into it ({@code --messages}, default 200, over {@code --day-seconds}, default 10).
  */
 public final class RuntimeExample {
     static final TeamId TEAM = TeamId.of("care");
@@ -138,7 +138,10 @@ public final class RuntimeExample {
         runtime.start();
         agent.scheduleWithFixedDelay(() -> answerEverything(desk), 100, 100, TimeUnit.MILLISECONDS);
         if (emulator != null) {
-            playTraffic(emulator, Integer.parseInt(o.getOrDefault("messages", "200")));
+            playTraffic(
+                    emulator,
+                    Integer.parseInt(o.getOrDefault("messages", "200")),
+                    Duration.ofSeconds(Long.parseLong(o.getOrDefault("day-seconds", "10"))));
         }
         System.out.println("runtime started on " + redactedUrl(pool.getJdbcUrl()) + "; stop with SIGTERM (Ctrl-C)");
         System.out.flush();
@@ -173,21 +176,10 @@ public final class RuntimeExample {
         }
     }
 
-    private static void playTraffic(TwitterApiEmulator emulator, int messages) {
-        Thread customers = new Thread(
-                () -> {
-                    for (int i = 0; i < messages; i++) {
-                        TwitterApiEmulator.User user =
-                                emulator.user(50_000 + i, "customer" + i, "Customer " + i, 100 + i, false);
-                        emulator.mentionAt(user, "my card payment " + i + " failed twice today", Instant.now());
-                        try {
-                            Thread.sleep(50);
-                        } catch (InterruptedException e) {
-                            return;
-                        }
-                    }
-                },
-                "example-customers");
+    private static void playTraffic(TwitterApiEmulator emulator, int messages, Duration day) {
+        CompressedDay traffic = CompressedDay.of(messages, day, 42);
+        Thread customers =
+                new Thread(() -> traffic.play(emulator, 50_000, new CopyOnWriteArrayList<>()), "example-customers");
         customers.setDaemon(true);
         customers.start();
     }

@@ -11,12 +11,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -28,10 +27,12 @@ import org.socialcare.emulators.twitter.TwitterApiEmulator;
 
 /**
  * Issue 18's "done when": {@link RuntimeExample} runs as its own JVM on PostgreSQL against a Twitter emulator that this
- * test owns (so what was published outlives the process). Customers tweet; the example's runtime polls, its agent
- * answers and the runtime publishes; the process gets SIGTERM mid-traffic and must exit within its stop bound. A
- * second run on the same database finishes the work. Then every customer mention has exactly one reply on the
- * platform (none lost, none sent twice) and the outbox holds exactly one SENT entry per conversation.
+ * test owns (so what was published outlives the process). A {@link CompressedDay} of 400 customer mentions (the demo
+ * day's shape in 20 seconds) is written while the example's runtime polls, its agent answers and the runtime
+ * publishes; the process gets SIGTERM near the midday peak and must exit within its stop bound, while the rest of the
+ * day keeps arriving. A second run on the same database catches up and finishes the work. Then every mention is
+ * stored once and has exactly one reply on the platform (none lost, none sent twice), and the outbox holds exactly
+ * one SENT entry per conversation.
  */
 @Tag("databases")
 class RuntimeExampleSigtermTest {
@@ -39,6 +40,9 @@ class RuntimeExampleSigtermTest {
     private static final Duration STOP_BOUND = Duration.ofSeconds(5);
     /** A JVM's own exit after the hook (stopping pools and the logging) is not the runtime's bound. */
     private static final Duration JVM_EXIT_MARGIN = Duration.ofSeconds(5);
+
+    private static final int DAY_MESSAGES = 400;
+    private static final Duration DAY_LENGTH = Duration.ofSeconds(20);
 
     private final String schema =
             "care_rt_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
@@ -58,13 +62,19 @@ class RuntimeExampleSigtermTest {
 
     @Test
     void sigtermStopsTheRuntimeWithinItsBoundAndNoReplyIsLostOrSentTwice(@TempDir Path dir) throws Exception {
-        List<Long> mentions = new ArrayList<>(tweets(0, 15));
+        // a compressed care day: its morning peak reaches the desk while it runs, the first run is stopped near the
+        // middle of the day and the rest of the day arrives while no desk runs, so the second start catches up
+        CompressedDay day = CompressedDay.of(DAY_MESSAGES, DAY_LENGTH, 42);
+        List<Long> mentions = new CopyOnWriteArrayList<>();
+        Thread customers = new Thread(() -> day.play(twitter, 70_000, mentions), "customers");
 
         Process first = launch(dir.resolve("first.txt"));
+        customers.start();
         awaitTrue(
-                () -> replies().size() >= 5, "the first run answered some customers", first, dir.resolve("first.txt"));
-        mentions.addAll(tweets(15, 15)); // more customers write while it runs
-        Thread.sleep(300);
+                () -> mentions.size() >= DAY_MESSAGES / 2 && replies().size() >= 20,
+                "half the day written and the first run answering",
+                first,
+                dir.resolve("first.txt"));
         long begin = System.nanoTime();
         first.destroy(); // SIGTERM
         boolean exited = first.waitFor(STOP_BOUND.plus(JVM_EXIT_MARGIN).toSeconds(), TimeUnit.SECONDS);
@@ -73,16 +83,20 @@ class RuntimeExampleSigtermTest {
         assertThat(exited).as("exited within its bound; output:%n%s", firstOut).isTrue();
         assertThat(took).isLessThan(STOP_BOUND.plus(JVM_EXIT_MARGIN));
         assertThat(firstOut).contains("runtime stopped in");
+        int writtenBeforeSigterm = mentions.size();
         int answeredByFirst = replies().size();
+        customers.join(DAY_LENGTH.multipliedBy(2).toMillis());
+        assertThat(mentions).as("the whole day was written").hasSize(DAY_MESSAGES);
         System.out.printf(
-                "first run: SIGTERM to exit %d ms; %s; %d of %d customers answered before SIGTERM%n",
+                "first run: SIGTERM to exit %d ms; %s; %d of %d mentions written and %d answered at SIGTERM%n",
                 took.toMillis(),
                 firstOut.lines()
                         .filter(l -> l.contains("stopped in"))
                         .findFirst()
                         .orElse("?"),
-                answeredByFirst,
-                mentions.size());
+                writtenBeforeSigterm,
+                DAY_MESSAGES,
+                answeredByFirst);
 
         Process second = launch(dir.resolve("second.txt"));
         awaitTrue(
@@ -100,17 +114,18 @@ class RuntimeExampleSigtermTest {
         assertThat(replies).as("replies per customer mention").allSatisfy((mention, n) -> assertThat(n)
                 .as("replies to %s", mention)
                 .isEqualTo(1));
-        assertThat(outbox()).as("outbox entries by status").isEqualTo(Map.of("SENT", mentions.size()));
-        assertThat(answeredByFirst).as("answered before SIGTERM").isBetween(5, mentions.size());
+        assertThat(outbox()).as("outbox entries by status").isEqualTo(Map.of("SENT", DAY_MESSAGES));
+        assertThat(storedMentions()).as("mentions stored").isEqualTo(DAY_MESSAGES);
+        assertThat(answeredByFirst).as("answered before SIGTERM").isBetween(20, DAY_MESSAGES - 1);
     }
 
-    private List<Long> tweets(int from, int count) {
-        List<Long> ids = new ArrayList<>();
-        for (int i = from; i < from + count; i++) {
-            TwitterApiEmulator.User user = twitter.user(70_000 + i, "customer" + i, "Customer " + i, 50, false);
-            ids.add(twitter.mentionAt(user, "my card payment " + i + " failed twice today", Instant.now()));
+    private int storedMentions() throws SQLException {
+        try (Connection c = DriverManager.getConnection(url(), "postgres", "");
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM care_message WHERE direction = 'INBOUND'")) {
+            rs.next();
+            return rs.getInt(1);
         }
-        return ids;
     }
 
     /** Replies on the platform per customer status they answer. */
