@@ -83,7 +83,7 @@ public class JdbcSweepBenchmark {
         // (a million saves through the store take minutes on PostgreSQL and longer on H2)
         Conversation template = storage.conversations().save(waiting(Optional.of(later)));
         copy(dataSource, template.id().value(), open - 1);
-        analyse(dataSource);
+        BenchmarkDatabases.analyse(db, dataSource, "care_conversation");
         System.out.printf(
                 "%n[JdbcSweepBenchmark db=%s open=%d] backlog stored in %d s%n",
                 db, open, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
@@ -119,13 +119,6 @@ public class JdbcSweepBenchmark {
     }
 
     /** Fresh statistics, as a production database has them (autovacuum would catch up later). */
-    private void analyse(DataSource dataSource) throws SQLException {
-        try (var c = dataSource.getConnection();
-                var s = c.createStatement()) {
-            s.execute(db.equals("h2") ? "ANALYZE" : "ANALYZE care_conversation");
-        }
-    }
-
     @TearDown(Level.Trial)
     public void dropTheDatabase() {
         cleanup.forEach(Runnable::run);
