@@ -8,6 +8,11 @@ import org.socialcare.core.CareDesk;
 import org.socialcare.core.domain.Channel;
 import org.socialcare.core.domain.ChannelId;
 import org.socialcare.core.domain.ChannelKind;
+import org.socialcare.core.domain.Conversation;
+import org.socialcare.core.domain.ConversationId;
+import org.socialcare.core.domain.InboundMessage;
+import org.socialcare.core.domain.MessageKey;
+import org.socialcare.core.domain.Party;
 import org.socialcare.core.domain.Platform;
 import org.socialcare.core.domain.Reply;
 import org.socialcare.core.domain.Team;
@@ -84,4 +89,24 @@ final class Desks {
             "I'm closing my account if nobody answers today",
             "thanks for sorting my mortgage question so quickly!",
             "mi tarjeta no funciona desde ayer, ¿qué pasa?");
+
+    /**
+     * A new conversation of the bank's social care team on Twitter care, opened by customer {@code id}'s message at
+     * {@code at} and waiting for an answer due at {@code responseDue}; not stored.
+     */
+    static Conversation waitingConversation(long id, Instant at, Optional<Instant> responseDue) {
+        InboundMessage first = InboundMessage.builder(
+                        MessageKey.of(Platform.TWITTER, Long.toString(id)),
+                        BankSetup.TWITTER_CARE,
+                        Party.of("u" + id, "user" + id))
+                .text(TEXTS.get((int) (id % TEXTS.size())))
+                .createdAt(at)
+                .build();
+        return Conversation.start(ConversationId.of("c" + id), first)
+                .copy()
+                .team(Optional.of(BankSetup.SOCIAL_CARE))
+                .awaitingResponseSince(Optional.of(first.createdAt()))
+                .responseDueAt(responseDue)
+                .build();
+    }
 }

@@ -26,13 +26,8 @@ import org.openjdk.jmh.infra.Blackhole;
 import org.socialcare.core.CareDesk;
 import org.socialcare.core.domain.Conversation;
 import org.socialcare.core.domain.ConversationId;
-import org.socialcare.core.domain.InboundMessage;
-import org.socialcare.core.domain.MessageKey;
-import org.socialcare.core.domain.Party;
-import org.socialcare.core.domain.Platform;
 import org.socialcare.core.port.in.SweepResult;
 import org.socialcare.core.port.out.CareStorage;
-import org.socialcare.examples.demo.BankSetup;
 import org.socialcare.persistence.jdbc.JdbcCareStorage;
 
 /**
@@ -118,7 +113,6 @@ public class JdbcSweepBenchmark {
         }
     }
 
-    /** Fresh statistics, as a production database has them (autovacuum would catch up later). */
     @TearDown(Level.Trial)
     public void dropTheDatabase() {
         cleanup.forEach(Runnable::run);
@@ -126,20 +120,7 @@ public class JdbcSweepBenchmark {
     }
 
     private Conversation waiting(Optional<Instant> responseDue) {
-        long id = ++ids;
-        InboundMessage first = InboundMessage.builder(
-                        MessageKey.of(Platform.TWITTER, Long.toString(id)),
-                        BankSetup.TWITTER_CARE,
-                        Party.of("u" + id, "user" + id))
-                .text(Desks.TEXTS.get((int) (id % Desks.TEXTS.size())))
-                .createdAt(clock.instant())
-                .build();
-        Conversation c = Conversation.start(ConversationId.of("c" + id), first);
-        return c.copy()
-                .team(Optional.of(BankSetup.SOCIAL_CARE))
-                .awaitingResponseSince(Optional.of(first.createdAt()))
-                .responseDueAt(responseDue)
-                .build();
+        return Desks.waitingConversation(++ids, clock.instant(), responseDue);
     }
 
     /** Stores {@value #DUE} conversations whose response target passed a minute ago (not measured). */
