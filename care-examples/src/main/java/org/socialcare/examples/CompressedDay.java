@@ -7,10 +7,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import org.socialcare.emulators.twitter.TwitterApiEmulator;
+import org.socialcare.examples.demo.CustomerTraffic;
 
 /**
  * A care day of customer mentions compressed into a short run, for {@link RuntimeExample}: arrivals in the demo's
- * shape (a mid-morning and an after-lunch peak over a flat base, as {@code CustomerTraffic} draws them), each from
+ * shape ({@link CustomerTraffic#dayFraction}: a mid-morning and an after-lunch peak over a flat base), each from
  * its own customer, with texts an agent answers (questions and complaints; no spam, praise or threats, which the
  * desk treats apart). The same seed gives the same day. Immutable.
  */
@@ -48,15 +49,7 @@ public final class CompressedDay {
         Random random = new Random(seed);
         List<Mention> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            double x;
-            double r = random.nextDouble();
-            if (r < 0.35) {
-                x = clamp(0.2 + random.nextGaussian() * 0.08);
-            } else if (r < 0.65) {
-                x = clamp(0.55 + random.nextGaussian() * 0.1);
-            } else {
-                x = random.nextDouble();
-            }
+            double x = CustomerTraffic.dayFraction(random);
             out.add(new Mention(
                     Duration.ofMillis((long) (x * length.toMillis())), i, TEXTS[i % TEXTS.length].formatted(i)));
         }
@@ -94,9 +87,5 @@ public final class CompressedDay {
                     emulator.user(firstUserId + i, "customer" + i, "Customer " + i, 50 + i % 900, false);
             posted.add(emulator.mentionAt(user, m.text(), Instant.now()));
         }
-    }
-
-    private static double clamp(double x) {
-        return Math.max(0, Math.min(0.999, x));
     }
 }

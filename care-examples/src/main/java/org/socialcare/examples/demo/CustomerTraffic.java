@@ -113,16 +113,21 @@ public final class CustomerTraffic {
 
     /** Two peaks: mid-morning and after lunch, over a flat base. */
     private Duration timeOfDay(Duration length) {
-        double x;
+        return Duration.ofSeconds((long) (dayFraction(random) * length.toSeconds()));
+    }
+
+    /**
+     * When in a care day a customer writes, as a fraction of the day in [0, 1): a mid-morning peak (35%), an
+     * after-lunch peak (30%) and a flat base; drawn from {@code random}.
+     */
+    public static double dayFraction(Random random) {
         double r = random.nextDouble();
         if (r < 0.35) {
-            x = clamp(0.2 + random.nextGaussian() * 0.08);
+            return clamp(0.2 + random.nextGaussian() * 0.08);
         } else if (r < 0.65) {
-            x = clamp(0.55 + random.nextGaussian() * 0.1);
-        } else {
-            x = random.nextDouble();
+            return clamp(0.55 + random.nextGaussian() * 0.1);
         }
-        return Duration.ofSeconds((long) (x * length.toSeconds()));
+        return random.nextDouble();
     }
 
     private static double clamp(double x) {
